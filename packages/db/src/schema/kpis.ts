@@ -1,0 +1,29 @@
+import { boolean, integer, jsonb, pgTable, real, text } from 'drizzle-orm/pg-core';
+
+/**
+ * KPI definitions. The catalogue is shared by all organisations (like Kolada's
+ * standard KPIs); observations and targets are per organisation.
+ */
+export const kpis = pgTable('kpis', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  description: text('description').notNull(),
+  group: text('group').notNull(),
+  unit: text('unit').notNull(),
+  decimals: integer('decimals').notNull(),
+  direction: text('direction', { enum: ['higher', 'lower', 'none'] }).notNull(),
+  timeAggregation: text('time_aggregation', { enum: ['sum', 'mean', 'last'] }).notNull(),
+  /** Ratio KPIs: Σ numerator KPI / Σ denominator KPI; such a KPI stores no observations. */
+  ratioNumerator: text('ratio_numerator'),
+  ratioDenominator: text('ratio_denominator'),
+  scale: real('scale').notNull().default(1),
+  genderSplit: boolean('gender_split').notNull(),
+  ageBands: jsonb('age_bands').$type<string[]>().notNull().default([]),
+  privacyClass: text('privacy_class', { enum: ['none', 'small-count', 'sick-leave', 'hme'] }).notNull(),
+  source: text('source').notNull(),
+  /** First and last month the KPI may have data (import rejects months outside). */
+  validFrom: text('valid_from').notNull().default('2000-01'),
+  validTo: text('valid_to'),
+  sortOrder: integer('sort_order').notNull().default(0),
+});

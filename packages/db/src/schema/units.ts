@@ -1,0 +1,51 @@
+import { index, integer, pgTable, serial, text, unique } from 'drizzle-orm/pg-core';
+import { organisations } from './organisations.js';
+
+/**
+ * An organisational unit: the förvaltning, an avdelning or an enhet. The code
+ * is the stable identity users and files refer to; names and parents change
+ * over time and live in unit_names and unit_links.
+ */
+export const units = pgTable(
+  'units',
+  {
+    id: serial('id').primaryKey(),
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    code: text('code').notNull(),
+    /** The current (latest) name; earlier names are in unit_names. */
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['forvaltning', 'avdelning', 'enhet'] }).notNull(),
+    /** First month the unit exists (YYYY-MM). */
+    validFrom: text('valid_from').notNull(),
+    /** First month it no longer exists, or null while it does. */
+    validTo: text('valid_to'),
+    note: text('note'),
+  },
+  (t) => [unique('units_org_code').on(t.orgId, t.code)],
+);
+
+/** Parent links with validity: a unit's parent in month m is the link with valid_from <= m < valid_to. */
+export const unitLinks = pgTable(
+  'unit_links',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    parentId: integer('parent_id').notNull().references(() => units.id),
+    validFrom: text('valid_from').notNull(),
+    validTo: text('valid_to'),
+  },
+  (t) => [index('unit_links_unit').on(t.unitId), index('unit_links_parent').on(t.parentId)],
+);
+
+/** Names with validity, so a renamed unit shows the name it had in the period viewed. */
+export const unitNames = pgTable(
+  'unit_names',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    name: text('name').notNull(),
+    validFrom: text('valid_from').notNull(),
+    validTo: text('valid_to'),
+  },
+  (t) => [index('unit_names_unit').on(t.unitId)],
+);

@@ -1,0 +1,45 @@
+/** The KPI definition shared by database, server and dashboard. */
+export type Gender = 'K' | 'M' | 'T';
+export const GENDERS: readonly Gender[] = ['K', 'M', 'T'];
+
+/** How monthly values combine over time (DESIGN.md: flows sum, "genomsnitt per månad" means, stocks take the last). */
+export type TimeAggregation = 'sum' | 'mean' | 'last';
+export type Direction = 'higher' | 'lower' | 'none';
+export type MeasureUnit = 'count' | 'kr' | 'tkr' | 'percent' | 'score' | 'index' | 'days' | 'fte';
+/**
+ * Which suppression rule protects the KPI: small counts of people, sick leave
+ * (groups of at most 10 employees), HME (fewer than 5 respondents), or none
+ * (amounts that identify nobody on their own).
+ */
+export type PrivacyClass = 'none' | 'small-count' | 'sick-leave' | 'hme';
+export type KpiGroup = 'ekonomiskt-bistand' | 'placeringar' | 'barn-unga-vuxna' | 'personal' | 'medarbetarengagemang' | 'ekonomi';
+
+export const KPI_GROUPS: readonly KpiGroup[] = [
+  'ekonomiskt-bistand',
+  'barn-unga-vuxna',
+  'placeringar',
+  'personal',
+  'medarbetarengagemang',
+  'ekonomi',
+];
+
+export interface KpiDefinition {
+  id: string;
+  name: string;
+  nameEn: string;
+  description: string;
+  group: KpiGroup;
+  unit: MeasureUnit;
+  decimals: number;
+  direction: Direction;
+  timeAggregation: TimeAggregation;
+  /** A ratio KPI is Σ numerator KPI / Σ denominator KPI over the same cells; it stores no observations itself. */
+  ratioOf: { numerator: string; denominator: string } | null;
+  /** Multiplier applied to Σnum/Σden, e.g. 100 for a percentage of hours. */
+  scale: number;
+  genderSplit: boolean;
+  /** Age bands the KPI is reported by (e.g. sick leave "-29", "30-49", "50-"); empty when none. */
+  ageBands: string[];
+  privacyClass: PrivacyClass;
+  source: string;
+}
