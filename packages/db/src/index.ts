@@ -2,3 +2,4 @@ export * from './client.js';
 export * from './env.js';
 export * as schema from './schema/index.js';
 export * from './schema/index.js';
+export * from './queries/index.js';

@@ -4,3 +4,4 @@ export * from './kpi.js';
 export * from './aggregate.js';
 export * from './status.js';
 export * from './format.js';
+export * from './unit-tree.js';

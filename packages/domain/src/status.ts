@@ -81,3 +81,12 @@ export function targetForMonths(
     last.toleranceKind === 'absolute' && timeAggregation === 'sum' ? (last.tolerance * months.length) / 12 : last.tolerance;
   return { value, tolerance, toleranceKind: last.toleranceKind };
 }
+
+/**
+ * Whether a target set for the whole (T) also judges a subgroup (K, M, an age
+ * band). True for rates and averages (a sick-leave ceiling holds for women and
+ * men alike); false for volumes, where a subgroup is only part of the total.
+ */
+export function targetAppliesToSubgroup(kpi: { unit: string; ratioOf: unknown }): boolean {
+  return kpi.ratioOf !== null || kpi.unit === 'percent' || kpi.unit === 'score' || kpi.unit === 'index';
+}

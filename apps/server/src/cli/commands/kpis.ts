@@ -1,0 +1,21 @@
+import { listKpis, type Database } from '@lagesbild/db';
+import { pad, type CliIo } from '../io.js';
+
+const AGG_SV = { sum: 'summa', mean: 'medel/mån', last: 'senaste' } as const;
+
+export async function kpisCommand(database: Database, io: CliIo, opts: { json: boolean }): Promise<void> {
+  const kpis = await listKpis(database.db);
+  if (opts.json) {
+    io.out(JSON.stringify(kpis, null, 2));
+    return;
+  }
+  if (kpis.length === 0) {
+    io.out('Inga KPI:er ännu. Kör "pnpm lagesbild seed --demo".');
+    return;
+  }
+  io.out(`${pad('ID', 30)} ${pad('ENHET', 8)} ${pad('TID', 10)} ${pad('KÖN', 4)} NAMN`);
+  for (const k of kpis) {
+    const agg = k.ratioOf ? `kvot` : AGG_SV[k.timeAggregation];
+    io.out(`${pad(k.id, 30)} ${pad(k.unit, 8)} ${pad(agg, 10)} ${pad(k.genderSplit ? 'K/M' : 'T', 4)} ${k.name}`);
+  }
+}

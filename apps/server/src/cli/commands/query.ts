@@ -1,0 +1,56 @@
+import { computeKpiValues, loadEngineContext, NotFoundError } from '@lagesbild/api';
+import type { Database } from '@lagesbild/db';
+import { parsePeriod, PeriodParseError, STATUS_META, type Gender, type Period } from '@lagesbild/domain';
+import { CliError, type CliIo } from '../io.js';
+
+export interface QueryOptions {
+  orgId: string;
+  kpi: string | undefined;
+  unit: string | undefined;
+  period: string | undefined;
+  gender: string | undefined;
+  json: boolean;
+}
+
+const USAGE = 'Användning: pnpm lagesbild query --kpi ID --unit KOD --period P [--gender K|M|T] [--json]';
+
+function parseGender(g: string | undefined): Gender {
+  const v = (g ?? 'T').toUpperCase();
+  if (v === 'K' || v === 'M' || v === 'T') return v;
+  throw new CliError(`Ogiltigt kön "${g}". Använd K (kvinnor), M (män) eller T (totalt).`, 2);
+}
+
+function parsePeriodArg(p: string): Period {
+  try {
+    return parsePeriod(p);
+  } catch (err) {
+    if (err instanceof PeriodParseError) throw new CliError(err.message, 2);
+    throw err;
+  }
+}
+
+export async function queryCommand(database: Database, io: CliIo, opts: QueryOptions): Promise<void> {
+  if (!opts.kpi || !opts.unit || !opts.period) throw new CliError(USAGE, 2);
+  const period = parsePeriodArg(opts.period);
+  const gender = parseGender(opts.gender);
+  const ctx = await loadEngineContext(database.db, opts.orgId);
+  let values;
+  try {
+    values = await computeKpiValues(database.db, ctx, { kpiIds: [opts.kpi], unit: opts.unit, period, gender });
+  } catch (err) {
+    if (err instanceof NotFoundError) throw new CliError(`${err.message} Se "pnpm lagesbild kpis" och "pnpm lagesbild units".`);
+    throw err;
+  }
+  const [v] = values;
+  if (!v) throw new CliError(`Inget värde för ${opts.kpi}.`);
+  if (opts.json) {
+    io.out(JSON.stringify(v));
+    return;
+  }
+  const meta = STATUS_META[v.status];
+  io.out(`${v.kpi} · ${v.unit} · ${v.periodLabel} · ${v.gender}`);
+  io.out(`Värde:  ${v.display}${v.monthsWithData < v.monthsInPeriod ? ` (${v.monthsWithData} av ${v.monthsInPeriod} månader har data)` : ''}`);
+  io.out(`Mål:    ${v.targetDisplay ?? 'inget mål'}`);
+  io.out(`Status: ${meta.symbol} ${meta.sv}`);
+  if (v.origin) io.out(`Källa:  ${{ reported: 'rapporterat', synthetic: 'syntetiskt demodata', mixed: 'rapporterat och syntetiskt' }[v.origin]}`);
+}

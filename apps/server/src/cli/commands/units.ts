@@ -1,0 +1,26 @@
+import { listUnitTree, loadEngineContext } from '@lagesbild/api';
+import { latestDataMonth, type Database } from '@lagesbild/db';
+import { isMonth } from '@lagesbild/domain';
+import { CliError, pad, type CliIo } from '../io.js';
+
+export async function unitsCommand(database: Database, io: CliIo, opts: { orgId: string; month: string | undefined; json: boolean }): Promise<void> {
+  // Default: the tree as it is in the latest month with data.
+  const month = opts.month ?? (await latestDataMonth(database.db, opts.orgId));
+  if (month === null) {
+    io.out('Databasen är tom. Kör "pnpm lagesbild seed --demo" eller ange --month ÅÅÅÅ-MM.');
+    return;
+  }
+  if (!isMonth(month)) throw new CliError(`Ogiltig månad "${month}". Skriv den som ÅÅÅÅ-MM, t.ex. 2020-06.`, 2);
+  const ctx = await loadEngineContext(database.db, opts.orgId);
+  const items = listUnitTree(ctx, month, { kind: 'all' });
+  if (opts.json) {
+    io.out(JSON.stringify({ month, units: items }, null, 2));
+    return;
+  }
+  if (items.length === 0) {
+    io.out(`Inga enheter fanns ${month}. Kör "pnpm lagesbild seed --demo" eller välj en annan månad.`);
+    return;
+  }
+  io.out(`Enhetsträdet ${month}:`);
+  for (const u of items) io.out(`${'  '.repeat(u.depth)}${pad(u.code, 14 - 2 * u.depth)} ${u.name}`);
+}

@@ -1,0 +1,104 @@
+import { parseArgs } from 'node:util';
+import { openDatabase } from '@lagesbild/db';
+import { readServerEnv } from '../env.js';
+import { importCommand } from './commands/import.js';
+import { kpisCommand } from './commands/kpis.js';
+import { migrateCommand } from './commands/migrate.js';
+import { queryCommand } from './commands/query.js';
+import { seedCommand } from './commands/seed.js';
+import { serveCommand } from './commands/serve.js';
+import { unitsCommand } from './commands/units.js';
+import { CliError, processIo, type CliIo } from './io.js';
+
+const HELP = `Lägesbild – kommandon (pnpm lagesbild <kommando>):
+  migrate                         skapa/uppdatera databasens tabeller
+  seed --demo                     läs in demodata för Katrineholm 2018–2022
+  serve [--port N] [--demo]       starta servern (med --demo: demodata om databasen är tom)
+  kpis [--json]                   lista KPI:erna
+  units [--month ÅÅÅÅ-MM] [--json]  visa enhetsträdet som det var en viss månad
+  import <fil> [--dry-run]        importera en CSV (kpi,unit,period,gender,value[,denominator])
+  query --kpi ID --unit KOD --period P [--gender K|M|T] [--json]
+        P: ÅÅÅÅ-MM, ÅÅÅÅ-T1..T3, ÅÅÅÅ-D (delår), ÅÅÅÅ, ÅÅÅÅ-MM:ÅÅÅÅ-MM, ÅÅÅÅ-MM-YTD, ÅÅÅÅ-MM-R12
+Databas: PostgreSQL om DATABASE_URL är satt, annars inbäddad PGlite i LAGESBILD_DATA_DIR (standard .data/pglite).`;
+
+const OPTIONS = {
+  demo: { type: 'boolean' },
+  json: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  yes: { type: 'boolean' },
+  port: { type: 'string' },
+  month: { type: 'string' },
+  kpi: { type: 'string' },
+  unit: { type: 'string' },
+  period: { type: 'string' },
+  gender: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    io.err(`${(err as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  const { values: v, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (!command || v.help || command === 'help') {
+    io.out(HELP);
+    return command || v.help ? 0 : 2;
+  }
+  const known = ['migrate', 'seed', 'serve', 'kpis', 'units', 'import', 'query'];
+  if (!known.includes(command)) {
+    io.err(`Okänt kommando "${command}".\n\n${HELP}`);
+    return 2;
+  }
+  const serverEnv = readServerEnv(env);
+  const database = await openDatabase(serverEnv);
+  const orgId = serverEnv.orgId;
+  try {
+    switch (command) {
+      case 'migrate':
+        await migrateCommand(database, io);
+        break;
+      case 'seed':
+        await seedCommand(database, io, { demo: v.demo ?? false });
+        break;
+      case 'serve': {
+        const port = v.port === undefined ? serverEnv.port : Number(v.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`Ogiltig port "${v.port}". Ange ett heltal 0–65535.`, 2);
+        await serveCommand(database, io, { port, host: serverEnv.host, orgId, demo: v.demo ?? false });
+        break;
+      }
+      case 'kpis':
+        await kpisCommand(database, io, { json: v.json ?? false });
+        break;
+      case 'units':
+        await unitsCommand(database, io, { orgId, month: v.month, json: v.json ?? false });
+        break;
+      case 'import':
+        await importCommand(database, io, {
+          orgId,
+          file: rest[0],
+          dryRun: v['dry-run'] ?? false,
+          user: env.USER ?? 'cli',
+          // pnpm runs root scripts from the repository root; INIT_CWD is where the user typed the command.
+          cwd: env.INIT_CWD ?? process.cwd(),
+        });
+        break;
+      case 'query':
+        await queryCommand(database, io, { orgId, kpi: v.kpi, unit: v.unit, period: v.period, gender: v.gender, json: v.json ?? false });
+        break;
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof CliError) {
+      io.err(err.message);
+      return err.exitCode;
+    }
+    throw err;
+  } finally {
+    if (command !== 'serve') await database.close();
+  }
+}

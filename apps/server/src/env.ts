@@ -1,0 +1,23 @@
+import { readDbEnv, type DbEnv } from '@lagesbild/db';
+import { z } from 'zod';
+
+/** Server settings, validated once at start-up; nothing else reads process.env. */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  LAGESBILD_ORG: z.string().default('katrineholm'),
+});
+
+export interface ServerEnv extends DbEnv {
+  port: number;
+  host: string;
+  orgId: string;
+}
+
+export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Felaktig miljövariabel: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return { ...readDbEnv(env), port: parsed.data.PORT, host: parsed.data.HOST, orgId: parsed.data.LAGESBILD_ORG };
+}

@@ -1,0 +1,3 @@
+export { appRouter, type AppRouter } from './root.js';
+export * from './context.js';
+export * from './services/index.js';

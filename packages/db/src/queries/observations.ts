@@ -1,0 +1,61 @@
+import type { Gender, Month, ObservationCell } from '@lagesbild/domain';
+import { and, eq, gte, inArray, lte, max, sql } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { importBatches, observations, units } from '../schema/index.js';
+
+export interface StoredCell extends ObservationCell {
+  kpiId: string;
+  origin: 'reported' | 'synthetic';
+  batchId: number | null;
+  sourceFile: string | null;
+  sourceRow: number | null;
+}
+
+export interface CellQuery {
+  orgId: string;
+  kpiIds: readonly string[];
+  start: Month;
+  end: Month;
+  /** Restrict to these leaf unit codes; undefined loads every unit. */
+  unitCodes?: readonly string[];
+}
+
+/** Loads the leaf cells of some KPIs over a month range; roll-up along the tree is the domain's job. */
+export async function loadCells(db: Db, q: CellQuery): Promise<StoredCell[]> {
+  if (q.kpiIds.length === 0) return [];
+  const conds = [
+    eq(observations.orgId, q.orgId),
+    inArray(observations.kpiId, [...q.kpiIds]),
+    gte(observations.month, q.start),
+    lte(observations.month, q.end),
+  ];
+  if (q.unitCodes) conds.push(inArray(units.code, [...q.unitCodes]));
+  const rows = await db
+    .select({
+      kpiId: observations.kpiId,
+      unit: units.code,
+      month: observations.month,
+      gender: observations.gender,
+      ageBand: observations.ageBand,
+      numerator: observations.numerator,
+      denominator: observations.denominator,
+      origin: observations.origin,
+      batchId: observations.batchId,
+      sourceFile: observations.sourceFile,
+      sourceRow: observations.sourceRow,
+    })
+    .from(observations)
+    .innerJoin(units, eq(units.id, observations.unitId))
+    .where(and(...conds));
+  return rows.map((r) => ({ ...r, gender: r.gender as Gender }));
+}
+
+/** The latest month with any committed data for the organisation, or null for an empty database. */
+export async function latestDataMonth(db: Db, orgId: string): Promise<Month | null> {
+  const [row] = await db
+    .select({ month: max(observations.month) })
+    .from(observations)
+    .innerJoin(importBatches, eq(importBatches.id, observations.batchId))
+    .where(and(eq(observations.orgId, orgId), sql`${importBatches.status} = 'committed'`));
+  return row?.month ?? null;
+}
