@@ -13,6 +13,8 @@ export type TestDbKind = 'pglite' | 'postgres';
 export const TEST_DB_KINDS: readonly TestDbKind[] = ['pglite', 'postgres'];
 
 export interface TestDatabase extends Database {
+  /** The connection URL (PostgreSQL only), for code that opens its own connection. */
+  url: string | null;
   /** Closes and, for PostgreSQL, drops the throw-away database. */
   dispose(): Promise<void>;
 }
@@ -21,7 +23,7 @@ export async function openTestDatabase(kind: TestDbKind): Promise<TestDatabase> 
   if (kind === 'pglite') {
     const database = await openPglite(undefined);
     await database.migrate();
-    return { ...database, dispose: () => database.close() };
+    return { ...database, url: null, dispose: () => database.close() };
   }
   const name = `lagesbild_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(TEST_POSTGRES_URL, { max: 1, onnotice: () => {}, connect_timeout: 5 });
@@ -39,6 +41,7 @@ export async function openTestDatabase(kind: TestDbKind): Promise<TestDatabase> 
   await database.migrate();
   return {
     ...database,
+    url: url.toString(),
     dispose: async () => {
       await database.close();
       await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -1,0 +1,37 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openTestDatabase, type TestDbKind } from '@lagesbild/db/testing';
+import { runCli } from '../src/cli/main.js';
+
+export interface CliRun {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/**
+ * Runs the CLI exactly as `pnpm lagesbild` does, against a fresh database of
+ * the given kind: a PGlite folder in a temp dir, or a throw-away PostgreSQL database.
+ */
+export async function cliHarness(kind: TestDbKind) {
+  let env: NodeJS.ProcessEnv;
+  let dispose: () => Promise<void>;
+  if (kind === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'lagesbild-cli-'));
+    env = { LAGESBILD_DATA_DIR: join(dir, 'db'), INIT_CWD: process.cwd() };
+    dispose = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    const database = await openTestDatabase('postgres');
+    await database.close();
+    env = { DATABASE_URL: database.url ?? '', INIT_CWD: process.cwd() };
+    dispose = () => database.dispose().catch(() => undefined);
+  }
+  const run = async (...args: string[]): Promise<CliRun> => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) }, env);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+  return { run, dispose };
+}

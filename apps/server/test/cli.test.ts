@@ -1,0 +1,80 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TEST_DB_KINDS } from '@lagesbild/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliHarness, type CliRun } from './cli-harness.js';
+
+// Reported in "Statistik försörjningsstöd 2022" (001, lines 700-702): households with a payment, Jan–Apr 2022.
+const K_2022 = [196, 193, 216, 199];
+const M_2022 = [234, 219, 239, 227];
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
+  let h: Awaited<ReturnType<typeof cliHarness>>;
+  const json = (r: CliRun) => JSON.parse(r.out) as Record<string, unknown>;
+
+  beforeAll(async () => {
+    h = await cliHarness(kind);
+    const seeded = await h.run('seed', '--demo');
+    expect(seeded.err).toBe('');
+    expect(seeded.code).toBe(0);
+  });
+  afterAll(async () => {
+    await h.dispose();
+  });
+
+  it('query --json gives the mean of the reported months of T1 2022, in total and per gender', async () => {
+    const t = json(await h.run('query', '--kpi', 'hushall-utbetalt', '--unit', 'SOC', '--period', '2022-T1', '--json'));
+    expect(t).toMatchObject({ kpi: 'hushall-utbetalt', unit: 'SOC', period: '2022-T1', gender: 'T' });
+    expect(t.value).toBeCloseTo(mean(K_2022) + mean(M_2022), 9);
+    expect(t.display).toBe('431');
+    expect(['green', 'yellow', 'red', 'none']).toContain(t.status);
+    expect(t).toHaveProperty('target');
+
+    const k = json(await h.run('query', '--kpi', 'hushall-utbetalt', '--unit', 'SOC', '--period', '2022-T1', '--gender', 'K', '--json'));
+    expect(k.value).toBeCloseTo(mean(K_2022), 9);
+    const m = json(await h.run('query', '--kpi', 'hushall-utbetalt', '--unit', 'SOC', '--period', '2022-T1', '--gender', 'M', '--json'));
+    expect(m.value).toBeCloseTo(mean(M_2022), 9);
+  });
+
+  it('computes kr per household-month as a ratio of sums (8 304 kr in January 2022)', async () => {
+    const r = json(await h.run('query', '--kpi', 'utbetalt-per-hushall', '--unit', 'SOC', '--period', '2022-01', '--json'));
+    expect(r.display).toBe('8 304 kr');
+  });
+
+  it('lists KPIs and the unit tree of a month', async () => {
+    const kpis = await h.run('kpis');
+    for (const id of ['hushall-utbetalt', 'utbetalt-forsorjningsstod', 'utbetalt-per-hushall', 'placeringskostnad', 'sjukfranvaro', 'hme', 'hme-motivation', 'hme-ledarskap', 'hme-styrning']) {
+      expect(kpis.out).toContain(id);
+    }
+    const units = await h.run('units', '--month', '2020-03');
+    expect(units.code).toBe(0);
+    expect(units.out.split('\n')[1]).toMatch(/^SOC\b/);
+  });
+
+  it('rejects bad arguments with a Swedish message and exit code 2', async () => {
+    const bad = await h.run('query', '--kpi', 'hushall-utbetalt', '--unit', 'SOC', '--period', '2022-T4');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('Okänd period "2022-T4"');
+    const unknown = await h.run('query', '--kpi', 'finns-inte', '--unit', 'SOC', '--period', '2022');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('finns-inte');
+  });
+
+  it('an import with an unknown KPI fails naming row and column and changes nothing', async () => {
+    const before = await h.run('query', '--kpi', 'hushall-utbetalt', '--unit', 'SOC', '--period', '2022', '--json');
+    const dir = mkdtempSync(join(tmpdir(), 'lagesbild-import-'));
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, 'kpi,unit,period,gender,value\nhushall-utbetal,X,2022-13,K,12a\n');
+    const r = await h.run('import', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/rad 2/);
+    expect(r.err).toMatch(/kolumn kpi/);
+    expect(r.err).toMatch(/kolumn period/);
+    expect(r.err).toMatch(/kolumn value/);
+    expect(r.err).toContain('Inget har sparats');
+    const after = await h.run('query', '--kpi', 'hushall-utbetalt', '--unit', 'SOC', '--period', '2022', '--json');
+    expect(after.out).toBe(before.out);
+  });
+});
