@@ -1,0 +1,82 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AppRouter } from '@lagesbild/api';
+import { seedDemo } from '@lagesbild/db';
+import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '@lagesbild/db/testing';
+import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../src/http/server.js';
+
+describe.each(TEST_DB_KINDS)('HTTP server on %s', (kind) => {
+  let database: TestDatabase;
+  let server: RunningServer;
+  let staticDir: string;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    await seedDemo(database.db);
+    staticDir = mkdtempSync(join(tmpdir(), 'lagesbild-static-'));
+    mkdirSync(join(staticDir, 'assets'));
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Lägesbild</title>');
+    writeFileSync(join(staticDir, 'assets', 'app-abc123.js'), 'console.log(1)');
+    server = await startServer({ database, orgId: 'katrineholm', port: 0, staticDir });
+  });
+  afterAll(async () => {
+    await server.close();
+    await database.dispose();
+  });
+
+  const client = () => createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${server.url}/trpc` })] });
+
+  it('answers GET /health with the database kind', async () => {
+    const res = await fetch(`${server.url}/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', database: kind });
+  });
+
+  it('serves the dashboard, with index.html for client routes and security headers', async () => {
+    const page = await fetch(`${server.url}/kpi/sjukfranvaro?enhet=SOC`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Lägesbild</title>');
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    const asset = await fetch(`${server.url}/assets/app-abc123.js`);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    const escape = await fetch(`${server.url}/..%2f..%2fetc%2fpasswd`);
+    expect(await escape.text()).toContain('<title>Lägesbild</title>');
+  });
+
+  it('gives the overview of SOC through tRPC: every KPI with value, target and status', async () => {
+    const overview = await client().overview.get.query({ unit: 'SOC', period: '2022-T1' });
+    expect(overview.unitName).toMatch(/Social/);
+    expect(overview.periodLabel).toBe('T1 2022');
+    const ids = overview.cards.map((c) => c.kpi);
+    for (const id of ['hushall-utbetalt', 'utbetalt-forsorjningsstod', 'utbetalt-per-hushall', 'placeringskostnad', 'sjukfranvaro', 'hme']) {
+      expect(ids).toContain(id);
+    }
+    const households = overview.cards.find((c) => c.kpi === 'hushall-utbetalt');
+    expect(households?.value).toBeCloseTo(430.75, 9);
+    const counted = Object.values(overview.statusCounts).reduce((a, b) => a + b, 0);
+    expect(counted).toBe(overview.cards.length);
+    expect(overview.cards.some((c) => c.status !== 'none')).toBe(true);
+  });
+
+  it('defaults to the latest month with data', async () => {
+    const overview = await client().overview.get.query({});
+    expect(overview.period).toBe(overview.latestMonth);
+    expect(overview.latestMonth).toBe('2022-12');
+  });
+
+  it('answers a bad period and an unknown unit with Swedish errors and no stack trace', async () => {
+    const bad = await client().overview.get.query({ period: '2022-T4' }).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(TRPCClientError);
+    const err = bad as TRPCClientError<AppRouter>;
+    expect(err.message).toContain('Okänd period');
+    expect(err.data?.code).toBe('BAD_REQUEST');
+    expect(JSON.stringify(err.data)).not.toContain('.ts:');
+    const missing = await client().overview.get.query({ unit: 'NOPE', period: '2022' }).catch((e: unknown) => e);
+    expect((missing as TRPCClientError<AppRouter>).data?.code).toBe('NOT_FOUND');
+  });
+});
