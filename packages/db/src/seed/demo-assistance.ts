@@ -1,0 +1,90 @@
+import { monthNumber, yearOf, type Month } from '@lagesbild/domain';
+import { baselineSeries, DEMO_MONTHS, fitToConstraints, levelAt, SEASON_CASES, type SeriesCell } from './fit.js';
+import { createRandom, noise, seedOf } from './random.js';
+import { HOUSEHOLD_LABELS, monthly, volumeConstraints } from './reported-lookup.js';
+import type { DemoObservation } from './types.js';
+
+const EB = 'monthly_economic_assistance';
+const UNIT = 'EKBIST';
+const byLabel = (label: string) => monthly(EB, (r) => r.row_label === label);
+
+function obs(kpiId: string, month: Month, gender: 'K' | 'M' | 'T', value: number, src?: { source: string; line: number }): DemoObservation {
+  return {
+    kpiId,
+    unitCode: UNIT,
+    month,
+    gender,
+    ageBand: '',
+    numerator: value,
+    denominator: null,
+    origin: src ? 'reported' : 'synthetic',
+    sourceFile: src?.source ?? null,
+    sourceRow: src?.line ?? null,
+  };
+}
+
+/** Households with a payment (K/M), fitted so the printed monthly means per period come out exactly. */
+function households(): { obs: DemoObservation[]; totals: Map<Month, number> } {
+  const reportedT = byLabel('Varav antal med utbet. under månaden');
+  const reportedK = byLabel('Varav antal med utbet. under månaden / Kvinnor');
+  const reportedM = byLabel('Varav antal med utbet. under månaden / Män');
+  const constraints = volumeConstraints(HOUSEHOLD_LABELS, 'mean');
+  const anchors = constraints.map((c): [Month, number] => [c.start, c.total / (monthNumber(c.end) - monthNumber(c.start) + 1)]);
+  const base = baselineSeries('hushall-utbetalt', DEMO_MONTHS, (m) => levelAt(anchors, m), SEASON_CASES, 0.03);
+  const cells: SeriesCell[] = DEMO_MONTHS.map((month, i) => {
+    const r = reportedT.get(month);
+    return { month, unit: UNIT, value: r ? r.value : Math.round(base[i] ?? 0), fixed: r !== undefined };
+  });
+  fitToConstraints(cells, constraints, true);
+  const rand = createRandom(seedOf('hushall-utbetalt-kon'));
+  const out: DemoObservation[] = [];
+  const totals = new Map<Month, number>();
+  for (const c of cells) {
+    totals.set(c.month, c.value);
+    const k = reportedK.get(c.month);
+    const m = reportedM.get(c.month);
+    if (k && m) {
+      out.push(obs('hushall-utbetalt', c.month, 'K', k.value, k), obs('hushall-utbetalt', c.month, 'M', m.value, m));
+      continue;
+    }
+    // Women's share drifts from 41 % (2018) to 46 % (2022), as in the printed months.
+    const share = (0.41 + (yearOf(c.month) - 2018) * 0.012) * noise(rand, 0.03);
+    const kv = Math.round(c.value * share);
+    out.push(obs('hushall-utbetalt', c.month, 'K', kv), obs('hushall-utbetalt', c.month, 'M', c.value - kv));
+  }
+  return { obs: out, totals };
+}
+
+/** A series tied to the paying households by a ratio that drifts between the printed years. */
+function related(kpiId: string, label: string, ratios: [Month, number][], totals: Map<Month, number>): DemoObservation[] {
+  const reported = byLabel(label);
+  const rand = createRandom(seedOf(kpiId));
+  return DEMO_MONTHS.map((month) => {
+    const r = reported.get(month);
+    if (r) return obs(kpiId, month, 'T', r.value, r);
+    return obs(kpiId, month, 'T', Math.round((totals.get(month) ?? 0) * levelAt(ratios, month) * noise(rand, 0.02)));
+  });
+}
+
+/** Kronor paid: exact kr where printed, tkr × 1 000 where only the tkr table has the month. */
+function paid(totals: Map<Month, number>): DemoObservation[] {
+  const kr = byLabel('Utbetalt försörjningsstöd under månaden');
+  const tkr = monthly('monthly_costs_tkr', (r) => r.series === 'forsorjningsstod_utbetalt', 'value_tkr', 1000);
+  const rand = createRandom(seedOf('utbetalt-forsorjningsstod'));
+  return DEMO_MONTHS.map((month) => {
+    const r = kr.get(month) ?? tkr.get(month);
+    if (r) return obs('utbetalt-forsorjningsstod', month, 'T', r.value, r);
+    const perHousehold = levelAt([['2018-01', 7950], ['2020-01', 8500], ['2022-06', 8700]], month);
+    return obs('utbetalt-forsorjningsstod', month, 'T', Math.round((totals.get(month) ?? 0) * perHousehold * noise(rand, 0.04)));
+  });
+}
+
+export function assistanceObservations(): DemoObservation[] {
+  const hh = households();
+  return [
+    ...hh.obs,
+    ...related('hushall-totalt', 'Totalt antal hushåll försörjningsstöd', [['2018-01', 1.36], ['2022-01', 1.51]], hh.totals),
+    ...related('barn-i-hushall', 'Antal barn som ingår i försörjningsstöd', [['2018-01', 1.46], ['2022-01', 1.46]], hh.totals),
+    ...paid(hh.totals),
+  ];
+}

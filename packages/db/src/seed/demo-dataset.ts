@@ -1,0 +1,22 @@
+import { assistanceObservations } from './demo-assistance.js';
+import { caseObservations } from './demo-cases.js';
+import { DEMO_KPIS } from './demo-kpis.js';
+import { hmeObservations, personnelObservations } from './demo-personnel.js';
+import { placementObservations } from './demo-placements.js';
+import { demoTargets } from './demo-targets.js';
+import { DEMO_UNITS } from './demo-units.js';
+import type { DemoDataset } from './types.js';
+
+export const DEMO_ORG = { id: 'katrineholm', name: 'Katrineholms kommun' };
+
+/**
+ * The demo organisation: Socialförvaltningen i Katrineholm, January 2018 to
+ * December 2022 (personnel from December 2017, since the reports' sick-leave
+ * periods start on 1 December). Printed monthly figures are stored exactly and
+ * marked reported; every other month is synthetic, generated so the period
+ * figures the reports print come out of the engine. Pure and deterministic.
+ */
+export function buildDemoDataset(): DemoDataset {
+  const observations = [...assistanceObservations(), ...caseObservations(), ...placementObservations(), ...personnelObservations(), ...hmeObservations()];
+  return { organisation: DEMO_ORG, units: DEMO_UNITS, kpis: DEMO_KPIS, observations, targets: demoTargets(observations) };
+}

@@ -1,0 +1,106 @@
+import type { DemoKpi } from './types.js';
+
+type Def = Omit<DemoKpi, 'sortOrder' | 'validFrom' | 'ratioOf' | 'scale' | 'ageBands' | 'nameEn' | 'description' | 'source'> &
+  Partial<Pick<DemoKpi, 'validFrom' | 'ratioOf' | 'scale' | 'ageBands'>> & { en: string; desc: string; source?: string };
+
+const SOURCE_EB = 'Statistik försörjningsstöd (månadsrapport) och volymmått i tertial- och delårsrapporter';
+const SOURCE_BUV = 'Statistik barn, unga och vuxna (månadsrapport) och volymmått';
+const SOURCE_PERS = 'Personalnyckeltal i tertial- och delårsrapporter (HR-systemet)';
+const SOURCE_HME = 'Medarbetarenkäten HME (svar 1–5), bilaga Uppföljning av indikatorer';
+
+const count = (id: string, name: string, en: string, desc: string, group: DemoKpi['group'], extra: Partial<Def> = {}): Def => ({
+  id,
+  name,
+  en,
+  desc,
+  group,
+  unit: 'count',
+  decimals: 0,
+  direction: 'none',
+  timeAggregation: 'sum',
+  genderSplit: false,
+  privacyClass: 'small-count',
+  ...extra,
+});
+
+const vd = (id: string, name: string, en: string) =>
+  count(id, name, en, `Utnyttjade vårddygn under perioden (summa av månaderna): ${name.toLowerCase()}.`, 'placeringar', {
+    unit: 'days',
+    direction: 'lower',
+    source: 'Volymmått i tertial- och delårsrapporter',
+  });
+
+const placed = (id: string, name: string, en: string, adults = false) =>
+  count(id, name, en, `Antal placerade per månad (genomsnitt över perioden), ${adults ? 'kvinnor/män' : 'flickor (K) och pojkar (M)'}.`, 'placeringar', {
+    timeAggregation: 'mean',
+    genderSplit: true,
+    source: SOURCE_BUV,
+  });
+
+const hme = (id: string, name: string, en: string): Def => ({
+  id,
+  name,
+  en,
+  desc: `${name}: summan av svaren (1–5) delad med antalet svarande.`,
+  group: 'medarbetarengagemang',
+  unit: 'score',
+  decimals: 1,
+  direction: 'higher',
+  timeAggregation: 'last',
+  genderSplit: true,
+  privacyClass: 'hme',
+  source: SOURCE_HME,
+});
+
+const DEFS: Def[] = [
+  count('hushall-utbetalt', 'Hushåll med utbetalt försörjningsstöd', 'Households paid social assistance', 'Hushåll som fått utbetalning under månaden, genomsnitt per månad över perioden.', 'ekonomiskt-bistand', { timeAggregation: 'mean', genderSplit: true, direction: 'lower', source: SOURCE_EB }),
+  count('hushall-totalt', 'Hushåll med försörjningsstöd totalt', 'Households with social assistance, total', 'Alla hushåll med ett ärende om försörjningsstöd, genomsnitt per månad.', 'ekonomiskt-bistand', { timeAggregation: 'mean', direction: 'lower', source: SOURCE_EB }),
+  count('barn-i-hushall', 'Barn i hushåll med försörjningsstöd', 'Children in households with assistance', 'Barn som ingår i hushåll med försörjningsstöd, genomsnitt per månad.', 'ekonomiskt-bistand', { timeAggregation: 'mean', direction: 'lower', source: SOURCE_EB }),
+  { id: 'utbetalt-forsorjningsstod', name: 'Utbetalt försörjningsstöd', en: 'Social assistance paid', desc: 'Utbetalt försörjningsstöd i kronor under perioden. Ej könsuppdelat.', group: 'ekonomiskt-bistand', unit: 'kr', decimals: 0, direction: 'lower', timeAggregation: 'sum', genderSplit: false, privacyClass: 'none', source: SOURCE_EB },
+  { id: 'utbetalt-per-hushall', name: 'Utbetalt per hushåll och månad', en: 'Paid per household and month', desc: 'Utbetalt försörjningsstöd delat med antalet hushållsmånader med utbetalning (Σ kr / Σ hushåll).', group: 'ekonomiskt-bistand', unit: 'kr', decimals: 0, direction: 'none', timeAggregation: 'sum', genderSplit: false, privacyClass: 'small-count', ratioOf: { numerator: 'utbetalt-forsorjningsstod', denominator: 'hushall-utbetalt' }, source: SOURCE_EB },
+  count('aktualiseringar', 'Inkomna aktualiseringar', 'New cases (applications and reports)', 'Ansökningar och anmälningar som inkommit under perioden, alla verksamheter.', 'barn-unga-vuxna', { source: SOURCE_BUV }),
+  count('startade-utredningar', 'Startade utredningar', 'Investigations started', 'Utredningar som startats under perioden, alla verksamheter.', 'barn-unga-vuxna', { source: SOURCE_BUV }),
+  count('avslutade-utredningar', 'Avslutade utredningar', 'Investigations closed', 'Utredningar som avslutats under perioden, alla verksamheter.', 'barn-unga-vuxna', { source: SOURCE_BUV }),
+  vd('varddygn-familjehem-ekb', 'Vårddygn i familjehem, ensamkommande barn och unga', 'Care days in foster homes, unaccompanied minors'),
+  vd('varddygn-hvb-ekb', 'Vårddygn i stödboende/HVB, ensamkommande barn och unga', 'Care days in supported housing/HVB, unaccompanied minors'),
+  vd('varddygn-familjehem-bu', 'Vårddygn i familjehem, barn och unga exkl. ensamkommande', 'Care days in foster homes, children excl. unaccompanied'),
+  vd('varddygn-institution-bu', 'Vårddygn på institution, barn och unga exkl. ensamkommande', 'Care days in institutions, children excl. unaccompanied'),
+  vd('varddygn-institution-vuxna', 'Vårddygn på institution, vuxna', 'Care days in institutions, adults'),
+  vd('varddygn-varnas', 'Vårddygn på Vårnäs, öppet intag', 'Care days at Vårnäs, open admission'),
+  placed('placerade-familjehem-sol', 'Familjehemsplacerade barn < 21 år, SoL', 'Children in foster homes, SoL'),
+  placed('placerade-familjehem-lvu', 'Familjehemsplacerade barn < 21 år, LVU', 'Children in foster homes, LVU'),
+  placed('placerade-hvb-sol', 'Barn på HVB < 21 år, SoL', 'Children in HVB, SoL'),
+  placed('placerade-hvb-lvu', 'Barn på HVB < 21 år, LVU', 'Children in HVB, LVU'),
+  placed('placerade-sis-barn', 'Barn på SiS < 21 år', 'Children in SiS secure care'),
+  placed('placerade-hvb-vuxna', 'Vuxna på HVB, SoL', 'Adults in HVB, SoL', true),
+  placed('placerade-lvm-vuxna', 'Vuxna LVM/SiS', 'Adults in LVM/SiS care', true),
+  placed('placerade-familjehem-vuxna', 'Vuxna i familjehem', 'Adults in foster homes', true),
+  { id: 'placeringskostnad', name: 'Placeringskostnad', en: 'Placement costs', desc: 'Kostnad för köpta placeringar (tkr) mot månadsbudget.', group: 'ekonomi', unit: 'tkr', decimals: 0, direction: 'lower', timeAggregation: 'sum', genderSplit: false, privacyClass: 'none', source: 'Uppföljning placeringskostnader (T1 2022, 001)' },
+  { id: 'sjukfranvaro', name: 'Sjukfrånvaro', en: 'Sick leave', desc: 'Sjukfrånvarotimmar i procent av ordinarie arbetstid (Σ sjuktimmar / Σ ordinarie timmar).', group: 'personal', unit: 'percent', decimals: 1, direction: 'lower', timeAggregation: 'sum', genderSplit: true, ageBands: ['-29', '30-49', '50-'], privacyClass: 'sick-leave', scale: 100, validFrom: '2017-12', source: SOURCE_PERS },
+  { id: 'sjukfranvaro-lang', name: 'Andel långtidssjukfrånvaro (≥ 60 dagar)', en: 'Long-term share of sick leave (60+ days)', desc: 'Sjuktimmar i sjukfall om 60 dagar eller mer, i procent av alla sjuktimmar.', group: 'personal', unit: 'percent', decimals: 1, direction: 'lower', timeAggregation: 'sum', genderSplit: true, privacyClass: 'sick-leave', scale: 100, validFrom: '2017-12', source: SOURCE_PERS },
+  { id: 'arsarbetare', name: 'Årsarbetare', en: 'Full-time equivalents', desc: 'Omräknade heltider, genomsnitt per månad över perioden.', group: 'personal', unit: 'fte', decimals: 1, direction: 'none', timeAggregation: 'mean', genderSplit: true, privacyClass: 'none', validFrom: '2017-12', source: SOURCE_PERS },
+  hme('hme', 'HME totalt', 'Sustainable employee engagement (HME)'),
+  hme('hme-motivation', 'HME delindex motivation', 'HME motivation'),
+  hme('hme-ledarskap', 'HME delindex ledarskap', 'HME leadership'),
+  hme('hme-styrning', 'HME delindex styrning', 'HME governance'),
+];
+
+export const DEMO_KPIS: DemoKpi[] = DEFS.map((d, i) => ({
+  id: d.id,
+  name: d.name,
+  nameEn: d.en,
+  description: d.desc,
+  group: d.group,
+  unit: d.unit,
+  decimals: d.decimals,
+  direction: d.direction,
+  timeAggregation: d.timeAggregation,
+  ratioOf: d.ratioOf ?? null,
+  scale: d.scale ?? 1,
+  genderSplit: d.genderSplit,
+  ageBands: d.ageBands ?? [],
+  privacyClass: d.privacyClass,
+  source: d.source ?? '',
+  validFrom: d.validFrom ?? '2018-01',
+  sortOrder: i,
+}));

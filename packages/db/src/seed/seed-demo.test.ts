@@ -1,0 +1,45 @@
+import { and, count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { observations, targets, units } from '../schema/index.js';
+import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '../testing.js';
+import { buildDemoDataset } from './demo-dataset.js';
+import { seedDemo } from './seed-demo.js';
+
+describe.each(TEST_DB_KINDS)('seedDemo on %s', (kind) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await database.dispose();
+  });
+
+  const counts = async () => {
+    const [o] = await database.db.select({ n: count() }).from(observations);
+    const [u] = await database.db.select({ n: count() }).from(units);
+    const [t] = await database.db.select({ n: count() }).from(targets);
+    return { observations: o?.n, units: u?.n, targets: t?.n };
+  };
+
+  it('writes the whole dataset, and seeding twice gives the same database', async () => {
+    const data = buildDemoDataset();
+    const started = performance.now();
+    const summary = await seedDemo(database.db);
+    console.log(`seedDemo on ${kind}: ${Math.round(performance.now() - started)} ms for ${summary.observations} observations`);
+    expect(summary).toEqual({ units: data.units.length, kpis: data.kpis.length, observations: data.observations.length, targets: data.targets.length });
+    const first = await counts();
+    expect(first).toEqual({ observations: data.observations.length, units: data.units.length, targets: data.targets.length });
+    await seedDemo(database.db);
+    expect(await counts()).toEqual(first);
+  });
+
+  it('keeps provenance: a printed figure is stored as reported with its source line', async () => {
+    const [row] = await database.db
+      .select({ numerator: observations.numerator, origin: observations.origin, sourceFile: observations.sourceFile, sourceRow: observations.sourceRow, batchId: observations.batchId })
+      .from(observations)
+      .innerJoin(units, eq(units.id, observations.unitId))
+      .where(and(eq(observations.kpiId, 'hushall-utbetalt'), eq(observations.month, '2022-01'), eq(observations.gender, 'K'), eq(units.code, 'EKBIST')));
+    expect(row).toMatchObject({ numerator: 196, origin: 'reported', sourceFile: '001_a6b4f7c84ad1bf86.txt', sourceRow: 703 });
+    expect(row?.batchId).not.toBeNull();
+  });
+});

@@ -1,0 +1,49 @@
+import type { Gender, KpiDefinition, Month } from '@lagesbild/domain';
+
+export interface DemoUnit {
+  code: string;
+  name: string;
+  kind: 'forvaltning' | 'avdelning' | 'enhet';
+  validFrom: Month;
+  validTo: Month | null;
+  names: { name: string; validFrom: Month; validTo: Month | null }[];
+  parents: { parentCode: string; validFrom: Month; validTo: Month | null }[];
+}
+
+export interface DemoKpi extends KpiDefinition {
+  validFrom: Month;
+  sortOrder: number;
+}
+
+export interface DemoObservation {
+  kpiId: string;
+  unitCode: string;
+  month: Month;
+  gender: Gender;
+  ageBand: string;
+  numerator: number;
+  denominator: number | null;
+  origin: 'reported' | 'synthetic';
+  sourceFile: string | null;
+  sourceRow: number | null;
+}
+
+export interface DemoTarget {
+  kpiId: string;
+  unitCode: string;
+  year: number;
+  annual: number;
+  monthly: (number | null)[] | null;
+  tolerance: number;
+  toleranceKind: 'absolute' | 'percent';
+  origin: 'reported' | 'demo';
+  source: string | null;
+}
+
+export interface DemoDataset {
+  organisation: { id: string; name: string };
+  units: DemoUnit[];
+  kpis: DemoKpi[];
+  observations: DemoObservation[];
+  targets: DemoTarget[];
+}
