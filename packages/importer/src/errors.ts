@@ -1,0 +1,88 @@
+/**
+ * Import problems. Each one names the file, row and column, what was found,
+ * what was expected, and tells the user in plain Swedish what to do; the
+ * English text is for logs and non-Swedish-speaking developers.
+ */
+export interface ImportIssue {
+  severity: 'error' | 'warning';
+  file: string;
+  /** 1-based line in the file; the header is line 1. */
+  row: number;
+  /** Header name of the column, or null when the problem is the whole row or file. */
+  column: string | null;
+  found: string;
+  expected: string;
+  message: string;
+  messageEn: string;
+}
+
+export interface Place {
+  file: string;
+  row: number;
+  column: string | null;
+}
+
+/** "i fil x.csv, rad 3, kolumn kpi" — the same wording in every message so users learn to read it. */
+export function whereSv(p: Place): string {
+  return `i fil ${p.file}, rad ${p.row}${p.column === null ? '' : `, kolumn ${p.column}`}`;
+}
+
+export function whereEn(p: Place): string {
+  return `in file ${p.file}, row ${p.row}${p.column === null ? '' : `, column ${p.column}`}`;
+}
+
+export function issue(
+  severity: ImportIssue['severity'],
+  p: Place,
+  found: string,
+  expected: string,
+  message: string,
+  messageEn: string,
+): ImportIssue {
+  return { severity, file: p.file, row: p.row, column: p.column, found, expected, message, messageEn };
+}
+
+/** More errors than this only bury the first ones, which usually explain the rest. */
+export const MAX_ERRORS = 200;
+
+/**
+ * Collects issues, keeping at most MAX_ERRORS errors but counting all of
+ * them, so the final message can say how many more there were.
+ */
+export class IssueList {
+  readonly errors: ImportIssue[] = [];
+  readonly warnings: ImportIssue[] = [];
+  private extraErrors = 0;
+
+  add(i: ImportIssue): void {
+    if (i.severity === 'warning') this.warnings.push(i);
+    else if (this.errors.length < MAX_ERRORS) this.errors.push(i);
+    else this.extraErrors++;
+  }
+
+  addAll(list: readonly ImportIssue[]): void {
+    for (const i of list) this.add(i);
+  }
+
+  get hasErrors(): boolean {
+    return this.errors.length > 0;
+  }
+
+  /** The errors, with a last issue that says how many were left out. */
+  finalErrors(file: string): ImportIssue[] {
+    if (this.extraErrors === 0) return this.errors;
+    const last = this.errors[this.errors.length - 1];
+    const n = this.extraErrors;
+    return [
+      ...this.errors,
+      issue(
+        'error',
+        { file, row: last?.row ?? 1, column: null },
+        `${MAX_ERRORS + n} fel`,
+        'högst ' + MAX_ERRORS,
+        `Ytterligare ${n} fel i fil ${file} visas inte (bara de första ${MAX_ERRORS}). Rätta felen ovan och importera igen; ofta försvinner resten samtidigt.`,
+        `${n} more errors in file ${file} are not shown (only the first ${MAX_ERRORS}). Fix the errors above and import again.`,
+      ),
+    ];
+  }
+}
