@@ -58,6 +58,14 @@ describe.each(TEST_DB_KINDS)('HTTP server on %s', (kind) => {
     }
     const households = overview.cards.find((c) => c.kpi === 'hushall-utbetalt');
     expect(households?.value).toBeCloseTo(430.75, 9);
+    // A rate's annual target holds for any period: the sick-leave ceiling is 6 % for a tertial too.
+    const sick = overview.cards.find((c) => c.kpi === 'sjukfranvaro');
+    expect(sick?.target).toBe(6);
+    expect(sick?.targetDisplay).toBe('6,0 %');
+    // A volume's annual target is pro-rated: T1 of the placement budget is the sum of its four monthly budgets.
+    const cost = overview.cards.find((c) => c.kpi === 'placeringskostnad');
+    expect(cost?.target).toBeGreaterThan(0);
+    expect(cost?.status).not.toBe('none');
     const counted = Object.values(overview.statusCounts).reduce((a, b) => a + b, 0);
     expect(counted).toBe(overview.cards.length);
     expect(overview.cards.some((c) => c.status !== 'none')).toBe(true);

@@ -83,10 +83,13 @@ export function targetForMonths(
 }
 
 /**
- * Whether a target set for the whole (T) also judges a subgroup (K, M, an age
- * band). True for rates and averages (a sick-leave ceiling holds for women and
- * men alike); false for volumes, where a subgroup is only part of the total.
+ * A rate or an average (sick leave %, HME score, kr per household) rather than
+ * a volume. Its target does not add up over months or people: a sick-leave
+ * ceiling of 6 % holds for a tertial and for women and men alike.
  */
-export function targetAppliesToSubgroup(kpi: { unit: string; ratioOf: unknown }): boolean {
+export function isRate(kpi: { unit: string; ratioOf: unknown }): boolean {
   return kpi.ratioOf !== null || kpi.unit === 'percent' || kpi.unit === 'score' || kpi.unit === 'index';
 }
+
+/** Whether a target set for the whole (T) also judges a subgroup (K, M, an age band): only for rates. */
+export const targetAppliesToSubgroup = isRate;

@@ -5,6 +5,7 @@ import {
   assessStatus,
   formatPeriod,
   formatValue,
+  isRate,
   monthCount,
   monthsOf,
   periodKey,
@@ -87,7 +88,7 @@ export async function computeKpiValues(db: Db, ctx: EngineContext, req: ValueReq
         : aggregateCells(k, used, filter);
     const judged = req.gender === 'T' || targetAppliesToSubgroup(k);
     const target = judged
-      ? targetForMonths(months, k.ratioOf ? 'ratio' : k.timeAggregation, (year) => targets.find((t) => t.kpiId === k.id && t.year === year) ?? null)
+      ? targetForMonths(months, isRate(k) ? 'ratio' : k.timeAggregation, (year) => targets.find((t) => t.kpiId === k.id && t.year === year) ?? null)
       : null;
     const value = agg?.value ?? null;
     return {

@@ -1,0 +1,4 @@
+import { defineConfig } from 'vitest/config';
+
+// One browser, one server, one file at a time: two cores on CI.
+export default defineConfig({ test: { include: ['test/**/*.e2e.test.ts'], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false } });
