@@ -77,4 +77,22 @@ describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
     const after = await h.run('query', '--kpi', 'hushall-utbetalt', '--unit', 'SOC', '--period', '2022', '--json');
     expect(after.out).toBe(before.out);
   });
+
+  it('imports a good file, shows it in queries, and a second import changes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lagesbild-import-'));
+    const file = join(dir, 'maj-2022.csv');
+    writeFileSync(file, 'kpi;enhet;period;kön;värde\nhushall-utbetalt;EKBIST;2022-05;K;200\nhushall-utbetalt;EKBIST;2022-05;M;230\n');
+    const dry = await h.run('import', file, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain('Provkörning');
+    const first = await h.run('import', file);
+    expect(first.err).toBe('');
+    expect(first.out).toMatch(/Importerad som batch \d+/);
+    const may = JSON.parse((await h.run('query', '--kpi', 'hushall-utbetalt', '--unit', 'SOC', '--period', '2022-05', '--json')).out) as { value: number; origin: string };
+    expect(may.value).toBe(430);
+    expect(may.origin).toBe('reported');
+    const second = await h.run('import', file);
+    expect(second.code).toBe(0);
+    expect(second.out).toContain('redan importerad');
+  });
 });
