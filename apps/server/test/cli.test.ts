@@ -43,6 +43,15 @@ describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
     expect(r.display).toBe('8 304 kr');
   });
 
+  it('query --compare adds the same period last year and the change', async () => {
+    const r = json(await h.run('query', '--kpi', 'hushall-utbetalt', '--unit', 'SOC', '--period', '2022-T1', '--compare', '--json'));
+    const change = r.change as { lastYear: { period: string; value: number }; absolute: number };
+    expect(change.lastYear.period).toBe('2021-T1');
+    // Printed: 517 households a month in Jan–Apr 2021 (001 line 427).
+    expect(Math.round(change.lastYear.value)).toBe(517);
+    expect(change.absolute).toBeCloseTo(430.75 - change.lastYear.value, 9);
+  });
+
   it('lists KPIs and the unit tree of a month', async () => {
     const kpis = await h.run('kpis');
     for (const id of ['hushall-utbetalt', 'utbetalt-forsorjningsstod', 'utbetalt-per-hushall', 'placeringskostnad', 'sjukfranvaro', 'hme', 'hme-motivation', 'hme-ledarskap', 'hme-styrning']) {

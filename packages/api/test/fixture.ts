@@ -4,7 +4,7 @@ import { importBatches, kpis, observations, organisations, targets, unitLinks, u
  * A small organisation whose unit B moves from avdelning A1 to A2 in June 2021:
  *   SOC ─ A1 ─ B (until 2021-05), C
  *       └ A2 ─ B (from 2021-06)
- * Each leaf has 10 households (K 4 + M 6) and 1 000 kr per month in 2021.
+ * Each leaf has 10 households (K 4 + M 6) and 1 000 kr per month in 2021 (800 kr in 2020).
  */
 export async function insertFixture(db: Db): Promise<void> {
   await db.insert(organisations).values({ id: 'test-org', name: 'Testkommun' });
@@ -44,6 +44,12 @@ export async function insertFixture(db: Db): Promise<void> {
       rows.push({ ...common, kpiId: 'hh', gender: 'K' as const, numerator: 4 });
       rows.push({ ...common, kpiId: 'hh', gender: 'M' as const, numerator: 6 });
       rows.push({ ...common, kpiId: 'kr', gender: 'T' as const, numerator: 1000 });
+    }
+  }
+  // 2020: 800 kr a month per leaf, for comparisons with the same period last year.
+  for (let m = 1; m <= 12; m++) {
+    for (const u of [b, c]) {
+      rows.push({ orgId: 'test-org', unitId: u.id, month: `2020-${String(m).padStart(2, '0')}`, origin: 'synthetic' as const, batchId: batch?.id ?? null, kpiId: 'kr', gender: 'T' as const, numerator: 800 });
     }
   }
   await db.insert(observations).values(rows);

@@ -3,3 +3,7 @@ export * from './kpi-values.js';
 export * from './errors.js';
 export * from './unit-tree.js';
 export * from './overview.js';
+export * from './compare.js';
+export * from './query-value.js';
+export * from './series.js';
+export * from './drilldown.js';

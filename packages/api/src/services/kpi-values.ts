@@ -1,4 +1,4 @@
-import { loadCells, loadTargets, type Db, type KpiRecord, type StoredCell } from '@lagesbild/db';
+import { loadCells, loadTargets, type Db, type KpiRecord, type StoredCell, type TargetRecord } from '@lagesbild/db';
 import {
   aggregateCells,
   aggregateRatio,
@@ -7,11 +7,13 @@ import {
   formatValue,
   isRate,
   monthCount,
+  monthIndex,
   monthsOf,
   periodKey,
   targetAppliesToSubgroup,
   targetForMonths,
   type Gender,
+  type Month,
   type Period,
   type Status,
 } from '@lagesbild/domain';
@@ -38,15 +40,40 @@ export interface KpiValue {
   suppressed: boolean;
 }
 
-export interface ValueRequest {
-  kpiIds: readonly string[];
-  unit: string;
-  period: Period;
-  gender: Gender;
+/** Cells and targets loaded once for many computations (a series, a drill-down, a comparison). */
+export interface ValueInputs {
+  /** Leaf cells by KPI id. */
+  byKpi: Map<string, StoredCell[]>;
+  targets: TargetRecord[];
 }
 
-function sourceKpis(k: KpiRecord): string[] {
+export function sourceKpis(k: KpiRecord): string[] {
   return k.ratioOf ? [k.ratioOf.numerator, k.ratioOf.denominator] : [k.id];
+}
+
+export function kpiOrThrow(ctx: EngineContext, id: string): KpiRecord {
+  const k = ctx.kpis.get(id);
+  if (!k) throw new NotFoundError(`KPI:n "${id}" finns inte.`);
+  return k;
+}
+
+export function unitOrThrow(ctx: EngineContext, code: string): void {
+  if (!ctx.tree.get(code)) throw new NotFoundError(`Enheten "${code}" finns inte.`);
+}
+
+export async function loadValueInputs(db: Db, ctx: EngineContext, kpis: KpiRecord[], start: Month, end: Month): Promise<ValueInputs> {
+  const [cells, targets] = await Promise.all([
+    loadCells(db, { orgId: ctx.orgId, kpiIds: [...new Set(kpis.flatMap(sourceKpis))], start, end }),
+    // All units' targets: a rate's target is inherited down the tree (see targetFor).
+    loadTargets(db, ctx.orgId, kpis.map((k) => k.id)),
+  ]);
+  const byKpi = new Map<string, StoredCell[]>();
+  for (const c of cells) {
+    const list = byKpi.get(c.kpiId);
+    if (list) list.push(c);
+    else byKpi.set(c.kpiId, [c]);
+  }
+  return { byKpi, targets };
 }
 
 function originOf(cells: readonly StoredCell[]): KpiValue['origin'] {
@@ -57,56 +84,75 @@ function originOf(cells: readonly StoredCell[]): KpiValue['origin'] {
 }
 
 /**
- * Values of some KPIs for a unit, period and gender: leaf cells rolled up
- * along the unit tree as it was in each month, aggregated by the domain's one
- * rule, and judged against the target for exactly that period.
+ * The annual target of a KPI for a unit and year. A rate without a target of
+ * its own takes the nearest ancestor's (the förvaltning's sick-leave ceiling
+ * holds for every enhet); a volume never does, since a part is not the whole.
  */
-export async function computeKpiValues(db: Db, ctx: EngineContext, req: ValueRequest): Promise<KpiValue[]> {
-  if (!ctx.tree.get(req.unit)) throw new NotFoundError(`Enheten "${req.unit}" finns inte.`);
-  const defs = req.kpiIds.map((id) => {
-    const k = ctx.kpis.get(id);
-    if (!k) throw new NotFoundError(`KPI:n "${id}" finns inte.`);
-    return k;
-  });
-  const months = monthsOf(req.period);
-  const [cells, targets] = await Promise.all([
-    loadCells(db, { orgId: ctx.orgId, kpiIds: [...new Set(defs.flatMap(sourceKpis))], start: req.period.start, end: req.period.end }),
-    loadTargets(db, ctx.orgId, defs.map((d) => d.id), req.unit),
-  ]);
-  const within = cells.filter((c) => ctx.tree.isWithin(c.unit, req.unit, c.month));
-  const byKpi = new Map<string, StoredCell[]>();
-  for (const c of within) byKpi.set(c.kpiId, [...(byKpi.get(c.kpiId) ?? []), c]);
+function targetFor(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, unit: string, at: Month, year: number): TargetRecord | null {
+  const chain = isRate(k) ? ctx.tree.pathAt(unit, at).reverse() : [unit];
+  for (const u of chain) {
+    const t = inputs.targets.find((x) => x.kpiId === k.id && x.unit === u && x.year === year);
+    if (t) return t;
+  }
+  return null;
+}
 
-  return defs.map((k) => {
-    const genderAvailable = req.gender === 'T' || k.genderSplit;
-    const filter = { gender: req.gender };
-    const used = sourceKpis(k).flatMap((id) => byKpi.get(id) ?? []);
-    const agg = !genderAvailable
-      ? null
-      : k.ratioOf
-        ? aggregateRatio(k, byKpi.get(k.ratioOf.numerator) ?? [], byKpi.get(k.ratioOf.denominator) ?? [], filter)
-        : aggregateCells(k, used, filter);
-    const judged = req.gender === 'T' || targetAppliesToSubgroup(k);
-    const target = judged
-      ? targetForMonths(months, isRate(k) ? 'ratio' : k.timeAggregation, (year) => targets.find((t) => t.kpiId === k.id && t.year === year) ?? null)
-      : null;
-    const value = agg?.value ?? null;
-    return {
-      kpi: k.id,
-      unit: req.unit,
-      period: periodKey(req.period),
-      periodLabel: formatPeriod(req.period),
-      gender: req.gender,
-      value,
-      display: genderAvailable ? formatValue(value, k.unit, k.decimals) : 'ej könsuppdelad',
-      target: target?.value ?? null,
-      targetDisplay: target ? formatValue(target.value, k.unit, k.decimals) : null,
-      status: assessStatus(value, target, k.direction),
-      monthsWithData: agg?.monthsWithData.length ?? 0,
-      monthsInPeriod: monthCount(req.period),
-      origin: originOf(used),
-      genderAvailable,
-      suppressed: false,
-    };
-  });
+/**
+ * One KPI value for a unit, period and gender: leaf cells rolled up along the
+ * unit tree as it was in each month, aggregated by the domain's one rule, and
+ * judged against the target for exactly that period.
+ */
+export function valueOf(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, unit: string, period: Period, gender: Gender): KpiValue {
+  const lo = monthIndex(period.start);
+  const hi = monthIndex(period.end);
+  const inPeriod = sourceKpis(k)
+    .flatMap((id) => inputs.byKpi.get(id) ?? [])
+    .filter((c) => {
+      const i = monthIndex(c.month);
+      return i >= lo && i <= hi && ctx.tree.isWithin(c.unit, unit, c.month);
+    });
+  const genderAvailable = gender === 'T' || k.genderSplit;
+  const filter = { gender };
+  const agg = !genderAvailable
+    ? null
+    : k.ratioOf
+      ? aggregateRatio(k, inPeriod.filter((c) => c.kpiId === k.ratioOf?.numerator), inPeriod.filter((c) => c.kpiId === k.ratioOf?.denominator), filter)
+      : aggregateCells(k, inPeriod, filter);
+  const judged = gender === 'T' || targetAppliesToSubgroup(k);
+  const target = judged
+    ? targetForMonths(monthsOf(period), isRate(k) ? 'ratio' : k.timeAggregation, (year) => targetFor(ctx, inputs, k, unit, period.end, year))
+    : null;
+  const value = agg?.value ?? null;
+  return {
+    kpi: k.id,
+    unit,
+    period: periodKey(period),
+    periodLabel: formatPeriod(period),
+    gender,
+    value,
+    display: genderAvailable ? formatValue(value, k.unit, k.decimals) : 'ej könsuppdelad',
+    target: target?.value ?? null,
+    targetDisplay: target ? formatValue(target.value, k.unit, k.decimals) : null,
+    status: assessStatus(value, target, k.direction),
+    monthsWithData: agg?.monthsWithData.length ?? 0,
+    monthsInPeriod: monthCount(period),
+    origin: originOf(inPeriod),
+    genderAvailable,
+    suppressed: false,
+  };
+}
+
+export interface ValueRequest {
+  kpiIds: readonly string[];
+  unit: string;
+  period: Period;
+  gender: Gender;
+}
+
+/** Values of some KPIs for one unit, period and gender. */
+export async function computeKpiValues(db: Db, ctx: EngineContext, req: ValueRequest): Promise<KpiValue[]> {
+  unitOrThrow(ctx, req.unit);
+  const defs = req.kpiIds.map((id) => kpiOrThrow(ctx, id));
+  const inputs = await loadValueInputs(db, ctx, defs, req.period.start, req.period.end);
+  return defs.map((k) => valueOf(ctx, inputs, k, req.unit, req.period, req.gender));
 }

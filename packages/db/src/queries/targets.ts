@@ -10,8 +10,9 @@ export interface TargetRecord extends AnnualTarget {
   source: string | null;
 }
 
-export async function loadTargets(db: Db, orgId: string, kpiIds: readonly string[], unitCode: string): Promise<TargetRecord[]> {
-  if (kpiIds.length === 0) return [];
+/** Targets of some KPIs, for some units or (unitCodes undefined) for every unit of the organisation. */
+export async function loadTargets(db: Db, orgId: string, kpiIds: readonly string[], unitCodes?: readonly string[]): Promise<TargetRecord[]> {
+  if (kpiIds.length === 0 || unitCodes?.length === 0) return [];
   const rows = await db
     .select({
       kpiId: targets.kpiId,
@@ -26,6 +27,6 @@ export async function loadTargets(db: Db, orgId: string, kpiIds: readonly string
     })
     .from(targets)
     .innerJoin(units, eq(units.id, targets.unitId))
-    .where(and(eq(targets.orgId, orgId), eq(units.code, unitCode), inArray(targets.kpiId, [...kpiIds])));
+    .where(and(eq(targets.orgId, orgId), inArray(targets.kpiId, [...kpiIds]), unitCodes ? inArray(units.code, [...unitCodes]) : undefined));
   return rows.map((r) => ({ ...r, monthly: r.monthly ?? null }));
 }

@@ -1,4 +1,4 @@
-import { computeKpiValues, loadEngineContext, NotFoundError } from '@lagesbild/api';
+import { loadEngineContext, NotFoundError, queryValue, type QueriedValue } from '@lagesbild/api';
 import type { Database } from '@lagesbild/db';
 import { parsePeriod, PeriodParseError, STATUS_META, type Gender, type Period } from '@lagesbild/domain';
 import { CliError, type CliIo } from '../io.js';
@@ -10,9 +10,10 @@ export interface QueryOptions {
   period: string | undefined;
   gender: string | undefined;
   json: boolean;
+  compare: boolean;
 }
 
-const USAGE = 'Användning: pnpm lagesbild query --kpi ID --unit KOD --period P [--gender K|M|T] [--json]';
+const USAGE = 'Användning: pnpm lagesbild query --kpi ID --unit KOD --period P [--gender K|M|T] [--compare] [--json]';
 
 function parseGender(g: string | undefined): Gender {
   const v = (g ?? 'T').toUpperCase();
@@ -34,15 +35,13 @@ export async function queryCommand(database: Database, io: CliIo, opts: QueryOpt
   const period = parsePeriodArg(opts.period);
   const gender = parseGender(opts.gender);
   const ctx = await loadEngineContext(database.db, opts.orgId);
-  let values;
+  let v: QueriedValue;
   try {
-    values = await computeKpiValues(database.db, ctx, { kpiIds: [opts.kpi], unit: opts.unit, period, gender });
+    v = await queryValue(database.db, ctx, { kpi: opts.kpi, unit: opts.unit, period, gender, compare: opts.compare });
   } catch (err) {
     if (err instanceof NotFoundError) throw new CliError(`${err.message} Se "pnpm lagesbild kpis" och "pnpm lagesbild units".`);
     throw err;
   }
-  const [v] = values;
-  if (!v) throw new CliError(`Inget värde för ${opts.kpi}.`);
   if (opts.json) {
     io.out(JSON.stringify(v));
     return;
@@ -52,5 +51,6 @@ export async function queryCommand(database: Database, io: CliIo, opts: QueryOpt
   io.out(`Värde:  ${v.display}${v.monthsWithData < v.monthsInPeriod ? ` (${v.monthsWithData} av ${v.monthsInPeriod} månader har data)` : ''}`);
   io.out(`Mål:    ${v.targetDisplay ?? 'inget mål'}`);
   io.out(`Status: ${meta.symbol} ${meta.sv}`);
+  if (v.change) io.out(`Förra året (${v.change.lastYear.periodLabel}): ${v.change.lastYear.display}; förändring ${v.change.display ?? '–'}`);
   if (v.origin) io.out(`Källa:  ${{ reported: 'rapporterat', synthetic: 'syntetiskt demodata', mixed: 'rapporterat och syntetiskt' }[v.origin]}`);
 }

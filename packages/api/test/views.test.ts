@@ -1,0 +1,55 @@
+import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '@lagesbild/db/testing';
+import { parsePeriod } from '@lagesbild/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDrilldown, buildSeries, loadEngineContext, queryValue } from '../src/services/index.js';
+import { insertFixture } from './fixture.js';
+
+describe.each(TEST_DB_KINDS)('series, drill-down and comparison on %s', (kind) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    await insertFixture(database.db);
+  });
+  afterAll(async () => {
+    await database.dispose();
+  });
+  const ctx = () => loadEngineContext(database.db, 'test-org');
+
+  it('compares with the same period last year, in absolute terms and per cent', async () => {
+    const v = await queryValue(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', period: parsePeriod('2021'), gender: 'T', compare: true });
+    expect(v.value).toBe(24_000);
+    expect(v.change?.lastYear).toMatchObject({ period: '2020', value: 19_200 });
+    expect(v.change?.absolute).toBe(4_800);
+    expect(v.change?.percent).toBeCloseTo(25, 9);
+    expect(v.change?.display).toBe('+4 800 kr (+25,0 %)');
+  });
+
+  it('gives a series at tertial grain, split by the child units as the tree was in each month', async () => {
+    const s = await buildSeries(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', start: '2021-01', end: '2021-12', grain: 'tertial', split: 'unit' });
+    const byUnit = Object.fromEntries(s.series.map((x) => [x.key, x.points.map((p) => p.value)]));
+    // B moves from A1 to A2 in June: A1 has B for January–May.
+    expect(byUnit.A1).toEqual([8_000, 5_000, 4_000]);
+    expect(byUnit.A2).toEqual([null, 3_000, 4_000]);
+    expect(s.series[0]?.points.map((p) => p.period)).toEqual(['2021-T1', '2021-T2', '2021-T3']);
+  });
+
+  it('splits by gender, or says the KPI has no gender split', async () => {
+    const hh = await buildSeries(database.db, await ctx(), { kpi: 'hh', unit: 'SOC', start: '2021-01', end: '2021-12', grain: 'year', split: 'gender' });
+    expect(hh.series.map((x) => [x.key, x.points[0]?.value])).toEqual([['K', 8], ['M', 12]]);
+    const kr = await buildSeries(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', start: '2021-01', end: '2021-12', grain: 'year', split: 'gender' });
+    expect(kr.note).toBe('ej könsuppdelad');
+    expect(kr.series.map((x) => x.key)).toEqual(['T']);
+  });
+
+  it('drills down to the child units that existed, says which were reorganised, and gives the breadcrumb', async () => {
+    const d = await buildDrilldown(database.db, await ctx(), { kpi: 'kr', unit: 'A2', period: parsePeriod('2021'), gender: 'T' });
+    expect(d.path.map((p) => p.code)).toEqual(['SOC', 'A2']);
+    expect(d.children.map((c) => c.unit)).toEqual(['B']);
+    expect(d.children[0]?.changes).toContain('Flyttad från Avdelning 1 till Avdelning 2 2021-06');
+    const early = await buildDrilldown(database.db, await ctx(), { kpi: 'kr', unit: 'A2', period: parsePeriod('2021-T1'), gender: 'T' });
+    expect(early.children).toEqual([]);
+    const top = await buildDrilldown(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', period: parsePeriod('2021'), gender: 'T' });
+    expect(top.children.map((c) => [c.unit, c.value])).toEqual([['A1', 17_000], ['A2', 7_000]]);
+    expect(top.parent.value).toBe(24_000);
+  });
+});
