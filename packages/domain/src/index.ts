@@ -5,3 +5,4 @@ export * from './aggregate.js';
 export * from './status.js';
 export * from './format.js';
 export * from './unit-tree.js';
+export * from './suppression.js';
