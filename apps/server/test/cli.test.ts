@@ -52,6 +52,15 @@ describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
     expect(change.absolute).toBeCloseTo(430.75 - change.lastYear.value, 9);
   });
 
+  it('query --suppress hides a small group as a wall screen would: three girls in HVB in January 2018', async () => {
+    const args = ['query', '--kpi', 'placerade-hvb-sol', '--unit', 'BU', '--period', '2018-01', '--gender', 'K', '--json'];
+    const exact = json(await h.run(...args));
+    expect(exact).toMatchObject({ value: 3, suppressed: false });
+    const safe = json(await h.run(...args, '--suppress'));
+    expect(safe).toMatchObject({ value: null, display: '<5', suppressed: true });
+    expect(safe).not.toHaveProperty('protectingCount');
+  });
+
   it('lists KPIs and the unit tree of a month', async () => {
     const kpis = await h.run('kpis');
     for (const id of ['hushall-utbetalt', 'utbetalt-forsorjningsstod', 'utbetalt-per-hushall', 'placeringskostnad', 'sjukfranvaro', 'hme', 'hme-motivation', 'hme-ledarskap', 'hme-styrning']) {

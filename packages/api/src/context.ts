@@ -16,6 +16,15 @@ export interface Context {
   orgId: string;
   user: SessionUser | null;
   scope: Scope;
+  /** Hide small groups in every output (DESIGN.md, Privacy). Only roles with a need see exact small counts. */
+  suppress: boolean;
+}
+
+/** Roles that may see exact small counts; everyone else, and every wall screen, gets suppressed data. */
+export const EXACT_VALUE_ROLES: readonly Role[] = ['admin'];
+
+export function needsSuppression(user: SessionUser | null): boolean {
+  return !user || !user.roles.some((r) => EXACT_VALUE_ROLES.includes(r));
 }
 
 /**
@@ -25,5 +34,5 @@ export interface Context {
 export const DEV_USER: SessionUser = { id: 'dev', name: 'Utvecklare', roles: ['admin'] };
 
 export function createContext(db: Db, orgId: string): Context {
-  return { db, orgId, user: DEV_USER, scope: { kind: 'all' } };
+  return { db, orgId, user: DEV_USER, scope: { kind: 'all' }, suppress: needsSuppression(DEV_USER) };
 }

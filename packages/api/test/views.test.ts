@@ -16,7 +16,7 @@ describe.each(TEST_DB_KINDS)('series, drill-down and comparison on %s', (kind) =
   const ctx = () => loadEngineContext(database.db, 'test-org');
 
   it('compares with the same period last year, in absolute terms and per cent', async () => {
-    const v = await queryValue(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', period: parsePeriod('2021'), gender: 'T', compare: true });
+    const v = await queryValue(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', period: parsePeriod('2021'), gender: 'T', compare: true, suppress: false });
     expect(v.value).toBe(24_000);
     expect(v.change?.lastYear).toMatchObject({ period: '2020', value: 19_200 });
     expect(v.change?.absolute).toBe(4_800);
@@ -25,7 +25,7 @@ describe.each(TEST_DB_KINDS)('series, drill-down and comparison on %s', (kind) =
   });
 
   it('gives a series at tertial grain, split by the child units as the tree was in each month', async () => {
-    const s = await buildSeries(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', start: '2021-01', end: '2021-12', grain: 'tertial', split: 'unit' });
+    const s = await buildSeries(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', start: '2021-01', end: '2021-12', grain: 'tertial', split: 'unit', suppress: false });
     const byUnit = Object.fromEntries(s.series.map((x) => [x.key, x.points.map((p) => p.value)]));
     // B moves from A1 to A2 in June: A1 has B for January–May.
     expect(byUnit.A1).toEqual([8_000, 5_000, 4_000]);
@@ -34,22 +34,39 @@ describe.each(TEST_DB_KINDS)('series, drill-down and comparison on %s', (kind) =
   });
 
   it('splits by gender, or says the KPI has no gender split', async () => {
-    const hh = await buildSeries(database.db, await ctx(), { kpi: 'hh', unit: 'SOC', start: '2021-01', end: '2021-12', grain: 'year', split: 'gender' });
+    const hh = await buildSeries(database.db, await ctx(), { kpi: 'hh', unit: 'SOC', start: '2021-01', end: '2021-12', grain: 'year', split: 'gender', suppress: false });
     expect(hh.series.map((x) => [x.key, x.points[0]?.value])).toEqual([['K', 8], ['M', 12]]);
-    const kr = await buildSeries(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', start: '2021-01', end: '2021-12', grain: 'year', split: 'gender' });
+    const kr = await buildSeries(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', start: '2021-01', end: '2021-12', grain: 'year', split: 'gender', suppress: false });
     expect(kr.note).toBe('ej könsuppdelad');
     expect(kr.series.map((x) => x.key)).toEqual(['T']);
   });
 
   it('drills down to the child units that existed, says which were reorganised, and gives the breadcrumb', async () => {
-    const d = await buildDrilldown(database.db, await ctx(), { kpi: 'kr', unit: 'A2', period: parsePeriod('2021'), gender: 'T' });
+    const d = await buildDrilldown(database.db, await ctx(), { kpi: 'kr', unit: 'A2', period: parsePeriod('2021'), gender: 'T', suppress: false });
     expect(d.path.map((p) => p.code)).toEqual(['SOC', 'A2']);
     expect(d.children.map((c) => c.unit)).toEqual(['B']);
     expect(d.children[0]?.changes).toContain('Flyttad från Avdelning 1 till Avdelning 2 2021-06');
-    const early = await buildDrilldown(database.db, await ctx(), { kpi: 'kr', unit: 'A2', period: parsePeriod('2021-T1'), gender: 'T' });
+    const early = await buildDrilldown(database.db, await ctx(), { kpi: 'kr', unit: 'A2', period: parsePeriod('2021-T1'), gender: 'T', suppress: false });
     expect(early.children).toEqual([]);
-    const top = await buildDrilldown(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', period: parsePeriod('2021'), gender: 'T' });
+    const top = await buildDrilldown(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', period: parsePeriod('2021'), gender: 'T', suppress: false });
     expect(top.children.map((c) => [c.unit, c.value])).toEqual([['A1', 17_000], ['A2', 7_000]]);
     expect(top.parent.value).toBe(24_000);
+  });
+
+  it('hides small groups and what would reveal them when suppressing, and never sends the people count', async () => {
+    // Women's households per month: B has 4 (moved to A2 in June), C has 4 (in A1); SOC has 8.
+    const q = { kpi: 'hh', unit: 'SOC', period: parsePeriod('2021'), gender: 'K' as const };
+    const exact = await buildDrilldown(database.db, await ctx(), { ...q, suppress: false });
+    expect(exact.children.map((c) => [c.unit, c.display])).toEqual([['A1', '6'], ['A2', '4']]);
+    const safe = await buildDrilldown(database.db, await ctx(), { ...q, suppress: true });
+    const a2 = safe.children.find((c) => c.unit === 'A2');
+    expect(a2).toMatchObject({ value: null, display: '<5', suppressed: true });
+    // A1 alone beside the parent would give A2 back by subtraction: hidden too.
+    expect(safe.children.find((c) => c.unit === 'A1')).toMatchObject({ value: null, display: '..', suppressed: true });
+    expect(safe.parent.value).toBe(8);
+    for (const row of [safe.parent, ...safe.children, ...exact.children]) expect(row).not.toHaveProperty('protectingCount');
+    const v = await queryValue(database.db, await ctx(), { kpi: 'hh', unit: 'A2', period: parsePeriod('2021-T3'), gender: 'K', compare: true, suppress: true });
+    expect(v).toMatchObject({ value: null, display: '<5', suppressed: true });
+    expect(v.change?.absolute).toBeNull();
   });
 });

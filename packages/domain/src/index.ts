@@ -6,3 +6,4 @@ export * from './status.js';
 export * from './format.js';
 export * from './unit-tree.js';
 export * from './suppression.js';
+export * from './protecting-count.js';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { determinedUnknowns } from './linear-recovery.js';
+import { protectingCount } from './protecting-count.js';
 import { isPrimarySuppressed, suppressedDisplay, suppressTable, type AdditiveRelation, type TableCell } from './suppression.js';
 
 const count = (id: string, n: number): TableCell => ({ id, protectingCount: n, privacyClass: 'small-count' });
@@ -85,5 +86,26 @@ describe('property: an attacker cannot recover a hidden cell from what is shown'
     expect(determinedUnknowns([['T', 'K', 'M']], ['K', 'M'])).toEqual([]);
     // Two relations sharing hidden cells: a + b and a + c known, b + c known → all three follow.
     expect(determinedUnknowns([['x', 'a', 'b'], ['y', 'a', 'c'], ['z', 'b', 'c']], ['a', 'b', 'c'])).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('the people behind a value', () => {
+  const agg = (value: number | null, denominator: number | null, months = 1) => ({
+    value,
+    numerator: 0,
+    denominator,
+    monthsWithData: Array.from({ length: months }, (_, i) => `2022-0${i + 1}`),
+  });
+  it('counts households, persons placed, employees and respondents', () => {
+    expect(protectingCount({ privacyClass: 'small-count', unit: 'count', ratioOf: null }, agg(3, null))).toBe(3);
+    // 60 care days in one month is two persons placed.
+    expect(protectingCount({ privacyClass: 'small-count', unit: 'days', ratioOf: null }, agg(60.8, null))).toBeCloseTo(2, 9);
+    // 1 650 ordinary hours a month for three months is ten employees: hidden.
+    const sick = protectingCount({ privacyClass: 'sick-leave', unit: 'percent', ratioOf: null }, agg(5, 4950, 3));
+    expect(sick).toBeCloseTo(10, 9);
+    expect(isPrimarySuppressed({ id: 's', protectingCount: sick, privacyClass: 'sick-leave' })).toBe(true);
+    expect(protectingCount({ privacyClass: 'hme', unit: 'score', ratioOf: null }, agg(4.1, 4))).toBe(4);
+    expect(protectingCount({ privacyClass: 'small-count', unit: 'kr', ratioOf: { numerator: 'a', denominator: 'b' } }, agg(8000, null), 3)).toBe(3);
+    expect(protectingCount({ privacyClass: 'none', unit: 'kr', ratioOf: null }, agg(8000, null))).toBeNull();
   });
 });

@@ -17,7 +17,7 @@ const HELP = `Lägesbild – kommandon (pnpm lagesbild <kommando>):
   kpis [--json]                   lista KPI:erna
   units [--month ÅÅÅÅ-MM] [--json]  visa enhetsträdet som det var en viss månad
   import <fil> [--dry-run]        importera en CSV (kpi,unit,period,gender,value[,denominator])
-  query --kpi ID --unit KOD --period P [--gender K|M|T] [--compare] [--json]
+  query --kpi ID --unit KOD --period P [--gender K|M|T] [--compare] [--suppress] [--json]
         P: ÅÅÅÅ-MM, ÅÅÅÅ-T1..T3, ÅÅÅÅ-D (delår), ÅÅÅÅ, ÅÅÅÅ-MM:ÅÅÅÅ-MM, ÅÅÅÅ-MM-YTD, ÅÅÅÅ-MM-R12
 Databas: PostgreSQL om DATABASE_URL är satt, annars inbäddad PGlite i LAGESBILD_DATA_DIR (standard .data/pglite).`;
 
@@ -33,6 +33,7 @@ const OPTIONS = {
   period: { type: 'string' },
   gender: { type: 'string' },
   compare: { type: 'boolean' },
+  suppress: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -89,7 +90,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
         });
         break;
       case 'query':
-        await queryCommand(database, io, { orgId, kpi: v.kpi, unit: v.unit, period: v.period, gender: v.gender, json: v.json ?? false, compare: v.compare ?? false });
+        await queryCommand(database, io, { orgId, kpi: v.kpi, unit: v.unit, period: v.period, gender: v.gender, json: v.json ?? false, compare: v.compare ?? false, suppress: v.suppress ?? false });
         break;
     }
     return 0;

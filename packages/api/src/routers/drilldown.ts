@@ -19,6 +19,6 @@ export const drilldownRouter = router({
       const engine = await loadEngineContext(ctx.db, ctx.orgId);
       const period = parsePeriod(input.period);
       assertUnitInScope(ctx.scope, engine.tree, input.unit, period.end);
-      return buildDrilldown(ctx.db, engine, { ...input, period });
+      return buildDrilldown(ctx.db, engine, { ...input, period, suppress: ctx.suppress });
     }),
 });

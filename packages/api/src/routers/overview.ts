@@ -10,6 +10,6 @@ export const overviewRouter = router({
       const engine = await loadEngineContext(ctx.db, ctx.orgId);
       const { period, latest } = await resolvePeriod(ctx.db, ctx.orgId, input.period);
       assertUnitInScope(ctx.scope, engine.tree, input.unit, period.end);
-      return buildOverview(ctx.db, engine, input.unit, period, latest);
+      return buildOverview(ctx.db, engine, input.unit, period, latest, ctx.suppress);
     }),
 });

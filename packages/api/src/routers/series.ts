@@ -21,8 +21,9 @@ export const seriesRouter = router({
     )
     .query(async ({ ctx, input }) => {
       const engine = await loadEngineContext(ctx.db, ctx.orgId);
+      // Refuses an end before the start, with the period parser's Swedish message.
       parsePeriod(`${input.start}:${input.end}`);
       assertUnitInScope(ctx.scope, engine.tree, input.unit, input.end);
-      return buildSeries(ctx.db, engine, input);
+      return buildSeries(ctx.db, engine, { ...input, suppress: ctx.suppress });
     }),
 });

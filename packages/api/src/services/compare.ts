@@ -1,7 +1,6 @@
-import { formatNumber, formatValue, sameLastYear, type Gender, type Period } from '@lagesbild/domain';
 import type { KpiRecord } from '@lagesbild/db';
-import type { EngineContext } from './engine-context.js';
-import { valueOf, type KpiValue, type ValueInputs } from './kpi-values.js';
+import { formatNumber, formatValue } from '@lagesbild/domain';
+import type { KpiValue } from './kpi-values.js';
 
 export interface Change {
   lastYear: { period: string; periodLabel: string; value: number | null; display: string };
@@ -11,14 +10,16 @@ export interface Change {
   display: string | null;
 }
 
-/** The same period last year and the difference, in absolute terms and per cent. */
-export function changeAgainstLastYear(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, current: KpiValue, period: Period, gender: Gender): Change {
-  const ly = valueOf(ctx, inputs, k, current.unit, sameLastYear(period), gender);
-  const absolute = current.value !== null && ly.value !== null ? current.value - ly.value : null;
-  const percent = absolute !== null && ly.value ? (absolute / Math.abs(ly.value)) * 100 : null;
+/**
+ * The difference against the same period last year, in absolute terms and
+ * per cent. Takes published values, so a hidden value stays hidden here too.
+ */
+export function changeBetween(k: KpiRecord, current: KpiValue, lastYear: KpiValue): Change {
+  const absolute = current.value !== null && lastYear.value !== null ? current.value - lastYear.value : null;
+  const percent = absolute !== null && lastYear.value ? (absolute / Math.abs(lastYear.value)) * 100 : null;
   const sign = (x: number) => (x > 0 ? '+' : '');
   return {
-    lastYear: { period: ly.period, periodLabel: ly.periodLabel, value: ly.value, display: ly.display },
+    lastYear: { period: lastYear.period, periodLabel: lastYear.periodLabel, value: lastYear.value, display: lastYear.display },
     absolute,
     percent,
     display:

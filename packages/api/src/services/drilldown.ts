@@ -1,7 +1,8 @@
 import type { Db } from '@lagesbild/db';
-import { monthsOf, type Gender, type Period } from '@lagesbild/domain';
+import { isRate, monthsOf, type Gender, type Period } from '@lagesbild/domain';
 import type { EngineContext } from './engine-context.js';
 import { kpiOrThrow, loadValueInputs, unitOrThrow, valueOf, type KpiValue } from './kpi-values.js';
+import { publishValues } from './publish.js';
 
 export interface DrilldownRow extends KpiValue {
   name: string;
@@ -40,19 +41,31 @@ function changesOf(ctx: EngineContext, code: string): string[] {
 }
 
 /** A KPI for the child units of a unit in a period: only units that existed then, each with its status. */
-export async function buildDrilldown(db: Db, ctx: EngineContext, q: { kpi: string; unit: string; period: Period; gender: Gender }): Promise<Drilldown> {
+export async function buildDrilldown(db: Db, ctx: EngineContext, q: { kpi: string; unit: string; period: Period; gender: Gender; suppress: boolean }): Promise<Drilldown> {
   unitOrThrow(ctx, q.unit);
   const k = kpiOrThrow(ctx, q.kpi);
   const months = monthsOf(q.period);
   const children = [...new Set(months.flatMap((m) => ctx.tree.childrenAt(q.unit, m)))].sort();
   const inputs = await loadValueInputs(db, ctx, [k], q.period.start, q.period.end);
   const at = q.period.end;
+  // Parent and children are shown together: a hidden child must not follow from the parent minus the others.
+  const additive = !isRate(k);
+  const shown = publishValues(
+    [q.unit, ...children].map((u) => ({ id: u, value: valueOf(ctx, inputs, k, u, q.period, q.gender), privacyClass: k.privacyClass })),
+    additive && children.length > 0 ? [{ total: q.unit, parts: children }] : [],
+    q.suppress,
+  );
+  const published = (u: string): KpiValue => {
+    const v = shown.get(u);
+    if (!v) throw new Error(`drill-down lost ${u}`);
+    return v;
+  };
   return {
     kpi: k.id,
-    parent: { ...valueOf(ctx, inputs, k, q.unit, q.period, q.gender), name: ctx.tree.nameAt(q.unit, at) },
+    parent: { ...published(q.unit), name: ctx.tree.nameAt(q.unit, at) },
     path: ctx.tree.pathAt(q.unit, at).map((code) => ({ code, name: ctx.tree.nameAt(code, at) })),
     children: children.map((c) => ({
-      ...valueOf(ctx, inputs, k, c, q.period, q.gender),
+      ...published(c),
       name: ctx.tree.nameAt(c, months.find((m) => ctx.tree.exists(c, m) && ctx.tree.parentAt(c, m) === q.unit) ?? at),
       hasChildren: months.some((m) => ctx.tree.childrenAt(c, m).length > 0),
       changes: changesOf(ctx, c),

@@ -7,3 +7,4 @@ export * from './compare.js';
 export * from './query-value.js';
 export * from './series.js';
 export * from './drilldown.js';
+export * from './publish.js';

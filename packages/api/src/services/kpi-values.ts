@@ -10,6 +10,7 @@ import {
   monthIndex,
   monthsOf,
   periodKey,
+  protectingCount,
   targetAppliesToSubgroup,
   targetForMonths,
   type Gender,
@@ -39,6 +40,13 @@ export interface KpiValue {
   genderAvailable: boolean;
   suppressed: boolean;
 }
+
+/**
+ * A value as computed, with the number of people behind it. That number is
+ * for the suppression step only and never leaves the server: publishValues
+ * strips it from everything it lets out.
+ */
+export type ComputedValue = KpiValue & { protectingCount: number | null };
 
 /** Cells and targets loaded once for many computations (a series, a drill-down, a comparison). */
 export interface ValueInputs {
@@ -102,7 +110,7 @@ function targetFor(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, unit: 
  * unit tree as it was in each month, aggregated by the domain's one rule, and
  * judged against the target for exactly that period.
  */
-export function valueOf(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, unit: string, period: Period, gender: Gender): KpiValue {
+export function valueOf(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, unit: string, period: Period, gender: Gender): ComputedValue {
   const lo = monthIndex(period.start);
   const hi = monthIndex(period.end);
   const inPeriod = sourceKpis(k)
@@ -139,6 +147,7 @@ export function valueOf(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, u
     origin: originOf(inPeriod),
     genderAvailable,
     suppressed: false,
+    protectingCount: agg ? protectingCount(k, agg, k.ratioOf && agg.denominator !== null ? agg.denominator / Math.max(1, agg.monthsWithData.length) : null) : null,
   };
 }
 
@@ -150,7 +159,7 @@ export interface ValueRequest {
 }
 
 /** Values of some KPIs for one unit, period and gender. */
-export async function computeKpiValues(db: Db, ctx: EngineContext, req: ValueRequest): Promise<KpiValue[]> {
+export async function computeKpiValues(db: Db, ctx: EngineContext, req: ValueRequest): Promise<ComputedValue[]> {
   unitOrThrow(ctx, req.unit);
   const defs = req.kpiIds.map((id) => kpiOrThrow(ctx, id));
   const inputs = await loadValueInputs(db, ctx, defs, req.period.start, req.period.end);

@@ -1,9 +1,10 @@
 import { latestDataMonth, type Db } from '@lagesbild/db';
-import { addMonths, formatPeriod, monthIndex, monthPeriod, monthRange, parsePeriod, periodKey, sameLastYear, type Period, type Status } from '@lagesbild/domain';
-import { changeAgainstLastYear, type Change } from './compare.js';
+import { addMonths, formatPeriod, isRate, monthIndex, monthPeriod, monthRange, parsePeriod, periodKey, sameLastYear, type Period, type Status } from '@lagesbild/domain';
+import { changeBetween, type Change } from './compare.js';
 import type { EngineContext } from './engine-context.js';
 import { NotFoundError } from './errors.js';
 import { loadValueInputs, valueOf, type KpiValue } from './kpi-values.js';
+import { publishValues, type Outgoing } from './publish.js';
 
 export interface OverviewCard extends KpiValue {
   name: string;
@@ -36,7 +37,7 @@ export async function resolvePeriod(db: Db, orgId: string, input: string | undef
 }
 
 /** Every KPI of a unit for a period, with last year's value and a 24-month sparkline, from one load of cells. */
-export async function buildOverview(db: Db, ctx: EngineContext, unit: string, p: Period, latest: string | null): Promise<Overview> {
+export async function buildOverview(db: Db, ctx: EngineContext, unit: string, p: Period, latest: string | null, suppress: boolean): Promise<Overview> {
   if (!ctx.tree.get(unit)) throw new NotFoundError(`Enheten "${unit}" finns inte.`);
   const kpis = [...ctx.kpis.values()];
   const sparkStart = addMonths(p.end, -(SPARK_MONTHS - 1));
@@ -45,15 +46,27 @@ export async function buildOverview(db: Db, ctx: EngineContext, unit: string, p:
   const inputs = await loadValueInputs(db, ctx, kpis, start, p.end);
   const sparkMonths = monthRange(sparkStart, p.end);
   const cards = kpis.map((k): OverviewCard => {
-    const v = valueOf(ctx, inputs, k, unit, p, 'T');
+    // The card, last year and the sparkline's months are shown together: a hidden month must not
+    // follow from the period total minus the other months, so they are suppressed as one table.
+    const items: Outgoing[] = [
+      { id: 'v', value: valueOf(ctx, inputs, k, unit, p, 'T'), privacyClass: k.privacyClass },
+      { id: 'ly', value: valueOf(ctx, inputs, k, unit, sameLastYear(p), 'T'), privacyClass: k.privacyClass },
+      ...sparkMonths.map((m) => ({ id: m, value: valueOf(ctx, inputs, k, unit, monthPeriod(m), 'T'), privacyClass: k.privacyClass })),
+    ];
+    const monthsOfPeriod = monthRange(p.start, p.end);
+    const additive = k.timeAggregation === 'sum' && !isRate(k) && monthsOfPeriod.every((m) => sparkMonths.includes(m));
+    const shown = publishValues(items, additive ? [{ total: 'v', parts: monthsOfPeriod }] : [], suppress);
+    const v = shown.get('v');
+    const ly = shown.get('ly');
+    if (!v || !ly) throw new Error('overview lost a value');
     return {
       ...v,
       name: k.name,
       group: k.group,
       measureUnit: k.unit,
       direction: k.direction,
-      change: changeAgainstLastYear(ctx, inputs, k, v, p, 'T'),
-      sparkline: sparkMonths.map((m) => valueOf(ctx, inputs, k, unit, monthPeriod(m), 'T').value),
+      change: changeBetween(k, v, ly),
+      sparkline: sparkMonths.map((m) => shown.get(m)?.value ?? null),
     };
   });
   const statusCounts: Record<Status, number> = { green: 0, yellow: 0, red: 0, none: 0 };

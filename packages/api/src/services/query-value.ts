@@ -1,8 +1,9 @@
 import type { Db } from '@lagesbild/db';
 import { sameLastYear, type Gender, type Period } from '@lagesbild/domain';
-import { changeAgainstLastYear, type Change } from './compare.js';
+import { changeBetween, type Change } from './compare.js';
 import type { EngineContext } from './engine-context.js';
 import { kpiOrThrow, loadValueInputs, unitOrThrow, valueOf, type KpiValue } from './kpi-values.js';
+import { publishOne } from './publish.js';
 
 export interface ValueQuery {
   kpi: string;
@@ -10,6 +11,8 @@ export interface ValueQuery {
   period: Period;
   gender: Gender;
   compare: boolean;
+  /** Hide small groups as a wall screen would (the CLI's --suppress). */
+  suppress: boolean;
 }
 
 export type QueriedValue = KpiValue & { change?: Change };
@@ -20,6 +23,8 @@ export async function queryValue(db: Db, ctx: EngineContext, q: ValueQuery): Pro
   const k = kpiOrThrow(ctx, q.kpi);
   const start = q.compare ? sameLastYear(q.period).start : q.period.start;
   const inputs = await loadValueInputs(db, ctx, [k], start, q.period.end);
-  const v = valueOf(ctx, inputs, k, q.unit, q.period, q.gender);
-  return q.compare ? { ...v, change: changeAgainstLastYear(ctx, inputs, k, v, q.period, q.gender) } : v;
+  const v = publishOne(valueOf(ctx, inputs, k, q.unit, q.period, q.gender), k.privacyClass, q.suppress);
+  if (!q.compare) return v;
+  const ly = publishOne(valueOf(ctx, inputs, k, q.unit, sameLastYear(q.period), q.gender), k.privacyClass, q.suppress);
+  return { ...v, change: changeBetween(k, v, ly) };
 }

@@ -1,8 +1,9 @@
 import type { Db } from '@lagesbild/db';
-import { monthPeriod, monthRange, sameLastYear, tertial, tertialOf, yearOf, yearPeriod, type Gender, type Month, type Period, type Status } from '@lagesbild/domain';
+import { monthPeriod, monthRange, periodKey, sameLastYear, tertial, tertialOf, yearOf, yearPeriod, type Gender, type Month, type Period, type Status } from '@lagesbild/domain';
 import type { EngineContext } from './engine-context.js';
 import { InputError } from './errors.js';
 import { kpiOrThrow, loadValueInputs, unitOrThrow, valueOf } from './kpi-values.js';
+import { publishValues } from './publish.js';
 
 export type Grain = 'month' | 'tertial' | 'year';
 export type Split = 'none' | 'gender' | 'unit';
@@ -52,7 +53,7 @@ const MAX_POINTS = 240;
 export async function buildSeries(
   db: Db,
   ctx: EngineContext,
-  q: { kpi: string; unit: string; start: Month; end: Month; grain: Grain; split: Split },
+  q: { kpi: string; unit: string; start: Month; end: Month; grain: Grain; split: Split; suppress: boolean },
 ): Promise<SeriesResult> {
   unitOrThrow(ctx, q.unit);
   const k = kpiOrThrow(ctx, q.kpi);
@@ -63,14 +64,21 @@ export async function buildSeries(
   if (!first || !last) throw new InputError('Perioden är tom.');
   const children = q.split === 'unit' ? [...new Set(periods.flatMap((p) => monthRange(p.start, p.end).flatMap((m) => ctx.tree.childrenAt(q.unit, m))))] : [];
   const inputs = await loadValueInputs(db, ctx, [k], first.start, last.end);
-  const line = (key: string, label: string, unit: string, gender: Gender): Series => ({
-    key,
-    label,
-    points: periods.map((p) => {
-      const v = valueOf(ctx, inputs, k, unit, p, gender);
-      return { period: v.period, periodLabel: v.periodLabel, value: v.value, display: v.display, target: v.target, status: v.status };
-    }),
-  });
+  const line = (key: string, label: string, unit: string, gender: Gender): Series => {
+    const shown = publishValues(
+      periods.map((p) => ({ id: periodKey(p), value: valueOf(ctx, inputs, k, unit, p, gender), privacyClass: k.privacyClass })),
+      [],
+      q.suppress,
+    );
+    return {
+      key,
+      label,
+      points: periods.flatMap((p) => {
+        const v = shown.get(periodKey(p));
+        return v ? [{ period: v.period, periodLabel: v.periodLabel, value: v.value, display: v.display, target: v.target, status: v.status }] : [];
+      }),
+    };
+  };
   let note: string | null = null;
   let series: Series[];
   if (q.split === 'gender' && k.genderSplit) series = [line('K', 'Kvinnor', q.unit, 'K'), line('M', 'Män', q.unit, 'M')];

@@ -11,9 +11,11 @@ export interface QueryOptions {
   gender: string | undefined;
   json: boolean;
   compare: boolean;
+  /** Apply exactly the suppression a wall screen gets; without it the CLI, an administrator's tool, shows exact values. */
+  suppress: boolean;
 }
 
-const USAGE = 'Användning: pnpm lagesbild query --kpi ID --unit KOD --period P [--gender K|M|T] [--compare] [--json]';
+const USAGE = 'Användning: pnpm lagesbild query --kpi ID --unit KOD --period P [--gender K|M|T] [--compare] [--suppress] [--json]';
 
 function parseGender(g: string | undefined): Gender {
   const v = (g ?? 'T').toUpperCase();
@@ -37,7 +39,7 @@ export async function queryCommand(database: Database, io: CliIo, opts: QueryOpt
   const ctx = await loadEngineContext(database.db, opts.orgId);
   let v: QueriedValue;
   try {
-    v = await queryValue(database.db, ctx, { kpi: opts.kpi, unit: opts.unit, period, gender, compare: opts.compare });
+    v = await queryValue(database.db, ctx, { kpi: opts.kpi, unit: opts.unit, period, gender, compare: opts.compare, suppress: opts.suppress });
   } catch (err) {
     if (err instanceof NotFoundError) throw new CliError(`${err.message} Se "pnpm lagesbild kpis" och "pnpm lagesbild units".`);
     throw err;
