@@ -1,4 +1,12 @@
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({ plugins: [vue()], test: { include: ['src/**/*.test.ts'] } });
+// Unit and component tests only; the browser tests live in apps/e2e.
+export default defineConfig({
+  plugins: [vue()],
+  test: {
+    include: ['src/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**', '**/*.e2e.test.ts'],
+    environment: 'node',
+  },
+});

@@ -2,77 +2,192 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchBrowser, startApp } from './support/app.js';
+import { ARTIFACTS, launchBrowser, openOverview, PHONE, startApp, type RunningApp } from './support/app.js';
 
-describe('overview in Chromium', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
-  let chrome: Awaited<ReturnType<typeof launchBrowser>>;
+/** Swedish number formats as the cards print them: "431", "15 381 492 kr", "8,3 %", "1 200 dygn", "<5". */
+const SWEDISH_VALUE = /^(-?\d{1,3}( \d{3})*(,\d+)?( kr| tkr| %| dygn| åa)?|<\d+|\.\.|Inga data)$/;
+const STATUS_WORD = /^(uppfyllt|delvis uppfyllt|ej uppfyllt|ej bedömd)$/;
+const GROUPS_IN_ORDER = ['Ekonomiskt bistånd', 'Barn, unga och vuxna', 'Placeringar', 'Personal och hälsa', 'Medarbetarengagemang', 'Ekonomi'];
+
+describe('the overview in Chromium', () => {
+  let app: RunningApp;
   let browser: Browser;
+  const pages: Page[] = [];
 
-  beforeAll(async () => {
-    app = await startApp();
-    chrome = await launchBrowser();
-    browser = chrome.browser;
-  });
-  afterAll(async () => {
-    await chrome?.close();
-    await app?.close();
-  });
-
-  async function open(path: string, viewport = { width: 1366, height: 768 }): Promise<Page> {
-    // A context per page: axe-core needs one, and each test starts without stored state.
-    const context = await browser.newContext({ viewport, locale: 'sv-SE' });
-    const page = await context.newPage();
-    await page.goto(`${app.url}${path}`);
-    await page.getByTestId('kpi-card').first().waitFor();
+  async function open(path: string, viewport?: { width: number; height: number }): Promise<Page> {
+    const { page } = await openOverview(browser, app, path, viewport);
+    pages.push(page);
     return page;
   }
 
-  it('shows every KPI of SOC as a card with value, target and a status word', async () => {
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await Promise.all(pages.map((p) => p.context().close()));
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('shows every KPI of the förvaltning as a card with value, target, status word and provenance', async () => {
     const page = await open('/?enhet=SOC&period=2022-T1');
-    await expect(page.locator('h1').textContent()).resolves.toContain('Socialförvaltningen');
-    for (const id of ['hushall-utbetalt', 'utbetalt-forsorjningsstod', 'utbetalt-per-hushall', 'placeringskostnad', 'sjukfranvaro', 'hme']) {
-      await expect(page.locator(`[data-kpi="${id}"]`).count()).resolves.toBe(1);
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('sv');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Lägesbild — Socialförvaltningen');
+    await expect(page.getByTestId('period-label').textContent()).resolves.toBe('T1 2022');
+    await expect(page.locator('h2.group__title').allTextContents()).resolves.toEqual(GROUPS_IN_ORDER);
+
+    for (const id of ['hushall-utbetalt', 'utbetalt-forsorjningsstod', 'utbetalt-per-hushall', 'sjukfranvaro', 'placeringskostnad', 'hme']) {
+      await expect(page.locator(`[data-kpi="${id}"]`).count(), id).resolves.toBe(1);
     }
     const cards = page.getByTestId('kpi-card');
     const n = await cards.count();
     expect(n).toBeGreaterThanOrEqual(25);
-    const words = /uppfyllt|delvis uppfyllt|ej uppfyllt|ej bedömd/;
-    for (let i = 0; i < n; i++) await expect(cards.nth(i).textContent()).resolves.toMatch(words);
-    // Swedish number format: T1 2022 households 431, kr per household with a space as thousands separator.
-    await expect(page.locator('[data-kpi="hushall-utbetalt"] .card__value').textContent()).resolves.toBe('431');
-    await expect(page.locator('[data-kpi="utbetalt-per-hushall"] .card__value').textContent()).resolves.toMatch(/^\d{1,3}( \d{3})* kr$/);
-    await expect(page.locator('[data-kpi="sjukfranvaro"] .card__value').textContent()).resolves.toMatch(/^\d+,\d %$/);
-    await expect(page.getByTestId('status-summary').textContent()).resolves.toMatch(/\d+\s*uppfyllt/);
+
+    // Every card: a Swedish-formatted value, a target line, a status word with its symbol and an aria-label.
+    const rows = await cards.evaluateAll((els) =>
+      els.map((el) => ({
+        kpi: el.getAttribute('data-kpi'),
+        value: el.querySelector('[data-testid="kpi-value"]')?.textContent?.trim(),
+        target: el.querySelector('[data-testid="kpi-target"]')?.textContent?.trim(),
+        status: el.querySelector('[data-testid="status-badge"] .badge__word')?.textContent?.trim(),
+        symbol: el.querySelector('[data-testid="status-badge"] .badge__symbol')?.textContent?.trim(),
+        label: el.querySelector('[data-testid="status-badge"]')?.getAttribute('aria-label'),
+      })),
+    );
+    for (const r of rows) {
+      expect(r.value, r.kpi ?? '').toMatch(SWEDISH_VALUE);
+      expect(r.target, r.kpi ?? '').toMatch(/^(Mål: .+|Inget mål)$/);
+      expect(r.status, r.kpi ?? '').toMatch(STATUS_WORD);
+      expect(r.symbol, r.kpi ?? '').toMatch(/^[●◆■○]$/);
+      expect(r.label, r.kpi ?? '').toBe(`Status: ${r.status}`);
+    }
+
+    // Figures from the reports, in Swedish format.
+    const value = (id: string) => page.locator(`[data-kpi="${id}"] [data-testid="kpi-value"]`).textContent();
+    await expect(value('hushall-utbetalt')).resolves.toBe('431');
+    await expect(value('utbetalt-forsorjningsstod')).resolves.toMatch(/^\d{1,3}( \d{3})+ kr$/);
+    await expect(value('utbetalt-per-hushall')).resolves.toMatch(/^\d{1,3}( \d{3})* kr$/);
+    await expect(value('sjukfranvaro')).resolves.toMatch(/^\d+,\d %$/);
+    await expect(page.locator('[data-kpi="hushall-utbetalt"] [data-testid="kpi-origin"]').textContent()).resolves.toBe('Rapporterat');
+    await expect(page.locator('[data-kpi="sjukfranvaro"] [data-testid="kpi-origin"]').textContent()).resolves.toBe('Syntetiskt demovärde');
+
+    // The summary counts add up to the cards.
+    const summary = await page.getByTestId('status-summary').locator('li').allTextContents();
+    expect(summary.map((s) => s.replace(/\s+/g, ' ').trim())).toEqual([
+      expect.stringMatching(/^● \d+ uppfyllt$/),
+      expect.stringMatching(/^◆ \d+ delvis uppfyllt$/),
+      expect.stringMatching(/^■ \d+ ej uppfyllt$/),
+      expect.stringMatching(/^○ \d+ ej bedömd$/),
+    ]);
+    const total = summary.reduce((sum, s) => sum + Number(/\d+/.exec(s)?.[0] ?? 0), 0);
+    expect(total).toBe(n);
+
     await page.screenshot({ path: join(ARTIFACTS, 'overview-1366x768.png'), fullPage: true });
-    await page.close();
+    await page.screenshot({ path: join(ARTIFACTS, 'overview-1366x768-fold.png') });
   });
 
-  it('switches to a tertial at one click and puts it in the URL', async () => {
+  it('switches period kind at one click, steps back and forth, and keeps it all in the URL', async () => {
     const page = await open('/?enhet=SOC&period=2022-04');
     await page.getByTestId('period-kind-tertial').click();
-    await page.waitForURL(/period=2022-T1/);
+    await page.waitForURL(/[?&]period=2022-T1(&|$)/);
     await expect(page.getByTestId('period-label').textContent()).resolves.toBe('T1 2022');
+    await expect(page.getByTestId('period-kind-tertial').getAttribute('aria-pressed')).resolves.toBe('true');
+    await page.locator('#summary-title', { hasText: 'T1 2022' }).waitFor();
+    await expect(page.locator('[data-kpi="hushall-utbetalt"] [data-testid="kpi-value"]').textContent()).resolves.toBe('431');
+
     await page.getByRole('button', { name: 'Föregående period' }).click();
-    await page.waitForURL(/period=2021-T3/);
+    await page.waitForURL(/[?&]period=2021-T3(&|$)/);
+    await page.locator('#summary-title', { hasText: 'T3 2021' }).waitFor();
+
+    await page.getByTestId('period-kind-delar').click();
+    await page.waitForURL(/[?&]period=2021-D(&|$)/);
+    await page.getByTestId('period-kind-year').click();
+    await page.waitForURL(/[?&]period=2021(&|$)/);
+    await page.getByRole('button', { name: 'Nästa period' }).click();
+    await page.waitForURL(/[?&]period=2022(&|$)/);
+    // 2022 is the last year with data: no next period to go to.
+    await expect(page.getByRole('button', { name: 'Nästa period' }).isDisabled()).resolves.toBe(true);
+
     await page.goBack();
-    await page.waitForURL(/period=2022-T1/);
-    await page.close();
+    await page.waitForURL(/[?&]period=2021(&|$)/);
+    await page.locator('#summary-title', { hasText: 'Målbedömning 2021' }).waitFor();
   });
 
-  it('is usable on a phone', async () => {
-    const page = await open('/?enhet=SOC&period=2022-T1', { width: 390, height: 844 });
+  it('opens the latest month when the URL names no period, and says so in the URL', async () => {
+    const page = await open('/');
+    await page.waitForURL(/[?&]enhet=SOC&period=\d{4}-\d{2}(&|$)/);
+    await expect(page.getByTestId('period-kind-month').getAttribute('aria-pressed')).resolves.toBe('true');
+  });
+
+  it('keeps the last figures on screen when the server stops answering, and recovers', async () => {
+    const page = await open('/?enhet=SOC&period=2022-T1');
+    await page.route('**/trpc/**', (route) => route.abort('connectionrefused'));
+    await page.getByTestId('period-kind-year').click();
+    const notice = page.getByTestId('connection-notice');
+    await notice.waitFor();
+    await expect(notice.getByRole('alert').textContent()).resolves.toMatch(
+      /^Servern svarar inte\. Visar senast hämtade data från \d{2}:\d{2}\. Försöker igen…$/,
+    );
+    // The last figures stay.
+    await expect(page.locator('[data-kpi="hushall-utbetalt"] [data-testid="kpi-value"]').textContent()).resolves.toBe('431');
+    await page.screenshot({ path: join(ARTIFACTS, 'overview-offline-1366x768.png') });
+
+    await page.unroute('**/trpc/**');
+    await notice.getByRole('button', { name: 'Försök igen nu' }).click();
+    await notice.waitFor({ state: 'detached' });
+    await page.locator('#summary-title', { hasText: 'Målbedömning 2022' }).waitFor();
+  });
+
+  it('shows a designed empty state for a period without data', async () => {
+    const context = await browser.newContext({ locale: 'sv-SE' });
+    const page = await context.newPage();
+    pages.push(page);
+    await page.goto(`${app.url}/?enhet=SOC&period=2030-01`);
+    const empty = page.getByTestId('overview-empty');
+    await empty.waitFor();
+    await expect(empty.locator('h2').textContent()).resolves.toBe('Inga värden för jan 2030');
+    await empty.getByRole('button', { name: /Visa senaste månaden med data/ }).click();
+    await page.getByTestId('kpi-card').first().waitFor();
+  });
+
+  it('switches to English and back in the header', async () => {
+    const page = await open('/?enhet=SOC&period=2022-T1');
+    await page.getByTestId('language').click();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await expect(page.locator('h2.group__title').first().textContent()).resolves.toBe('Financial assistance');
+    await expect(page.locator('[data-kpi="sjukfranvaro"] .badge__word').textContent()).resolves.toBe('not met');
+    await page.getByTestId('language').click();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('sv');
+  });
+
+  it('is usable on a phone (390 px): no sideways scrolling, cards in one column', async () => {
+    const page = await open('/?enhet=SOC&period=2022-T1', PHONE);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    const widths = await page.getByTestId('kpi-card').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+    for (const w of widths) expect(w).toBeGreaterThan(300);
     await page.screenshot({ path: join(ARTIFACTS, 'overview-390x844.png'), fullPage: true });
-    await page.close();
+    await page.screenshot({ path: join(ARTIFACTS, 'overview-390x844-fold.png') });
   });
 
-  it('has no serious or critical accessibility violations (axe-core)', async () => {
+  it('can be used with the keyboard: skip link first, visible focus', async () => {
     const page = await open('/?enhet=SOC&period=2022-T1');
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
-    await page.close();
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Hoppa till nyckeltalen');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    expect(outline).not.toBe('none');
   });
+
+  for (const [name, viewport] of [
+    ['desktop', undefined],
+    ['phone', PHONE],
+  ] as const) {
+    it(`has no serious or critical accessibility violations (axe-core, ${name})`, async () => {
+      const page = await open('/?enhet=SOC&period=2022-T1', viewport);
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+  }
 });

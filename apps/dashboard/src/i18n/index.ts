@@ -1,19 +1,42 @@
 import { createI18n } from 'vue-i18n';
 import { en } from './en.js';
-import { sv } from './sv.js';
+import { sv, type Messages } from './sv.js';
 
 export type AppLocale = 'sv' | 'en';
+
 const STORAGE_KEY = 'lagesbild.locale';
 
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null; // storage blocked (privacy settings): Swedish, not remembered
+  }
+}
+
 function initialLocale(): AppLocale {
-  return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'sv';
+  return storage()?.getItem(STORAGE_KEY) === 'en' ? 'en' : 'sv';
 }
 
 /** Swedish first; English as a second language, remembered per browser. */
-export const i18n = createI18n({ legacy: false, locale: initialLocale(), fallbackLocale: 'sv', messages: { sv, en } });
+export function createAppI18n(locale: AppLocale = initialLocale()) {
+  return createI18n<[Messages], AppLocale, false>({
+    legacy: false,
+    locale,
+    fallbackLocale: 'sv',
+    messages: { sv, en },
+  });
+}
+
+export const i18n = createAppI18n();
+
+function applyLang(locale: AppLocale): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = locale;
+}
+applyLang(i18n.global.locale.value);
 
 export function setLocale(locale: AppLocale): void {
   i18n.global.locale.value = locale;
-  localStorage.setItem(STORAGE_KEY, locale);
-  document.documentElement.lang = locale;
+  storage()?.setItem(STORAGE_KEY, locale);
+  applyLang(locale);
 }

@@ -1,43 +1,91 @@
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
-import { trpc } from '../api/trpc.js';
-import type { Overview } from '../api/types.js';
+import { computed, ref, shallowRef } from 'vue';
+import { fetchOverview } from '../api/overview.js';
+import type { Overview, OverviewQuery } from '../api/types.js';
+import { classifyError, type LoadError } from '../lib/load-error.js';
 
-const RETRY_MS = 10_000;
+/** Waits before each automatic retry while the server does not answer; the last one repeats. */
+export const RETRY_DELAYS_MS: readonly number[] = [5_000, 10_000, 20_000, 30_000, 60_000];
 
 /**
- * The overview of one unit and period. On failure it keeps the last data and
- * its time, says the server is away, and retries by itself.
+ * The overview of one unit and period.
+ *
+ * - `data` is the last answer and `fetchedAt` its time; both survive a failed
+ *   request, so the screen keeps the last figures and can say how old they are.
+ * - `error` tells "the server does not answer" (retried by itself, with back-off)
+ *   from "the server says the question is wrong" (not retried).
+ * - Only the latest request counts: a slow answer to an earlier period never
+ *   overwrites a newer one.
  */
 export const useOverviewStore = defineStore('overview', () => {
-  const data = ref<Overview | null>(null);
-  const loading = ref(false);
-  const failed = ref(false);
-  const errorMessage = ref<string | null>(null);
+  const data = shallowRef<Overview | null>(null);
   const fetchedAt = ref<Date | null>(null);
-  let retry: ReturnType<typeof setTimeout> | null = null;
-  let request = 0;
+  const loading = ref(false);
+  const error = ref<LoadError | null>(null);
+  /** The question asked last; differs from the data's while a new period loads or after a failure. */
+  const query = ref<OverviewQuery | null>(null);
+  /** Failed attempts in a row (0 after a success). */
+  const failures = ref(0);
+  /** When the next automatic retry happens, if one is planned. */
+  const retryAt = ref<Date | null>(null);
 
-  async function load(unit: string, period: string | undefined): Promise<void> {
-    if (retry) clearTimeout(retry);
-    const mine = ++request;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let latest = 0;
+
+  /** Old data on screen while the server does not answer. */
+  const stale = computed(() => error.value?.kind === 'offline' && data.value !== null);
+  /** An answer in which no KPI has a value for the period. */
+  const empty = computed(() => data.value !== null && data.value.cards.every((c) => c.value === null));
+
+  function cancelRetry(): void {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    retryAt.value = null;
+  }
+
+  async function load(q: OverviewQuery): Promise<void> {
+    cancelRetry();
+    query.value = q;
+    const mine = ++latest;
     loading.value = true;
     try {
-      const result = await trpc.overview.get.query({ unit, period });
-      if (mine !== request) return;
+      const result = await fetchOverview(q);
+      if (mine !== latest) return;
       data.value = result;
       fetchedAt.value = new Date();
-      failed.value = false;
-      errorMessage.value = null;
+      error.value = null;
+      failures.value = 0;
     } catch (err) {
-      if (mine !== request) return;
-      failed.value = true;
-      errorMessage.value = err instanceof Error ? err.message : String(err);
-      retry = setTimeout(() => void load(unit, period), RETRY_MS);
+      if (mine !== latest) return;
+      const e = classifyError(err);
+      error.value = e;
+      failures.value++;
+      if (e.kind === 'offline') {
+        const delay = RETRY_DELAYS_MS[Math.min(failures.value, RETRY_DELAYS_MS.length) - 1] ?? 60_000;
+        retryAt.value = new Date(Date.now() + delay);
+        timer = setTimeout(() => void load(q), delay);
+      }
     } finally {
-      if (mine === request) loading.value = false;
+      if (mine === latest) loading.value = false;
     }
   }
 
-  return { data, loading, failed, errorMessage, fetchedAt, load };
+  /** Ask the last question again now (the retry button, the browser coming back online). */
+  function retry(): Promise<void> {
+    return query.value ? load(query.value) : Promise.resolve();
+  }
+
+  /** Stop retrying and forget pending answers (leaving the page). */
+  function stop(): void {
+    cancelRetry();
+    latest++;
+    loading.value = false;
+  }
+
+  /** Whether the data on screen answers this unit and (canonical) period. */
+  function answers(unit: string, period: string | undefined): boolean {
+    return data.value !== null && data.value.unit === unit && (period === undefined || data.value.period === period);
+  }
+
+  return { data, fetchedAt, loading, error, query, failures, retryAt, stale, empty, load, retry, stop, answers };
 });

@@ -18,6 +18,15 @@ export function changeBetween(k: KpiRecord, current: KpiValue, lastYear: KpiValu
   const absolute = current.value !== null && lastYear.value !== null ? current.value - lastYear.value : null;
   const percent = absolute !== null && lastYear.value ? (absolute / Math.abs(lastYear.value)) * 100 : null;
   const sign = (x: number) => (x > 0 ? '+' : '');
+  // A change in a percentage is in percentage points; a per-cent change of a per cent only confuses.
+  if (k.unit === 'percent') {
+    return {
+      lastYear: { period: lastYear.period, periodLabel: lastYear.periodLabel, value: lastYear.value, display: lastYear.display },
+      absolute,
+      percent: null,
+      display: absolute === null ? null : `${sign(absolute)}${formatNumber(absolute, k.decimals)} procentenheter`,
+    };
+  }
   return {
     lastYear: { period: lastYear.period, periodLabel: lastYear.periodLabel, value: lastYear.value, display: lastYear.display },
     absolute,

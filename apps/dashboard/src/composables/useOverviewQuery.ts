@@ -1,0 +1,40 @@
+import { periodKey } from '@lagesbild/domain';
+import { computed } from 'vue';
+import { useRoute, useRouter, type LocationQuery } from 'vue-router';
+import { tryParsePeriod } from '../lib/period-nav.js';
+
+/** The whole förvaltning until units can be chosen. */
+export const DEFAULT_UNIT = 'SOC';
+
+const text = (q: LocationQuery, name: string): string | undefined => {
+  const v = q[name];
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+};
+
+/**
+ * Every overview is a URL: /?enhet=SOC&period=2022-T1, so a view can be
+ * bookmarked, shared and put on a wall screen. The period is canonical
+ * ("2022-t1" becomes "2022-T1"); text that is no period passes through for
+ * the server to explain.
+ */
+export function useOverviewQuery() {
+  const route = useRoute();
+  const router = useRouter();
+
+  const unit = computed(() => text(route.query, 'enhet') ?? DEFAULT_UNIT);
+  const rawPeriod = computed(() => text(route.query, 'period'));
+  const parsedPeriod = computed(() => tryParsePeriod(rawPeriod.value));
+  const period = computed(() => (parsedPeriod.value ? periodKey(parsedPeriod.value) : rawPeriod.value));
+
+  /** A new period is a new history entry, so the browser's back button goes to the previous one. */
+  function setPeriod(key: string): Promise<unknown> {
+    return router.push({ query: { ...route.query, enhet: unit.value, period: key } });
+  }
+
+  /** Fill in what the server chose (the latest month) without adding a history entry. */
+  function completeUrl(key: string): Promise<unknown> {
+    return router.replace({ query: { ...route.query, enhet: unit.value, period: key } });
+  }
+
+  return { unit, period, parsedPeriod, setPeriod, completeUrl };
+}

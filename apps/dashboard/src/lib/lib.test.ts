@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { formatFetchedAt } from './clock.js';
+import { classifyError } from './load-error.js';
+import { groupCards } from './overview-groups.js';
+
+describe('groupCards', () => {
+  it('orders groups as the reports do and keeps the order within a group', () => {
+    const cards = [
+      { kpi: 'hme', group: 'medarbetarengagemang' },
+      { kpi: 'placeringskostnad', group: 'ekonomi' },
+      { kpi: 'hushall-utbetalt', group: 'ekonomiskt-bistand' },
+      { kpi: 'nytt', group: 'okand-grupp' },
+      { kpi: 'utbetalt-forsorjningsstod', group: 'ekonomiskt-bistand' },
+      { kpi: 'sjukfranvaro', group: 'personal' },
+    ];
+    const groups = groupCards(cards);
+    expect(groups.map((g) => g.id)).toEqual(['ekonomiskt-bistand', 'personal', 'medarbetarengagemang', 'ekonomi', 'okand-grupp']);
+    expect(groups[0]?.cards.map((c) => c.kpi)).toEqual(['hushall-utbetalt', 'utbetalt-forsorjningsstod']);
+    expect(groupCards([])).toEqual([]);
+  });
+});
+
+describe('formatFetchedAt', () => {
+  it('gives the time the same day and the date as well on another day', () => {
+    const now = new Date(2024, 10, 22, 16, 0);
+    expect(formatFetchedAt(new Date(2024, 10, 22, 5, 7), now)).toBe('05:07');
+    expect(formatFetchedAt(new Date(2024, 10, 21, 23, 59), now)).toBe('2024-11-21 23:59');
+  });
+});
+
+describe('classifyError', () => {
+  it('treats no answer and server errors as offline, to be retried', () => {
+    expect(classifyError(new TypeError('Failed to fetch'))).toEqual({ kind: 'offline' });
+    expect(classifyError({ message: 'Bad Gateway', data: { httpStatus: 502 } })).toEqual({ kind: 'offline' });
+    expect(classifyError({ message: 'Too many', data: { httpStatus: 429 } })).toEqual({ kind: 'offline' });
+    expect(classifyError(null)).toEqual({ kind: 'offline' });
+  });
+  it("passes the server's own words on for a question it cannot answer", () => {
+    expect(classifyError({ message: 'Enheten "XYZ" finns inte.', data: { httpStatus: 404, zod: null } })).toEqual({
+      kind: 'request',
+      status: 404,
+      message: 'Enheten "XYZ" finns inte.',
+    });
+    expect(classifyError({ message: '[{"code":"too_big"}]', data: { httpStatus: 400, zod: [{ code: 'too_big' }] } })).toEqual({
+      kind: 'request',
+      status: 400,
+      message: null,
+    });
+  });
+});

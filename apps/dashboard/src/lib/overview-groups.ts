@@ -1,0 +1,23 @@
+import { KPI_GROUPS } from '@lagesbild/domain';
+
+export interface CardGroup<T> {
+  id: string;
+  cards: T[];
+}
+
+/**
+ * Cards grouped by KPI group in the reports' order (KPI_GROUPS); a group the
+ * dashboard does not know yet comes last rather than disappearing. Within a
+ * group the server's order is kept. Empty groups are left out.
+ */
+export function groupCards<T extends { group: string }>(cards: readonly T[]): CardGroup<T>[] {
+  const byGroup = new Map<string, T[]>();
+  for (const c of cards) {
+    const list = byGroup.get(c.group);
+    if (list) list.push(c);
+    else byGroup.set(c.group, [c]);
+  }
+  const known = KPI_GROUPS.filter((g) => byGroup.has(g));
+  const unknown = [...byGroup.keys()].filter((g) => !(KPI_GROUPS as readonly string[]).includes(g));
+  return [...known, ...unknown].map((id) => ({ id, cards: byGroup.get(id) ?? [] }));
+}

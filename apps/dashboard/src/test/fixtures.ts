@@ -1,0 +1,53 @@
+import type { Overview, OverviewCard } from '../api/types.js';
+
+/** A card as the server sends it (T1 2022, Socialförvaltningen); override what a test is about. */
+export function card(over: Partial<OverviewCard> = {}): OverviewCard {
+  return {
+    kpi: 'hushall-utbetalt',
+    unit: 'SOC',
+    period: '2022-T1',
+    periodLabel: 'T1 2022',
+    gender: 'T',
+    name: 'Hushåll med utbetalt försörjningsstöd',
+    group: 'ekonomiskt-bistand',
+    measureUnit: 'count',
+    direction: 'lower',
+    value: 431,
+    display: '431',
+    target: 420,
+    targetDisplay: '420',
+    status: 'yellow',
+    origin: 'reported',
+    monthsWithData: 4,
+    monthsInPeriod: 4,
+    genderAvailable: true,
+    suppressed: false,
+    change: {
+      lastYear: { period: '2021-T1', periodLabel: 'T1 2021', value: 517, display: '517' },
+      absolute: -86,
+      percent: -16.7,
+      display: '-86 (-16,7 %)',
+    },
+    sparkline: [],
+    ...over,
+  } as OverviewCard;
+}
+
+export function overview(over: Partial<Overview> = {}): Overview {
+  const cards = over.cards ?? [
+    card(),
+    card({ kpi: 'sjukfranvaro', name: 'Sjukfrånvaro', group: 'personal', measureUnit: 'percent', value: 8.3, display: '8,3 %', target: 6, targetDisplay: '6,0 %', status: 'red', origin: 'synthetic' }),
+  ];
+  const statusCounts = { green: 0, yellow: 0, red: 0, none: 0 };
+  for (const c of cards) statusCounts[c.status]++;
+  return {
+    unit: 'SOC',
+    unitName: 'Socialförvaltningen',
+    period: '2022-T1',
+    periodLabel: 'T1 2022',
+    latestMonth: '2022-12',
+    cards,
+    statusCounts,
+    ...over,
+  } as Overview;
+}
