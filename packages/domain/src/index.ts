@@ -7,3 +7,4 @@ export * from './format.js';
 export * from './unit-tree.js';
 export * from './suppression.js';
 export * from './protecting-count.js';
+export * from './forecast.js';
