@@ -5,3 +5,7 @@ export * from './import-batches.js';
 export * from './observations.js';
 export * from './targets.js';
 export * from './comments.js';
+export * from './users.js';
+export * from './audit-log.js';
+export * from './events.js';
+export * from './boards.js';

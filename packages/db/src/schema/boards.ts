@@ -1,0 +1,45 @@
+import { index, integer, jsonb, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { organisations } from './organisations.js';
+
+/** One slide of a wall-screen board; validated with zod where it is written. */
+export interface BoardSlide {
+  kind: 'overview' | 'chart' | 'drilldown' | 'redlist';
+  unit: string;
+  kpi?: string;
+  /** A period key, or "latest" for the latest month with data. */
+  period: string;
+  seconds: number;
+}
+
+/** A wall-screen board: a sequence of slides shown in rotation. */
+export const boards = pgTable('boards', {
+  id: serial('id').primaryKey(),
+  orgId: text('org_id')
+    .notNull()
+    .references(() => organisations.id),
+  name: text('name').notNull(),
+  slides: jsonb('slides').$type<BoardSlide[]>().notNull(),
+  createdBy: text('created_by').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A wall-screen device: shows one board, read-only and suppressed. Only the token's SHA-256 is kept. */
+export const deviceTokens = pgTable(
+  'device_tokens',
+  {
+    id: serial('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    boardId: integer('board_id')
+      .notNull()
+      .references(() => boards.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [unique('device_tokens_hash').on(t.tokenHash), index('device_tokens_board').on(t.boardId)],
+);

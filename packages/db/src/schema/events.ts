@@ -1,0 +1,22 @@
+import { bigserial, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { organisations } from './organisations.js';
+
+/**
+ * Every change that screens must see (import committed or rolled back, target
+ * set, comment written, KPI changed), in order. The id is the SSE event id a
+ * reconnecting client resumes from; NOTIFY only says "look from id N".
+ */
+export const events = pgTable(
+  'events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    kind: text('kind').notNull(),
+    /** What changed: KPI ids, unit codes, months, batch id… */
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('events_org_id').on(t.orgId, t.id)],
+);
