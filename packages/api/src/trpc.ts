@@ -1,6 +1,7 @@
 import { PeriodParseError } from '@lagesbild/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
+import { can, type Permission } from './access/permissions.js';
 import type { Context } from './context.js';
 import { InputError, NotFoundError } from './services/errors.js';
 
@@ -31,3 +32,14 @@ export const readProcedure = t.procedure.use(mapErrors).use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Du behöver logga in.' });
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
+
+/**
+ * A procedure that needs a permission beyond reading (see access/permissions.ts).
+ * Scope checks on units stay in the procedure, against ctx.scope.
+ */
+export function procedureFor(permission: Permission) {
+  return readProcedure.use(({ ctx, next }) => {
+    if (!can(ctx.user.roles, permission)) throw new TRPCError({ code: 'FORBIDDEN', message: 'Din roll får inte göra detta.' });
+    return next();
+  });
+}

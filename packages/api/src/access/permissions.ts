@@ -1,0 +1,29 @@
+import type { Role } from '../context.js';
+
+/**
+ * What each role may do, in one table. A procedure declares the permission
+ * it needs (see trpc.ts); a permission no role grants is refused, so a
+ * procedure without a declared rule cannot be reached (default deny).
+ */
+export type Permission =
+  /** Read KPI values within one's scope. */
+  | 'read'
+  /** Write comments on units within one's scope. */
+  | 'comment'
+  /** Set targets. */
+  | 'target'
+  /** Import files and roll back batches. */
+  | 'import'
+  /** Users, roles, units, KPI definitions, mappings, boards, device tokens, audit log. */
+  | 'admin';
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  admin: ['read', 'comment', 'target', 'import', 'admin'],
+  forvaltningschef: ['read', 'comment', 'target'],
+  enhetschef: ['read', 'comment'],
+  analytiker: ['read'],
+};
+
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((r) => GRANTS[r].includes(permission));
+}
