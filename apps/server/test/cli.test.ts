@@ -61,6 +61,20 @@ describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
     expect(safe).not.toHaveProperty('protectingCount');
   });
 
+  it('query --json carries the year-end forecast, how it was made, and its status against the annual target', async () => {
+    const r = json(await h.run('query', '--kpi', 'placeringskostnad', '--unit', 'SOC', '--period', '2022-T1', '--json'));
+    const f = r.forecast as { year: number; asOf: string; value: number; method: string; explanation: string; annualTarget: number | null };
+    expect(f).toMatchObject({ year: 2022, asOf: '2022-04' });
+    expect(['seasonal', 'run-rate']).toContain(f.method);
+    expect(f.value).toBeGreaterThan(0);
+    expect(f.explanation.length).toBeGreaterThan(10);
+    expect(f.annualTarget).not.toBeNull();
+    expect(['green', 'yellow', 'red']).toContain(r.forecastStatus);
+    expect(r.suppressed).toBe(false);
+    const text = await h.run('query', '--kpi', 'placeringskostnad', '--unit', 'SOC', '--period', '2022-T1');
+    expect(text.out).toMatch(/Prognos 2022: [\d ]+ tkr \([●◆■] /);
+  });
+
   it('lists KPIs and the unit tree of a month', async () => {
     const kpis = await h.run('kpis');
     for (const id of ['hushall-utbetalt', 'utbetalt-forsorjningsstod', 'utbetalt-per-hushall', 'placeringskostnad', 'sjukfranvaro', 'hme', 'hme-motivation', 'hme-ledarskap', 'hme-styrning']) {

@@ -1,7 +1,7 @@
 import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '@lagesbild/db/testing';
 import { parsePeriod } from '@lagesbild/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDrilldown, buildSeries, loadEngineContext, queryValue } from '../src/services/index.js';
+import { buildDrilldown, buildOverview, buildSeries, loadEngineContext, queryValue } from '../src/services/index.js';
 import { insertFixture } from './fixture.js';
 
 describe.each(TEST_DB_KINDS)('series, drill-down and comparison on %s', (kind) => {
@@ -68,5 +68,47 @@ describe.each(TEST_DB_KINDS)('series, drill-down and comparison on %s', (kind) =
     const v = await queryValue(database.db, await ctx(), { kpi: 'hh', unit: 'A2', period: parsePeriod('2021-T3'), gender: 'K', compare: true, suppress: true });
     expect(v).toMatchObject({ value: null, display: '<5', suppressed: true });
     expect(v.change?.absolute).toBeNull();
+  });
+
+  it('suppresses a gender split together with the total shown elsewhere: K 4 is "<5", and M is hidden so T − M cannot give it back', async () => {
+    const q = { kpi: 'hh', unit: 'B', start: '2021-01', end: '2021-03', grain: 'month' as const, split: 'gender' as const };
+    const exact = await buildSeries(database.db, await ctx(), { ...q, suppress: false });
+    expect(exact.series.map((s) => [s.key, s.points.map((p) => p.display)])).toEqual([
+      ['K', ['4', '4', '4']],
+      ['M', ['6', '6', '6']],
+    ]);
+    const safe = await buildSeries(database.db, await ctx(), { ...q, suppress: true });
+    expect(safe.series.map((s) => [s.key, s.points.map((p) => p.display)])).toEqual([
+      ['K', ['<5', '<5', '<5']],
+      ['M', ['..', '..', '..']],
+    ]);
+    expect(safe.series.flatMap((s) => s.points.map((p) => p.value))).toEqual([null, null, null, null, null, null]);
+    // The total itself is not small and stays visible in its own series.
+    const total = await buildSeries(database.db, await ctx(), { ...q, split: 'none', suppress: true });
+    expect(total.series[0]?.points.map((p) => p.display)).toEqual(['10', '10', '10']);
+  });
+
+  it('forecasts the year end from the year to date, says how, and judges it against the annual target', async () => {
+    const v = await queryValue(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', period: parsePeriod('2021-06'), gender: 'T', compare: false, suppress: false });
+    // One earlier year (2020) cannot prove a season, so jan–jun is scaled up: 6 × 2 000 × 2 = 24 000.
+    expect(v.forecast).toMatchObject({ year: 2021, asOf: '2021-06', value: 24_000, display: '24 000 kr', method: 'run-rate', annualTarget: 24_000 });
+    expect(v.forecast.explanation).toContain('jan–jun uppräknat till helår (6 av 12 månader)');
+    expect(v.forecastStatus).toBe('green');
+    const whole = await queryValue(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', period: parsePeriod('2021'), gender: 'T', compare: false, suppress: false });
+    expect(whole.forecast).toMatchObject({ method: 'actual', value: 24_000 });
+    const overview = await buildOverview(database.db, await ctx(), 'SOC', parsePeriod('2021-06'), '2021-12', false);
+    const card = overview.cards.find((c) => c.kpi === 'kr');
+    expect(card?.forecast.value).toBe(24_000);
+    expect(card?.forecastStatus).toBe('green');
+    // Households have a target of 19 (±1); the forecast mean of 20 is within tolerance: yellow.
+    expect(overview.cards.find((c) => c.kpi === 'hh')).toMatchObject({ forecastStatus: 'yellow' });
+  });
+
+  it('hides a forecast built on too few people, since it would reveal the year to date', async () => {
+    const v = await queryValue(database.db, await ctx(), { kpi: 'hh', unit: 'B', period: parsePeriod('2021-03'), gender: 'K', compare: false, suppress: true });
+    expect(v.forecast).toMatchObject({ value: null, method: 'none', display: 'dold' });
+    expect(v.forecastStatus).toBe('none');
+    const exact = await queryValue(database.db, await ctx(), { kpi: 'hh', unit: 'B', period: parsePeriod('2021-03'), gender: 'K', compare: false, suppress: false });
+    expect(exact.forecast.value).toBe(4);
   });
 });

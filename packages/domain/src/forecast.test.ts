@@ -52,16 +52,32 @@ describe('forecastYearEnd: seasonal', () => {
     const h = [4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]; // January is 4/15 of the year
     const series = [
       ...year(2017, h), // too old with maxBasisYears 2
-      ...year(2018, flat), // January 1/12
+      ...year(2018, [3, ...flat.slice(1).map(() => 1)]), // January 3/14
       ...year(2019, times(h, 50)), // January 4/15
       ...year(2020, [...flat.slice(0, 11), null]), // incomplete: skipped
       ...year(2021, [30]),
     ];
     const f = sumKpi('2021-01', series, { maxBasisYears: 2 });
     expect(f.basisYears).toEqual([2018, 2019]);
-    const share = (1 / 12 + 4 / 15) / 2;
+    const share = (3 / 14 + 4 / 15) / 2;
     expect(f.value).toBeCloseTo(30 / share, 9);
-    expect(f.explanation).toMatch(/^säsongsmönster från 2018–2019: jan brukar vara 18 % av året$/);
+    expect(f.explanation).toMatch(/^säsongsmönster från 2018–2019: jan brukar vara 24 % av året$/);
+  });
+
+  it('falls back to run-rate when the earlier years disagree on the season (leave-one-out)', () => {
+    const flat = Array<number>(12).fill(100);
+    const h = [4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+    const series = [...year(2019, flat), ...year(2020, times(h, 50)), ...year(2021, [30])];
+    const f = sumKpi('2021-01', series);
+    expect(f.method).toBe('run-rate');
+    expect(f.value).toBeCloseTo(360, 9);
+    expect(f.explanation).toContain('säsongsmönstret har inte gett bättre prognoser än enkel uppräkning för tidigare år');
+  });
+
+  it('needs two earlier years to prove a season: one is not enough', () => {
+    const series = [...year(2020, SUMMER_DIP), ...year(2021, times(SUMMER_DIP, 1.1).slice(0, 3))];
+    const f = sumKpi('2021-03', series);
+    expect(f.method).toBe('run-rate');
   });
 
   it('never looks at months after asOf', () => {
@@ -121,7 +137,7 @@ describe('forecastYearEnd: ratio KPIs', () => {
 
   it('is not a ratio of averages when the denominator is seasonal too', () => {
     const den = [10, 10, 10, 10, 10, 5, 2, 3, 10, 10, 10, 10];
-    const series = [...year(2021, SUMMER_DIP, den), ...year(2022, [100, 100], [20, 20])];
+    const series = [...year(2020, SUMMER_DIP, den), ...year(2021, SUMMER_DIP, den), ...year(2022, [100, 100], [20, 20])];
     const f = forecastYearEnd({ asOf: '2022-02', timeAggregation: 'mean', series });
     const fn = 200 / (200 / 1080);
     const fd = 40 / (20 / 100);

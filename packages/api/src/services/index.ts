@@ -8,3 +8,4 @@ export * from './query-value.js';
 export * from './series.js';
 export * from './drilldown.js';
 export * from './publish.js';
+export * from './forecast.js';

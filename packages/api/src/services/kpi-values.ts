@@ -96,7 +96,7 @@ function originOf(cells: readonly StoredCell[]): KpiValue['origin'] {
  * its own takes the nearest ancestor's (the förvaltning's sick-leave ceiling
  * holds for every enhet); a volume never does, since a part is not the whole.
  */
-function targetFor(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, unit: string, at: Month, year: number): TargetRecord | null {
+export function targetFor(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, unit: string, at: Month, year: number): TargetRecord | null {
   const chain = isRate(k) ? ctx.tree.pathAt(unit, at).reverse() : [unit];
   for (const u of chain) {
     const t = inputs.targets.find((x) => x.kpiId === k.id && x.unit === u && x.year === year);

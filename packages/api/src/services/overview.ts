@@ -1,6 +1,7 @@
 import { latestDataMonth, type Db } from '@lagesbild/db';
-import { addMonths, formatPeriod, isRate, monthIndex, monthPeriod, monthRange, parsePeriod, periodKey, sameLastYear, type Period, type Status } from '@lagesbild/domain';
+import { addMonths, formatPeriod, makeMonth, yearOf, isRate, monthIndex, monthPeriod, monthRange, parsePeriod, periodKey, sameLastYear, type Period, type Status } from '@lagesbild/domain';
 import { changeBetween, type Change } from './compare.js';
+import { forecastAsOf, forecastOf, forecastStart, publishedForecast, type ForecastView } from './forecast.js';
 import type { EngineContext } from './engine-context.js';
 import { NotFoundError } from './errors.js';
 import { loadValueInputs, valueOf, type KpiValue } from './kpi-values.js';
@@ -14,6 +15,10 @@ export interface OverviewCard extends KpiValue {
   change: Change;
   /** The last 24 months up to the period's end, oldest first (null where a month has no data). */
   sparkline: (number | null)[];
+  /** Year-end forecast for the period's year and how it was made. */
+  forecast: ForecastView;
+  /** The forecast judged against the annual target (the reports' "Prognos" column). */
+  forecastStatus: Status;
 }
 
 export interface Overview {
@@ -42,23 +47,33 @@ export async function buildOverview(db: Db, ctx: EngineContext, unit: string, p:
   const kpis = [...ctx.kpis.values()];
   const sparkStart = addMonths(p.end, -(SPARK_MONTHS - 1));
   const lastYearStart = sameLastYear(p).start;
-  const start = monthIndex(sparkStart) < monthIndex(lastYearStart) ? sparkStart : lastYearStart;
+  const asOf = forecastAsOf(p, latest);
+  const start = [sparkStart, lastYearStart, forecastStart(asOf)].reduce((a, b) => (monthIndex(a) < monthIndex(b) ? a : b));
   const inputs = await loadValueInputs(db, ctx, kpis, start, p.end);
   const sparkMonths = monthRange(sparkStart, p.end);
   const cards = kpis.map((k): OverviewCard => {
     // The card, last year and the sparkline's months are shown together: a hidden month must not
     // follow from the period total minus the other months, so they are suppressed as one table.
+    // The forecast scales the year to date, so that total joins the table too.
+    const fc = forecastOf(ctx, inputs, k, unit, asOf, 'T');
     const items: Outgoing[] = [
       { id: 'v', value: valueOf(ctx, inputs, k, unit, p, 'T'), privacyClass: k.privacyClass },
       { id: 'ly', value: valueOf(ctx, inputs, k, unit, sameLastYear(p), 'T'), privacyClass: k.privacyClass },
+      { id: 'ytd', value: fc.ytd, privacyClass: k.privacyClass },
       ...sparkMonths.map((m) => ({ id: m, value: valueOf(ctx, inputs, k, unit, monthPeriod(m), 'T'), privacyClass: k.privacyClass })),
     ];
-    const monthsOfPeriod = monthRange(p.start, p.end);
-    const additive = k.timeAggregation === 'sum' && !isRate(k) && monthsOfPeriod.every((m) => sparkMonths.includes(m));
-    const shown = publishValues(items, additive ? [{ total: 'v', parts: monthsOfPeriod }] : [], suppress);
+    const additive = k.timeAggregation === 'sum' && !isRate(k);
+    const relations = additive
+      ? [
+          { total: 'v', parts: monthRange(p.start, p.end) },
+          { total: 'ytd', parts: monthRange(makeMonth(yearOf(asOf), 1), asOf) },
+        ].filter((r) => r.parts.every((m) => sparkMonths.includes(m)))
+      : [];
+    const shown = publishValues(items, relations, suppress);
     const v = shown.get('v');
     const ly = shown.get('ly');
-    if (!v || !ly) throw new Error('overview lost a value');
+    const ytd = shown.get('ytd');
+    if (!v || !ly || !ytd) throw new Error('overview lost a value');
     return {
       ...v,
       name: k.name,
@@ -67,6 +82,7 @@ export async function buildOverview(db: Db, ctx: EngineContext, unit: string, p:
       direction: k.direction,
       change: changeBetween(k, v, ly),
       sparkline: sparkMonths.map((m) => shown.get(m)?.value ?? null),
+      ...publishedForecast(fc, ytd.suppressed),
     };
   });
   const statusCounts: Record<Status, number> = { green: 0, yellow: 0, red: 0, none: 0 };

@@ -1,5 +1,5 @@
 import type { Db } from '@lagesbild/db';
-import { monthPeriod, monthRange, periodKey, sameLastYear, tertial, tertialOf, yearOf, yearPeriod, type Gender, type Month, type Period, type Status } from '@lagesbild/domain';
+import { isRate, monthPeriod, monthRange, periodKey, sameLastYear, tertial, tertialOf, yearOf, yearPeriod, type Gender, type Month, type Period, type Status } from '@lagesbild/domain';
 import type { EngineContext } from './engine-context.js';
 import { InputError } from './errors.js';
 import { kpiOrThrow, loadValueInputs, unitOrThrow, valueOf } from './kpi-values.js';
@@ -64,29 +64,38 @@ export async function buildSeries(
   if (!first || !last) throw new InputError('Perioden är tom.');
   const children = q.split === 'unit' ? [...new Set(periods.flatMap((p) => monthRange(p.start, p.end).flatMap((m) => ctx.tree.childrenAt(q.unit, m))))] : [];
   const inputs = await loadValueInputs(db, ctx, [k], first.start, last.end);
-  const line = (key: string, label: string, unit: string, gender: Gender): Series => {
-    const shown = publishValues(
-      periods.map((p) => ({ id: periodKey(p), value: valueOf(ctx, inputs, k, unit, p, gender), privacyClass: k.privacyClass })),
-      [],
-      q.suppress,
-    );
-    return {
-      key,
-      label,
-      points: periods.flatMap((p) => {
-        const v = shown.get(periodKey(p));
-        return v ? [{ period: v.period, periodLabel: v.periodLabel, value: v.value, display: v.display, target: v.target, status: v.status }] : [];
-      }),
-    };
-  };
   let note: string | null = null;
-  let series: Series[];
-  if (q.split === 'gender' && k.genderSplit) series = [line('K', 'Kvinnor', q.unit, 'K'), line('M', 'Män', q.unit, 'M')];
-  else if (q.split === 'unit') series = children.map((c) => line(c, ctx.tree.nameAt(c, last.end), c, 'T'));
+  let lines: { key: string; label: string; unit: string; gender: Gender }[];
+  if (q.split === 'gender' && k.genderSplit)
+    lines = [
+      { key: 'K', label: 'Kvinnor', unit: q.unit, gender: 'K' },
+      { key: 'M', label: 'Män', unit: q.unit, gender: 'M' },
+    ];
+  else if (q.split === 'unit') lines = children.map((c) => ({ key: c, label: ctx.tree.nameAt(c, last.end), unit: c, gender: 'T' }));
   else {
     if (q.split === 'gender') note = 'ej könsuppdelad';
-    series = [line('T', 'Totalt', q.unit, 'T')];
+    lines = [{ key: 'T', label: 'Totalt', unit: q.unit, gender: 'T' }];
   }
+  // The unit's total is shown elsewhere (the overview, the total line), so a
+  // split is suppressed together with it: total minus the other parts must
+  // not give a hidden part back. The total itself rides along unshown.
+  const splitting = lines.length > 1 || lines[0]?.key !== 'T';
+  const id = (line: string, p: Period) => `${line}|${periodKey(p)}`;
+  const items = periods.flatMap((p) => [
+    ...lines.map((l) => ({ id: id(l.key, p), value: valueOf(ctx, inputs, k, l.unit, p, l.gender), privacyClass: k.privacyClass })),
+    ...(splitting ? [{ id: id('=total', p), value: valueOf(ctx, inputs, k, q.unit, p, 'T'), privacyClass: k.privacyClass }] : []),
+  ]);
+  const additive = !isRate(k) && k.timeAggregation !== 'last';
+  const relations = splitting && additive ? periods.map((p) => ({ total: id('=total', p), parts: lines.map((l) => id(l.key, p)) })) : [];
+  const shown = publishValues(items, relations, q.suppress);
+  const series: Series[] = lines.map((l) => ({
+    key: l.key,
+    label: l.label,
+    points: periods.flatMap((p) => {
+      const v = shown.get(id(l.key, p));
+      return v ? [{ period: v.period, periodLabel: v.periodLabel, value: v.value, display: v.display, target: v.target, status: v.status }] : [];
+    }),
+  }));
   return { kpi: k.id, unit: q.unit, grain: q.grain, split: q.split, note, series };
 }
 

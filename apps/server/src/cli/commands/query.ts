@@ -54,5 +54,6 @@ export async function queryCommand(database: Database, io: CliIo, opts: QueryOpt
   io.out(`Mål:    ${v.targetDisplay ?? 'inget mål'}`);
   io.out(`Status: ${meta.symbol} ${meta.sv}`);
   if (v.change) io.out(`Förra året (${v.change.lastYear.periodLabel}): ${v.change.lastYear.display}; förändring ${v.change.display ?? '–'}`);
+  io.out(`Prognos ${v.forecast.year}: ${v.forecast.display} (${STATUS_META[v.forecastStatus].symbol} ${STATUS_META[v.forecastStatus].sv}) — ${v.forecast.explanation}`);
   if (v.origin) io.out(`Källa:  ${{ reported: 'rapporterat', synthetic: 'syntetiskt demodata', mixed: 'rapporterat och syntetiskt' }[v.origin]}`);
 }
