@@ -75,6 +75,16 @@ describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
     expect(text.out).toMatch(/Prognos 2022: [\d ]+ tkr \([●◆■] /);
   });
 
+  it('reproduces the budget deviation of a tertial: placement costs T1 2022 against the sum of the monthly budgets', async () => {
+    const r = json(await h.run('query', '--kpi', 'placeringskostnad', '--unit', 'SOC', '--period', '2022-T1', '--json'));
+    // Printed monthly costs 4 164 + 4 001 + 5 061 + 4 341 and budgets 4 × 3 393 tkr (001 lines 498–499).
+    expect(r.value).toBeCloseTo(17_567, 6);
+    expect(r.target).toBeCloseTo(13_572, 6);
+    expect(r.deviation).toBeCloseTo(-3_995, 6);
+    expect(r.deviationDisplay).toBe('-3 995 tkr');
+    expect(r.status).toBe('red');
+  });
+
   it('lists KPIs and the unit tree of a month', async () => {
     const kpis = await h.run('kpis');
     for (const id of ['hushall-utbetalt', 'utbetalt-forsorjningsstod', 'utbetalt-per-hushall', 'placeringskostnad', 'sjukfranvaro', 'hme', 'hme-motivation', 'hme-ledarskap', 'hme-styrning']) {

@@ -18,6 +18,8 @@ describe.each(TEST_DB_KINDS)('series, drill-down and comparison on %s', (kind) =
   it('compares with the same period last year, in absolute terms and per cent', async () => {
     const v = await queryValue(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', period: parsePeriod('2021'), gender: 'T', compare: true, suppress: false });
     expect(v.value).toBe(24_000);
+    expect(v.importBatches).toHaveLength(1);
+    expect(v.origin).toBe('synthetic');
     expect(v.change?.lastYear).toMatchObject({ period: '2020', value: 19_200 });
     expect(v.change?.absolute).toBe(4_800);
     expect(v.change?.percent).toBeCloseTo(25, 9);

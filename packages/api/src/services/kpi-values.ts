@@ -32,10 +32,15 @@ export interface KpiValue {
   target: number | null;
   targetDisplay: string | null;
   status: Status;
+  /** Avvikelse: the value's distance from the target, positive when on the good side (under budget for a cost). */
+  deviation: number | null;
+  deviationDisplay: string | null;
   monthsWithData: number;
   monthsInPeriod: number;
   /** Provenance of the cells behind the value. */
   origin: 'reported' | 'synthetic' | 'mixed' | null;
+  /** The import batches the value's cells came from (at most 20, newest first), to trace a figure to its file. */
+  importBatches: number[];
   /** False while the KPI has no gender split and K or M was asked for. */
   genderAvailable: boolean;
   suppressed: boolean;
@@ -131,6 +136,7 @@ export function valueOf(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, u
     ? targetForMonths(monthsOf(period), isRate(k) ? 'ratio' : k.timeAggregation, (year) => targetFor(ctx, inputs, k, unit, period.end, year))
     : null;
   const value = agg?.value ?? null;
+  const deviation = value === null || !target || k.direction === 'none' ? null : k.direction === 'lower' ? target.value - value : value - target.value;
   return {
     kpi: k.id,
     unit,
@@ -142,9 +148,12 @@ export function valueOf(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, u
     target: target?.value ?? null,
     targetDisplay: target ? formatValue(target.value, k.unit, k.decimals) : null,
     status: assessStatus(value, target, k.direction),
+    deviation,
+    deviationDisplay: deviation === null ? null : `${deviation > 0 ? '+' : ''}${formatValue(deviation, k.unit, k.decimals)}`,
     monthsWithData: agg?.monthsWithData.length ?? 0,
     monthsInPeriod: monthCount(period),
     origin: originOf(inPeriod),
+    importBatches: [...new Set(inPeriod.flatMap((c) => (c.batchId === null ? [] : [c.batchId])))].sort((a, b) => b - a).slice(0, 20),
     genderAvailable,
     suppressed: false,
     protectingCount: agg ? protectingCount(k, agg, k.ratioOf && agg.denominator !== null ? agg.denominator / Math.max(1, agg.monthsWithData.length) : null) : null,

@@ -33,6 +33,8 @@ export function publishValues(items: readonly Outgoing[], relations: readonly Ad
             value: null,
             display: suppressedDisplay(mark, { id: i.id, protectingCount: null, privacyClass: i.privacyClass }),
             status: 'none',
+            deviation: null,
+            deviationDisplay: null,
             suppressed: true,
           }
         : rest,
