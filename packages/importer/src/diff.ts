@@ -4,9 +4,9 @@
  */
 import { observations, type Db } from '@lagesbild/db';
 import type { Gender } from '@lagesbild/domain';
-import { and, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, max } from 'drizzle-orm';
 import type { IssueList } from './errors.js';
-import { bigChange } from './validate-messages.js';
+import { bigChange, olderReport, olderReportMore } from './validate-messages.js';
 import { cellLabel, type ValidRow } from './validate.js';
 
 export type Origin = 'reported' | 'synthetic';
@@ -31,6 +31,7 @@ export interface DiffRow {
 export interface StoredValue extends CellValue {
   id: number;
   origin: Origin;
+  batchId: number | null;
 }
 
 /** A diff row with what the commit needs: the validated cell and the stored row it replaces. */
@@ -46,6 +47,9 @@ export interface DiffSummary {
   unchanged: number;
   rows: number;
 }
+
+/** One warning per cell up to this many; the diff lists them all anyway. */
+const MAX_OLDER_WARNINGS = 20;
 
 /** Values more than this factor apart are probably a typo or a kr/tkr mix-up. */
 const SUSPICIOUS_FACTOR = 10;
@@ -70,6 +74,7 @@ export async function loadStored(db: Db, orgId: string, cells: readonly ValidRow
       numerator: observations.numerator,
       denominator: observations.denominator,
       origin: observations.origin,
+      batchId: observations.batchId,
     })
     .from(observations)
     .where(
@@ -80,7 +85,30 @@ export async function loadStored(db: Db, orgId: string, cells: readonly ValidRow
         lte(observations.month, months[months.length - 1] ?? ''),
       ),
     );
-  for (const r of rows) out.set(cellKey(r), { id: r.id, numerator: r.numerator, denominator: r.denominator, origin: r.origin });
+  for (const r of rows) out.set(cellKey(r), { id: r.id, numerator: r.numerator, denominator: r.denominator, origin: r.origin, batchId: r.batchId });
+  return out;
+}
+
+/**
+ * The latest month each batch still holds: the month of the report it came
+ * from. A file about older months must not silently overwrite what a newer
+ * report said.
+ */
+export async function loadBatchMonths(db: Db, cells: readonly ValidRow[], stored: ReadonlyMap<string, StoredValue>): Promise<Map<number, string>> {
+  const ids = new Set<number>();
+  // Only batches whose reported values this file would change; usually none, so no query at all.
+  for (const c of cells) {
+    const s = stored.get(cellKey(c));
+    if (s?.origin === 'reported' && s.batchId !== null && (s.numerator !== c.numerator || s.denominator !== c.denominator)) ids.add(s.batchId);
+  }
+  const out = new Map<number, string>();
+  if (ids.size === 0) return out;
+  const rows = await db
+    .select({ batchId: observations.batchId, latest: max(observations.month) })
+    .from(observations)
+    .where(inArray(observations.batchId, [...ids]))
+    .groupBy(observations.batchId);
+  for (const r of rows) if (r.batchId !== null && r.latest !== null) out.set(r.batchId, r.latest);
   return out;
 }
 
@@ -94,7 +122,10 @@ export function diffCells(
   stored: ReadonlyMap<string, StoredValue>,
   origin: Origin,
   issues: IssueList,
+  batchMonths: ReadonlyMap<number, string> = new Map(),
 ): { plan: PlannedCell[]; diff: DiffRow[]; summary: DiffSummary } {
+  const fileLatest = cells.reduce((m, c) => (c.month > m ? c.month : m), '');
+  let olderCount = 0;
   const plan: PlannedCell[] = [];
   const diff: DiffRow[] = [];
   const summary: DiffSummary = { new: 0, changed: 0, unchanged: 0, rows: cells.length };
@@ -115,12 +146,19 @@ export function diffCells(
       new: { numerator: cell.numerator, denominator: cell.denominator },
       row: cell.row,
     });
+    const newer = old?.batchId == null ? undefined : batchMonths.get(old.batchId);
+    if (kind === 'changed' && old !== null && old.origin === 'reported' && newer !== undefined && newer > fileLatest) {
+      if (++olderCount <= MAX_OLDER_WARNINGS) {
+        issues.add(olderReport({ file: cell.file, sheet: cell.sheet ?? null, row: cell.row, column: cell.valueColumn }, cellLabel(cell), old.numerator, cell.numerator, fileLatest, newer));
+      }
+    }
     if (kind === 'changed' && old !== null && old.origin === 'reported' && old.numerator !== 0 && cell.numerator !== 0) {
       const factor = Math.abs(cell.numerator / old.numerator);
       if (factor > SUSPICIOUS_FACTOR || factor < 1 / SUSPICIOUS_FACTOR) {
-        issues.add(bigChange({ file: cell.file, row: cell.row, column: cell.valueColumn }, cellLabel(cell), old.numerator, cell.numerator));
+        issues.add(bigChange({ file: cell.file, sheet: cell.sheet ?? null, row: cell.row, column: cell.valueColumn }, cellLabel(cell), old.numerator, cell.numerator));
       }
     }
   }
+  if (olderCount > MAX_OLDER_WARNINGS) issues.add(olderReportMore(cells[0]?.file ?? '', olderCount - MAX_OLDER_WARNINGS));
   return { plan, diff, summary };
 }

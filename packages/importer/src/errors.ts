@@ -6,6 +6,8 @@
 export interface ImportIssue {
   severity: 'error' | 'warning';
   file: string;
+  /** Worksheet name for XLSX files; null for CSV. */
+  sheet: string | null;
   /** 1-based line in the file; the header is line 1. */
   row: number;
   /** Header name of the column, or null when the problem is the whole row or file. */
@@ -18,17 +20,21 @@ export interface ImportIssue {
 
 export interface Place {
   file: string;
+  /** Worksheet of an XLSX file; absent or null for CSV. */
+  sheet?: string | null;
   row: number;
   column: string | null;
 }
 
-/** "i fil x.csv, rad 3, kolumn kpi" — the same wording in every message so users learn to read it. */
+/** "i fil x.csv, rad 3, kolumn kpi" (XLSX: "i fil x.xlsx, blad Jan, rad 3, …") — the same wording in every message so users learn to read it. */
 export function whereSv(p: Place): string {
-  return `i fil ${p.file}, rad ${p.row}${p.column === null ? '' : `, kolumn ${p.column}`}`;
+  const sheet = p.sheet ? `, blad ${p.sheet}` : '';
+  return `i fil ${p.file}${sheet}, rad ${p.row}${p.column === null ? '' : `, kolumn ${p.column}`}`;
 }
 
 export function whereEn(p: Place): string {
-  return `in file ${p.file}, row ${p.row}${p.column === null ? '' : `, column ${p.column}`}`;
+  const sheet = p.sheet ? `, sheet ${p.sheet}` : '';
+  return `in file ${p.file}${sheet}, row ${p.row}${p.column === null ? '' : `, column ${p.column}`}`;
 }
 
 export function issue(
@@ -39,7 +45,7 @@ export function issue(
   message: string,
   messageEn: string,
 ): ImportIssue {
-  return { severity, file: p.file, row: p.row, column: p.column, found, expected, message, messageEn };
+  return { severity, file: p.file, sheet: p.sheet ?? null, row: p.row, column: p.column, found, expected, message, messageEn };
 }
 
 /** More errors than this only bury the first ones, which usually explain the rest. */

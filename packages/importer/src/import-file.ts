@@ -7,11 +7,11 @@ import { importBatches, type Db } from '@lagesbild/db';
 import { and, eq } from 'drizzle-orm';
 import { loadCatalogue } from './catalogue.js';
 import { writeBatch } from './commit.js';
-import { diffCells, loadStored, type DiffRow, type DiffSummary, type Origin } from './diff.js';
+import { diffCells, loadBatchMonths, loadStored, type DiffRow, type DiffSummary, type Origin } from './diff.js';
 import { IssueList, type ImportIssue } from './errors.js';
+import { loadMappings } from './load-mappings.js';
 import { lockOrganisation } from './lock.js';
-import { longCsvParser } from './long-csv.js';
-import type { FormatParser } from './source-row.js';
+import { readImportFile } from './read-file.js';
 import { validateRows, type ValidRow } from './validate.js';
 import { unknownOrg } from './validate-messages.js';
 
@@ -24,6 +24,22 @@ export interface ImportOptions {
   user: string;
   /** reported (default): the organisation's own figures; synthetic: generated demo data. */
   origin?: Origin;
+  /**
+   * Wide monthly reports: the year of month columns that do not carry one
+   * ("Januari"). Default: the year in the file name ("statistik-2022.csv").
+   */
+  year?: number | null;
+  /** Wide monthly reports: the unit code for rows whose mapping names no unit. */
+  unitCode?: string | null;
+  /** Cells such as "?" (uppgift saknas) are skipped with a warning instead of being errors. */
+  skipMissingMarks?: boolean;
+  /** The user has seen the warnings and commits anyway; without it a file with warnings is not committed. */
+  confirmWarnings?: boolean;
+  /**
+   * Runs inside the import's transaction after the batch is written (audit
+   * entry, live event), so they exist exactly when the import does.
+   */
+  onCommitted?: (tx: Db, result: ImportResult) => Promise<void>;
 }
 
 export interface ImportResult {
@@ -38,12 +54,13 @@ export interface ImportResult {
   batchId: number | null;
   /** The same bytes (sha256) were committed before and nothing would change. */
   alreadyImported: boolean;
+  /** Not committed because there are warnings and confirmWarnings was not given. */
+  needsConfirmation: boolean;
   dryRun: boolean;
-}
-
-/** Only the long CSV format today; the wide monthly reports will be chosen here by their content. */
-function pickParser(_fileName: string, _bytes: Uint8Array): FormatParser {
-  return longCsvParser;
+  /** long-csv, wide-csv or wide-xlsx. */
+  format: string;
+  /** One sentence for the user about the outcome, in Swedish. */
+  notice: string;
 }
 
 async function committedBefore(db: Db, orgId: string, sha256: string): Promise<boolean> {
@@ -59,8 +76,12 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportRes
   const origin = opts.origin ?? 'reported';
   const sha256 = createHash('sha256').update(opts.bytes).digest('hex');
   const issues = new IssueList();
-  const parser = pickParser(opts.fileName, opts.bytes);
-  const parsed = parser.parse(opts.fileName, opts.bytes);
+  const parsed = await readImportFile(opts.fileName, opts.bytes, {
+    year: opts.year ?? null,
+    unitCode: opts.unitCode ?? null,
+    skipMissingMarks: opts.skipMissingMarks ?? false,
+    mappings: () => loadMappings(db, opts.orgId),
+  });
   issues.addAll(parsed.issues);
 
   const catalogue = await loadCatalogue(db, opts.orgId);
@@ -68,29 +89,37 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportRes
   if (!catalogue.orgExists) issues.add(unknownOrg(opts.fileName, opts.orgId));
   else cells = validateRows(parsed.rows, catalogue, issues);
 
-  const result = (over: Partial<ImportResult>): ImportResult => ({
-    ok: !issues.hasErrors,
-    fileName: opts.fileName,
-    errors: issues.finalErrors(opts.fileName),
-    warnings: issues.warnings,
-    summary: { new: 0, changed: 0, unchanged: 0, rows: parsed.rows.length },
-    diff: [],
-    batchId: null,
-    alreadyImported: false,
-    dryRun: opts.dryRun,
-    ...over,
-  });
+  const result = (over: Partial<ImportResult>): ImportResult => {
+    const r: ImportResult = {
+      ok: !issues.hasErrors,
+      fileName: opts.fileName,
+      errors: issues.finalErrors(opts.fileName),
+      warnings: issues.warnings,
+      summary: { new: 0, changed: 0, unchanged: 0, rows: parsed.rows.length },
+      diff: [],
+      batchId: null,
+      alreadyImported: false,
+      needsConfirmation: false,
+      dryRun: opts.dryRun,
+      format: parsed.format,
+      notice: '',
+      ...over,
+    };
+    return { ...r, notice: noticeOf(r) };
+  };
   if (issues.hasErrors) return result({});
 
   const plan = async (q: Db) => {
-    const d = diffCells(cells, await loadStored(q, opts.orgId, cells), origin, issues);
+    const stored = await loadStored(q, opts.orgId, cells);
+    const d = diffCells(cells, stored, origin, issues, await loadBatchMonths(q, cells, stored));
     const nothingChanges = d.summary.new === 0 && d.summary.changed === 0;
     return { ...d, alreadyImported: nothingChanges && (await committedBefore(q, opts.orgId, sha256)) };
   };
 
   if (opts.dryRun) {
     const d = await plan(db);
-    return result({ summary: d.summary, diff: d.diff, alreadyImported: d.alreadyImported });
+    const needsConfirmation = !d.alreadyImported && issues.warnings.length > 0 && !opts.confirmWarnings;
+    return result({ summary: d.summary, diff: d.diff, alreadyImported: d.alreadyImported, needsConfirmation });
   }
 
   // Diff again inside the transaction, under the organisation's lock, so what is written is what was compared.
@@ -98,6 +127,7 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportRes
     await lockOrganisation(tx, opts.orgId);
     const d = await plan(tx);
     if (d.alreadyImported) return result({ summary: d.summary, diff: d.diff, alreadyImported: true });
+    if (issues.warnings.length > 0 && !opts.confirmWarnings) return result({ summary: d.summary, diff: d.diff, needsConfirmation: true });
     const batchId = await writeBatch(tx, {
       orgId: opts.orgId,
       fileName: opts.fileName,
@@ -109,6 +139,22 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportRes
       plan: d.plan,
       summary: d.summary,
     });
-    return result({ summary: d.summary, diff: d.diff, batchId });
+    const done = result({ summary: d.summary, diff: d.diff, batchId });
+    await opts.onCommitted?.(tx, done);
+    return done;
   });
+}
+
+/** What happened, in one Swedish sentence for CLI, API and dashboard alike. */
+function noticeOf(r: ImportResult): string {
+  const s = r.summary;
+  const what = `${s.new} nya, ${s.changed} ändrade och ${s.unchanged} oförändrade värden`;
+  if (!r.ok) return `Importen av ${r.fileName} avbröts: ${r.errors.length} fel. Inget har sparats.`;
+  if (r.alreadyImported) return `Filen ${r.fileName} är redan importerad; inget ändras.`;
+  if (r.dryRun) {
+    const confirm = r.warnings.length > 0 ? ` ${r.warnings.length} varningar måste bekräftas innan importen sparas.` : '';
+    return `Provkörning av ${r.fileName} (inget sparat): ${what}.${confirm}`;
+  }
+  if (r.needsConfirmation) return `Importen av ${r.fileName} har ${r.warnings.length} varningar och sparades inte. Läs varningarna och bekräfta för att spara.`;
+  return `Importen av ${r.fileName} sparades som import ${r.batchId ?? ''}: ${what}.`;
 }

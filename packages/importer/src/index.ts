@@ -6,3 +6,7 @@ export { parseLongCsv, longCsvParser, LONG_CSV_FORMAT } from './long-csv.js';
 export type { FieldName, FormatParser, ParseOutcome, SourceCell, SourceRow } from './source-row.js';
 export { validateRows, parseNumberCell, type ValidRow } from './validate.js';
 export { loadCatalogue, type Catalogue } from './catalogue.js';
+export { MAX_FILE_BYTES } from './read-file.js';
+export { loadMappings } from './load-mappings.js';
+export { MappingIndex, type LabelMapping } from './mappings.js';
+export { labelSimilarity, closestLabel } from './suggest.js';

@@ -80,13 +80,15 @@ describe('long CSV parser', () => {
     expect(out.issues[0]?.message).toContain('går inte att läsa som CSV i fil t.csv, rad 3');
   });
 
-  it('recognises XLSX, binary and Windows-1252 files', () => {
+  it('recognises XLSX and binary files, and reads Windows-1252', () => {
     expect(parseLongCsv('a.csv', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2])).issues[0]?.message).toContain('Excel-arbetsbok');
     expect(parseLongCsv('a.csv', new Uint8Array([0x6b, 0x0a, 0x00, 0xff])).issues[0]?.message).toContain('binärfil');
     const latin1 = new Uint8Array([...enc('kpi,unit,period,gender,value\nx,'), 0xc5, ...enc('sa,2021-01,T,1\n')]);
-    const i = parseLongCsv('a.csv', latin1).issues[0];
+    expect(parseLongCsv('a.csv', latin1).rows[0]?.cells.unit?.text).toBe('Åsa');
+    const neither = new Uint8Array([...enc('kpi,unit,period,gender,value\nx,'), 0xe5, 0x81, ...enc('sa,2021-01,T,1\n')]);
+    const i = parseLongCsv('a.csv', neither).issues[0];
     expect(i?.row).toBe(2);
-    expect(i?.message).toContain('inte sparad som UTF-8');
+    expect(i?.message).toContain('är varken UTF-8 eller Windows-1252');
   });
 
   it('never throws on arbitrary input; it returns issues instead', () => {

@@ -4,12 +4,15 @@
  * with Swedish or English header names, comma or semicolon, optional BOM and
  * CRLF. It produces SourceRows for the shared pipeline and never throws.
  */
-import { parse } from 'csv-parse/sync';
+import { detectDelimiter, readCsvRecords, type CsvRecord } from './csv-grid.js';
 import type { ImportIssue } from './errors.js';
-import { csvSyntax, duplicateColumn, fieldCount, missingColumn, noDataRows, unknownColumn } from './parse-messages.js';
+import type { Grid } from './grid.js';
+import { duplicateColumn, fieldCount, missingColumn, noDataRows, unknownColumn } from './parse-messages.js';
 import type { FieldName, FormatParser, ParseOutcome, SourceCell, SourceRow } from './source-row.js';
 import { nearest } from './suggest.js';
 import { decodeUtf8 } from './text.js';
+
+export { detectDelimiter };
 
 export const LONG_CSV_FORMAT = 'long-csv';
 
@@ -42,58 +45,6 @@ for (const [field, names] of Object.entries(HEADER_NAMES) as [FieldName, readonl
 
 function normaliseHeader(h: string): string {
   return h.normalize('NFC').trim().toLowerCase().replace(/[\s-]+/g, '_');
-}
-
-interface CsvRecord {
-  fields: string[];
-  /** 1-based line where the record starts (a quoted field may span lines). */
-  line: number;
-}
-
-function countNewlines(s: string): number {
-  let n = 0;
-  for (const ch of s) if (ch === '\n') n++;
-  return n;
-}
-
-/** Semicolon when the header uses more semicolons than commas (Swedish Excel), else comma. */
-export function detectDelimiter(text: string): ',' | ';' {
-  const first = text.split('\n').find((l) => l.trim() !== '') ?? '';
-  const semis = first.split(';').length - 1;
-  const commas = first.split(',').length - 1;
-  return semis > commas ? ';' : ',';
-}
-
-/** Splits the text into records with their starting lines; broken records become issues, not exceptions. */
-function readRecords(file: string, text: string, delimiter: string, issues: ImportIssue[]): CsvRecord[] {
-  const out: CsvRecord[] = [];
-  try {
-    const parsed = parse(text, {
-      delimiter,
-      record_delimiter: '\n',
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      info: true,
-      raw: true,
-      skip_records_with_error: true,
-      on_skip: (err, raw) => {
-        const lines = typeof err?.['lines'] === 'number' ? err['lines'] : 1;
-        const row = Math.max(1, lines - countNewlines(raw ?? '') + ((raw ?? '').endsWith('\n') ? 1 : 0));
-        issues.push(csvSyntax({ file, row, column: null }, err?.code ?? 'okänt fel'));
-        return undefined;
-      },
-    }) as unknown as { record: string[]; raw: string; info: { lines: number } }[];
-    for (const r of parsed) {
-      // info.lines is the line where the record ends; the raw text tells how many lines it spans.
-      const line = r.info.lines - countNewlines(r.raw) + (r.raw.endsWith('\n') ? 1 : 0);
-      out.push({ fields: r.record, line });
-    }
-  } catch (err) {
-    const lines = typeof (err as Record<string, unknown>)['lines'] === 'number' ? Number((err as Record<string, unknown>)['lines']) : 1;
-    issues.push(csvSyntax({ file, row: lines, column: null }, (err as Error).message));
-  }
-  return out;
 }
 
 const isBlank = (r: CsvRecord): boolean => r.fields.every((f) => f.trim() === '');
@@ -137,14 +88,27 @@ export function parseLongCsv(file: string, bytes: Uint8Array): ParseOutcome {
   // One line ending everywhere, so that line numbers match what editors show even in mixed files.
   const text = decoded.text.replace(/\r\n?/g, '\n');
   const delimiter = detectDelimiter(text);
-  const records = readRecords(file, text, delimiter, issues).filter((r) => !isBlank(r));
+  const records = readCsvRecords(file, text, delimiter, issues);
+  return { format: LONG_CSV_FORMAT, rows: fromRecords(file, null, records, delimiter, issues), issues };
+}
+
+/** The long layout in a worksheet (the same header row and columns as the CSV). */
+export function parseLongGrid(grid: Grid, issues: ImportIssue[]): SourceRow[] {
+  const width = Math.max(0, ...grid.rows.map((r) => r.cells.length));
+  // exceljs leaves out empty trailing cells; a worksheet row has every column.
+  const records = grid.rows.map((r) => ({ line: r.line, fields: [...r.cells, ...Array<string>(width - r.cells.length).fill('')] }));
+  return fromRecords(grid.file, grid.sheet, records, null, issues);
+}
+
+function fromRecords(file: string, sheet: string | null, all: CsvRecord[], delimiter: string | null, issues: ImportIssue[]): SourceRow[] {
+  const records = all.filter((r) => !isBlank(r));
   const [header, ...data] = records;
   if (header === undefined) {
     if (issues.length === 0) issues.push(noDataRows(file, false));
-    return { format: LONG_CSV_FORMAT, rows: [], issues };
+    return [];
   }
   const map = readHeader(file, header, issues);
-  if (map === null) return { format: LONG_CSV_FORMAT, rows: [], issues };
+  if (map === null) return [];
   const rows: SourceRow[] = [];
   for (const rec of data) {
     // Trailing empty fields are what spreadsheets add after the last column; they are not data.
@@ -152,15 +116,15 @@ export function parseLongCsv(file: string, bytes: Uint8Array): ParseOutcome {
     while (used > 0 && (rec.fields[used - 1] ?? '').trim() === '') used--;
     if (rec.fields.length < map.width || used > map.width) {
       const found = used > map.width ? used : rec.fields.length;
-      issues.push(fieldCount({ file, row: rec.line, column: null }, found, map.width, delimiter));
+      issues.push(fieldCount({ file, sheet, row: rec.line, column: null }, found, map.width, delimiter ?? ';'));
       continue;
     }
     const cells: Partial<Record<FieldName, SourceCell>> = {};
     for (const c of map.columns) cells[c.field] = { text: (rec.fields[c.index] ?? '').trim(), column: c.name };
-    rows.push({ file, row: rec.line, cells });
+    rows.push(sheet === null ? { file, row: rec.line, cells } : { file, sheet, row: rec.line, cells });
   }
   if (data.length === 0 && issues.length === 0) issues.push(noDataRows(file, true));
-  return { format: LONG_CSV_FORMAT, rows, issues };
+  return rows;
 }
 
 export const longCsvParser: FormatParser = { format: LONG_CSV_FORMAT, parse: parseLongCsv };

@@ -4,7 +4,7 @@
  * inserted are deleted, and the versions it wrote are kept in history, so a
  * rollback is itself traceable.
  */
-import { importBatches, queryRows, type Db } from '@lagesbild/db';
+import { batchCells, importBatches, queryRows, type ChangedCell, type Db } from '@lagesbild/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { lockOrganisation } from './lock.js';
 
@@ -26,7 +26,17 @@ export interface RollbackResult {
   deleted: number;
 }
 
-export async function rollbackBatch(db: Db, orgId: string, batchId: number, user: string): Promise<RollbackResult> {
+/**
+ * `onRolledBack` runs inside the rollback's transaction with the cells the
+ * batch held (for the audit entry and the live event).
+ */
+export async function rollbackBatch(
+  db: Db,
+  orgId: string,
+  batchId: number,
+  user: string,
+  onRolledBack?: (tx: Db, result: RollbackResult, cells: ChangedCell[]) => Promise<void>,
+): Promise<RollbackResult> {
   return db.transaction(async (tx) => {
     await lockOrganisation(tx, orgId);
     const [batch] = await tx
@@ -65,6 +75,7 @@ export async function rollbackBatch(db: Db, orgId: string, batchId: number, user
       );
     }
 
+    const cells = onRolledBack ? await batchCells(tx, orgId, batchId) : [];
     // Keep the versions this batch wrote before they are overwritten or deleted (replaced_by null = removed by rollback).
     await tx.execute(sql`
       insert into observation_history
@@ -92,6 +103,8 @@ export async function rollbackBatch(db: Db, orgId: string, batchId: number, user
       set status = 'rolled_back',
           summary = coalesce(summary, '{}'::jsonb) || jsonb_build_object('rolledBackBy', ${user}::text, 'rolledBackAt', now())
       where id = ${batchId}`);
-    return { batchId, restored: restored.length, deleted: deleted.length };
+    const done = { batchId, restored: restored.length, deleted: deleted.length };
+    await onRolledBack?.(tx, done, cells);
+    return done;
   });
 }

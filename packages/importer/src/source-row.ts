@@ -18,6 +18,8 @@ export interface SourceCell {
 
 export interface SourceRow {
   file: string;
+  /** Worksheet of an XLSX file; absent for CSV. */
+  sheet?: string | null;
   /** 1-based line in the file where the figure's record starts. */
   row: number;
   cells: Partial<Record<FieldName, SourceCell>>;

@@ -108,12 +108,16 @@ export function badAgeBand(p: Place, found: string, kpi: string, bands: readonly
   return err(p, found, list, `Okänd åldersgrupp "${found}" för KPI "${kpi}" ${whereSv(p)}. Använd någon av ${list}, eller lämna tomt för totalen.`, `Unknown age band "${found}" for KPI "${kpi}" ${whereEn(p)}. Use one of ${list}.`);
 }
 
-export function duplicateCell(p: Place, firstRow: number, cell: string): ImportIssue {
+export function duplicateCell(p: Place, firstRow: number, cell: string, firstSheet: string | null = p.sheet ?? null): ImportIssue {
+  const sameSheet = firstSheet === (p.sheet ?? null);
+  const first = sameSheet ? `rad ${firstRow}` : `rad ${firstRow} (blad ${firstSheet ?? ''})`;
+  const second = sameSheet ? `rad ${p.row}` : `rad ${p.row} (blad ${p.sheet ?? ''})`;
+  const inSheet = sameSheet && p.sheet ? `, blad ${p.sheet}` : '';
   return err(
     p,
-    `rad ${firstRow} och rad ${p.row}`,
+    `${first} och ${second}`,
     'varje cell en gång',
-    `Samma värde (${cell}) förekommer två gånger i fil ${p.file}: rad ${firstRow} och rad ${p.row}. Ta bort en av raderna.`,
+    `Samma värde (${cell}) förekommer två gånger i fil ${p.file}${inSheet}: ${first} och ${second}. Ta bort en av raderna.`,
     `The same cell (${cell}) appears twice in file ${p.file}: rows ${firstRow} and ${p.row}. Remove one of them.`,
   );
 }
@@ -128,4 +132,20 @@ export function bigChange(p: Place, cell: string, oldValue: number, newValue: nu
     `Värdet för ${cell} ${whereSv(p)} ändras från ${showNumber(oldValue)} till ${showNumber(newValue)}, mer än tio gånger ${up ? 'större' : 'mindre'}. Kontrollera att det inte är ett skrivfel (t.ex. kr i stället för tkr) innan du sparar.`,
     `The value of ${cell} ${whereEn(p)} changes from ${oldValue} to ${newValue}, more than a factor 10. Check for a typo (e.g. kr instead of tkr).`,
   );
+}
+
+export function olderReport(p: Place, cell: string, oldValue: number, newValue: number, fileLatest: string, newer: string): ImportIssue {
+  return issue(
+    'warning',
+    p,
+    showNumber(newValue),
+    showNumber(oldValue),
+    `Värdet för ${cell} ${whereSv(p)} ändras från ${showNumber(oldValue)} till ${showNumber(newValue)}, men det sparade värdet kommer från en nyare rapport (med månader till och med ${newer}) än den här filen (till och med ${fileLatest}). Bekräfta bara om den äldre rapporten verkligen ska gälla.`,
+    `The value of ${cell} ${whereEn(p)} changes from ${oldValue} to ${newValue}, but the stored value comes from a newer report (up to ${newer}) than this file (up to ${fileLatest}).`,
+  );
+}
+
+export function olderReportMore(file: string, n: number): ImportIssue {
+  const p = { file, row: 1, column: null };
+  return issue('warning', p, `${n} värden till`, '', `Ytterligare ${n} värden från en nyare rapport ändras av ${file} (${whereSv(p)}); se ändringarna i förhandsgranskningen.`, `${n} more values from a newer report are changed by ${file}.`);
 }

@@ -21,13 +21,14 @@ export interface ValidRow {
   numerator: number;
   denominator: number | null;
   file: string;
+  sheet?: string | null;
   row: number;
   /** Header of the value column, so later warnings can point at it. */
   valueColumn: string;
 }
 
-/** Measures that count people, cases or kronor paid: a negative figure is always a mistake. */
-const NON_NEGATIVE = new Set(['count', 'kr']);
+/** Measures that count people, cases, care days, staff or kronor paid: a negative figure is always a mistake. */
+const NON_NEGATIVE = new Set(['count', 'kr', 'days', 'fte']);
 
 const WHAT: Record<FieldName, string> = {
   kpi: 'KPI-id',
@@ -58,7 +59,7 @@ export const cellLabel = (r: Pick<ValidRow, 'kpi' | 'unit' | 'month' | 'gender' 
 
 export function validateRows(rows: readonly SourceRow[], cat: Catalogue, issues: IssueList): ValidRow[] {
   const out: ValidRow[] = [];
-  const firstRowOf = new Map<string, number>();
+  const firstRowOf = new Map<string, { row: number; sheet: string | null }>();
   // childrenAt scans the whole tree; a file has few distinct unit × month pairs but may have 100 000 rows.
   const childCache = new Map<string, string[]>();
   const childrenAt = (unit: string, month: Month): string[] => {
@@ -69,7 +70,7 @@ export function validateRows(rows: readonly SourceRow[], cat: Catalogue, issues:
   };
   for (const r of rows) {
     let failed = false;
-    const place = (f: FieldName) => ({ file: r.file, row: r.row, column: r.cells[f]?.column ?? f });
+    const place = (f: FieldName) => ({ file: r.file, sheet: r.sheet ?? null, row: r.row, column: r.cells[f]?.column ?? f });
     const fail = (i: ImportIssue) => {
       failed = true;
       issues.add(i);
@@ -137,15 +138,15 @@ export function validateRows(rows: readonly SourceRow[], cat: Catalogue, issues:
     }
 
     if (failed || kpi === undefined || unit === null || unitId === undefined || month === null || gender === null || numerator === null) continue;
-    const cell: Omit<ValidRow, 'numerator' | 'denominator' | 'file' | 'row' | 'valueColumn'> = { kpi: kpi.id, unit, unitId, month, gender, ageBand };
+    const cell: Omit<ValidRow, 'numerator' | 'denominator' | 'file' | 'sheet' | 'row' | 'valueColumn'> = { kpi: kpi.id, unit, unitId, month, gender, ageBand };
     const key = [cell.kpi, cell.unit, cell.month, cell.gender, cell.ageBand].join('\u0000');
     const first = firstRowOf.get(key);
     if (first !== undefined) {
-      issues.add(msg.duplicateCell({ file: r.file, row: r.row, column: null }, first, cellLabel(cell)));
+      issues.add(msg.duplicateCell({ file: r.file, sheet: r.sheet ?? null, row: r.row, column: null }, first.row, cellLabel(cell), first.sheet));
       continue;
     }
-    firstRowOf.set(key, r.row);
-    out.push({ ...cell, numerator, denominator, file: r.file, row: r.row, valueColumn: r.cells.value?.column ?? 'value' });
+    firstRowOf.set(key, { row: r.row, sheet: r.sheet ?? null });
+    out.push({ ...cell, numerator, denominator, file: r.file, sheet: r.sheet ?? null, row: r.row, valueColumn: r.cells.value?.column ?? 'value' });
   }
   return out;
 }

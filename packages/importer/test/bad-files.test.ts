@@ -1,23 +1,79 @@
-import { readFileSync } from 'node:fs';
+/**
+ * The bad-file corpus: every file in bad-files/ is refused with its own clear
+ * Swedish error at the right place, and nothing at all is written. Plus two
+ * generated at run time: a 50 MB file, and the zip bombs under a memory bound.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '@lagesbild/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../src/index.js';
 import { dumpAll } from './dump.js';
 import { insertFixture, ORG } from './fixture.js';
+import { insertFixtureMappings } from './mappings-fixture.js';
 
-/** Each bad file, the place of its first error, and the Swedish words that must be in it. */
-const CASES: [file: string, row: number, column: string | null, message: string][] = [
-  ['empty.csv', 1, null, 'Filen innehåller inga datarader (i fil empty.csv, rad 1).'],
-  ['header-only.csv', 2, null, 'Filen innehåller inga datarader (i fil header-only.csv, rad 2).'],
-  ['wrong-header.csv', 1, 'datum', 'Okänd kolumn "datum" i rubrikraden i fil wrong-header.csv, rad 1, kolumn datum.'],
-  ['binary-junk.csv', 1, null, 'är en binärfil, inte text, och kan inte läsas som CSV (i fil binary-junk.csv, rad 1)'],
-  ['windows-1252.csv', 1, null, 'Filen windows-1252.csv är inte sparad som UTF-8'],
-  ['question-mark.csv', 3, 'value', 'Värdet "?" i fil question-mark.csv, rad 3, kolumn value är inte ett tal. "?" betyder i rapporterna att uppgift saknas'],
-  ['duplicate-row.csv', 4, null, 'förekommer två gånger i fil duplicate-row.csv: rad 2 och rad 4. Ta bort en av raderna.'],
-  ['wrong-field-count.csv', 3, null, 'Fel antal fält i fil wrong-field-count.csv, rad 3: raden har 6 fält men rubrikraden har 5.'],
-  ['unknown-kpi.csv', 3, 'kpi', 'Okänd KPI "hushall-utbetal" i fil unknown-kpi.csv, rad 3, kolumn kpi. Menade du "hushall-utbetalt"?'],
-  ['formula.csv', 2, 'value', 'Värdet "=1+1" i fil formula.csv, rad 2, kolumn value är inte ett tal. Celler som börjar med =, + eller @ tolkas aldrig som formler'],
+const DIR = resolve(import.meta.dirname, 'bad-files');
+
+/** Each bad file, the place of its first error (sheet, row, column), and the Swedish words that must be in it. */
+const CASES: [file: string, sheet: string | null, row: number, column: string | null, message: string][] = [
+  // Not a readable file
+  ['empty.csv', null, 1, null, 'Filen innehåller inga datarader (i fil empty.csv, rad 1).'],
+  ['header-only.csv', null, 2, null, 'Filen innehåller inga datarader (i fil header-only.csv, rad 2).'],
+  ['binary-junk.csv', null, 1, null, 'är en binärfil, inte text, och kan inte läsas som CSV (i fil binary-junk.csv, rad 1)'],
+  ['pdf-renamed.csv', null, 3, null, 'Filen pdf-renamed.csv är en binärfil, inte text'],
+  ['utf16.csv', null, 1, null, 'Filen utf16.csv är sparad som UTF-16 ("Unicode-text") (i fil utf16.csv, rad 1). Spara om den i Excel som "CSV UTF-8 (kommaavgränsad)".'],
+  ['neither-encoding.csv', null, 3, null, 'Filen neither-encoding.csv är varken UTF-8 eller Windows-1252 (första felaktiga tecknet i fil neither-encoding.csv, rad 3)'],
+  ['html-page.csv', null, 1, '<!DOCTYPE html>', 'Okänd kolumn "<!DOCTYPE html>" i rubrikraden i fil html-page.csv, rad 1'],
+  ['junk.xlsx', null, 1, null, 'Filen junk.xlsx är en binärfil, inte text'],
+  ['truncated-2021.xlsx', null, 1, null, 'Filen truncated-2021.xlsx går inte att öppna som Excel-arbetsbok: ingen innehållsförteckning (filen är avkortad eller inte en zip-fil).'],
+  ['zip-not-xlsx.xlsx', null, 1, null, 'Filen zip-not-xlsx.xlsx går inte att läsa som Excel-arbetsbok (i fil zip-not-xlsx.xlsx, rad 1): alla blad är tomma.'],
+  ['empty-sheets.xlsx', null, 1, null, 'Filen empty-sheets.xlsx går inte att läsa som Excel-arbetsbok (i fil empty-sheets.xlsx, rad 1): alla blad är tomma.'],
+  ['zip-bomb.xlsx', null, 1, null, 'Filen zip-bomb.xlsx avvisas: delen xl/worksheets/sheet1.xml packas upp till 200 MB, 1029 gånger mer än packat. Det ser ut som en zip-bomb'],
+  ['zip-bomb-lying.xlsx', null, 1, null, 'Filen zip-bomb-lying.xlsx avvisas: delen xl/worksheets/sheet1.xml packas upp till mer än den uppger. Det ser ut som en zip-bomb'],
+  // Long CSV: header and syntax
+  ['wrong-header.csv', null, 1, 'datum', 'Okänd kolumn "datum" i rubrikraden i fil wrong-header.csv, rad 1, kolumn datum.'],
+  ['missing-column.csv', null, 1, null, 'Kolumnen "value" (eller "värde") saknas i rubrikraden i fil missing-column.csv, rad 1.'],
+  ['duplicate-column.csv', null, 1, 'värde', 'Kolumnen "värde" i fil duplicate-column.csv, rad 1, kolumn värde betyder samma sak som "value"'],
+  ['wrong-field-count.csv', null, 3, null, 'Fel antal fält i fil wrong-field-count.csv, rad 3: raden har 6 fält men rubrikraden har 5.'],
+  ['unclosed-quote.csv', null, 2, null, 'Raden går inte att läsa som CSV i fil unclosed-quote.csv, rad 2: citattecknen (") går inte ihop'],
+  ['truncated.csv', null, 3, null, 'Fel antal fält i fil truncated.csv, rad 3: raden har 3 fält men rubrikraden har 5.'],
+  ['too-many-errors.csv', null, 2, 'nyckeltal', 'Okänd KPI "okand-0" i fil too-many-errors.csv, rad 2, kolumn nyckeltal.'],
+  // Long CSV: values against the catalogue
+  ['unknown-kpi.csv', null, 3, 'kpi', 'Okänd KPI "hushall-utbetal" i fil unknown-kpi.csv, rad 3, kolumn kpi. Menade du "hushall-utbetalt"?'],
+  ['unknown-unit.csv', null, 3, 'unit', 'Okänd enhet "E9" i fil unknown-unit.csv, rad 3, kolumn unit. Menade du "E1"?'],
+  ['ratio-kpi.csv', null, 2, 'kpi', 'KPI "kr-per-hushall" i fil ratio-kpi.csv, rad 2, kolumn kpi är en kvot (utbetalt-kr / hushall-utbetalt)'],
+  ['bad-period.csv', null, 2, 'period', 'Ogiltig period "2021-13" i fil bad-period.csv, rad 2, kolumn period. Skriv månaden som ÅÅÅÅ-MM'],
+  ['period-outside-kpi.csv', null, 2, 'period', 'Perioden 2021-01 i fil period-outside-kpi.csv, rad 2, kolumn period ligger utanför tiden då KPI "gammal-kpi" finns (2018-01–2019-12).'],
+  ['unit-not-leaf.csv', null, 2, 'unit', 'Enheten "AVD" har underenheter 2021-01 (i fil unit-not-leaf.csv, rad 2, kolumn unit).'],
+  ['unit-not-valid.csv', null, 2, 'unit', 'Enheten "E2" fanns inte 2023-02 (i fil unit-not-valid.csv, rad 2, kolumn unit)'],
+  ['bad-gender.csv', null, 2, 'gender', 'Ogiltigt kön "X" i fil bad-gender.csv, rad 2, kolumn gender.'],
+  ['gender-not-split.csv', null, 2, 'gender', 'KPI "utbetalt-kr" är inte könsuppdelad, men i fil gender-not-split.csv, rad 2, kolumn gender står "K".'],
+  ['bad-age-band.csv', null, 2, 'age_band', 'Okänd åldersgrupp "30-50" för KPI "sjukfranvaro" i fil bad-age-band.csv, rad 2, kolumn age_band.'],
+  ['question-mark.csv', null, 3, 'value', 'Värdet "?" i fil question-mark.csv, rad 3, kolumn value är inte ett tal. "?" betyder i rapporterna att uppgift saknas'],
+  ['formula.csv', null, 2, 'value', 'Värdet "=1+1" i fil formula.csv, rad 2, kolumn value är inte ett tal. Celler som börjar med =, + eller @ tolkas aldrig som formler'],
+  ['missing-value.csv', null, 2, 'value', 'Värde saknas i fil missing-value.csv, rad 2, kolumn value. Fyll i värdet.'],
+  ['negative-count.csv', null, 2, 'value', 'Negativt värde "-3" i fil negative-count.csv, rad 2, kolumn value: KPI "hushall-utbetalt" räknar antal eller kronor'],
+  ['zero-denominator.csv', null, 2, 'denominator', 'Nämnaren "0" i fil zero-denominator.csv, rad 2, kolumn denominator är noll'],
+  ['duplicate-row.csv', null, 4, null, 'förekommer två gånger i fil duplicate-row.csv: rad 2 och rad 4. Ta bort en av raderna.'],
+  // Wide monthly reports (CSV)
+  ['wide-question-mark-2021.csv', null, 2, 'Februari', 'Värdet "?" i fil wide-question-mark-2021.csv, rad 2, kolumn Februari är inte ett tal.'],
+  ['wide-not-a-number-2021.csv', null, 3, 'Januari', 'Värdet "x" i fil wide-not-a-number-2021.csv, rad 3, kolumn Januari är inte ett tal.'],
+  ['wide-unknown-label-2021.csv', null, 3, 'A', 'Okänd rad "Hushål" i fil wide-unknown-label-2021.csv, rad 3, kolumn A: ingen koppling säger vilket nyckeltal den är. Menade du "Hushåll"?'],
+  ['wide-no-year.csv', null, 1, 'Januari', 'Året framgår inte av kolumnen "Januari" i fil wide-no-year.csv, rad 1, kolumn Januari eller av filnamnet.'],
+  ['wide-year-conflict-2021.csv', null, 1, '2020-01', 'Kolumnen "2020-01" i fil wide-year-conflict-2021.csv, rad 1, kolumn 2020-01 gäller 2020, men importen gäller 2021.'],
+  ['wide-duplicate-month-2021.csv', null, 1, 'Januari', 'Månaden "Januari" i fil wide-duplicate-month-2021.csv, rad 1, kolumn Januari finns redan i kolumn Januari.'],
+  ['wide-unknown-header-2021.csv', null, 1, 'Febuari', 'Okänd kolumnrubrik "Febuari" i fil wide-unknown-header-2021.csv, rad 1, kolumn Febuari. Menade du "Februari"?'],
+  ['wide-duplicate-label-2021.csv', null, 3, 'A', 'Raden "Utbetalt" i fil wide-duplicate-label-2021.csv, rad 3, kolumn A finns redan på rad 2 under samma rubrik.'],
+  ['wide-values-without-label-2021.csv', null, 3, 'A', 'Raden har värden men ingen rubrik i fil wide-values-without-label-2021.csv, rad 3, kolumn A.'],
+  ['wide-merged-header-2021.csv', null, 3, 'C', 'Kolumnen C har värden men ingen rubrik (i fil wide-merged-header-2021.csv, rad 3, kolumn C).'],
+  ['wide-month-first-2021.csv', null, 1, 'Januari', 'Första kolumnen i fil wide-month-first-2021.csv, rad 1, kolumn Januari är en månad'],
+  ['wide-negative-count-2021.csv', null, 2, 'Februari', 'Negativt värde "-200" i fil wide-negative-count-2021.csv, rad 2, kolumn Februari'],
+  ['wide-period-outside-kpi-2021.csv', null, 2, 'Januari', 'Perioden 2021-01 i fil wide-period-outside-kpi-2021.csv, rad 2, kolumn Januari ligger utanför tiden då KPI "gammal-kpi" finns'],
+  ['wide-half-split-2021.csv', null, 2, 'A', 'Raden "Hushåll" i fil wide-half-split-2021.csv, rad 2, kolumn A har en rad för kvinnor men ingen för män'],
+  // Wide monthly reports (XLSX): the sheet is named in every message
+  ['formulas-2021.xlsx', 'Formler', 2, 'Januari', 'Värdet "=SUM(C2:C9)" i fil formulas-2021.xlsx, blad Formler, rad 2, kolumn Januari är inte ett tal. Celler som börjar med =, + eller @ tolkas aldrig som formler'],
+  ['merged-header-2021.xlsx', 'Rapport', 1, 'Januari', 'Månaden "Januari" i fil merged-header-2021.xlsx, blad Rapport, rad 1, kolumn Januari finns redan i kolumn Januari.'],
+  ['second-sheet-bad-2021.xlsx', 'Februari', 2, 'Februari', 'Värdet "saknas" i fil second-sheet-bad-2021.xlsx, blad Februari, rad 2, kolumn Februari är inte ett tal.'],
 ];
 
 describe.each(TEST_DB_KINDS)('bad files on %s', (kind) => {
@@ -26,20 +82,48 @@ describe.each(TEST_DB_KINDS)('bad files on %s', (kind) => {
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     await insertFixture(database.db);
+    await insertFixtureMappings(database.db);
     before = await dumpAll(database.db);
   });
   afterAll(async () => {
     await database?.dispose();
   });
 
-  it.each(CASES)('%s is refused at row %i, column %s', async (file, row, column, message) => {
-    const bytes = readFileSync(resolve(import.meta.dirname, 'bad-files', file));
-    const r = await importFile(database.db, { orgId: ORG, fileName: file, bytes, dryRun: false, user: 'tester' });
+  const run = (fileName: string, bytes: Uint8Array) => importFile(database.db, { orgId: ORG, fileName, bytes, dryRun: false, user: 'tester', unitCode: 'E1', confirmWarnings: true });
+
+  it('the corpus has at least 40 files and a case for each', () => {
+    const files = readdirSync(DIR).sort();
+    expect(files.length).toBeGreaterThanOrEqual(40);
+    expect(CASES.map((c) => c[0]).sort()).toEqual(files);
+  });
+
+  it.each(CASES)('%s is refused in sheet %s at row %i, column %s', async (file, sheet, row, column, message) => {
+    const r = await run(file, readFileSync(resolve(DIR, file)));
     expect(r.ok).toBe(false);
     expect(r.batchId).toBeNull();
-    expect(r.errors[0]).toMatchObject({ severity: 'error', file, row, column });
+    expect(r.errors[0]).toMatchObject({ severity: 'error', file, sheet, row, column });
     expect(r.errors[0]?.message).toContain(message);
     expect(r.errors[0]?.messageEn.length).toBeGreaterThan(10);
+  });
+
+  it('a 50 MB file is refused before it is read', async () => {
+    const line = 'utbetalt-kr,E1,2021-01,T,1234567\n';
+    const bytes = new TextEncoder().encode('kpi,unit,period,gender,value\n' + line.repeat(Math.ceil((50 * 1024 * 1024) / line.length)));
+    const started = performance.now();
+    const r = await run('stor.csv', bytes);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]?.message).toBe('Filen stor.csv är 50,0 MB, men högst 40,0 MB kan importeras åt gången (i fil stor.csv, rad 1). Dela upp den, till exempel ett år per fil.');
+  });
+
+  it('the zip bombs are refused with bounded memory', async () => {
+    for (const file of ['zip-bomb.xlsx', 'zip-bomb-lying.xlsx']) {
+      const rss = process.memoryUsage().rss;
+      const r = await run(file, readFileSync(resolve(DIR, file)));
+      expect(r.ok).toBe(false);
+      // Inflating either bomb would take 200 MB; the guard stops at the size it declares (1 kB for the liar).
+      expect(process.memoryUsage().rss - rss).toBeLessThan(64 * 1024 * 1024);
+    }
   });
 
   it('none of them wrote anything', async () => {

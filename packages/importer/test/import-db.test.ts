@@ -88,8 +88,12 @@ describe.each(TEST_DB_KINDS)('importFile on %s', (kind) => {
   it('keeps the replaced value in history, warns on a tenfold change, and re-imports a file whose cells changed since', async () => {
     const a = csv('utbetalt-kr,E1,2021-04,T,1000,', 'utbetalt-kr,E2,2021-04,T,2000,');
     const first = await importFile(database.db, opts('apr.csv', a));
-    const second = await importFile(database.db, opts('apr-rättad.csv', csv('utbetalt-kr,E1,2021-04,T,1000,', 'utbetalt-kr,E2,2021-04,T,25000,')));
-    expect(second).toMatchObject({ ok: true, summary: { new: 0, changed: 1, unchanged: 1 } });
+    const fixed = csv('utbetalt-kr,E1,2021-04,T,1000,', 'utbetalt-kr,E2,2021-04,T,25000,');
+    const unconfirmed = await importFile(database.db, opts('apr-rättad.csv', fixed));
+    expect(unconfirmed).toMatchObject({ ok: true, needsConfirmation: true, batchId: null });
+    expect(unconfirmed.notice).toContain('har 1 varningar och sparades inte');
+    const second = await importFile(database.db, { ...opts('apr-rättad.csv', fixed), confirmWarnings: true });
+    expect(second).toMatchObject({ ok: true, needsConfirmation: false, summary: { new: 0, changed: 1, unchanged: 1 } });
     expect(second.warnings).toHaveLength(1);
     expect(second.warnings[0]).toMatchObject({ severity: 'warning', row: 3, column: 'value' });
     expect(second.warnings[0]?.message).toContain('ändras från 2 000 till 25 000, mer än tio gånger större');
@@ -99,9 +103,28 @@ describe.each(TEST_DB_KINDS)('importFile on %s', (kind) => {
     const e2 = (await cellsOf('2021-04')).find((c) => c.unit === 'E2');
     expect(e2).toMatchObject({ numerator: 25000, batchId: second.batchId, sourceFile: 'apr-rättad.csv', sourceRow: 3 });
     // Same bytes as the first import, but the data has changed since: a normal import that shows the change.
-    const again = await importFile(database.db, opts('apr.csv', a));
+    const again = await importFile(database.db, { ...opts('apr.csv', a), confirmWarnings: true });
     expect(again).toMatchObject({ alreadyImported: false, summary: { changed: 1, unchanged: 1 } });
     expect(again.batchId).toEqual(expect.any(Number));
+  });
+
+  it('a re-import of an old month does not silently overwrite what a newer report said', async () => {
+    const newer = await importFile(database.db, opts('nov.csv', csv('utbetalt-kr,E1,2021-10,T,500,', 'utbetalt-kr,E1,2021-11,T,600,')));
+    expect(newer.batchId).toEqual(expect.any(Number));
+    const before = await dumpAll(database.db);
+    const older = csv('utbetalt-kr,E1,2021-09,T,400,', 'utbetalt-kr,E1,2021-10,T,450,');
+    const held = await importFile(database.db, opts('okt.csv', older));
+    expect(held).toMatchObject({ ok: true, needsConfirmation: true, batchId: null, summary: { new: 1, changed: 1 } });
+    expect(held.diff.find((d) => d.kind === 'changed')).toMatchObject({ month: '2021-10', old: { numerator: 500 }, new: { numerator: 450 } });
+    expect(held.warnings).toHaveLength(1);
+    expect(held.warnings[0]).toMatchObject({ severity: 'warning', row: 3, column: 'value' });
+    expect(held.warnings[0]?.message).toBe(
+      'Värdet för KPI "utbetalt-kr", enhet "E1", 2021-10, kön T i fil okt.csv, rad 3, kolumn value ändras från 500 till 450, men det sparade värdet kommer från en nyare rapport (med månader till och med 2021-11) än den här filen (till och med 2021-10). Bekräfta bara om den äldre rapporten verkligen ska gälla.',
+    );
+    expect(await dumpAll(database.db)).toEqual(before);
+    const confirmed = await importFile(database.db, { ...opts('okt.csv', older), confirmWarnings: true });
+    expect(confirmed).toMatchObject({ ok: true, needsConfirmation: false, summary: { new: 1, changed: 1 } });
+    expect(confirmed.batchId).toEqual(expect.any(Number));
   });
 
   it('rollback restores exactly the previous values and deletes inserted cells', async () => {

@@ -9,3 +9,4 @@ export * from './users.js';
 export * from './audit-log.js';
 export * from './events.js';
 export * from './boards.js';
+export * from './import-mappings.js';

@@ -3,6 +3,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { comments, importBatches, kpis, observationHistory, observations, organisations, targets, unitLinks, unitNames, units } from '../schema/index.js';
 import { buildDemoDataset } from './demo-dataset.js';
+import { seedDemoMappings } from './demo-mappings.js';
 
 export interface SeedSummary {
   units: number;
@@ -92,6 +93,7 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
     for (const part of chunks(data.targets)) {
       await tx.insert(targets).values(part.map((t) => ({ orgId, kpiId: t.kpiId, unitId: id(t.unitCode), year: t.year, annual: t.annual, monthly: t.monthly, tolerance: t.tolerance, toleranceKind: t.toleranceKind, origin: t.origin, source: t.source })));
     }
+    await seedDemoMappings(tx, orgId);
   });
   return { units: data.units.length, kpis: data.kpis.length, observations: data.observations.length, targets: data.targets.length };
 }

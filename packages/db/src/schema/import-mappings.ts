@@ -1,0 +1,32 @@
+import { index, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { kpis } from './kpis.js';
+import { organisations } from './organisations.js';
+
+/**
+ * How a row of the administration's wide monthly reports becomes observations:
+ * the row, named by its section, the rows it is printed under and its own
+ * label, is a KPI with a gender and age band on a unit. Editable by admins.
+ *
+ * kpi_id null: a known row that is deliberately not imported (e.g. a measure
+ * with no KPI yet), so it is not reported as unknown. unit_code null: the unit
+ * given with the import. Labels are stored as printed; matching ignores case
+ * and repeated spaces. Units are referred to by their stable code (not id), so
+ * mappings survive a re-seed of the unit tree.
+ */
+export const importMappings = pgTable(
+  'import_mappings',
+  {
+    id: serial('id').primaryKey(),
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    section: text('section').notNull().default(''),
+    parentLabel: text('parent_label').notNull().default(''),
+    label: text('label').notNull(),
+    kpiId: text('kpi_id').references(() => kpis.id),
+    gender: text('gender', { enum: ['K', 'M', 'T'] }).notNull().default('T'),
+    ageBand: text('age_band').notNull().default(''),
+    unitCode: text('unit_code'),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('import_mappings_row').on(t.orgId, t.section, t.parentLabel, t.label), index('import_mappings_kpi').on(t.kpiId)],
+);

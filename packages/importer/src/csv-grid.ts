@@ -1,0 +1,69 @@
+/**
+ * CSV text into records with their line numbers (csv-parse, RFC 4180), and
+ * the delimiter guess; shared by the long and the wide CSV formats.
+ */
+import { parse } from 'csv-parse/sync';
+import type { ImportIssue } from './errors.js';
+import type { Grid } from './grid.js';
+import { csvSyntax } from './parse-messages.js';
+
+export interface CsvRecord {
+  fields: string[];
+  /** 1-based line where the record starts (a quoted field may span lines). */
+  line: number;
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (const ch of s) if (ch === '\n') n++;
+  return n;
+}
+
+/** Semicolon when the header uses more semicolons than commas (Swedish Excel), else comma. */
+export function detectDelimiter(text: string): ',' | ';' {
+  const first = text.split('\n').find((l) => l.trim() !== '') ?? '';
+  const semis = first.split(';').length - 1;
+  const commas = first.split(',').length - 1;
+  return semis > commas ? ';' : ',';
+}
+
+/** Splits the text into records with their starting lines; broken records become issues, not exceptions. */
+export function readCsvRecords(file: string, text: string, delimiter: string, issues: ImportIssue[]): CsvRecord[] {
+  const out: CsvRecord[] = [];
+  try {
+    const parsed = parse(text, {
+      delimiter,
+      record_delimiter: '\n',
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      info: true,
+      raw: true,
+      skip_records_with_error: true,
+      on_skip: (err, raw) => {
+        const lines = typeof err?.['lines'] === 'number' ? err['lines'] : 1;
+        const row = Math.max(1, lines - countNewlines(raw ?? '') + ((raw ?? '').endsWith('\n') ? 1 : 0));
+        issues.push(csvSyntax({ file, row, column: null }, err?.code ?? 'okänt fel'));
+        return undefined;
+      },
+    }) as unknown as { record: string[]; raw: string; info: { lines: number } }[];
+    for (const r of parsed) {
+      // info.lines is the line where the record ends; the raw text tells how many lines it spans.
+      const line = r.info.lines - countNewlines(r.raw) + (r.raw.endsWith('\n') ? 1 : 0);
+      out.push({ fields: r.record, line });
+    }
+  } catch (err) {
+    const lines = typeof (err as Record<string, unknown>)['lines'] === 'number' ? Number((err as Record<string, unknown>)['lines']) : 1;
+    issues.push(csvSyntax({ file, row: lines, column: null }, (err as Error).message));
+  }
+  return out;
+}
+
+
+/** A decoded CSV text as a Grid for the wide-report reader. */
+export function csvGrid(file: string, text: string): { grid: Grid; issues: ImportIssue[] } {
+  const issues: ImportIssue[] = [];
+  const normalised = text.replace(/\r\n?/g, '\n');
+  const records = readCsvRecords(file, normalised, detectDelimiter(normalised), issues);
+  return { grid: { file, sheet: null, rows: records.map((r) => ({ line: r.line, cells: r.fields })) }, issues };
+}
