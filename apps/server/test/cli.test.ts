@@ -85,6 +85,29 @@ describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
     expect(r.status).toBe('red');
   });
 
+  it('user add creates a first admin without a default password: a one-time sign-in link instead', async () => {
+    const added = await h.run('user', 'add', 'Greta', '--role', 'admin', '--name', 'Greta Gustafsson');
+    expect(added.code).toBe(0);
+    expect(added.out).toContain('Användaren greta skapad med rollerna admin.');
+    expect(added.out).toMatch(/Engångslänk för inloggning \(15 min\): http:\/\/[\d.]+:\d+\/auth\/open\?token=[\w-]{40,}/);
+    const manager = await h.run('user', 'add', 'eva', '--role', 'enhetschef:BU', '--role', 'analytiker');
+    expect(manager.code).toBe(0);
+    const list = await h.run('user', 'list', '--json');
+    const users = JSON.parse(list.out) as { username: string; hasPassword: boolean; roles: { role: string; unit: string | null }[] }[];
+    expect(users.find((u) => u.username === 'greta')).toMatchObject({ hasPassword: false, roles: [{ role: 'admin', unit: null }] });
+    expect(users.find((u) => u.username === 'eva')?.roles).toEqual([
+      { role: 'enhetschef', unit: 'BU' },
+      { role: 'analytiker', unit: null },
+    ]);
+  });
+
+  it('user add explains a bad role, a missing unit and a duplicate, with exit codes', async () => {
+    expect(await h.run('user', 'add', 'x1', '--role', 'kung')).toMatchObject({ code: 2, err: expect.stringContaining('Okänd roll "kung"') as unknown });
+    expect(await h.run('user', 'add', 'x1', '--role', 'enhetschef')).toMatchObject({ code: 2, err: expect.stringContaining('--role enhetschef:KOD') as unknown });
+    await h.run('user', 'add', 'x2', '--role', 'analytiker');
+    expect(await h.run('user', 'add', 'x2', '--role', 'analytiker')).toMatchObject({ code: 1, err: expect.stringContaining('finns redan') as unknown });
+  });
+
   it('lists KPIs and the unit tree of a month', async () => {
     const kpis = await h.run('kpis');
     for (const id of ['hushall-utbetalt', 'utbetalt-forsorjningsstod', 'utbetalt-per-hushall', 'placeringskostnad', 'sjukfranvaro', 'hme', 'hme-motivation', 'hme-ledarskap', 'hme-styrning']) {

@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AppRouter } from '@lagesbild/api';
+import { createSession, createUser, SESSION_COOKIE, type AppRouter } from '@lagesbild/api';
 import { seedDemo } from '@lagesbild/db';
 import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '@lagesbild/db/testing';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
@@ -12,6 +12,7 @@ describe.each(TEST_DB_KINDS)('HTTP server on %s', (kind) => {
   let database: TestDatabase;
   let server: RunningServer;
   let staticDir: string;
+  let adminCookie: string;
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
@@ -21,13 +22,15 @@ describe.each(TEST_DB_KINDS)('HTTP server on %s', (kind) => {
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Lägesbild</title>');
     writeFileSync(join(staticDir, 'assets', 'app-abc123.js'), 'console.log(1)');
     server = await startServer({ database, orgId: 'katrineholm', port: 0, staticDir });
+    const admin = await createUser(database.db, 'katrineholm', { username: 'http-admin', displayName: 'Admin', password: null, roles: [{ role: 'admin' }] });
+    adminCookie = `${SESSION_COOKIE}=${(await createSession(database.db, admin.id, { method: 'password', ip: null, userAgent: null, now: new Date() })).token}`;
   });
   afterAll(async () => {
     await server.close();
     await database.dispose();
   });
 
-  const client = () => createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${server.url}/trpc` })] });
+  const client = () => createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${server.url}/trpc`, headers: { cookie: adminCookie } })] });
 
   it('answers GET /health with the database kind', async () => {
     const res = await fetch(`${server.url}/health`);

@@ -3,13 +3,27 @@ import type { Db } from '@lagesbild/db';
 export type Role = 'admin' | 'forvaltningschef' | 'enhetschef' | 'analytiker';
 
 export interface SessionUser {
+  /** The username, or "device:<id>" for a wall screen: what the audit log calls the actor. */
   id: string;
+  /** The users row; null for a device. */
+  userId: number | null;
   name: string;
   roles: Role[];
 }
 
-/** Which units a caller may read: everything, or the subtrees of some units. */
+/** Which units a caller may read: everything, or the subtrees of some units (as the tree is in the period viewed). */
 export type Scope = { kind: 'all' } | { kind: 'units'; units: string[] };
+
+export interface RequestInfo {
+  /** An HTTP request, or a caller inside the process (tests, the CLI). */
+  via: 'http' | 'process';
+  ip: string | null;
+  userAgent: string | null;
+  /** The x-csrf-token header, compared with the session's token on every mutation. */
+  csrfHeader: string | null;
+  /** Served over HTTPS: cookies get the Secure flag. */
+  secure: boolean;
+}
 
 export interface Context {
   db: Db;
@@ -18,21 +32,43 @@ export interface Context {
   scope: Scope;
   /** Hide small groups in every output (DESIGN.md, Privacy). Only roles with a need see exact small counts. */
   suppress: boolean;
+  session: { tokenHash: string; csrfToken: string } | null;
+  /** A wall screen: reads its board only, always suppressed. */
+  device: { id: number; boardId: number } | null;
+  request: RequestInfo;
+  /** Adds a Set-Cookie header to the response (login, logout). */
+  setCookie: (cookie: string) => void;
+  now: () => Date;
 }
 
-/** Roles that may see exact small counts; everyone else, and every wall screen, gets suppressed data. */
-export const EXACT_VALUE_ROLES: readonly Role[] = ['admin'];
+/** Roles that see exact small counts unless the organisation says otherwise (organisations.exact_value_roles). */
+export const DEFAULT_EXACT_VALUE_ROLES: readonly Role[] = ['admin'];
 
-export function needsSuppression(user: SessionUser | null): boolean {
-  return !user || !user.roles.some((r) => EXACT_VALUE_ROLES.includes(r));
+export function needsSuppression(user: SessionUser | null, exactValueRoles: readonly string[] = DEFAULT_EXACT_VALUE_ROLES): boolean {
+  return !user || !user.roles.some((r) => exactValueRoles.includes(r));
 }
+
+const NO_REQUEST: RequestInfo = { via: 'process', ip: null, userAgent: null, csrfHeader: null, secure: false };
 
 /**
- * Until login exists (the access issue) every request runs as a development
- * user with full scope. Access control plugs in here, not in the procedures.
+ * A context for a caller inside the process (tests, the CLI): no cookies, no
+ * CSRF. HTTP requests get theirs from access/request-context.ts.
  */
-export const DEV_USER: SessionUser = { id: 'dev', name: 'Utvecklare', roles: ['admin'] };
-
-export function createContext(db: Db, orgId: string): Context {
-  return { db, orgId, user: DEV_USER, scope: { kind: 'all' }, suppress: needsSuppression(DEV_USER) };
+export function callerContext(
+  db: Db,
+  orgId: string,
+  who: { user: SessionUser | null; scope: Scope; exactValueRoles?: readonly string[]; device?: Context['device'] },
+): Context {
+  return {
+    db,
+    orgId,
+    user: who.user,
+    scope: who.scope,
+    suppress: who.device ? true : needsSuppression(who.user, who.exactValueRoles),
+    session: null,
+    device: who.device ?? null,
+    request: NO_REQUEST,
+    setCookie: () => undefined,
+    now: () => new Date(),
+  };
 }

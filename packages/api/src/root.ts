@@ -1,16 +1,30 @@
+import { auditRouter } from './routers/audit.js';
+import { authRouter } from './routers/auth.js';
+import { boardRouter } from './routers/board.js';
+import { commentRouter } from './routers/comment.js';
 import { drilldownRouter } from './routers/drilldown.js';
+import { importRouter } from './routers/import.js';
 import { kpiRouter } from './routers/kpi.js';
+import { liveRouter } from './routers/live.js';
 import { overviewRouter } from './routers/overview.js';
 import { seriesRouter } from './routers/series.js';
 import { unitRouter } from './routers/unit.js';
+import { userRouter } from './routers/user.js';
 import { router } from './trpc.js';
 
 export const appRouter = router({
+  auth: authRouter,
+  user: userRouter,
+  audit: auditRouter,
   kpi: kpiRouter,
   unit: unitRouter,
   overview: overviewRouter,
   series: seriesRouter,
   drilldown: drilldownRouter,
+  comment: commentRouter,
+  live: liveRouter,
+  board: boardRouter,
+  import: importRouter,
 });
 
 export type AppRouter = typeof appRouter;

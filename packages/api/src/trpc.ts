@@ -27,19 +27,49 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-/** Every procedure needs a signed-in user; there is no public data. */
-export const readProcedure = t.procedure.use(mapErrors).use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Du behöver logga in.' });
-  return next({ ctx: { ...ctx, user: ctx.user } });
+/**
+ * Mutations from a browser session must carry the session's CSRF token in the
+ * x-csrf-token header. A cross-site form cannot set that header, and the
+ * SameSite cookie is a second line. In-process callers have no session.
+ */
+const csrf = t.middleware(({ ctx, type, next }) => {
+  if (type === 'mutation' && ctx.session && ctx.request.csrfHeader !== ctx.session.csrfToken) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Sidan behöver laddas om (säkerhetstoken saknas eller är gammal).' });
+  }
+  return next();
 });
 
 /**
+ * For the few procedures that must work before login (login itself, "who am
+ * I"). A public mutation still needs a custom header, which a cross-site form
+ * cannot send. Everything else is built on readProcedure or procedureFor.
+ */
+export const publicProcedure = t.procedure.use(mapErrors).use(({ ctx, type, next }) => {
+  if (type === 'mutation' && ctx.request.via === 'http' && ctx.request.csrfHeader === null) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Begäran saknar säkerhetshuvud; ladda om sidan.' });
+  }
+  return next();
+});
+
+/** Every data procedure needs a signed-in user with a role, or a wall screen; there is no public data. */
+export const readProcedure = t.procedure
+  .use(mapErrors)
+  .use(csrf)
+  .use(({ ctx, next }) => {
+    if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Du behöver logga in.' });
+    if (!ctx.device && !can(ctx.user.roles, 'read')) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'Ditt konto har ingen roll ännu. Be en administratör om behörighet.' });
+    }
+    return next({ ctx: { ...ctx, user: ctx.user } });
+  });
+
+/**
  * A procedure that needs a permission beyond reading (see access/permissions.ts).
- * Scope checks on units stay in the procedure, against ctx.scope.
+ * Wall screens hold none. Scope checks on units stay in the procedure, against ctx.scope.
  */
 export function procedureFor(permission: Permission) {
   return readProcedure.use(({ ctx, next }) => {
-    if (!can(ctx.user.roles, permission)) throw new TRPCError({ code: 'FORBIDDEN', message: 'Din roll får inte göra detta.' });
+    if (ctx.device || !can(ctx.user.roles, permission)) throw new TRPCError({ code: 'FORBIDDEN', message: 'Din roll får inte göra detta.' });
     return next();
   });
 }

@@ -4,3 +4,4 @@ export * as schema from './schema/index.js';
 export * from './schema/index.js';
 export * from './queries/index.js';
 export * from './seed/index.js';
+export * from './events/index.js';

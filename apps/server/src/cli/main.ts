@@ -1,13 +1,15 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@lagesbild/db';
 import { readServerEnv } from '../env.js';
-import { importCommand } from './commands/import.js';
+import { demoLiveCommand } from './commands/demo-live.js';
+import { importCommand, rollbackCommand } from './commands/import.js';
 import { kpisCommand } from './commands/kpis.js';
 import { migrateCommand } from './commands/migrate.js';
 import { queryCommand } from './commands/query.js';
 import { seedCommand } from './commands/seed.js';
 import { serveCommand } from './commands/serve.js';
 import { unitsCommand } from './commands/units.js';
+import { userCommand } from './commands/user.js';
 import { CliError, processIo, type CliIo } from './io.js';
 
 const HELP = `Lägesbild – kommandon (pnpm lagesbild <kommando>):
@@ -17,6 +19,9 @@ const HELP = `Lägesbild – kommandon (pnpm lagesbild <kommando>):
   kpis [--json]                   lista KPI:erna
   units [--month ÅÅÅÅ-MM] [--json]  visa enhetsträdet som det var en viss månad
   import <fil> [--dry-run]        importera en CSV (kpi,unit,period,gender,value[,denominator])
+  rollback <batch>                återställ en import (batchnumret som import skrev ut)
+  demo-live [--interval S] [--count N]  importera nästa månads syntetiska data var S:e sekund (live-demo)
+  user add|roles|link|disable|enable|list …  användare och roller (pnpm lagesbild user för hjälp)
   query --kpi ID --unit KOD --period P [--gender K|M|T] [--compare] [--suppress] [--json]
         P: ÅÅÅÅ-MM, ÅÅÅÅ-T1..T3, ÅÅÅÅ-D (delår), ÅÅÅÅ, ÅÅÅÅ-MM:ÅÅÅÅ-MM, ÅÅÅÅ-MM-YTD, ÅÅÅÅ-MM-R12
 Databas: PostgreSQL om DATABASE_URL är satt, annars inbäddad PGlite i LAGESBILD_DATA_DIR (standard .data/pglite).`;
@@ -27,6 +32,8 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
   yes: { type: 'boolean' },
   port: { type: 'string' },
+  interval: { type: 'string' },
+  count: { type: 'string' },
   month: { type: 'string' },
   kpi: { type: 'string' },
   unit: { type: 'string' },
@@ -34,6 +41,10 @@ const OPTIONS = {
   gender: { type: 'string' },
   compare: { type: 'boolean' },
   suppress: { type: 'boolean' },
+  role: { type: 'string', multiple: true },
+  name: { type: 'string' },
+  email: { type: 'string' },
+  'password-stdin': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -51,7 +62,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
     io.out(HELP);
     return command || v.help ? 0 : 2;
   }
-  const known = ['migrate', 'seed', 'serve', 'kpis', 'units', 'import', 'query'];
+  const known = ['migrate', 'seed', 'serve', 'kpis', 'units', 'import', 'rollback', 'demo-live', 'query', 'user'];
   if (!known.includes(command)) {
     io.err(`Okänt kommando "${command}".\n\n${HELP}`);
     return 2;
@@ -89,6 +100,25 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
           cwd: env.INIT_CWD ?? process.cwd(),
         });
         break;
+      case 'rollback':
+        await rollbackCommand(database, io, { orgId, batch: rest[0], user: env.USER ?? 'cli' });
+        break;
+      case 'demo-live':
+        await demoLiveCommand(database, io, { orgId, interval: v.interval, count: v.count, user: env.USER ?? 'demo-live' });
+        break;
+      case 'user':
+        await userCommand(database, io, {
+          orgId,
+          args: rest,
+          roles: v.role ?? [],
+          name: v.name,
+          email: v.email,
+          password: v['password-stdin'] ? await readStdin() : null,
+          json: v.json ?? false,
+          baseUrl: `http://${serverEnv.host}:${serverEnv.port}`,
+          actor: `cli:${env.USER ?? 'okänd'}`,
+        });
+        break;
       case 'query':
         await queryCommand(database, io, { orgId, kpi: v.kpi, unit: v.unit, period: v.period, gender: v.gender, json: v.json ?? false, compare: v.compare ?? false, suppress: v.suppress ?? false });
         break;
@@ -103,4 +133,11 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
   } finally {
     if (command !== 'serve') await database.close();
   }
+}
+
+/** The first line of stdin: a password piped in, never given as an argument. */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
 }

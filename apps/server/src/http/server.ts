@@ -1,9 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { appRouter, createContext } from '@lagesbild/api';
-import type { Database } from '@lagesbild/db';
+import { appRouter, requestContext } from '@lagesbild/api';
+import { closeEventBus, type Database } from '@lagesbild/db';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { openLoginLink } from './auth-routes.js';
+import { buildIdReader } from './build-id.js';
+import { prepareEventStream } from './sse.js';
 import { serveStatic } from './static.js';
 
 export interface ServerOptions {
@@ -13,6 +16,8 @@ export interface ServerOptions {
   host?: string;
   /** The built dashboard (apps/dashboard/dist). */
   staticDir?: string;
+  /** Behind a reverse proxy: trust its X-Forwarded-Proto/For. */
+  trustProxy?: boolean;
 }
 
 export interface RunningServer {
@@ -36,19 +41,31 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
-    createContext: () => createContext(opts.database.db, opts.orgId),
+    createContext: ({ req, res, info }) =>
+      requestContext({ db: opts.database.db, orgId: opts.orgId, req, res, trustProxy: opts.trustProxy ?? false, connectionParams: info.connectionParams }),
+    // Imports arrive as base64 in the body; anything larger is refused before parsing.
+    maxBodySize: 70 * 1024 * 1024,
     maxBatchSize: 20,
   });
   const staticDir = opts.staticDir ?? DEFAULT_STATIC_DIR;
+  const buildId = buildIdReader(staticDir);
   const server = createServer((req, res) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/health') {
-      res.writeHead(200, { 'content-type': 'application/json' });
+      // The build id travels as a header so the body stays the documented {"status":"ok",…}.
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-lagesbild-build': buildId() ?? 'none' });
       res.end(JSON.stringify({ status: 'ok', database: opts.database.kind }));
       return;
     }
+    if (path === '/auth/open' && req.method === 'GET') {
+      openLoginLink(opts.database.db, opts.orgId, opts.trustProxy ?? false, req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+      return;
+    }
     if (path.startsWith('/trpc/')) {
+      prepareEventStream(req, res);
       trpc(req, res);
       return;
     }
@@ -71,6 +88,6 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       new Promise<void>((ok) => {
         server.closeAllConnections();
         server.close(() => ok());
-      }),
+      }).then(() => closeEventBus(opts.database.db)),
   };
 }

@@ -1,0 +1,92 @@
+import { latestDataMonth, queryRows, recordImportCommitted, type Database } from '@lagesbild/db';
+import { addMonths } from '@lagesbild/domain';
+import { importFile } from '@lagesbild/importer';
+import { sql } from 'drizzle-orm';
+import { CliError, type CliIo } from '../io.js';
+
+interface Cell extends Record<string, unknown> {
+  kpi: string;
+  unit: string;
+  gender: string;
+  age_band: string;
+  numerator: number;
+  denominator: number | null;
+}
+
+/** A small deterministic generator per month, so the same month always gets the same figures. */
+function random(seed: string): () => number {
+  let h = 2166136261;
+  for (const ch of seed) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  return () => {
+    h = Math.imul(h ^ (h >>> 15), 2246822507) ^ Math.imul(h ^ (h >>> 13), 3266489909);
+    return ((h >>> 0) % 1_000_000) / 1_000_000;
+  };
+}
+
+const csvField = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/**
+ * The next month as a long CSV: every cell of the same month a year earlier
+ * (on units that still exist), varied by up to ±12 %. Integers stay integers
+ * (counts), so the privacy rules see realistic small counts.
+ */
+export async function nextMonthCsv(database: Database, orgId: string, month: string): Promise<{ csv: string; rows: number }> {
+  const source = addMonths(month, -12);
+  const cells = await queryRows<Cell>(
+    database.db,
+    sql`select o.kpi_id as kpi, u.code as unit, o.gender, o.age_band, o.numerator, o.denominator
+        from observations o join units u on u.id = o.unit_id
+        where o.org_id = ${orgId} and o.month = ${source} and (u.valid_to is null or u.valid_to > ${month})
+        order by 1, 2, 3, 4`,
+  );
+  const next = random(`${orgId}:${month}`);
+  const lines = ['kpi,unit,period,gender,value,denominator,age_band'];
+  for (const c of cells) {
+    const factor = 0.88 + next() * 0.24;
+    const n = Number(c.numerator);
+    const value = Number.isInteger(n) ? Math.max(0, Math.round(n * factor)) : Math.round(n * factor * 1000) / 1000;
+    const den = c.denominator === null ? '' : String(c.denominator);
+    lines.push([c.kpi, c.unit, month, c.gender, String(value), den, c.age_band].map(csvField).join(','));
+  }
+  return { csv: `${lines.join('\n')}\n`, rows: cells.length };
+}
+
+/**
+ * `pnpm lagesbild demo-live`: imports the next month of synthetic data every
+ * few seconds through the real import path (validation, diff, one
+ * transaction, an event), so every open dashboard and wall screen changes.
+ */
+export async function demoLiveCommand(
+  database: Database,
+  io: CliIo,
+  opts: { orgId: string; interval: string | undefined; count: string | undefined; user: string; signal?: AbortSignal },
+): Promise<void> {
+  const seconds = opts.interval === undefined ? 5 : Number(opts.interval);
+  if (!Number.isFinite(seconds) || seconds < 0.2 || seconds > 3600) throw new CliError(`Ogiltigt intervall "${opts.interval}". Ange sekunder, 0.2–3600.`, 2);
+  const count = opts.count === undefined ? Infinity : Number(opts.count);
+  if (!(count === Infinity || (Number.isInteger(count) && count > 0))) throw new CliError(`Ogiltigt antal "${opts.count}". Ange ett positivt heltal.`, 2);
+  await database.migrate();
+  let stopped = false;
+  const stop = () => {
+    stopped = true;
+  };
+  process.once('SIGINT', stop);
+  opts.signal?.addEventListener('abort', stop);
+  try {
+    for (let i = 0; i < count && !stopped; i++) {
+      const latest = await latestDataMonth(database.db, opts.orgId);
+      if (!latest) throw new CliError('Det finns inga data att fortsätta från. Kör "pnpm lagesbild seed --demo" först.');
+      const month = addMonths(latest, 1);
+      const { csv, rows } = await nextMonthCsv(database, opts.orgId, month);
+      if (rows === 0) throw new CliError(`Inga värden för ${addMonths(month, -12)} att bygga ${month} av.`);
+      const fileName = `demo-live-${month}.csv`;
+      const result = await importFile(database.db, { orgId: opts.orgId, fileName, bytes: new TextEncoder().encode(csv), dryRun: false, user: opts.user, origin: 'synthetic' });
+      if (!result.ok) throw new CliError(`Importen av ${fileName} avbröts: ${result.errors.map((e) => e.message).join(' ')}`);
+      const eventId = await recordImportCommitted(database.db, opts.orgId, result);
+      io.out(`${month}: ${result.summary.new} nya värden importerade (batch ${result.batchId}, händelse ${eventId}).`);
+      if (i + 1 < count) await new Promise((ok) => setTimeout(ok, seconds * 1000));
+    }
+  } finally {
+    process.off('SIGINT', stop);
+  }
+}

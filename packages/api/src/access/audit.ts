@@ -1,0 +1,95 @@
+import { auditLog, type Db } from '@lagesbild/db';
+import { and, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
+
+export interface AuditEntry {
+  orgId: string | null;
+  actor: string;
+  action: AuditAction;
+  target?: string | null;
+  detail?: Record<string, unknown> | null;
+  ip?: string | null;
+  /** Defaults to the database's clock; login passes its own so lock-out windows are testable. */
+  at?: Date;
+}
+
+/** Everything the audit log records. One list, so the admin page can offer it as a filter. */
+export const AUDIT_ACTIONS = [
+  'login.succeeded',
+  'login.failed',
+  'login.locked',
+  'logout',
+  'logout.everywhere',
+  'import.committed',
+  'import.rolled_back',
+  'target.set',
+  'comment.added',
+  'user.created',
+  'user.roles_changed',
+  'user.disabled',
+  'user.enabled',
+  'user.password_changed',
+  'device_token.created',
+  'device_token.revoked',
+  'board.saved',
+  'mapping.changed',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Append one entry. The log is append-only: nothing in the code updates or deletes it. */
+export async function recordAudit(db: Db, e: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({ orgId: e.orgId, actor: e.actor, action: e.action, target: e.target ?? null, detail: e.detail ?? null, ip: e.ip ?? null, ...(e.at ? { at: e.at } : {}) });
+}
+
+export interface AuditFilter {
+  orgId: string;
+  action?: string;
+  actor?: string;
+  /** Free text over actor and target. */
+  text?: string;
+  from?: Date;
+  to?: Date;
+  /** Page backwards from this id (exclusive). */
+  before?: number;
+  limit: number;
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  detail: Record<string, unknown> | null;
+  ip: string | null;
+}
+
+export async function listAudit(db: Db, f: AuditFilter): Promise<AuditRow[]> {
+  const where: SQL[] = [eq(auditLog.orgId, f.orgId)];
+  if (f.action) where.push(eq(auditLog.action, f.action));
+  if (f.actor) where.push(eq(auditLog.actor, f.actor));
+  if (f.from) where.push(gte(auditLog.at, f.from));
+  if (f.to) where.push(lt(auditLog.at, f.to));
+  if (f.before) where.push(lt(auditLog.id, f.before));
+  if (f.text) {
+    const like = `%${f.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const text = or(ilike(auditLog.actor, like), ilike(auditLog.target, like));
+    if (text) where.push(text);
+  }
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(and(...where))
+    .orderBy(desc(auditLog.id))
+    .limit(f.limit);
+  return rows.map((r) => ({ id: r.id, at: r.at.toISOString(), actor: r.actor, action: r.action, target: r.target, detail: r.detail ?? null, ip: r.ip }));
+}
+
+/** An audit entry for the caller of a procedure: actor and address from the context. */
+export function auditFor(
+  ctx: { db: Db; orgId: string; user: { id: string } | null; request: { ip: string | null } },
+  action: AuditAction,
+  target: string | null,
+  detail?: Record<string, unknown>,
+): Promise<void> {
+  return recordAudit(ctx.db, { orgId: ctx.orgId, actor: ctx.user?.id ?? 'anonym', action, target, detail: detail ?? null, ip: ctx.request.ip });
+}

@@ -1,0 +1,93 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { sessions, units, userRoles, users, type Db } from '@lagesbild/db';
+import { eq, lt, or } from 'drizzle-orm';
+import type { Role, Scope, SessionUser } from '../context.js';
+
+/** A session ends 12 hours after login, or after 4 idle hours, whichever comes first. */
+export const SESSION_ABSOLUTE_MS = 12 * 3600_000;
+export const SESSION_IDLE_MS = 4 * 3600_000;
+/** lastSeenAt is written at most this often, so reads do not become writes. */
+const TOUCH_EVERY_MS = 60_000;
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+export const newToken = () => randomBytes(32).toString('base64url');
+
+export interface NewSession {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export async function createSession(db: Db, userId: number, meta: { method: 'password' | 'oidc' | 'link'; ip: string | null; userAgent: string | null; now: Date }): Promise<NewSession> {
+  const token = newToken();
+  const csrfToken = newToken();
+  const expiresAt = new Date(meta.now.getTime() + SESSION_ABSOLUTE_MS);
+  await db.insert(sessions).values({
+    tokenHash: sha256(token),
+    userId,
+    csrfToken,
+    method: meta.method,
+    createdAt: meta.now,
+    lastSeenAt: meta.now,
+    expiresAt,
+    ip: meta.ip,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, csrfToken, expiresAt };
+}
+
+export interface ResolvedSession {
+  tokenHash: string;
+  csrfToken: string;
+  user: SessionUser;
+  scope: Scope;
+}
+
+/** The user behind a session cookie, or null when it is unknown, expired, idle too long or the user is disabled. */
+export async function resolveSession(db: Db, orgId: string, token: string, now: Date): Promise<ResolvedSession | null> {
+  const tokenHash = sha256(token);
+  const [row] = await db
+    .select({ s: sessions, u: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.tokenHash, tokenHash));
+  // An unredeemed sign-in link is not a session (see login-link.ts).
+  if (!row || row.u.orgId !== orgId || row.u.disabled || row.s.method === 'login-link') return null;
+  const t = now.getTime();
+  if (row.s.expiresAt.getTime() <= t || row.s.lastSeenAt.getTime() + SESSION_IDLE_MS <= t) {
+    await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+    return null;
+  }
+  if (t - row.s.lastSeenAt.getTime() > TOUCH_EVERY_MS) await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+  const { user, scope } = await loadUserAccess(db, row.u.id, row.u.username, row.u.displayName);
+  return { tokenHash, csrfToken: row.s.csrfToken, user, scope };
+}
+
+/** Roles and unit assignments: an enhetschef's scope is her units' subtrees; any wider role reads everything. */
+export async function loadUserAccess(db: Db, userId: number, username: string, displayName: string): Promise<{ user: SessionUser; scope: Scope }> {
+  const roles = await db
+    .select({ role: userRoles.role, unit: units.code })
+    .from(userRoles)
+    .leftJoin(units, eq(units.id, userRoles.unitId))
+    .where(eq(userRoles.userId, userId));
+  const names = [...new Set(roles.map((r) => r.role as Role))];
+  const wide = names.some((r) => r !== 'enhetschef');
+  const scope: Scope = wide ? { kind: 'all' } : { kind: 'units', units: [...new Set(roles.flatMap((r) => (r.role === 'enhetschef' && r.unit ? [r.unit] : [])))] };
+  return { user: { id: username, userId, name: displayName, roles: names }, scope };
+}
+
+export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+/** Logout everywhere: every session of the user ends. */
+export async function deleteUserSessions(db: Db, userId: number): Promise<number> {
+  const gone = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ h: sessions.tokenHash });
+  return gone.length;
+}
+
+/** Housekeeping: sessions past their end. */
+export async function purgeExpiredSessions(db: Db, now: Date): Promise<void> {
+  await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_MS))));
+}
+

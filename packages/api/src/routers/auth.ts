@@ -1,0 +1,53 @@
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { auditFor } from '../access/audit.js';
+import { login, LoginRefused } from '../access/login.js';
+import { clearedCookie, SESSION_COOKIE, sessionCookie } from '../access/request-context.js';
+import { deleteSession, deleteUserSessions } from '../access/sessions.js';
+import { publicProcedure, readProcedure, router } from '../trpc.js';
+
+export const authRouter = router({
+  /** Who is signed in, with the CSRF token the client sends on mutations; null before login. */
+  me: publicProcedure.query(({ ctx }) =>
+    ctx.user
+      ? {
+          username: ctx.user.id,
+          name: ctx.user.name,
+          roles: ctx.user.roles,
+          scope: ctx.scope,
+          device: ctx.device,
+          exactValues: !ctx.suppress,
+          csrfToken: ctx.session?.csrfToken ?? null,
+        }
+      : null,
+  ),
+
+  login: publicProcedure
+    .input(z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }))
+    .mutation(async ({ ctx, input }) => {
+      try {
+        const s = await login(ctx.db, { orgId: ctx.orgId, ...input, ip: ctx.request.ip, userAgent: ctx.request.userAgent, now: ctx.now() });
+        ctx.setCookie(sessionCookie(s.token, ctx.request.secure));
+        return { csrfToken: s.csrfToken, expiresAt: s.expiresAt.toISOString() };
+      } catch (err) {
+        if (err instanceof LoginRefused) throw new TRPCError({ code: err.reason === 'credentials' ? 'UNAUTHORIZED' : 'TOO_MANY_REQUESTS', message: err.message });
+        throw err;
+      }
+    }),
+
+  logout: readProcedure.mutation(async ({ ctx }) => {
+    if (ctx.session) await deleteSession(ctx.db, ctx.session.tokenHash);
+    ctx.setCookie(clearedCookie(SESSION_COOKIE, ctx.request.secure));
+    await auditFor(ctx, 'logout', `user:${ctx.user.id}`);
+    return { ok: true };
+  }),
+
+  /** Ends every session of the caller, on every device. */
+  logoutEverywhere: readProcedure.mutation(async ({ ctx }) => {
+    if (ctx.user.userId === null) throw new TRPCError({ code: 'FORBIDDEN', message: 'En skärm har inga sessioner att avsluta.' });
+    const ended = await deleteUserSessions(ctx.db, ctx.user.userId);
+    ctx.setCookie(clearedCookie(SESSION_COOKIE, ctx.request.secure));
+    await auditFor(ctx, 'logout.everywhere', `user:${ctx.user.id}`, { sessions: ended });
+    return { ended };
+  }),
+});

@@ -1,0 +1,127 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { boards, deviceTokens, type BoardSlide, type Db } from '@lagesbild/db';
+import { parsePeriod } from '@lagesbild/domain';
+import { and, asc, eq, isNull, lt, or } from 'drizzle-orm';
+import { z } from 'zod';
+import { NotFoundError } from './errors.js';
+
+/** A slide as admins write it; "latest" follows the newest month with data. */
+export const boardSlideSchema = z
+  .object({
+    kind: z.enum(['overview', 'chart', 'drilldown', 'redlist']),
+    unit: z.string().min(1).max(64),
+    kpi: z.string().min(1).max(64).optional(),
+    period: z
+      .string()
+      .max(32)
+      .refine((p) => p === 'latest' || isPeriod(p), 'Perioden ska vara "latest" eller t.ex. 2022-03, 2022-T1, 2022'),
+    seconds: z.number().int().min(5).max(600),
+  })
+  .refine((s) => (s.kind === 'chart' || s.kind === 'drilldown' ? s.kpi !== undefined : true), 'Diagram och nedbrytning behöver en KPI');
+
+export const boardInputSchema = z.object({
+  id: z.number().int().positive().optional(),
+  name: z.string().trim().min(1).max(100),
+  slides: z.array(boardSlideSchema).min(1).max(30),
+});
+
+function isPeriod(p: string): boolean {
+  try {
+    parsePeriod(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+/** lastSeenAt is written at most this often, so a screen's reads do not all become writes. */
+const TOUCH_EVERY_MS = 60_000;
+
+export interface DeviceIdentity {
+  id: number;
+  orgId: string;
+  boardId: number;
+  name: string;
+  /** The units the board's slides show: the device's whole scope. */
+  units: string[];
+}
+
+/** The device behind a token, or null when it is unknown or revoked. Only the hash is compared. */
+export async function resolveDeviceToken(db: Db, token: string, now = new Date()): Promise<DeviceIdentity | null> {
+  if (token.length < 20 || token.length > 100) return null;
+  const tokenHash = hashToken(token);
+  const [row] = await db
+    .select({ d: deviceTokens, slides: boards.slides })
+    .from(deviceTokens)
+    .innerJoin(boards, eq(boards.id, deviceTokens.boardId))
+    .where(and(eq(deviceTokens.tokenHash, tokenHash), isNull(deviceTokens.revokedAt)));
+  if (!row) return null;
+  const since = new Date(now.getTime() - TOUCH_EVERY_MS);
+  await db
+    .update(deviceTokens)
+    .set({ lastSeenAt: now })
+    .where(and(eq(deviceTokens.id, row.d.id), or(isNull(deviceTokens.lastSeenAt), lt(deviceTokens.lastSeenAt, since))));
+  return { id: row.d.id, orgId: row.d.orgId, boardId: row.d.boardId, name: row.d.name, units: [...new Set(row.slides.map((s) => s.unit))].sort() };
+}
+
+export interface BoardSummary {
+  id: number;
+  name: string;
+  slides: BoardSlide[];
+  updatedAt: string;
+  devices: { id: number; name: string; createdAt: string; lastSeenAt: string | null; revokedAt: string | null }[];
+}
+
+export async function listBoards(db: Db, orgId: string): Promise<BoardSummary[]> {
+  const rows = await db.select().from(boards).where(eq(boards.orgId, orgId)).orderBy(asc(boards.name), asc(boards.id));
+  const devices = await db.select().from(deviceTokens).where(eq(deviceTokens.orgId, orgId)).orderBy(asc(deviceTokens.id));
+  return rows.map((b) => ({
+    id: b.id,
+    name: b.name,
+    slides: b.slides,
+    updatedAt: b.updatedAt.toISOString(),
+    devices: devices
+      .filter((d) => d.boardId === b.id)
+      .map((d) => ({ id: d.id, name: d.name, createdAt: d.createdAt.toISOString(), lastSeenAt: d.lastSeenAt?.toISOString() ?? null, revokedAt: d.revokedAt?.toISOString() ?? null })),
+  }));
+}
+
+export async function getBoard(db: Db, orgId: string, id: number): Promise<{ id: number; name: string; slides: BoardSlide[]; updatedAt: string }> {
+  const [b] = await db.select().from(boards).where(and(eq(boards.id, id), eq(boards.orgId, orgId)));
+  if (!b) throw new NotFoundError(`Tavlan ${id} finns inte.`);
+  return { id: b.id, name: b.name, slides: b.slides, updatedAt: b.updatedAt.toISOString() };
+}
+
+/** Creates a board, or replaces the name and slides of an existing one. */
+export async function saveBoard(db: Db, orgId: string, input: z.infer<typeof boardInputSchema>, user: string): Promise<number> {
+  if (input.id !== undefined) {
+    const [b] = await db
+      .update(boards)
+      .set({ name: input.name, slides: input.slides, updatedAt: new Date() })
+      .where(and(eq(boards.id, input.id), eq(boards.orgId, orgId)))
+      .returning({ id: boards.id });
+    if (!b) throw new NotFoundError(`Tavlan ${input.id} finns inte.`);
+    return b.id;
+  }
+  const [b] = await db.insert(boards).values({ orgId, name: input.name, slides: input.slides, createdBy: user }).returning({ id: boards.id });
+  if (!b) throw new Error('boards: insert returned no row');
+  return b.id;
+}
+
+/** A new device token for a board. The token is returned once; only its SHA-256 is stored. */
+export async function createDeviceToken(db: Db, orgId: string, boardId: number, name: string, user: string): Promise<{ id: number; token: string }> {
+  await getBoard(db, orgId, boardId);
+  const token = randomBytes(32).toString('base64url');
+  const [d] = await db.insert(deviceTokens).values({ orgId, boardId, name, tokenHash: hashToken(token), createdBy: user }).returning({ id: deviceTokens.id });
+  if (!d) throw new Error('device_tokens: insert returned no row');
+  return { id: d.id, token };
+}
+
+/** Revokes a device at once: its next request is refused. Revoking twice changes nothing. */
+export async function revokeDeviceToken(db: Db, orgId: string, id: number, now = new Date()): Promise<void> {
+  const [d] = await db.select({ revokedAt: deviceTokens.revokedAt }).from(deviceTokens).where(and(eq(deviceTokens.id, id), eq(deviceTokens.orgId, orgId)));
+  if (!d) throw new NotFoundError(`Skärmen ${id} finns inte.`);
+  if (d.revokedAt) return;
+  await db.update(deviceTokens).set({ revokedAt: now }).where(eq(deviceTokens.id, id));
+}

@@ -1,0 +1,183 @@
+/**
+ * Import through the API: the same importer as the CLI (preview = dry run,
+ * commit, rollback), the list of earlier batches, and the editable mapping of
+ * report rows to KPIs. Audit entries and live events are written in the
+ * import's own transaction.
+ */
+import { importBatches, importMappings, kpis, recordImportCommitted, recordImportRolledBack, units, type Db } from '@lagesbild/db';
+import { importFile, rollbackBatch, RollbackError, type ImportResult, type LabelMapping, type RollbackResult } from '@lagesbild/importer';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { recordAudit } from '../access/audit.js';
+import { InputError, NotFoundError } from './errors.js';
+
+/** A preview shows this many diff rows; the summary counts them all. A browser table cannot show more anyway. */
+export const MAX_DIFF_ROWS = 5000;
+
+export interface ImportRequest {
+  fileName: string;
+  bytes: Uint8Array;
+  year?: number | undefined;
+  unitCode?: string | undefined;
+  skipMissingMarks?: boolean | undefined;
+  confirmWarnings?: boolean | undefined;
+}
+
+export interface Actor {
+  id: string;
+  ip: string | null;
+}
+
+export type ImportAnswer = ImportResult & { diffTotal: number };
+
+const answer = (r: ImportResult): ImportAnswer => ({ ...r, diff: r.diff.slice(0, MAX_DIFF_ROWS), diffTotal: r.diff.length });
+
+const options = (orgId: string, req: ImportRequest, actor: Actor, dryRun: boolean) => ({
+  orgId,
+  fileName: req.fileName,
+  bytes: req.bytes,
+  dryRun,
+  user: actor.id,
+  year: req.year ?? null,
+  unitCode: req.unitCode ?? null,
+  skipMissingMarks: req.skipMissingMarks ?? false,
+  confirmWarnings: req.confirmWarnings ?? false,
+});
+
+/** The dry run: what the import would do, with every error and warning; writes nothing. */
+export async function previewImport(db: Db, orgId: string, req: ImportRequest, actor: Actor): Promise<ImportAnswer> {
+  return answer(await importFile(db, options(orgId, req, actor, true)));
+}
+
+/** Commits the file (or nothing); with its audit entry and one live event naming what changed. */
+export async function commitImport(db: Db, orgId: string, req: ImportRequest, actor: Actor): Promise<ImportAnswer> {
+  const result = await importFile(db, {
+    ...options(orgId, req, actor, false),
+    onCommitted: async (tx, r) => {
+      const s = r.summary;
+      await recordAudit(tx, { orgId, actor: actor.id, action: 'import.committed', target: `batch:${r.batchId ?? ''}`, detail: { fileName: r.fileName, format: r.format, ...s }, ip: actor.ip });
+      await recordImportCommitted(tx, orgId, r);
+    },
+  });
+  return answer(result);
+}
+
+export async function rollbackImport(db: Db, orgId: string, batchId: number, actor: Actor): Promise<RollbackResult> {
+  try {
+    return await rollbackBatch(db, orgId, batchId, actor.id, async (tx, r, cells) => {
+      await recordAudit(tx, { orgId, actor: actor.id, action: 'import.rolled_back', target: `batch:${batchId}`, detail: { restored: r.restored, deleted: r.deleted }, ip: actor.ip });
+      await recordImportRolledBack(tx, orgId, batchId, cells);
+    });
+  } catch (err) {
+    // The importer's message already says what to do, in Swedish.
+    if (err instanceof RollbackError) throw new InputError(err.message, { cause: err });
+    throw err;
+  }
+}
+
+export interface BatchView {
+  id: number;
+  fileName: string;
+  format: string;
+  status: 'committed' | 'rolled_back';
+  origin: 'reported' | 'synthetic';
+  rowCount: number;
+  summary: Record<string, unknown> | null;
+  createdBy: string;
+  /** ISO 8601, UTC. */
+  createdAt: string;
+}
+
+/** Earlier imports, newest first: who imported what, when, and whether it was rolled back. The raw file stays in the database. */
+export async function listBatches(db: Db, orgId: string, limit: number): Promise<BatchView[]> {
+  const rows = await db
+    .select({
+      id: importBatches.id,
+      fileName: importBatches.fileName,
+      format: importBatches.format,
+      status: importBatches.status,
+      origin: importBatches.origin,
+      rowCount: importBatches.rowCount,
+      summary: importBatches.summary,
+      createdBy: importBatches.createdBy,
+      createdAt: importBatches.createdAt,
+    })
+    .from(importBatches)
+    .where(eq(importBatches.orgId, orgId))
+    .orderBy(desc(importBatches.createdAt), desc(importBatches.id))
+    .limit(limit);
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}
+
+export interface MappingView extends LabelMapping {
+  id: number;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export async function listMappings(db: Db, orgId: string): Promise<MappingView[]> {
+  const rows = await db
+    .select()
+    .from(importMappings)
+    .where(eq(importMappings.orgId, orgId))
+    .orderBy(asc(importMappings.section), asc(importMappings.parentLabel), asc(importMappings.label));
+  return rows.map((r) => ({
+    id: r.id,
+    section: r.section,
+    parentLabel: r.parentLabel,
+    label: r.label,
+    kpiId: r.kpiId,
+    gender: r.gender,
+    ageBand: r.ageBand,
+    unitCode: r.unitCode,
+    updatedBy: r.updatedBy,
+    updatedAt: r.updatedAt.toISOString(),
+  }));
+}
+
+/** Labels as the importer compares them: one space between words, none at the ends. */
+const tidy = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+/** Checks a mapping against the catalogue and the unit codes, so a bad one fails here and not at the next import. */
+async function checkMapping(db: Db, orgId: string, m: LabelMapping): Promise<void> {
+  if (tidy(m.label) === '') throw new InputError('Radens rubrik saknas.');
+  if (m.unitCode !== null) {
+    const [u] = await db.select({ id: units.id }).from(units).where(and(eq(units.orgId, orgId), eq(units.code, m.unitCode))).limit(1);
+    if (!u) throw new InputError(`Enheten "${m.unitCode}" finns inte. Ange en enhetskod, eller ingen för enheten som anges vid importen.`);
+  }
+  if (m.kpiId === null) {
+    if (m.gender !== 'T' || m.ageBand !== '') throw new InputError('En rad som hoppas över har inget kön eller åldersgrupp.');
+    return;
+  }
+  const [k] = await db.select({ genderSplit: kpis.genderSplit, ageBands: kpis.ageBands, ratio: kpis.ratioNumerator }).from(kpis).where(eq(kpis.id, m.kpiId)).limit(1);
+  if (!k) throw new InputError(`Nyckeltalet "${m.kpiId}" finns inte.`);
+  if (k.ratio !== null) throw new InputError(`Nyckeltalet "${m.kpiId}" är en kvot som räknas fram; koppla raden till dess täljare eller nämnare.`);
+  if (m.gender !== 'T' && !k.genderSplit) throw new InputError(`Nyckeltalet "${m.kpiId}" är inte könsuppdelat; använd kön T.`);
+  if (m.ageBand !== '' && !k.ageBands.includes(m.ageBand)) {
+    throw new InputError(`Åldersgruppen "${m.ageBand}" finns inte för "${m.kpiId}"${k.ageBands.length ? ` (${k.ageBands.join(', ')})` : ''}.`);
+  }
+}
+
+/** Adds a mapping, or changes the one for the same section, parent and label. Audited. */
+export async function saveMapping(db: Db, orgId: string, input: LabelMapping, actor: Actor): Promise<MappingView> {
+  const m: LabelMapping = { ...input, section: tidy(input.section), parentLabel: tidy(input.parentLabel), label: tidy(input.label) };
+  await checkMapping(db, orgId, m);
+  return db.transaction(async (tx) => {
+    const values = { ...m, orgId, updatedBy: actor.id, updatedAt: new Date() };
+    const [row] = await tx
+      .insert(importMappings)
+      .values(values)
+      .onConflictDoUpdate({ target: [importMappings.orgId, importMappings.section, importMappings.parentLabel, importMappings.label], set: values })
+      .returning();
+    if (!row) throw new Error('import_mappings: upsert returned no row');
+    await recordAudit(tx, { orgId, actor: actor.id, action: 'mapping.changed', target: `mapping:${row.id}`, detail: { ...m }, ip: actor.ip });
+    return { ...m, id: row.id, updatedBy: row.updatedBy, updatedAt: row.updatedAt.toISOString() };
+  });
+}
+
+export async function deleteMapping(db: Db, orgId: string, id: number, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx.delete(importMappings).where(and(eq(importMappings.orgId, orgId), eq(importMappings.id, id))).returning();
+    if (!row) throw new NotFoundError(`Kopplingen ${id} finns inte.`);
+    await recordAudit(tx, { orgId, actor: actor.id, action: 'mapping.changed', target: `mapping:${id}`, detail: { deleted: { section: row.section, parentLabel: row.parentLabel, label: row.label } }, ip: actor.ip });
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * Who may call what: the expected outcome of every procedure for every kind
+ * of caller (access-matrix.test.ts). Written from the issue's role table, not
+ * from the code, so the code is checked against the intent.
+ */
+export type Caller = 'anonymous' | 'noRole' | 'admin' | 'chef' | 'analyst' | 'manager' | 'device';
+type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN';
+
+interface Rule {
+  describe: string;
+  /** The input, for the unit tried (B: the manager's and the screen's own unit; C: another). */
+  input: (unit: string) => unknown;
+  /** Whether the procedure reads or writes a unit, so a scoped caller is tried on B and on C. */
+  scoped: boolean;
+  expect: (caller: Caller, unit: string) => Outcome;
+}
+
+const inScope = (caller: Caller, unit: string) => !['manager', 'device'].includes(caller) || unit === 'B';
+
+const rules = {
+  public: (): Pick<Rule, 'describe' | 'expect'> => ({ describe: 'anyone, signed in or not', expect: () => 'ok' }),
+  read: (): Pick<Rule, 'describe' | 'expect'> => ({
+    describe: 'every role and wall screen, within its units',
+    expect: (c, unit) => (c === 'anonymous' ? 'UNAUTHORIZED' : c === 'noRole' ? 'FORBIDDEN' : inScope(c, unit) ? 'ok' : 'FORBIDDEN'),
+  }),
+  user: (): Pick<Rule, 'describe' | 'expect'> => ({
+    describe: 'a signed-in person or wall screen',
+    expect: (c) => (c === 'anonymous' ? 'UNAUTHORIZED' : c === 'noRole' ? 'FORBIDDEN' : 'ok'),
+  }),
+  person: (): Pick<Rule, 'describe' | 'expect'> => ({
+    describe: 'a signed-in person, not a wall screen',
+    expect: (c) => (c === 'anonymous' ? 'UNAUTHORIZED' : c === 'noRole' || c === 'device' ? 'FORBIDDEN' : 'ok'),
+  }),
+  admin: (): Pick<Rule, 'describe' | 'expect'> => ({
+    describe: 'admin only',
+    expect: (c) => (c === 'anonymous' ? 'UNAUTHORIZED' : c === 'admin' ? 'ok' : 'FORBIDDEN'),
+  }),
+  comment: (): Pick<Rule, 'describe' | 'expect'> => ({
+    describe: 'admin, förvaltningschef, and an enhetschef on her own units',
+    expect: (c, unit) => (c === 'anonymous' ? 'UNAUTHORIZED' : ['admin', 'chef'].includes(c) || (c === 'manager' && unit === 'B') ? 'ok' : 'FORBIDDEN'),
+  }),
+  device: (): Pick<Rule, 'describe' | 'expect'> => ({
+    describe: 'a wall screen only',
+    expect: (c) => (c === 'anonymous' ? 'UNAUTHORIZED' : c === 'device' ? 'ok' : 'FORBIDDEN'),
+  }),
+};
+
+const unscoped = (kind: keyof typeof rules, input: unknown = undefined): Rule => ({ ...rules[kind](), input: () => input, scoped: false });
+const scoped = (kind: keyof typeof rules, input: (unit: string) => unknown): Rule => ({ ...rules[kind](), input, scoped: true });
+
+/** A long CSV whose one row names an unknown KPI: past the gate it is refused as bad input, never written. */
+const IMPORT_FILE = { fileName: 'matris.csv', contentBase64: Buffer.from('kpi,unit,period,gender,value\nfinns-inte,B,2021-03,T,1\n').toString('base64') };
+
+export const RULES: Record<string, Rule> = {
+  'auth.me': unscoped('public'),
+  // Anyone may try; wrong credentials are refused the same way for everyone.
+  'auth.login': { describe: 'anyone may try to sign in', input: () => ({ username: 'ingen', password: 'fel' }), scoped: false, expect: () => 'UNAUTHORIZED' },
+  'auth.logout': unscoped('user'),
+  'auth.logoutEverywhere': unscoped('person'),
+  'user.list': unscoped('admin'),
+  'user.create': unscoped('admin', { username: 'ny-anvandare', displayName: 'Ny', password: null, roles: [] }),
+  'user.setRoles': unscoped('admin', { userId: 999_999, roles: [] }),
+  'user.setDisabled': unscoped('admin', { userId: 999_999, disabled: true }),
+  'user.setPassword': unscoped('admin', { userId: 999_999, password: 'Ett-långt-lösenord-1' }),
+  'audit.list': unscoped('admin', {}),
+  'audit.actions': unscoped('admin'),
+  'kpi.list': unscoped('user'),
+  'unit.tree': unscoped('user', { month: '2021-03' }),
+  'overview.get': scoped('read', (unit) => ({ unit, period: '2021-03' })),
+  'series.get': scoped('read', (unit) => ({ kpi: 'hh', unit, start: '2021-01', end: '2021-03' })),
+  'drilldown.get': scoped('read', (unit) => ({ kpi: 'hh', unit, period: '2021-03' })),
+  'comment.list': scoped('read', (unit) => ({ kpi: 'hh', unit, period: '2021-03' })),
+  'comment.add': scoped('comment', (unit) => ({ kpi: 'hh', unit, period: '2021-03', body: 'Färre hushåll efter nya rutiner.' })),
+  'board.list': unscoped('admin'),
+  'board.save': unscoped('admin', { name: 'Ny tavla', slides: [{ kind: 'overview', unit: 'SOC', period: 'latest', seconds: 20 }] }),
+  'board.createDevice': unscoped('admin', { boardId: 999_999, name: 'Skärm' }),
+  'board.revokeDevice': unscoped('admin', { id: 999_999 }),
+  'board.forDevice': unscoped('device'),
+  'live.events': unscoped('user', {}),
+  'import.preview': unscoped('admin', IMPORT_FILE),
+  'import.commit': unscoped('admin', IMPORT_FILE),
+  'import.rollback': unscoped('admin', { batchId: 999_999 }),
+  'import.batches': unscoped('admin', { limit: 10 }),
+  'import.mappings': unscoped('admin'),
+  'import.saveMapping': unscoped('admin', { label: 'Ny rad', kpiId: null }),
+  'import.deleteMapping': unscoped('admin', { id: 999_999 }),
+};

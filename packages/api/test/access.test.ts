@@ -1,0 +1,99 @@
+import { auditLog, type Db } from '@lagesbild/db';
+import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '@lagesbild/db/testing';
+import { desc } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLoginLink, createUser, login, LoginRefused, LOCK_MS, MAX_FAILED_LOGINS, MAX_FAILURES_PER_IP, redeemLoginLink, resolveSession, SESSION_IDLE_MS, setRoles } from '../src/access/index.js';
+import { insertFixture } from './fixture.js';
+
+const PASSWORD = 'Rätt-lösenord-123!';
+const at = (iso: string) => new Date(iso);
+
+async function lastAudit(db: Db) {
+  const [row] = await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  return row;
+}
+
+describe.each(TEST_DB_KINDS)('login, sessions and lock-out on %s', (kind) => {
+  let database: TestDatabase;
+  let db: Db;
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    db = database.db;
+    await insertFixture(db);
+    await createUser(db, 'test-org', { username: 'Anna', displayName: 'Anna Andersson', password: PASSWORD, roles: [{ role: 'enhetschef', unit: 'B' }] });
+    await createUser(db, 'test-org', { username: 'bo', displayName: 'Bo', password: PASSWORD, roles: [{ role: 'analytiker' }] });
+  });
+  afterAll(async () => {
+    await database.dispose();
+  });
+  const attempt = (username: string, password: string, now: Date, ip = '10.0.0.1') => login(db, { orgId: 'test-org', username, password, ip, userAgent: 'test', now });
+
+  it('signs in with the right password (username in any case) and resolves the session to her roles and scope', async () => {
+    const s = await attempt('ANNA', PASSWORD, at('2026-01-01T08:00:00Z'));
+    const r = await resolveSession(db, 'test-org', s.token, at('2026-01-01T08:05:00Z'));
+    expect(r?.user).toMatchObject({ id: 'anna', name: 'Anna Andersson', roles: ['enhetschef'] });
+    expect(r?.scope).toEqual({ kind: 'units', units: ['B'] });
+    expect(r?.csrfToken).toBe(s.csrfToken);
+    expect(await lastAudit(db)).toMatchObject({ action: 'login.succeeded', actor: 'anna', ip: '10.0.0.1' });
+    // The same cookie in another organisation, after 4 idle hours, or once roles change: no session.
+    expect(await resolveSession(db, 'other-org', s.token, at('2026-01-01T08:06:00Z'))).toBeNull();
+    expect(await resolveSession(db, 'test-org', s.token, new Date(at('2026-01-01T08:05:00Z').getTime() + SESSION_IDLE_MS + 1000))).toBeNull();
+  });
+
+  it('refuses a wrong password with the same message as an unknown user, and audits both', async () => {
+    const wrong = await attempt('bo', 'fel-lösenord', at('2026-01-02T08:00:00Z')).catch((e: unknown) => e);
+    const unknown = await attempt('ingen', 'fel-lösenord', at('2026-01-02T08:00:00Z')).catch((e: unknown) => e);
+    expect(wrong).toBeInstanceOf(LoginRefused);
+    expect((wrong as Error).message).toBe('Fel användarnamn eller lösenord.');
+    expect((unknown as Error).message).toBe((wrong as Error).message);
+    expect(await lastAudit(db)).toMatchObject({ action: 'login.failed', actor: 'ingen', detail: { reason: 'unknown' } });
+  });
+
+  it(`locks the account after ${MAX_FAILED_LOGINS} wrong passwords, even against the right one, until the lock runs out`, async () => {
+    const t0 = at('2026-01-03T08:00:00Z');
+    for (let i = 0; i < MAX_FAILED_LOGINS; i++) await expect(attempt('bo', `fel-${i}`, t0, `10.1.0.${i}`)).rejects.toThrow('Fel användarnamn');
+    const locked = await attempt('bo', PASSWORD, t0, '10.1.1.1').catch((e: unknown) => e);
+    expect(locked).toMatchObject({ reason: 'locked' });
+    expect((locked as Error).message).toMatch(/Kontot är låst .* Försök igen om 15 min/);
+    const later = new Date(t0.getTime() + LOCK_MS + 1000);
+    await expect(attempt('bo', PASSWORD, later, '10.1.1.1')).resolves.toHaveProperty('token');
+  });
+
+  it(`refuses an address after ${MAX_FAILURES_PER_IP} failures within a quarter, whoever it tries`, async () => {
+    const t0 = at('2026-01-04T08:00:00Z');
+    for (let i = 0; i < MAX_FAILURES_PER_IP; i++) await attempt(`okand-${i}`, 'x', t0, '10.9.9.9').catch(() => undefined);
+    await expect(attempt('anna', PASSWORD, t0, '10.9.9.9')).rejects.toMatchObject({ reason: 'rate' });
+    await expect(attempt('anna', PASSWORD, t0, '10.9.9.8')).resolves.toHaveProperty('token');
+  });
+
+  it('ends every session of a user whose roles change', async () => {
+    const s = await attempt('anna', PASSWORD, at('2026-01-05T08:00:00Z'));
+    const users = await import('../src/access/users.js').then((m) => m.listUsers(db, 'test-org'));
+    const anna = users.find((u) => u.username === 'anna');
+    if (!anna) throw new Error('anna');
+    await setRoles(db, 'test-org', anna.id, [{ role: 'enhetschef', unit: 'C' }]);
+    expect(await resolveSession(db, 'test-org', s.token, at('2026-01-05T08:01:00Z'))).toBeNull();
+  });
+
+  it('a sign-in link works once, within 15 minutes, and is never a session by itself', async () => {
+    const users = await import('../src/access/users.js').then((m) => m.listUsers(db, 'test-org'));
+    const bo = users.find((u) => u.username === 'bo');
+    if (!bo) throw new Error('bo');
+    const t0 = at('2026-01-06T08:00:00Z');
+    const link = await createLoginLink(db, bo.id, t0);
+    expect(await resolveSession(db, 'test-org', link, t0)).toBeNull();
+    const meta = { ip: null, userAgent: null, now: new Date(t0.getTime() + 60_000) };
+    const s = await redeemLoginLink(db, 'test-org', link, meta);
+    expect(s?.token).toBeTruthy();
+    expect(await redeemLoginLink(db, 'test-org', link, meta)).toBeNull();
+    const stale = await createLoginLink(db, bo.id, t0);
+    expect(await redeemLoginLink(db, 'test-org', stale, { ...meta, now: new Date(t0.getTime() + 16 * 60_000) })).toBeNull();
+  });
+
+  it('refuses weak passwords and unknown units when creating users, in Swedish', async () => {
+    await expect(createUser(db, 'test-org', { username: 'cecilia', displayName: 'C', password: 'kort', roles: [] })).rejects.toThrow('minst 12 tecken');
+    await expect(createUser(db, 'test-org', { username: 'cecilia', displayName: 'C', password: null, roles: [{ role: 'enhetschef', unit: 'FINNS-EJ' }] })).rejects.toThrow('Enheten "FINNS-EJ" finns inte');
+    await expect(createUser(db, 'test-org', { username: 'cecilia', displayName: 'C', password: null, roles: [{ role: 'enhetschef' }] })).rejects.toThrow('minst en enhet');
+    await expect(createUser(db, 'test-org', { username: 'bo', displayName: 'Bo igen', password: null, roles: [] })).rejects.toThrow('finns redan');
+  });
+});

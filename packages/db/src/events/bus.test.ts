@@ -1,0 +1,126 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPostgres, type Database } from '../client.js';
+import { organisations } from '../schema/index.js';
+import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '../testing.js';
+import { closeEventBus, eventBusFor, type BusMessage } from './bus.js';
+import { readEventsAfter } from './read.js';
+import { recordEvent } from './record.js';
+import type { LiveEvent } from './types.js';
+
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+async function retry<T>(f: () => Promise<T>, times = 10): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await f();
+    } catch (err) {
+      if (i >= times) throw err;
+      await sleep(50);
+    }
+  }
+}
+
+/** Collects what a bus delivers, and waits for a condition on it. */
+function collect(database: Database) {
+  const events: LiveEvent[] = [];
+  const statuses: string[] = [];
+  const bus = eventBusFor(database.db, { probeMs: 200, probeTimeoutMs: 400 });
+  const stop = bus.subscribe((m: BusMessage) => {
+    if (m.type === 'event') events.push(m.event);
+    else statuses.push(m.status.database);
+  });
+  const until = async (ok: () => boolean, ms = 3000) => {
+    const end = Date.now() + ms;
+    while (!ok()) {
+      if (Date.now() > end) throw new Error(`timed out; got ids ${events.map((e) => e.id).join(',')}, statuses ${statuses.join(',')}`);
+      await sleep(10);
+    }
+  };
+  return { bus, events, statuses, until, stop };
+}
+
+describe.each(TEST_DB_KINDS)('event bus on %s', (kind) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    await database.db.insert(organisations).values([
+      { id: 'a', name: 'A' },
+      { id: 'b', name: 'B' },
+    ]);
+  });
+  afterAll(async () => {
+    await closeEventBus(database.db);
+    await database.dispose();
+  });
+
+  it('delivers a recorded event within a second, in id order, and never one from a rolled-back transaction', async () => {
+    const c = collect(database);
+    await c.bus.ready();
+    const started = Date.now();
+    const id1 = await recordEvent(database.db, 'a', 'import.committed', { kpis: ['k1'], units: ['U1'], months: ['2022-05'] });
+    await c.until(() => c.events.some((e) => e.id === id1), 1000);
+    expect(Date.now() - started).toBeLessThan(1000);
+    await database.db
+      .transaction(async (tx) => {
+        await recordEvent(tx, 'a', 'target.set', { kpis: ['k1'] });
+        throw new Error('rollback');
+      })
+      .catch(() => {});
+    const id2 = await recordEvent(database.db, 'b', 'comment.added', { kpis: ['k2'], units: ['U2'] });
+    await c.until(() => c.events.some((e) => e.id === id2));
+    expect(c.events.map((e) => e.kind)).toEqual(['import.committed', 'comment.added']);
+    expect(c.events[0]).toMatchObject({ orgId: 'a', payload: { kpis: ['k1'], units: ['U1'], months: ['2022-05'] } });
+    expect((await readEventsAfter(database.db, 0, { orgId: 'b' })).map((e) => e.id)).toEqual([id2]);
+    c.stop();
+  });
+});
+
+describe('event bus on PostgreSQL across connections', () => {
+  let database: TestDatabase;
+  let other: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase('postgres');
+    await database.db.insert(organisations).values({ id: 'a', name: 'A' });
+    other = await openPostgres(database.url ?? '');
+  });
+  afterAll(async () => {
+    await closeEventBus(other.db);
+    await closeEventBus(database.db);
+    await other.close();
+    await database.dispose();
+  });
+
+  it('sees events written through another connection, and ids commit in order even when transactions overlap', async () => {
+    const c = collect(other);
+    await c.bus.ready();
+    // The first transaction takes its id and holds it; the second must wait, so it cannot commit a higher id first.
+    const slow = database.db.transaction(async (tx) => {
+      const id = await recordEvent(tx, 'a', 'import.committed', { months: ['2022-06'] });
+      await sleep(300);
+      return id;
+    });
+    await sleep(50);
+    const fast = recordEvent(database.db, 'a', 'kpi.changed', { kpis: ['k9'] });
+    const [idSlow, idFast] = await Promise.all([slow, fast]);
+    expect(idFast).toBeGreaterThan(idSlow);
+    await c.until(() => c.events.length >= 2);
+    expect(c.events.map((e) => e.id)).toEqual([idSlow, idFast]);
+    c.stop();
+  });
+
+  it('recovers when its LISTEN connection is killed, and delivers what was written meanwhile', async () => {
+    const c = collect(other);
+    await c.bus.ready();
+    const before = c.events.length;
+    // Kill every other session on this database: the listener and the pool of `other`.
+    await database.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+    // The writer's own pooled connections died too: its first attempts may fail, as a real client's would.
+    const id = await retry(() => recordEvent(database.db, 'a', 'import.committed', { months: ['2022-07'] }));
+    await c.until(() => c.events.some((e) => e.id === id), 5000);
+    const id2 = await recordEvent(database.db, 'a', 'import.committed', { months: ['2022-08'] });
+    await c.until(() => c.events.some((e) => e.id === id2), 2000);
+    expect(c.events.slice(before).map((e) => e.id)).toEqual([id, id2]);
+    c.stop();
+  });
+});

@@ -1,0 +1,55 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../client.js';
+import { recordEvent } from './record.js';
+import type { LiveEventPayload } from './types.js';
+
+/** One changed cell, as the importer's diff or a target/comment names it. */
+export interface ChangedCell {
+  kpi: string;
+  unit: string;
+  month: string;
+}
+
+/** The KPI ids, unit codes and months a set of changed cells touches (sorted, distinct). */
+export function changePayload(cells: Iterable<ChangedCell>, extra: Omit<LiveEventPayload, 'kpis' | 'units' | 'months'> = {}): LiveEventPayload {
+  const kpis = new Set<string>();
+  const units = new Set<string>();
+  const months = new Set<string>();
+  for (const c of cells) {
+    kpis.add(c.kpi);
+    units.add(c.unit);
+    months.add(c.month);
+  }
+  return { ...extra, kpis: [...kpis].sort(), units: [...units].sort(), months: [...months].sort() };
+}
+
+/** The cells an import batch currently holds (read before a rollback, which takes them away). */
+export async function batchCells(db: Db, orgId: string, batchId: number): Promise<ChangedCell[]> {
+  return queryRows<ChangedCell & Record<string, unknown>>(
+    db,
+    sql`select distinct o.kpi_id as kpi, u.code as unit, o.month
+        from observations o join units u on u.id = o.unit_id
+        where o.org_id = ${orgId} and o.batch_id = ${batchId}`,
+  );
+}
+
+/**
+ * For the import procedures (CLI and tRPC): after a committed import, pass
+ * the importer's diff; rows that changed nothing are left out, and an import
+ * that changed nothing records no event. Returns the event id, or null.
+ */
+export async function recordImportCommitted(
+  db: Db,
+  orgId: string,
+  result: { batchId: number | null; fileName: string; diff: readonly (ChangedCell & { kind: string })[] },
+): Promise<number | null> {
+  if (result.batchId === null) return null;
+  const changed = result.diff.filter((d) => d.kind !== 'unchanged');
+  if (changed.length === 0) return null;
+  return recordEvent(db, orgId, 'import.committed', changePayload(changed, { batchId: result.batchId, fileName: result.fileName }));
+}
+
+/** After a rollback: the cells read with batchCells before it. */
+export async function recordImportRolledBack(db: Db, orgId: string, batchId: number, cells: readonly ChangedCell[]): Promise<number> {
+  return recordEvent(db, orgId, 'import.rolled_back', changePayload(cells, { batchId }));
+}

@@ -1,0 +1,37 @@
+/** What a change event says. Screens use it to refetch only the views it touches. */
+export const LIVE_EVENT_KINDS = ['import.committed', 'import.rolled_back', 'target.set', 'comment.added', 'kpi.changed'] as const;
+export type LiveEventKind = (typeof LIVE_EVENT_KINDS)[number];
+
+/**
+ * What changed. Lists are the affected KPI ids, leaf unit codes and months;
+ * an absent list means "all of them" (a KPI definition changes every unit).
+ */
+export interface LiveEventPayload {
+  kpis?: string[];
+  units?: string[];
+  months?: string[];
+  /** The import batch (import.committed, import.rolled_back). */
+  batchId?: number;
+  fileName?: string;
+  /** Anything else worth showing, in a few words (a comment's author, a target's year). */
+  note?: string;
+}
+
+export interface LiveEvent {
+  /** The events table's id: increasing in commit order (see record.ts), the SSE event id. */
+  id: number;
+  orgId: string;
+  kind: LiveEventKind;
+  payload: LiveEventPayload;
+  createdAt: string;
+}
+
+/** Whether this process can reach the database; "down" means screens may show stale data. */
+export interface BusStatus {
+  database: 'ok' | 'down';
+  /** ISO time of the last change of state. */
+  since: string;
+}
+
+/** The NOTIFY channel; the payload is "orgId:id", a hint to read the table from the last id seen. */
+export const EVENTS_CHANNEL = 'lagesbild_events';
