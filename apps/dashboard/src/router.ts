@@ -1,14 +1,45 @@
 import { createRouter, createWebHistory } from 'vue-router';
+import { currentUser, type Me } from './api/session.js';
+import { rememberUnit } from './lib/last-unit.js';
 
 /**
  * History-mode routes; the server answers every path with index.html. Views
  * load per route, so the first load is only the app shell.
- *   /  the overview: ?enhet=SOC&period=2022-T1 (month 2022-04, tertial 2022-T1, delår 2022-D, year 2022)
+ *   /                   the overview: ?enhet=SOC&period=2022-T1 (month 2022-04, tertial 2022-T1, delår 2022-D, year 2022)
+ *   /kpi/:kpi           one KPI: ?enhet=&period=&grain=month|tertial|year&split=none|gender|unit
+ *   /kpi/:kpi/enheter   the KPI for the child units: ?enhet=&period=&kon=T|K|M&sort=
+ *   /logga-in           login (?next= where to go afterwards); /admin/anvandare, /admin/logg for admins
  */
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes: [
     { path: '/', name: 'overview', component: () => import('./views/OverviewView.vue') },
+    { path: '/kpi/:kpi', name: 'kpi', component: () => import('./views/KpiDetailView.vue') },
+    { path: '/kpi/:kpi/enheter', name: 'drilldown', component: () => import('./views/DrilldownView.vue') },
+    { path: '/skarm/:token', name: 'wall', component: () => import('./wall/WallView.vue') },
+    { path: '/logga-in', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
+    { path: '/admin/anvandare', name: 'admin-users', component: () => import('./views/admin/AdminUsersView.vue'), meta: { admin: true } },
+    { path: '/admin/logg', name: 'admin-audit', component: () => import('./views/admin/AdminAuditView.vue'), meta: { admin: true } },
     { path: '/:pathMatch(.*)*', redirect: (to) => ({ path: '/', query: to.query }) },
   ],
+  // Back and forward restore the scroll position; another view starts at the top, while a
+  // changed grain or split on the same view leaves the reader where they are.
+  scrollBehavior: (to, from, saved) => saved ?? (to.path === from.path ? false : { top: 0 }),
 });
+
+// Every view but login and the wall screen (which has its device token) needs a signed-in user.
+router.beforeEach(async (to) => {
+  if (to.meta.public || to.name === 'wall') return true;
+  let me: Me;
+  try {
+    me = await currentUser();
+  } catch {
+    return true; // The server does not answer: the view shows its offline state and retries.
+  }
+  if (me === null) return { name: 'login', query: { next: to.fullPath } };
+  if (to.meta.admin && !me.roles.includes('admin')) return { path: '/' };
+  return true;
+});
+
+// The unit last looked at is remembered, so "/" opens on it next time (a unit manager's own unit).
+router.afterEach((to) => rememberUnit(to.query.enhet));

@@ -140,7 +140,7 @@ describe('the overview in Chromium', () => {
   });
 
   it('shows a designed empty state for a period without data', async () => {
-    const context = await browser.newContext({ locale: 'sv-SE' });
+    const context = await app.newContext(browser);
     const page = await context.newPage();
     pages.push(page);
     await page.goto(`${app.url}/?enhet=SOC&period=2030-01`);

@@ -1,11 +1,34 @@
 import type { AppRouter } from '@lagesbild/api';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
+import { authLink } from './auth-link.js';
+import { sessionHeaders } from './session.js';
+
+export interface ApiClientOptions {
+  /** A wall screen's device token: sent as a header, and as a connection parameter for SSE (EventSource cannot send headers). */
+  deviceToken?: string;
+}
 
 /**
  * The typed API client. The server serves the dashboard and the API from the
  * same origin (in development Vite proxies /trpc to it), so the URL is relative.
  * Only the router's type comes from @lagesbild/api; no server code is bundled.
+ * Subscriptions (live.events) go over SSE; everything else in batches.
  */
-export const trpc = createTRPCClient<AppRouter>({
-  links: [httpBatchLink({ url: '/trpc' })],
-});
+export function createApiClient(opts: ApiClientOptions = {}) {
+  const { deviceToken } = opts;
+  return createTRPCClient<AppRouter>({
+    // A wall screen has no login page to go to: it shows its own "unknown screen" state instead.
+    links: [
+      ...(deviceToken ? [] : [authLink]),
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink({ url: '/trpc', connectionParams: deviceToken ? { deviceToken } : undefined }),
+        false: httpBatchLink({ url: '/trpc', headers: async () => (deviceToken ? { 'x-device-token': deviceToken } : await sessionHeaders()) }),
+      }),
+    ],
+  });
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+export const trpc: ApiClient = createApiClient();

@@ -5,20 +5,22 @@
  * Rules for the next chart:
  * - import this module from the chart component (never from main.ts), so ECharts
  *   loads with the first view that draws a chart, not with the app shell;
- * - add a series type or component (GridComponent, TooltipComponent, …) to `use`
- *   below only when a chart needs it, and extend `ChartOption` with its option type.
+ * - add a series type or component to `use` below only when a chart needs it,
+ *   and extend `ChartOption` with its option type.
  *
- * Nothing draws a chart yet; the sparklines in the overview cards (the API already
- * sends `sparkline`) will be the first: a line series drawn with the SVG renderer,
- * which stays crisp on wall screens and needs no canvas.
+ * The KPI detail chart draws lines (series, target, last year, forecast, the
+ * tolerance band as a stacked area) and bars, with axes, tooltip and legend. It
+ * uses the canvas renderer because "save as PNG" (getDataURL) needs a canvas;
+ * the SVG renderer stays for small charts that should stay crisp on wall screens.
  */
-import { LineChart, type LineSeriesOption } from 'echarts/charts';
+import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
 import { use, type ComposeOption } from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
-use([SVGRenderer, LineChart]);
+use([CanvasRenderer, SVGRenderer, LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent]);
 
 /** The option type of every chart in the app: only the registered series and components. */
-export type ChartOption = ComposeOption<LineSeriesOption>;
+export type ChartOption = ComposeOption<LineSeriesOption | BarSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption>;
 
 export { default as VChart } from 'vue-echarts';

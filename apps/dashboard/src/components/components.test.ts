@@ -1,6 +1,7 @@
 import { createSSRApp, type Component } from 'vue';
 import { renderToString } from 'vue/server-renderer';
 import { describe, expect, it } from 'vitest';
+import { createMemoryHistory, createRouter } from 'vue-router';
 import { createAppI18n, type AppLocale } from '../i18n/index.js';
 import { card } from '../test/fixtures.js';
 import KpiCard from './KpiCard.vue';
@@ -9,7 +10,9 @@ import StatusSummary from './StatusSummary.vue';
 
 /** Renders a component to HTML (no DOM needed) and gives its visible text. */
 async function render(component: Component, props: Record<string, unknown>, locale: AppLocale = 'sv') {
-  const html = await renderToString(createSSRApp(component, props).use(createAppI18n(locale)));
+  // Cards link to the KPI view, so the app needs a router that knows its name.
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/kpi/:kpi', name: 'kpi', component: { render: () => null } }] });
+  const html = await renderToString(createSSRApp(component, props).use(createAppI18n(locale)).use(router));
   const text = html
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<[^>]+>/g, ' ')

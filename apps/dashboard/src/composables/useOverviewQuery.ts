@@ -1,12 +1,15 @@
 import { periodKey } from '@lagesbild/domain';
 import { computed } from 'vue';
 import { useRoute, useRouter, type LocationQuery } from 'vue-router';
+import { homeUnit, signedIn } from '../api/session.js';
+import { rememberedUnit } from '../lib/last-unit.js';
 import { tryParsePeriod } from '../lib/period-nav.js';
 
-/** The whole förvaltning until units can be chosen. */
+/** The whole förvaltning, when no unit is in the URL or remembered. */
 export const DEFAULT_UNIT = 'SOC';
 
-const text = (q: LocationQuery, name: string): string | undefined => {
+/** A non-empty text parameter of the URL. */
+export const text = (q: LocationQuery, name: string): string | undefined => {
   const v = q[name];
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 };
@@ -21,7 +24,9 @@ export function useOverviewQuery() {
   const route = useRoute();
   const router = useRouter();
 
-  const unit = computed(() => text(route.query, 'enhet') ?? DEFAULT_UNIT);
+  // Without a unit in the URL, the one chosen last in this browser (see router.ts).
+  // A unit manager starts on her own unit (a remembered unit outside her units is ignored).
+  const unit = computed(() => text(route.query, 'enhet') ?? homeUnit(signedIn.value, rememberedUnit()) ?? DEFAULT_UNIT);
   const rawPeriod = computed(() => text(route.query, 'period'));
   const parsedPeriod = computed(() => tryParsePeriod(rawPeriod.value));
   const period = computed(() => (parsedPeriod.value ? periodKey(parsedPeriod.value) : rawPeriod.value));

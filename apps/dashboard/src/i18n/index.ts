@@ -1,6 +1,11 @@
 import { createI18n } from 'vue-i18n';
+import { accessEn } from './access-en.js';
+import { accessSv } from './access-sv.js';
 import { en } from './en.js';
-import { sv, type Messages } from './sv.js';
+import { sv, type Messages as BaseMessages } from './sv.js';
+
+/** The views' texts plus login and admin (kept in their own files). */
+export type Messages = BaseMessages & { access: typeof accessSv };
 
 export type AppLocale = 'sv' | 'en';
 
@@ -24,7 +29,7 @@ export function createAppI18n(locale: AppLocale = initialLocale()) {
     legacy: false,
     locale,
     fallbackLocale: 'sv',
-    messages: { sv, en },
+    messages: { sv: { ...sv, access: accessSv }, en: { ...en, access: accessEn } },
   });
 }
 

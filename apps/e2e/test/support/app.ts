@@ -2,13 +2,20 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openPglite, seedDemo } from '@lagesbild/db';
 import { DEFAULT_STATIC_DIR, startServer } from '@lagesbild/server';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createSession, createUser, listUsers, SESSION_COOKIE, type RoleGrant } from '@lagesbild/api';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /** Screenshots and other files to look at after a run (gitignored). */
 export const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');
 
 export interface RunningApp {
   url: string;
+  /** A browser context signed in as the demo admin (or another user made with `signInAs`). */
+  newContext(browser: Browser, options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** A session cookie for a new user with these roles, e.g. [{ role: 'enhetschef', unit: 'BU' }]. */
+  signInAs(username: string, roles: RoleGrant[]): Promise<string>;
+  /** A user who signs in with a password through the login page. */
+  addUser(username: string, password: string, roles: RoleGrant[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -25,8 +32,24 @@ export async function startApp(): Promise<RunningApp> {
     await database.migrate();
     await seedDemo(database.db);
     const server = await startServer({ database, orgId: 'katrineholm', port: 0 });
+    // Tests sign in through a real session row, exactly what the login form creates.
+    const signInAs = async (username: string, roles: RoleGrant[]) => {
+      const existing = (await listUsers(database.db, 'katrineholm')).find((u) => u.username === username);
+      const id = existing?.id ?? (await createUser(database.db, 'katrineholm', { username, displayName: username, password: null, roles })).id;
+      return (await createSession(database.db, id, { method: 'password', ip: null, userAgent: 'e2e', now: new Date() })).token;
+    };
+    const adminToken = await signInAs('e2e-admin', [{ role: 'admin' }]);
     return {
       url: server.url,
+      signInAs,
+      addUser: async (username, password, roles) => {
+        await createUser(database.db, 'katrineholm', { username, displayName: username, password, roles });
+      },
+      newContext: async (browser, options) => {
+        const context = await browser.newContext({ viewport: DESKTOP, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', ...options });
+        await context.addCookies([{ name: SESSION_COOKIE, value: adminToken, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
+        return context;
+      },
       close: async () => {
         await server.close();
         await database.close();
@@ -69,7 +92,7 @@ export async function openOverview(
   path: string,
   viewport: { width: number; height: number } = DESKTOP,
 ): Promise<{ page: Page; context: BrowserContext }> {
-  const context = await browser.newContext({ viewport, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  const context = await app.newContext(browser, { viewport });
   const page = await context.newPage();
   await page.goto(`${app.url}${path}`);
   await page.getByTestId('kpi-card').first().waitFor();

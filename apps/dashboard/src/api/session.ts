@@ -1,0 +1,50 @@
+import type { AppRouter } from '@lagesbild/api';
+import { createTRPCClient, httpLink } from '@trpc/client';
+import { ref } from 'vue';
+
+// A client without the session headers, for the calls that produce them (no recursion).
+const plain = createTRPCClient<AppRouter>({
+  // Login is a public mutation: the server wants a custom header, which a cross-site form cannot send.
+  links: [httpLink({ url: '/trpc', headers: { 'x-csrf-token': 'login' } })],
+});
+
+export type Me = Awaited<ReturnType<typeof plain.auth.me.query>>;
+
+let me: Promise<Me> | null = null;
+
+/** The signed-in user once known (the router asks before any view loads). */
+export const signedIn = ref<Me>(null);
+
+/** Where a user with assigned units starts: her first unit; null for roles that see everything. */
+export function homeUnit(m: Me, remembered: string | null): string | null {
+  if (!m || m.scope.kind === 'all') return remembered;
+  return remembered && m.scope.units.includes(remembered) ? remembered : (m.scope.units[0] ?? null);
+}
+
+/** Who is signed in (null when nobody is), asked once and remembered until login or logout. */
+export function currentUser(): Promise<Me> {
+  me ??= plain.auth.me.query().then(
+    (m) => (signedIn.value = m),
+    (err: unknown) => {
+      me = null;
+      throw err;
+    },
+  );
+  return me;
+}
+
+export function forgetUser(): void {
+  me = null;
+  signedIn.value = null;
+}
+
+/** The session's CSRF token for mutations; empty before login. */
+export async function sessionHeaders(): Promise<Record<string, string>> {
+  const m = await currentUser().catch(() => null);
+  return m?.csrfToken ? { 'x-csrf-token': m.csrfToken } : {};
+}
+
+export async function signIn(username: string, password: string): Promise<void> {
+  await plain.auth.login.mutate({ username, password });
+  forgetUser();
+}

@@ -1,0 +1,89 @@
+import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
+import type { ChartOption } from '../charts/echarts.js';
+
+export interface ChartLine {
+  /** Series key from the API (T, K, M or a unit code); picks the colour and symbol. */
+  key: string;
+  name: string;
+  values: (number | null)[];
+}
+
+export interface DetailChartInput {
+  /** Lines for months, bars for tertials and years. */
+  kind: 'line' | 'bar';
+  categories: string[];
+  lines: ChartLine[];
+  /** The target per period; monthly budgets change by month, so it is drawn as steps. */
+  target: { name: string; values: (number | null)[] } | null;
+  /** Where yellow ends: the target plus or minus the tolerance, drawn as a band from the target. */
+  band: { name: string; lower: (number | null)[]; upper: (number | null)[] } | null;
+  lastYear: { name: string; values: (number | null)[] } | null;
+  forecast: { name: string; values: (number | null)[] } | null;
+  /** Tooltip text of a value ("4 164 tkr"); the axis gets the number alone. */
+  formatValue: (v: number) => string;
+  formatAxis: (v: number) => string;
+}
+
+/* Colours meet 3:1 against white (WCAG 1.4.11); lines also differ by symbol and dash, so colour is never alone. */
+const LINE_COLOURS: Record<string, string> = { T: '#1d4e89', K: '#a02b6b', M: '#0f6d75' };
+const UNIT_COLOURS = ['#1d4e89', '#a02b6b', '#0f6d75', '#8a5300', '#5b3fa8', '#3d6b1f', '#b3261e', '#4b5664'];
+const SYMBOLS = ['circle', 'diamond', 'triangle', 'rect', 'roundRect', 'pin', 'arrow', 'emptyCircle'];
+const TARGET = '#14304f';
+const LAST_YEAR = '#6b7683';
+const FORECAST = '#8a5300';
+
+function colourOf(key: string, i: number): string {
+  return LINE_COLOURS[key] ?? UNIT_COLOURS[i % UNIT_COLOURS.length] ?? '#1d4e89';
+}
+
+/** The ECharts option of the KPI detail chart, from plain arrays (pure, so it is tested without a browser). */
+export function detailChartOption(input: DetailChartInput): ChartOption {
+  const series: (LineSeriesOption | BarSeriesOption)[] = [];
+  if (input.band) {
+    const { lower, upper } = input.band;
+    // A stacked pair: an invisible base at the lower edge and the band's height on top of it.
+    series.push({ type: 'line', name: input.band.name, stack: 'band', data: lower, lineStyle: { opacity: 0 }, symbol: 'none', step: 'middle', silent: true, tooltip: { show: false } });
+    series.push({
+      type: 'line',
+      name: input.band.name,
+      stack: 'band',
+      data: upper.map((u, i) => {
+        const l = lower[i];
+        return u === null || l === null || l === undefined ? null : u - l;
+      }),
+      lineStyle: { opacity: 0 },
+      areaStyle: { color: 'rgba(201, 138, 0, 0.18)' },
+      symbol: 'none',
+      step: 'middle',
+      silent: true,
+      tooltip: { show: false },
+    });
+  }
+  input.lines.forEach((l, i) => {
+    const colour = colourOf(l.key, i);
+    if (input.kind === 'bar') series.push({ type: 'bar', name: l.name, data: l.values, itemStyle: { color: colour }, barMaxWidth: 48 });
+    else series.push({ type: 'line', name: l.name, data: l.values, color: colour, symbol: SYMBOLS[i % SYMBOLS.length], symbolSize: 7, lineStyle: { width: 2.5 }, connectNulls: false });
+  });
+  if (input.lastYear) {
+    series.push({ type: 'line', name: input.lastYear.name, data: input.lastYear.values, color: LAST_YEAR, symbol: 'emptyCircle', symbolSize: 6, lineStyle: { width: 1.5, type: 'dotted' } });
+  }
+  if (input.target) {
+    series.push({ type: 'line', name: input.target.name, data: input.target.values, color: TARGET, step: 'middle', symbol: 'none', lineStyle: { width: 2, type: 'dashed' } });
+  }
+  if (input.forecast) {
+    series.push({ type: 'line', name: input.forecast.name, data: input.forecast.values, color: FORECAST, symbol: 'emptyDiamond', symbolSize: 9, lineStyle: { width: 2, type: [6, 4] } });
+  }
+  const legend = series.map((s) => String(s.name ?? '')).filter((n, i, all) => n !== '' && all.indexOf(n) === i);
+  return {
+    animation: false,
+    grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
+    legend: { top: 0, left: 0, data: legend, textStyle: { color: '#1c2733' }, itemGap: 14 },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v) => (typeof v === 'number' ? input.formatValue(v) : '–'),
+    },
+    xAxis: { type: 'category', data: input.categories, axisLabel: { color: '#4b5664' }, axisLine: { lineStyle: { color: '#7d8898' } } },
+    yAxis: { type: 'value', axisLabel: { color: '#4b5664', formatter: (v: number) => input.formatAxis(v) }, splitLine: { lineStyle: { color: '#e3e7ec' } } },
+    series,
+  };
+}

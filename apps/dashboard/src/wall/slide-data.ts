@@ -1,0 +1,71 @@
+import type { AppRouter } from '@lagesbild/api';
+import { addMonths, formatMonth, parsePeriod } from '@lagesbild/domain';
+import type { inferRouterOutputs } from '@trpc/server';
+import type { ApiClient } from '../api/trpc.js';
+import type { LiveView } from '../composables/useLiveEvents.js';
+
+type Outputs = inferRouterOutputs<AppRouter>;
+export type WallBoard = Outputs['board']['forDevice'];
+export type WallSlide = WallBoard['board']['slides'][number];
+export type WallOverview = Outputs['overview']['get'];
+export type WallSeries = Outputs['series']['get'];
+export type WallDrilldown = Outputs['drilldown']['get'];
+export type WallKpi = Outputs['kpi']['list'][number];
+
+/** Months a chart slide shows, ending at its period's last month. */
+export const CHART_MONTHS = 24;
+
+/** A slide's data, with the unit and period it shows written out (every slide says them; there are no filters to look at). */
+export type SlideData =
+  | { kind: 'overview'; unitName: string; periodLabel: string; overview: WallOverview }
+  | { kind: 'redlist'; unitName: string; periodLabel: string; overview: WallOverview }
+  | { kind: 'chart'; unitName: string; periodLabel: string; series: WallSeries; kpi: WallKpi | null }
+  | { kind: 'drilldown'; unitName: string; periodLabel: string; drilldown: WallDrilldown; kpi: WallKpi | null };
+
+/** The period key a slide shows: its own, or the latest month with data. */
+export function slidePeriod(slide: WallSlide, latestMonth: string | null): string | undefined {
+  if (slide.period !== 'latest') return slide.period;
+  return latestMonth ?? undefined;
+}
+
+/** What a slide shows, for eventTouches: only events on its unit, KPI and months refetch it. */
+export function slideView(slide: WallSlide, latestMonth: string | null): LiveView {
+  const key = slidePeriod(slide, latestMonth);
+  if (!key) return { unit: slide.unit };
+  const p = parsePeriod(key);
+  // The overview compares with last year and draws 24-month sparklines; the chart draws 24 months.
+  const start = slide.kind === 'drilldown' ? p.start : addMonths(p.end, -(CHART_MONTHS + 11));
+  return { unit: slide.unit, kpis: slide.kpi ? [slide.kpi] : undefined, months: [start, p.end] };
+}
+
+export async function loadSlide(client: ApiClient, slide: WallSlide, latestMonth: string | null, kpis: readonly WallKpi[]): Promise<SlideData> {
+  const key = slidePeriod(slide, latestMonth);
+  const kpi = kpis.find((k) => k.id === slide.kpi) ?? null;
+  if (slide.kind === 'overview' || slide.kind === 'redlist') {
+    const overview = await client.overview.get.query({ unit: slide.unit, period: key });
+    const common = { unitName: overview.unitName, periodLabel: overview.periodLabel, overview };
+    return slide.kind === 'overview' ? { kind: 'overview', ...common } : { kind: 'redlist', ...common };
+  }
+  if (!key || !slide.kpi) throw new Error('Bilden saknar period eller nyckeltal.');
+  const p = parsePeriod(key);
+  if (slide.kind === 'chart') {
+    const start = addMonths(p.end, -(CHART_MONTHS - 1));
+    const [series, tree] = await Promise.all([
+      client.series.get.query({ kpi: slide.kpi, unit: slide.unit, start, end: p.end, grain: 'month' }),
+      // For the unit's name as it was then (a device's tree is its board's units and below).
+      client.unit.tree.query({ month: p.end }),
+    ]);
+    const unitName = tree.find((u) => u.code === slide.unit)?.name ?? slide.unit;
+    return { kind: 'chart', unitName, periodLabel: `${formatMonth(start)}–${formatMonth(p.end)}`, series, kpi };
+  }
+  const drilldown = await client.drilldown.get.query({ kpi: slide.kpi, unit: slide.unit, period: key });
+  return { kind: 'drilldown', unitName: drilldown.parent.name, periodLabel: drilldown.parent.periodLabel, drilldown, kpi };
+}
+
+/** Values by key (KPI or unit code), to tell which cards an update changed. */
+export function slideValues(d: SlideData): Map<string, string> {
+  if (d.kind === 'overview' || d.kind === 'redlist') return new Map(d.overview.cards.map((c) => [c.kpi, `${c.display}|${c.status}`]));
+  if (d.kind === 'drilldown') return new Map(d.drilldown.children.map((c) => [c.unit, `${c.display}|${c.status}`]));
+  const line = d.series.series[0];
+  return new Map((line?.points ?? []).map((p) => [p.period, p.display]));
+}

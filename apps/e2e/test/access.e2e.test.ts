@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, launchBrowser, startApp, type RunningApp } from './support/app.js';
+
+const PASSWORD = 'Höstmörker-över-Katrineholm-7';
+
+async function axe(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('login, a unit manager’s scope and the admin pages in Chromium', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const fresh = async () => {
+    const c = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'sv-SE' });
+    contexts.push(c);
+    return c.newPage();
+  };
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    await app.addUser('eva', PASSWORD, [{ role: 'enhetschef', unit: 'BU' }]);
+  });
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close()));
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('sends a visitor without a session to the login page, explains a wrong password in Swedish, and returns to the view asked for', async () => {
+    const page = await fresh();
+    await page.goto(`${app.url}/?period=2022-T1`);
+    await page.waitForURL(/\/logga-in\?next=/);
+    await expect(axe(page)).resolves.toEqual([]);
+    await page.getByTestId('login-username').fill('eva');
+    await page.getByTestId('login-password').fill('fel lösenord');
+    await page.getByTestId('login-submit').click();
+    await expect(page.getByTestId('login-error').textContent()).resolves.toBe('Fel användarnamn eller lösenord.');
+    await page.screenshot({ path: join(ARTIFACTS, 'login-error-1366x768.png') });
+    await page.getByTestId('login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('kpi-card').first().waitFor();
+    expect(new URL(page.url()).searchParams.get('period')).toBe('2022-T1');
+    // A unit manager opens on her own unit, and another unit's address shows no data.
+    await expect(page.locator('h1').textContent()).resolves.toBe('Lägesbild — Ungdom och placeringsenhet');
+    await expect(page.getByTestId('signed-in-as').textContent()).resolves.toBe('Inloggad som eva');
+    await page.goto(`${app.url}/?enhet=SOC&period=2022-T1`);
+    await page.getByText('Du har inte behörighet till enheten "SOC".').waitFor();
+    await expect(page.getByTestId('kpi-card').count()).resolves.toBe(0);
+    await page.getByTestId('logout').click();
+    await page.waitForURL(/\/logga-in/);
+    await page.goto(`${app.url}/?period=2022-T1`);
+    await page.waitForURL(/\/logga-in/);
+  });
+
+  it('lets an admin create a unit manager and read the audit log, with no accessibility violations', async () => {
+    const context = await app.newContext(browser);
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${app.url}/admin/anvandare`);
+    await page.getByTestId('users-table').waitFor();
+    const form = page.getByTestId('user-create');
+    await form.locator('input[name=new-username]').fill('olle');
+    await form.locator('input[name=new-name]').fill('Olle Enhetschef');
+    await form.locator('#new-role-0').selectOption('enhetschef');
+    await form.locator('#new-unit-0').selectOption('VUX');
+    await form.getByRole('button', { name: 'Skapa användare' }).click();
+    await expect(page.getByTestId('admin-notice').textContent()).resolves.toBe('Användaren olle är skapad.');
+    await expect(page.locator('tr[data-user=olle] td').nth(1).textContent()).resolves.toContain('Enhetschef (VUX)');
+    await expect(axe(page)).resolves.toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-users-1366x768.png'), fullPage: true });
+
+    await page.goto(`${app.url}/admin/logg`);
+    await page.locator('tr[data-action="user.created"]').first().waitFor();
+    await page.getByTestId('audit-filters').locator('select[name=action]').selectOption('login.failed');
+    await page.getByTestId('audit-filters').getByRole('button', { name: 'Filtrera' }).click();
+    // The filtered page replaces the unfiltered one: no other action is left in the table.
+    await expect.poll(() => page.locator('tr[data-action="user.created"]').count()).toBe(0);
+    await expect(page.locator('tr[data-action="login.failed"]').count()).resolves.toBeGreaterThan(0);
+    await expect(axe(page)).resolves.toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-audit-1366x768.png'), fullPage: true });
+  });
+
+  it('keeps a unit manager out of the admin pages', async () => {
+    const token = await app.signInAs('eva2', [{ role: 'enhetschef', unit: 'BU' }]);
+    const context = await browser.newContext({ locale: 'sv-SE' });
+    contexts.push(context);
+    await context.addCookies([{ name: 'lb_session', value: token, url: app.url }]);
+    const page = await context.newPage();
+    await page.goto(`${app.url}/admin/anvandare`);
+    await page.getByTestId('kpi-card').first().waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+  });
+});

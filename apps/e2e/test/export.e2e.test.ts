@@ -1,0 +1,106 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, launchBrowser, startApp, type RunningApp } from './support/app.js';
+import { openPage, tableCells } from './support/views.js';
+
+/** What the export promises: a cell a spreadsheet would run as a formula starts with an apostrophe. */
+const escaped = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
+
+async function download(page: Page, testid: string): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), bytes: await readFile(path) };
+}
+
+function parseCsv(text: string): string[][] {
+  // Our files quote only cells with ; " or line breaks; none of the tested ones do.
+  return text.replace(/\r\n$/, '').split('\r\n').map((l) => (l === '' ? [] : l.split(';')));
+}
+
+describe('exports in Chromium', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  const pages: Page[] = [];
+
+  async function open(path: string, token?: string): Promise<Page> {
+    const { page } = await openPage(browser, app, path, { downloads: true, token });
+    pages.push(page);
+    return page;
+  }
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await Promise.all(pages.map((p) => p.context().close()));
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('downloads the table under the chart as CSV and XLSX with exactly the cells on screen', async () => {
+    const scripts: string[] = [];
+    const { page } = await openPage(browser, app, '/kpi/placeringskostnad?enhet=SOC&period=2022-T1&grain=tertial', {
+      downloads: true,
+      prepare: (p) => p.on('request', (r) => scripts.push(r.url())),
+    });
+    pages.push(page);
+    await page.getByTestId('detail-table').waitFor();
+    // exceljs is large: it is fetched on the first XLSX click, not with the view.
+    expect(scripts.filter((u) => u.includes('exceljs'))).toEqual([]);
+    const screen = await tableCells(page, 'detail-table');
+    expect(screen[0]).toEqual(['Period', 'Värde', 'Mål', 'Status', 'Föregående år']);
+
+    const csv = await download(page, 'export-csv');
+    expect(csv.name).toBe('placeringskostnad_soc_2022-t1_tertial_none.csv');
+    const text = csv.bytes.toString('utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const lines = parseCsv(text.slice(1));
+    expect(lines[0]).toEqual(['Placeringskostnad — Socialförvaltningen — 2022, per tertial']);
+    expect(lines.slice(2, 2 + screen.length)).toEqual(screen.map((r) => r.map(escaped)));
+    expect(lines[3]?.[1]).toMatch(/^\d{1,3}( \d{3})* tkr$/);
+
+    const xlsx = await download(page, 'export-xlsx');
+    expect(scripts.filter((u) => u.includes('exceljs'))).toHaveLength(1);
+    expect(xlsx.name).toBe('placeringskostnad_soc_2022-t1_tertial_none.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws?.name).toBe('Placeringskostnad');
+    const rows: string[][] = [];
+    ws?.eachRow({ includeEmpty: true }, (row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+    expect(rows[0]).toEqual(['Placeringskostnad — Socialförvaltningen — 2022, per tertial']);
+    expect(rows.slice(2, 2 + screen.length).map((r) => r.slice(0, screen[0]?.length).concat(Array(Math.max(0, (screen[0]?.length ?? 0) - r.length)).fill('')))).toEqual(
+      screen.map((r) => r.map(escaped)),
+    );
+  });
+
+  it('saves the chart as a PNG image at twice the screen resolution', async () => {
+    const page = await open('/kpi/sjukfranvaro?enhet=SOC&period=2022-T1&split=gender');
+    await page.getByTestId('kpi-chart').locator('canvas').first().waitFor();
+    const png = await download(page, 'export-png');
+    expect(png.name).toBe('sjukfranvaro_soc_2022-t1_month_gender.png');
+    expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const width = png.bytes.readUInt32BE(16);
+    const box = await page.getByTestId('kpi-chart').boundingBox();
+    expect(width).toBe(Math.round((box?.width ?? 0) * 2));
+    expect(png.bytes.length).toBeGreaterThan(10_000);
+    await writeFile(join(ARTIFACTS, 'export-chart.png'), png.bytes);
+  });
+
+  it('exports the drill-down with the same suppression as the screen', async () => {
+    const token = await app.signInAs('e2e-export', [{ role: 'forvaltningschef' }]);
+    const page = await open('/kpi/avslutade-utredningar/enheter?enhet=BOU&period=2022-03', token);
+    await page.getByTestId('drilldown-table').waitFor();
+    const screen = (await tableCells(page, 'drilldown-table')).slice(1);
+    const csv = parseCsv((await download(page, 'export-csv')).bytes.toString('utf8').slice(1));
+    expect(csv[2]).toEqual(['Enhet', 'Värde', 'Mål', 'Status', 'Omorganisation']);
+    const body = csv.slice(3, 3 + screen.length);
+    expect(body.map((r) => r.slice(0, 4))).toEqual(screen.map((r) => r.slice(0, 4).map(escaped)));
+    expect(body.map((r) => r[1])).toEqual(expect.arrayContaining(['<5', '..']));
+    expect(csv.at(-1)).toEqual(['<5 och .. betyder att värdet är dolt för att skydda enskilda.']);
+  });
+});

@@ -1,0 +1,139 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, launchBrowser } from './support/app.js';
+import { startWallApp } from './wall-support.js';
+
+const FULL_HD = { width: 1920, height: 1080 };
+const UHD = { width: 3840, height: 2160 };
+
+describe('wall-screen mode', () => {
+  let app: Awaited<ReturnType<typeof startWallApp>>;
+  let browser: Browser;
+  let rotating: string;
+  let single: string;
+
+  beforeAll(async () => {
+    app = await startWallApp();
+    browser = await launchBrowser();
+    rotating = await app.addBoard('Ledningsgruppen', [
+      { kind: 'overview', unit: 'SOC', period: 'latest', seconds: 4 },
+      { kind: 'chart', unit: 'SOC', kpi: 'utbetalt-forsorjningsstod', period: 'latest', seconds: 4 },
+      { kind: 'drilldown', unit: 'SOC', kpi: 'sjukfranvaro', period: '2022', seconds: 4 },
+      { kind: 'redlist', unit: 'SOC', period: '2022', seconds: 4 },
+    ]);
+    single = await app.addBoard('Ekonomiskt bistånd', [{ kind: 'overview', unit: 'SOC', period: 'latest', seconds: 60 }]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function openWall(token: string, viewport = FULL_HD): Promise<Page> {
+    const context = await browser.newContext({ viewport, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/skarm/${token}`);
+    await page.locator('[data-testid="wall"][data-state="ready"]').waitFor();
+    return page;
+  }
+
+  /** Nothing scrolls, nothing overflows the screen, and there is no cursor. */
+  async function expectFitted(page: Page) {
+    const m = await page.evaluate(() => {
+      const wall = document.querySelector('[data-testid="wall"]') as HTMLElement;
+      return {
+        docScroll: document.documentElement.scrollHeight - window.innerHeight,
+        wallScroll: wall.scrollHeight - wall.clientHeight,
+        wallWide: wall.scrollWidth - wall.clientWidth,
+        cursor: getComputedStyle(wall).cursor,
+        fontPx: parseFloat(getComputedStyle(wall).fontSize),
+      };
+    });
+    expect(m.docScroll).toBeLessThanOrEqual(0);
+    expect(m.wallScroll).toBeLessThanOrEqual(0);
+    expect(m.wallWide).toBeLessThanOrEqual(0);
+    expect(m.cursor).toBe('none');
+    return m;
+  }
+
+  it('rotates through every slide at 1920×1080, each naming its unit and period, legible and without scrolling', async () => {
+    const page = await openWall(rotating);
+    const kinds: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await page.locator(`[data-testid="wall"][data-slide="${i}"]`).waitFor({ timeout: 10_000 });
+      const slide = page.getByTestId('wall-slide');
+      await slide.locator(':scope > *').first().waitFor();
+      kinds.push((await slide.getAttribute('data-kind')) ?? '');
+      expect(await page.getByTestId('wall-title').innerText()).toMatch(/Socialförvaltningen/);
+      expect((await page.getByTestId('wall-period').innerText()).trim()).not.toBe('');
+      expect(await page.getByTestId('wall-updated').innerText()).toMatch(/Uppdaterad \d\d:\d\d/);
+      const m = await expectFitted(page);
+      expect(m.fontPx).toBeGreaterThanOrEqual(20);
+      // Let the chart finish drawing before the picture.
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(ARTIFACTS, `wall-1920-${i}-${kinds[i]}.png`) });
+    }
+    expect(kinds).toEqual(['overview', 'chart', 'drilldown', 'redlist']);
+    // And round again to the first.
+    await page.locator('[data-testid="wall"][data-slide="0"]').waitFor({ timeout: 10_000 });
+    await page.context().close();
+  });
+
+  it('is legible at 3840×2160: the type scales with the screen', async () => {
+    const page = await openWall(single, UHD);
+    await page.getByTestId('wall-card').first().waitFor();
+    const m = await expectFitted(page);
+    expect(m.fontPx).toBeGreaterThanOrEqual(44);
+    await page.screenshot({ path: join(ARTIFACTS, 'wall-3840-overview.png') });
+    await page.context().close();
+  });
+
+  it('shows a data change without reloading, marks the changed card and says so politely', async () => {
+    const page = await openWall(single);
+    await page.evaluate(() => ((window as unknown as { wallMarker: number }).wallMarker = 42));
+    const card = page.locator('[data-testid="wall-card"][data-kpi="utbetalt-forsorjningsstod"]');
+    const before = await card.getByTestId('wall-card-value').innerText();
+    const started = Date.now();
+    await app.importCsv('wall-e2e.csv', 'kpi,unit,period,gender,value\nutbetalt-forsorjningsstod,EKBIST,2022-12,T,9999999\n');
+    await expect.poll(() => card.getByTestId('wall-card-value').innerText(), { timeout: 5000, interval: 50 }).not.toBe(before);
+    console.log(`import → changed card on the wall: ${Date.now() - started} ms`);
+    await expect.poll(() => card.getAttribute('class')).toContain('is-changed');
+    expect(await page.getByTestId('wall-announce').innerText()).toMatch(/Uppdaterat/);
+    expect(await page.evaluate(() => (window as unknown as { wallMarker?: number }).wallMarker)).toBe(42);
+    await page.screenshot({ path: join(ARTIFACTS, 'wall-1920-changed.png') });
+    await page.context().close();
+  });
+
+  it('survives a server restart: says the data is stale, comes back by itself, and reloads onto a new deployment', async () => {
+    const page = await openWall(single);
+    await page.evaluate(() => ((window as unknown as { wallMarker: number }).wallMarker = 7));
+    await app.stop();
+    await page.getByTestId('wall-stale').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('wall-stale').innerText()).toMatch(/Data inte uppdaterad sedan \d\d:\d\d/);
+    await page.screenshot({ path: join(ARTIFACTS, 'wall-1920-stale.png') });
+    // Back with the same build: the banner goes and live changes arrive again, without a reload.
+    await app.start();
+    await page.getByTestId('wall-stale').waitFor({ state: 'detached', timeout: 20_000 });
+    expect(await page.evaluate(() => (window as unknown as { wallMarker?: number }).wallMarker)).toBe(7);
+    const card = page.locator('[data-testid="wall-card"][data-kpi="utbetalt-forsorjningsstod"]');
+    const before = await card.getByTestId('wall-card-value').innerText();
+    await app.importCsv('wall-e2e-2.csv', 'kpi,unit,period,gender,value\nutbetalt-forsorjningsstod,EKBIST,2022-12,T,1234567\n');
+    await expect.poll(() => card.getByTestId('wall-card-value').innerText(), { timeout: 5000, interval: 50 }).not.toBe(before);
+    // A new deployment while the server is down: back up, the screen reloads onto it.
+    await app.stop();
+    app.deployNewBuild();
+    await app.start();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { wallMarker?: number }).wallMarker ?? null), { timeout: 30_000, interval: 200 }).toBeNull();
+    await page.locator('[data-testid="wall"][data-state="ready"]').waitFor();
+    await page.context().close();
+  });
+
+  it('tells an unknown or revoked screen so, instead of showing anything', async () => {
+    const context = await browser.newContext({ viewport: FULL_HD });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/skarm/${'x'.repeat(43)}`);
+    await page.locator('[data-testid="wall"][data-state="unknown"]').waitFor();
+    expect(await page.getByTestId('wall-message').innerText()).toMatch(/inte registrerad/);
+    await context.close();
+  });
+});

@@ -1,0 +1,259 @@
+/**
+ * SSE fan-out: N subscribers (default 100 and 1000, split over two server
+ * processes on one PostgreSQL) receive one event; how long from the writer to
+ * each subscriber, and what it costs the servers in memory.
+ *
+ *   npx tsx bench/sse-fanout.ts [--subscribers 100,1000] [--rounds 20]
+ *
+ * Measured in the same run, on the same database and loopback:
+ * - lagesbild: recordEvent (lock, insert, NOTIFY, commit) → each server's bus
+ *   reads the events table → the live.events tRPC subscription → SSE;
+ * - bare SSE: a minimal node:http server that LISTENs and writes the NOTIFY
+ *   payload straight to N open responses (no table, no tRPC), the floor;
+ * - bare NOTIFY: pg_notify → a LISTEN connection in this process, no HTTP.
+ * Latency runs from the moment the writer starts (the commit is part of the
+ * cost) to the subscriber's receipt; "after commit" subtracts the write.
+ * Subscribers are fetch() readers in this process; servers are child processes.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startServer } from '../apps/server/src/http/server.js';
+import { boards, deviceTokens, openPostgres, recordEvent, seedDemo, type Db } from '../packages/db/src/index.js';
+import { openTestDatabase } from '../packages/db/src/testing.js';
+
+const ORG = 'katrineholm';
+const BARE_CHANNEL = 'bench_bare';
+const RTT_CHANNEL = 'bench_rtt';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Listenable {
+  listen(channel: string, fn: (payload: string) => void): Promise<{ unlisten(): Promise<void> }>;
+}
+const rawClient = (db: Db) => (db as unknown as { $client: Listenable & ((strings: TemplateStringsArray, ...v: unknown[]) => Promise<unknown>) }).$client;
+
+// ---- child processes -------------------------------------------------------
+
+/** A Lägesbild server (mode "server") or the bare SSE server (mode "bare"), reporting its RSS on request. */
+async function child(mode: string, url: string): Promise<void> {
+  const database = await openPostgres(url);
+  let address: string;
+  if (mode === 'server') {
+    const staticDir = mkdtempSync(join(tmpdir(), 'bench-static-'));
+    mkdirSync(join(staticDir, 'assets'));
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html>');
+    address = (await startServer({ database, orgId: ORG, port: 0, staticDir })).url;
+  } else {
+    const open = new Set<ServerResponse>();
+    await rawClient(database.db).listen(BARE_CHANNEL, (payload) => {
+      for (const res of open) res.write(`data: ${payload}\n\n`);
+    });
+    const server = createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      req.socket.setNoDelay(true);
+      res.write('data: connected\n\n');
+      open.add(res);
+      req.on('close', () => open.delete(res));
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    address = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+  process.on('message', (m) => {
+    if (m === 'mem') process.send?.({ rss: process.memoryUsage().rss });
+  });
+  process.send?.({ ready: address });
+}
+
+function spawnChild(mode: string, url: string): Promise<{ proc: ChildProcess; url: string; rss(): Promise<number> }> {
+  const proc = fork(new URL(import.meta.url).pathname, ['child', mode, url], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  return new Promise((ok, fail) => {
+    proc.once('error', fail);
+    proc.once('message', (m: { ready: string }) =>
+      ok({
+        proc,
+        url: m.ready,
+        rss: () =>
+          new Promise((r) => {
+            proc.once('message', (x: { rss: number }) => r(x.rss));
+            proc.send('mem');
+          }),
+      }),
+    );
+  });
+}
+
+// ---- subscribers -----------------------------------------------------------
+
+/** Reads an SSE stream with fetch; calls onData with each message's data. Resolves when the first message arrives. */
+function subscribe(url: string, headers: Record<string, string>, onData: (data: string) => void, signal: AbortSignal): Promise<void> {
+  return new Promise((connected, fail) => {
+    let first = true;
+    void (async () => {
+      const res = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal });
+      if (!res.ok || !res.body) throw new Error(`${url}: HTTP ${res.status}`);
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buf = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buf += value;
+        let i;
+        while ((i = buf.indexOf('\n\n')) >= 0) {
+          const block = buf.slice(0, i);
+          buf = buf.slice(i + 2);
+          const data = block
+            .split('\n')
+            .filter((l) => l.startsWith('data:'))
+            .map((l) => l.slice(5).trimStart())
+            .join('\n');
+          if (!data) continue;
+          if (first) {
+            first = false;
+            connected();
+          }
+          onData(data);
+        }
+      }
+    })().catch((err: unknown) => {
+      if (!signal.aborted) fail(err);
+    });
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+const fmt = (ms: number) => ms.toFixed(1).padStart(7);
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+
+interface Row {
+  what: string;
+  n: number;
+  latencies: number[];
+  afterCommit?: number[];
+  lost: number;
+  dup: number;
+  rss?: string;
+}
+
+function printRow(r: Row): void {
+  const s = [...r.latencies].sort((a, b) => a - b);
+  const c = r.afterCommit ? [...r.afterCommit].sort((a, b) => a - b) : null;
+  const commit = c ? `  after commit p50/p95/p99 ${fmt(percentile(c, 50))}${fmt(percentile(c, 95))}${fmt(percentile(c, 99))}` : '';
+  console.log(
+    `${r.what.padEnd(22)} N=${String(r.n).padStart(5)}  p50 ${fmt(percentile(s, 50))}  p95 ${fmt(percentile(s, 95))}  p99 ${fmt(percentile(s, 99))} ms${commit}  lost ${r.lost} dup ${r.dup}${r.rss ? `  ${r.rss}` : ''}`,
+  );
+}
+
+// ---- the run ---------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { subscribers: { type: 'string', default: '100,1000' }, rounds: { type: 'string', default: '20' } } });
+  const sizes = (values.subscribers ?? '100,1000').split(',').map(Number);
+  const rounds = Number(values.rounds);
+  const database = await openTestDatabase('postgres');
+  const url = database.url ?? '';
+  await seedDemo(database.db);
+  const [board] = await database.db.insert(boards).values({ orgId: ORG, name: 'bench', createdBy: 'bench', slides: [{ kind: 'overview', unit: 'SOC', period: 'latest', seconds: 10 }] }).returning({ id: boards.id });
+  const token = randomBytes(32).toString('base64url');
+  await database.db.insert(deviceTokens).values({ orgId: ORG, boardId: board?.id ?? 0, name: 'bench', createdBy: 'bench', tokenHash: createHash('sha256').update(token).digest('hex') });
+
+  const servers = [await spawnChild('server', url), await spawnChild('server', url)];
+  const bare = await spawnChild('bare', url);
+  const sql = rawClient(database.db);
+  console.log(`PostgreSQL ${url.replace(/\/\/.*@/, '//…@')}, two Lägesbild servers + one bare SSE server, ${rounds} events per size\n`);
+
+  // Bare NOTIFY round trip: no HTTP at all.
+  const rtt: number[] = [];
+  let rttResolve: (() => void) | null = null;
+  const rttSub = await sql.listen(RTT_CHANNEL, () => rttResolve?.());
+  for (let r = 0; r < rounds; r++) {
+    const got = new Promise<void>((ok) => (rttResolve = ok));
+    const t0 = performance.now();
+    await sql`select pg_notify(${RTT_CHANNEL}, ${String(r)})`;
+    await got;
+    rtt.push(performance.now() - t0);
+  }
+  await rttSub.unlisten();
+  printRow({ what: 'bare NOTIFY round trip', n: 1, latencies: rtt, lost: 0, dup: 0 });
+
+  const input = encodeURIComponent(JSON.stringify({ lastEventId: null }));
+  const params = encodeURIComponent(JSON.stringify({ deviceToken: token }));
+  for (const n of sizes) {
+    for (const kind of ['bare SSE', 'lagesbild (2 servers)'] as const) {
+      const ac = new AbortController();
+      const received: Map<string, number>[] = Array.from({ length: n }, () => new Map());
+      const dup = { n: 0 };
+      const memBefore = kind === 'bare SSE' ? await bare.rss() : (await Promise.all(servers.map((s) => s.rss()))).reduce((a, b) => a + b, 0);
+      const connects: Promise<void>[] = [];
+      for (let i = 0; i < n; i++) {
+        const onData = (data: string) => {
+          const key = kind === 'bare SSE' ? (data.startsWith('round-') ? data : null) : ((JSON.parse(data) as { payload?: { note?: string } }).payload?.note ?? null);
+          if (!key) return;
+          if (received[i]?.has(key)) dup.n++;
+          else received[i]?.set(key, performance.now());
+        };
+        const target = kind === 'bare SSE' ? `${bare.url}/sse` : `${servers[i % 2]?.url}/trpc/live.events?input=${input}&connectionParams=${params}`;
+        connects.push(subscribe(target, {}, onData, ac.signal));
+        // Connect in small bursts, as screens do, not as a SYN flood.
+        if (i % 50 === 49) await Promise.all(connects.slice(-50));
+      }
+      await Promise.all(connects);
+      await sleep(500);
+      const memConnected = kind === 'bare SSE' ? await bare.rss() : (await Promise.all(servers.map((s) => s.rss()))).reduce((a, b) => a + b, 0);
+      const latencies: number[] = [];
+      const afterCommit: number[] = [];
+      let lost = 0;
+      for (let r = 0; r < rounds; r++) {
+        const key = `round-${n}-${r}`;
+        const t0 = performance.now();
+        if (kind === 'bare SSE') await sql`select pg_notify(${BARE_CHANNEL}, ${key})`;
+        else await recordEvent(database.db, ORG, 'kpi.changed', { kpis: ['bench'], note: key });
+        const committed = performance.now();
+        const deadline = Date.now() + 5000;
+        while (received.some((m) => !m.has(key)) && Date.now() < deadline) await sleep(2);
+        for (const m of received) {
+          const at = m.get(key);
+          if (at === undefined) lost++;
+          else {
+            latencies.push(at - t0);
+            afterCommit.push(at - committed);
+          }
+        }
+        await sleep(100);
+      }
+      const memAfter = kind === 'bare SSE' ? await bare.rss() : (await Promise.all(servers.map((s) => s.rss()))).reduce((a, b) => a + b, 0);
+      printRow({
+        what: kind,
+        n,
+        latencies,
+        afterCommit,
+        lost,
+        dup: dup.n,
+        rss: `RSS ${mb(memBefore)} → ${mb(memConnected)} connected → ${mb(memAfter)} after (+${((memConnected - memBefore) / n / 1024).toFixed(0)} kB/subscriber)`,
+      });
+      ac.abort();
+      await sleep(1000);
+    }
+  }
+  for (const c of [...servers, bare]) c.proc.kill('SIGTERM');
+  await database.dispose();
+}
+
+if (process.argv[2] === 'child') {
+  void child(process.argv[3] ?? 'server', process.argv[4] ?? '');
+} else {
+  main().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
