@@ -6,5 +6,6 @@ export * from './status.js';
 export * from './format.js';
 export * from './unit-tree.js';
 export * from './suppression.js';
+export * from './linear-recovery.js';
 export * from './protecting-count.js';
 export * from './forecast.js';
