@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openDatabase, readDbEnv, type Db } from '@lagesbild/db';
 import { openTestDatabase, type TestDbKind } from '@lagesbild/db/testing';
 import { runCli } from '../src/cli/main.js';
 
@@ -33,5 +34,14 @@ export async function cliHarness(kind: TestDbKind) {
     const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) }, env);
     return { code, out: out.join('\n'), err: err.join('\n') };
   };
-  return { run, dispose };
+  /** Opens the CLI's database between runs (PGlite allows one opener at a time), to check what a command wrote. */
+  const withDb = async <T>(fn: (db: Db) => Promise<T>): Promise<T> => {
+    const database = await openDatabase(readDbEnv(env));
+    try {
+      return await fn(database.db);
+    } finally {
+      await database.close();
+    }
+  };
+  return { run, withDb, dispose };
 }

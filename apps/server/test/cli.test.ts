@@ -1,7 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { auditLog, events, type Db } from '@lagesbild/db';
 import { TEST_DB_KINDS } from '@lagesbild/db/testing';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliHarness, type CliRun } from './cli-harness.js';
 
@@ -9,6 +11,18 @@ import { cliHarness, type CliRun } from './cli-harness.js';
 const K_2022 = [196, 193, 216, 199];
 const M_2022 = [234, 219, 239, 227];
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+// shared/ lies beside the repository (see README).
+const SAMPLE_2022 = join(import.meta.dirname, '../../../../shared/data/samples/statistik-forsorjningsstod-2022.csv');
+
+/** Audit entries and live events that name one import batch. */
+async function traces(db: Db, batchId: number) {
+  const audit = await db.select().from(auditLog).where(and(eq(auditLog.action, 'import.committed'), eq(auditLog.target, `batch:${batchId}`)));
+  const all = await db.select().from(events).where(eq(events.kind, 'import.committed'));
+  return { audit, events: all.filter((e) => e.payload['batchId'] === batchId) };
+}
+
+const batchOf = (out: string): number => Number(/Importerad som batch (\d+)/.exec(out)?.[1] ?? NaN);
 
 describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
   let h: Awaited<ReturnType<typeof cliHarness>>;
@@ -159,5 +173,73 @@ describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
     const second = await h.run('import', file);
     expect(second.code).toBe(0);
     expect(second.out).toContain('redan importerad');
+  });
+
+  it('the 2022 report: the "?" stops it, --skip-missing needs --yes, then it imports once, audited, and again changes nothing', async () => {
+    const stopped = await h.run('import', SAMPLE_2022, '--unit', 'EKBIST');
+    expect(stopped.code).toBe(1);
+    expect(stopped.err).toContain('FEL: Värdet "?" i fil statistik-forsorjningsstod-2022.csv, rad 20, kolumn Mars är inte ett tal');
+    expect(stopped.err).toContain('Inget har sparats');
+
+    const held = await h.run('import', SAMPLE_2022, '--unit', 'EKBIST', '--skip-missing');
+    expect(held.code).toBe(1);
+    expect(held.err).toContain('VARNING: Värdet "?" i fil statistik-forsorjningsstod-2022.csv, rad 20, kolumn Mars betyder att uppgift saknas');
+    expect(held.err).toContain('kör samma kommando igen med --yes');
+    expect(held.out).not.toMatch(/Importerad/);
+
+    const dry = await h.run('import', SAMPLE_2022, '--unit', 'EKBIST', '--skip-missing', '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain('Provkörning (inget sparat): 0 nya, 0 ändrade, 28 oförändrade, 1 avvisade.');
+
+    const done = await h.run('import', SAMPLE_2022, '--unit', 'EKBIST', '--skip-missing', '--yes');
+    expect(done.code).toBe(0);
+    expect(done.out).toMatch(/^Importerad som batch \d+: 0 nya, 0 ändrade, 28 oförändrade, 1 avvisade\.$/m);
+    const batch = batchOf(done.out);
+
+    const again = await h.run('import', SAMPLE_2022, '--unit', 'EKBIST', '--skip-missing', '--yes');
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('Filen statistik-forsorjningsstod-2022.csv är redan importerad; inget ändras.');
+
+    const t = await h.withDb((db) => traces(db, batch));
+    expect(t.audit).toHaveLength(1);
+    expect(t.audit[0]).toMatchObject({ orgId: 'katrineholm', detail: { fileName: 'statistik-forsorjningsstod-2022.csv', format: 'wide-csv', unchanged: 28 } });
+    expect(t.audit[0]?.actor).toMatch(/^cli:/);
+    // Every figure equals the demo data already, so no screen has anything to refetch: no event.
+    expect(t.events).toHaveLength(0);
+  });
+
+  it('a corrected old month shows old → new, needs --yes, and writes one audit entry and one event in the import', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lagesbild-import-'));
+    const file = join(dir, 'rättad-2022.csv');
+    writeFileSync(file, readFileSync(SAMPLE_2022, 'utf8').replace('Aktualiseringar;107;105;95;89', 'Aktualiseringar;107;105;95;90'));
+    const dry = await h.run('import', file, '--unit', 'EKBIST', '--skip-missing', '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain('Provkörning (inget sparat): 0 nya, 1 ändrade, 27 oförändrade, 1 avvisade.');
+    expect(dry.out).toContain('aktualiseringar EKBIST 2022-04 T: 89 → 90 (rad 13)');
+    expect(dry.err).toContain('ändras från 89 till 90, men det sparade värdet kommer från en nyare rapport');
+
+    const held = await h.run('import', file, '--unit', 'EKBIST', '--skip-missing');
+    expect(held.code).toBe(1);
+    expect(held.err).toContain('--yes');
+    const done = await h.run('import', file, '--unit', 'EKBIST', '--skip-missing', '--yes');
+    expect(done.code).toBe(0);
+    const batch = batchOf(done.out);
+    const t = await h.withDb((db) => traces(db, batch));
+    expect(t.audit).toHaveLength(1);
+    expect(t.events).toHaveLength(1);
+    expect(t.events[0]?.payload).toMatchObject({ kpis: ['aktualiseringar'], units: ['EKBIST'], months: ['2022-04'], fileName: 'rättad-2022.csv' });
+
+    const undone = await h.run('rollback', String(batch));
+    expect(undone.code).toBe(0);
+    expect(undone.out).toContain(`Import ${batch} återställd: 1 värden tillbaka till tidigare version, 0 borttagna.`);
+    const rolledBack = await h.withDb((db) => db.select().from(auditLog).where(and(eq(auditLog.action, 'import.rolled_back'), eq(auditLog.target, `batch:${batch}`))));
+    expect(rolledBack).toHaveLength(1);
+  });
+
+  it('import explains a bad --year and a missing file in Swedish', async () => {
+    const year = await h.run('import', SAMPLE_2022, '--year', '22');
+    expect(year).toMatchObject({ code: 2, err: expect.stringContaining('Ogiltigt år "22"') as unknown });
+    const missing = await h.run('import', 'finns-inte.csv');
+    expect(missing).toMatchObject({ code: 1, err: expect.stringContaining('Kan inte läsa filen "finns-inte.csv": ENOENT') as unknown });
   });
 });

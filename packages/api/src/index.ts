@@ -1,4 +1,6 @@
 export { appRouter, type AppRouter } from './root.js';
 export * from './context.js';
 export * from './services/index.js';
+// The CLI imports through the same service as the import router.
+export * from './services/import.js';
 export * from './access/index.js';

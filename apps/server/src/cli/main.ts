@@ -18,7 +18,11 @@ const HELP = `Lägesbild – kommandon (pnpm lagesbild <kommando>):
   serve [--port N] [--demo]       starta servern (med --demo: demodata om databasen är tom)
   kpis [--json]                   lista KPI:erna
   units [--month ÅÅÅÅ-MM] [--json]  visa enhetsträdet som det var en viss månad
-  import <fil> [--dry-run]        importera en CSV (kpi,unit,period,gender,value[,denominator])
+  import <fil> [--dry-run] [--yes] [--unit KOD] [--year ÅÅÅÅ] [--skip-missing]
+        importera en lång CSV (kpi,unit,period,gender,value[,denominator]) eller en månadsrapport (CSV/XLSX);
+        --dry-run visar ändringarna utan att spara, --yes sparar trots varningar, --unit KOD är enheten för
+        rapportrader vars koppling saknar enhet, --year ÅÅÅÅ året för månadskolumner utan år,
+        --skip-missing hoppar över "?" (uppgift saknas) med en varning
   rollback <batch>                återställ en import (batchnumret som import skrev ut)
   demo-live [--interval S] [--count N]  importera nästa månads syntetiska data var S:e sekund (live-demo)
   user add|roles|link|disable|enable|list …  användare och roller (pnpm lagesbild user för hjälp)
@@ -37,6 +41,8 @@ const OPTIONS = {
   month: { type: 'string' },
   kpi: { type: 'string' },
   unit: { type: 'string' },
+  year: { type: 'string' },
+  'skip-missing': { type: 'boolean' },
   period: { type: 'string' },
   gender: { type: 'string' },
   compare: { type: 'boolean' },
@@ -95,13 +101,17 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
           orgId,
           file: rest[0],
           dryRun: v['dry-run'] ?? false,
-          user: env.USER ?? 'cli',
+          yes: v.yes ?? false,
+          unit: v.unit,
+          year: v.year,
+          skipMissing: v['skip-missing'] ?? false,
+          user: cliUser(env),
           // pnpm runs root scripts from the repository root; INIT_CWD is where the user typed the command.
           cwd: env.INIT_CWD ?? process.cwd(),
         });
         break;
       case 'rollback':
-        await rollbackCommand(database, io, { orgId, batch: rest[0], user: env.USER ?? 'cli' });
+        await rollbackCommand(database, io, { orgId, batch: rest[0], user: cliUser(env) });
         break;
       case 'demo-live':
         await demoLiveCommand(database, io, { orgId, interval: v.interval, count: v.count, user: env.USER ?? 'demo-live' });
@@ -134,6 +144,9 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
     if (command !== 'serve') await database.close();
   }
 }
+
+/** Who is importing, named in the audit log and the batch as the user command names a CLI user. */
+const cliUser = (env: NodeJS.ProcessEnv): string => `cli:${env.USER ?? 'okänd'}`;
 
 /** The first line of stdin: a password piped in, never given as an argument. */
 async function readStdin(): Promise<string> {

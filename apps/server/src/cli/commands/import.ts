@@ -1,60 +1,125 @@
+/**
+ * `import` and `rollback` through the API's import service, the same code as
+ * import.preview/commit/rollback over tRPC: the audit entry and the live event
+ * are written inside the import's own transaction.
+ */
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { batchCells, recordImportCommitted, recordImportRolledBack, type Database } from '@lagesbild/db';
-import { importFile, rollbackBatch, RollbackError, type ImportIssue } from '@lagesbild/importer';
+import { commitImport, InputError, previewImport, rollbackImport, type Actor, type ImportAnswer, type ImportRequest } from '@lagesbild/api';
+import type { Database } from '@lagesbild/db';
+import { formatNumber } from '@lagesbild/domain';
+import type { DiffRow, ImportIssue } from '@lagesbild/importer';
 import { CliError, type CliIo } from '../io.js';
+
+export const IMPORT_USAGE = 'pnpm lagesbild import <fil> [--dry-run] [--yes] [--unit KOD] [--year ÅÅÅÅ] [--skip-missing]';
+
+/** A dry run lists this many changed values; the summary counts them all. */
+const SHOWN_CHANGES = 10;
+
+export interface ImportCommandOptions {
+  orgId: string;
+  file: string | undefined;
+  dryRun: boolean;
+  /** --yes: the warnings have been read; commit anyway. */
+  yes?: boolean;
+  unit?: string | undefined;
+  year?: string | undefined;
+  skipMissing?: boolean;
+  /** Audit actor and batch creator, e.g. "cli:greta". */
+  user: string;
+  cwd: string;
+}
+
+const show = (n: number): string => formatNumber(n, Number.isInteger(n) ? 0 : 2);
+const showValue = (v: DiffRow['new'] | null): string => (v === null ? '–' : v.denominator === null ? show(v.numerator) : `${show(v.numerator)}/${show(v.denominator)}`);
 
 function printIssue(io: CliIo, i: ImportIssue): void {
   io.err(`${i.severity === 'error' ? 'FEL' : 'VARNING'}: ${i.message}`);
 }
 
-export async function importCommand(
-  database: Database,
-  io: CliIo,
-  opts: { orgId: string; file: string | undefined; dryRun: boolean; user: string; cwd: string },
-): Promise<void> {
-  if (!opts.file) throw new CliError('Ange filen som ska importeras: pnpm lagesbild import <fil> [--dry-run]', 2);
+/** Cells not imported: the places with an error, or the "?" skipped with --skip-missing. */
+function rejectedCount(r: ImportAnswer): number {
+  if (!r.ok) return new Set(r.errors.map((i) => `${i.sheet ?? ''}\u0000${i.row}\u0000${i.column ?? ''}`)).size;
+  // The missing-mark warning is the only warning that expects a number (see wide-messages.ts).
+  return r.warnings.filter((i) => i.expected === 'ett tal').length;
+}
+
+function summaryLine(r: ImportAnswer): string {
+  const s = r.summary;
+  return `${s.new} nya, ${s.changed} ändrade, ${s.unchanged} oförändrade, ${rejectedCount(r)} avvisade`;
+}
+
+function printChanges(io: CliIo, r: ImportAnswer): void {
+  const changed = r.diff.filter((d) => d.kind === 'changed');
+  if (changed.length === 0) return;
+  io.out('Ändrade värden (sparat → nytt):');
+  for (const d of changed.slice(0, SHOWN_CHANGES)) {
+    const band = d.ageBand ? ` ${d.ageBand}` : '';
+    io.out(`  ${d.kpi} ${d.unit} ${d.month} ${d.gender}${band}: ${showValue(d.old)} → ${showValue(d.new)} (rad ${d.row})`);
+  }
+  // The diff in the answer is capped (MAX_DIFF_ROWS); the summary is not.
+  const more = r.summary.changed - Math.min(changed.length, SHOWN_CHANGES);
+  if (more > 0) io.out(`  … och ${more} till.`);
+}
+
+function parseYear(year: string | undefined): number | undefined {
+  if (year === undefined) return undefined;
+  const y = Number(year);
+  if (!/^\d{4}$/.test(year) || y < 1990 || y > 2100) throw new CliError(`Ogiltigt år "${year}". Ange året som fyra siffror, till exempel --year 2022.`, 2);
+  return y;
+}
+
+export async function importCommand(database: Database, io: CliIo, opts: ImportCommandOptions): Promise<void> {
+  if (!opts.file) throw new CliError(`Ange filen som ska importeras: ${IMPORT_USAGE}`, 2);
+  if (opts.unit !== undefined && opts.unit.trim() === '') throw new CliError('Ange en enhetskod efter --unit, till exempel --unit EKBIST.', 2);
+  const year = parseYear(opts.year);
   let bytes: Uint8Array;
   try {
     bytes = await readFile(resolve(opts.cwd, opts.file));
   } catch (err) {
-    throw new CliError(`Kan inte läsa filen "${opts.file}": ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
+    throw new CliError(`Kan inte läsa filen "${opts.file}": ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}. Kontrollera sökvägen.`);
   }
-  const result = await importFile(database.db, {
-    orgId: opts.orgId,
+  if (bytes.length === 0) throw new CliError(`Filen ${basename(opts.file)} är tom. Inget har sparats.`);
+  const req: ImportRequest = {
     fileName: basename(opts.file),
     bytes,
-    dryRun: opts.dryRun,
-    user: opts.user,
-  });
-  for (const i of result.errors) printIssue(io, i);
-  for (const i of result.warnings) printIssue(io, i);
-  const s = result.summary;
-  if (!result.ok) {
-    throw new CliError(`Importen avbröts: ${result.errors.length} fel i ${result.fileName}. Inget har sparats.`);
-  }
-  if (result.alreadyImported) {
-    io.out(`Filen ${result.fileName} är redan importerad; inget ändras.`);
+    year,
+    unitCode: opts.unit?.trim(),
+    skipMissingMarks: opts.skipMissing ?? false,
+    confirmWarnings: opts.yes ?? false,
+  };
+  // A shell has no IP address.
+  const actor: Actor = { id: opts.user, ip: null };
+  const r = opts.dryRun ? await previewImport(database.db, opts.orgId, req, actor) : await commitImport(database.db, opts.orgId, req, actor);
+  for (const i of r.errors) printIssue(io, i);
+  for (const i of r.warnings) printIssue(io, i);
+  if (!r.ok) throw new CliError(`Importen avbröts: ${r.errors.length} fel i ${r.fileName} (${summaryLine(r)}). Inget har sparats. Rätta felen och kör igen.`);
+  if (r.alreadyImported) {
+    io.out(`Filen ${r.fileName} är redan importerad; inget ändras.`);
     return;
   }
-  // Every open dashboard and wall screen refetches what this import changed (see packages/db/src/events).
-  if (!result.dryRun) await recordImportCommitted(database.db, opts.orgId, result);
-  const what = `${s.new} nya, ${s.changed} ändrade, ${s.unchanged} oförändrade av ${s.rows} rader`;
-  io.out(result.dryRun ? `Provkörning (inget sparat): ${what}.` : `Importerad som batch ${result.batchId}: ${what}.`);
+  if (r.dryRun) {
+    io.out(`Provkörning (inget sparat): ${summaryLine(r)}.`);
+    printChanges(io, r);
+    if (r.warnings.length > 0) io.out(`${r.warnings.length} varningar: läs dem och importera med --yes för att spara ändå.`);
+    return;
+  }
+  if (r.needsConfirmation) {
+    printChanges(io, r);
+    throw new CliError(`Importen har ${r.warnings.length} varningar och sparades inte (${summaryLine(r)}). Läs varningarna och kör samma kommando igen med --yes för att spara ändå.`);
+  }
+  io.out(`Importerad som batch ${r.batchId ?? ''}: ${summaryLine(r)}.`);
 }
 
-/** Undoes one committed import and tells every screen which cells changed back. */
+/** Undoes one committed import; the service tells every screen which cells changed back. */
 export async function rollbackCommand(database: Database, io: CliIo, opts: { orgId: string; batch: string | undefined; user: string }): Promise<void> {
   const batchId = Number(opts.batch);
   if (!opts.batch || !Number.isInteger(batchId) || batchId <= 0) throw new CliError('Ange numret på importen som ska återställas: pnpm lagesbild rollback <batch>', 2);
-  // Read before: after the rollback the batch no longer holds its cells.
-  const cells = await batchCells(database.db, opts.orgId, batchId);
   try {
-    const r = await rollbackBatch(database.db, opts.orgId, batchId, opts.user);
-    await recordImportRolledBack(database.db, opts.orgId, batchId, cells);
+    const r = await rollbackImport(database.db, opts.orgId, batchId, { id: opts.user, ip: null });
     io.out(`Import ${r.batchId} återställd: ${r.restored} värden tillbaka till tidigare version, ${r.deleted} borttagna.`);
   } catch (err) {
-    if (err instanceof RollbackError) throw new CliError(err.message);
+    if (err instanceof InputError) throw new CliError(err.message);
     throw err;
   }
 }
