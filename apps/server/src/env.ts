@@ -6,12 +6,15 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   LAGESBILD_ORG: z.string().default('katrineholm'),
+  // Behind an HTTPS reverse proxy: trust its X-Forwarded-Proto/For (Secure cookies, the client's address in the audit log).
+  LAGESBILD_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
 });
 
 export interface ServerEnv extends DbEnv {
   port: number;
   host: string;
   orgId: string;
+  trustProxy: boolean;
 }
 
 export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -19,5 +22,5 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   if (!parsed.success) {
     throw new Error(`Felaktig miljövariabel: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
-  return { ...readDbEnv(env), port: parsed.data.PORT, host: parsed.data.HOST, orgId: parsed.data.LAGESBILD_ORG };
+  return { ...readDbEnv(env), port: parsed.data.PORT, host: parsed.data.HOST, orgId: parsed.data.LAGESBILD_ORG, trustProxy: ['1', 'true'].includes(parsed.data.LAGESBILD_TRUST_PROXY) };
 }

@@ -61,6 +61,13 @@ describe.each(TEST_DB_KINDS)('sign-in over HTTP on %s', (kind) => {
     expect(https.setCookie).toMatch(/Secure/);
   });
 
+  it('sends HSTS only over HTTPS, and trusts X-Forwarded-Proto only when told to', async () => {
+    const behindProxy = await fetch(`${proxied.url}/health`, { headers: { 'x-forwarded-proto': 'https' } });
+    expect(behindProxy.headers.get('strict-transport-security')).toBe('max-age=31536000');
+    const spoofed = await fetch(`${server.url}/health`, { headers: { 'x-forwarded-proto': 'https' } });
+    expect(spoofed.headers.get('strict-transport-security')).toBeNull();
+  });
+
   it("gives a unit manager her unit's data and refuses the rest of the tree", async () => {
     const { cookie } = await signIn();
     const api = client(cookie);

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { appRouter, requestContext } from '@lagesbild/api';
+import { appRouter, requestContext, requestInfo } from '@lagesbild/api';
 import { closeEventBus, type Database } from '@lagesbild/db';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { openLoginLink } from './auth-routes.js';
@@ -51,6 +51,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const buildId = buildIdReader(staticDir);
   const server = createServer((req, res) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    // Once reached over HTTPS, browsers should never fall back to plain HTTP.
+    if (requestInfo(req, opts.trustProxy ?? false).secure) res.setHeader('strict-transport-security', 'max-age=31536000');
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/health') {
       // The build id travels as a header so the body stays the documented {"status":"ok",…}.

@@ -7,7 +7,7 @@ import type { CliIo } from '../io.js';
 export async function serveCommand(
   database: Database,
   io: CliIo,
-  opts: { port: number; host: string; orgId: string; demo: boolean },
+  opts: { port: number; host: string; orgId: string; demo: boolean; trustProxy: boolean },
 ): Promise<void> {
   await database.migrate();
   // --demo: a first start on an empty database gets the demo data, so the dashboard has something to show.
@@ -15,7 +15,7 @@ export async function serveCommand(
     io.out('Tom databas: läser in demodata för Katrineholm …');
     await seedDemo(database.db);
   }
-  const running = await startServer({ database, orgId: opts.orgId, port: opts.port, host: opts.host });
+  const running = await startServer({ database, orgId: opts.orgId, port: opts.port, host: opts.host, trustProxy: opts.trustProxy });
   io.out(`Lägesbild körs på ${running.url} (databas: ${database.kind}, ${database.location}). Avsluta med Ctrl+C.`);
   if (opts.demo) {
     // No default password: the demo admin signs in through a one-time link printed here, new at every start.
