@@ -87,7 +87,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
       case 'serve': {
         const port = v.port === undefined ? serverEnv.port : Number(v.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`Ogiltig port "${v.port}". Ange ett heltal 0–65535.`, 2);
-        await serveCommand(database, io, { port, host: serverEnv.host, orgId, demo: v.demo ?? false });
+        await serveCommand(database, io, { port, host: serverEnv.host, orgId, demo: v.demo ?? false, trustProxy: serverEnv.trustProxy });
         break;
       }
       case 'kpis':
