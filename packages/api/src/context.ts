@@ -1,6 +1,7 @@
 import type { Db } from '@lagesbild/db';
+import type { Role } from '@lagesbild/domain';
 
-export type Role = 'admin' | 'forvaltningschef' | 'enhetschef' | 'analytiker';
+export type { Role };
 
 export interface SessionUser {
   /** The username, or "device:<id>" for a wall screen: what the audit log calls the actor. */

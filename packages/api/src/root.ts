@@ -8,6 +8,7 @@ import { kpiRouter } from './routers/kpi.js';
 import { liveRouter } from './routers/live.js';
 import { overviewRouter } from './routers/overview.js';
 import { seriesRouter } from './routers/series.js';
+import { targetRouter } from './routers/target.js';
 import { unitRouter } from './routers/unit.js';
 import { userRouter } from './routers/user.js';
 import { router } from './trpc.js';
@@ -22,6 +23,7 @@ export const appRouter = router({
   series: seriesRouter,
   drilldown: drilldownRouter,
   comment: commentRouter,
+  target: targetRouter,
   live: liveRouter,
   board: boardRouter,
   import: importRouter,

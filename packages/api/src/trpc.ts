@@ -1,7 +1,7 @@
 import { PeriodParseError } from '@lagesbild/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import { can, type Permission } from './access/permissions.js';
+import { can, type Permission } from '@lagesbild/domain';
 import type { Context } from './context.js';
 import { InputError, NotFoundError } from './services/errors.js';
 

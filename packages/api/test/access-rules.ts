@@ -39,6 +39,10 @@ const rules = {
     describe: 'admin, förvaltningschef, and an enhetschef on her own units',
     expect: (c, unit) => (c === 'anonymous' ? 'UNAUTHORIZED' : ['admin', 'chef'].includes(c) || (c === 'manager' && unit === 'B') ? 'ok' : 'FORBIDDEN'),
   }),
+  target: (): Pick<Rule, 'describe' | 'expect'> => ({
+    describe: 'admin and förvaltningschef',
+    expect: (c) => (c === 'anonymous' ? 'UNAUTHORIZED' : ['admin', 'chef'].includes(c) ? 'ok' : 'FORBIDDEN'),
+  }),
   device: (): Pick<Rule, 'describe' | 'expect'> => ({
     describe: 'a wall screen only',
     expect: (c) => (c === 'anonymous' ? 'UNAUTHORIZED' : c === 'device' ? 'ok' : 'FORBIDDEN'),
@@ -71,6 +75,8 @@ export const RULES: Record<string, Rule> = {
   'drilldown.get': scoped('read', (unit) => ({ kpi: 'hh', unit, period: '2021-03' })),
   'comment.list': scoped('read', (unit) => ({ kpi: 'hh', unit, period: '2021-03' })),
   'comment.add': scoped('comment', (unit) => ({ kpi: 'hh', unit, period: '2021-03', body: 'Färre hushåll efter nya rutiner.' })),
+  'target.get': scoped('read', (unit) => ({ kpi: 'hh', unit, year: 2021 })),
+  'target.set': unscoped('target', { kpi: 'hh', unit: 'B', year: 2021, annual: 19, tolerance: 1, toleranceKind: 'absolute' }),
   'board.list': unscoped('admin'),
   'board.save': unscoped('admin', { name: 'Ny tavla', slides: [{ kind: 'overview', unit: 'SOC', period: 'latest', seconds: 20 }] }),
   'board.createDevice': unscoped('admin', { boardId: 999_999, name: 'Skärm' }),

@@ -9,3 +9,4 @@ export * from './suppression.js';
 export * from './linear-recovery.js';
 export * from './protecting-count.js';
 export * from './forecast.js';
+export * from './permissions.js';

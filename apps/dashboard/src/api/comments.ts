@@ -1,4 +1,4 @@
-import { currentUser } from './session.js';
+import { mayI } from './session.js';
 import { trpc } from './trpc.js';
 import type { AppRouter } from '@lagesbild/api';
 import type { inferRouterOutputs } from '@trpc/server';
@@ -8,13 +8,6 @@ export type CommentItem = inferRouterOutputs<AppRouter>['comment']['list'][numbe
 /** Same limit as the server (packages/api/src/services/comments.ts), so the form can count down. */
 export const COMMENT_MAX_LENGTH = 2000;
 
-/**
- * Roles that may write comments, mirroring the server's permission table so
- * the form is offered only to them; the server checks role and unit scope
- * again on every write.
- */
-const WRITER_ROLES = ['admin', 'forvaltningschef', 'enhetschef'];
-
 export function fetchComments(q: { kpi: string; unit: string; period: string }): Promise<CommentItem[]> {
   return trpc.comment.list.query(q);
 }
@@ -23,7 +16,4 @@ export function addComment(q: { kpi: string; unit: string; period: string; body:
   return trpc.comment.add.mutate(q);
 }
 
-export async function canComment(): Promise<boolean> {
-  const me = await currentUser().catch(() => null);
-  return me !== null && me.device === null && me.roles.some((r) => WRITER_ROLES.includes(r));
-}
+export const canComment = (): Promise<boolean> => mayI('comment');

@@ -1,3 +1,4 @@
+import { can, type Permission } from '@lagesbild/domain';
 import type { AppRouter } from '@lagesbild/api';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { ref } from 'vue';
@@ -47,4 +48,14 @@ export async function sessionHeaders(): Promise<Record<string, string>> {
 export async function signIn(username: string, password: string): Promise<void> {
   await plain.auth.login.mutate({ username, password });
   forgetUser();
+}
+
+/**
+ * Whether the signed-in person's roles hold a permission, from the same table the
+ * server enforces, so a form is offered only to those who may use it; the server
+ * checks role and unit scope again on every write.
+ */
+export async function mayI(permission: Permission): Promise<boolean> {
+  const me = await currentUser().catch(() => null);
+  return me !== null && me.device === null && can(me.roles, permission);
 }

@@ -2,7 +2,6 @@ export * from './audit.js';
 export * from './login.js';
 export * from './login-link.js';
 export * from './password.js';
-export * from './permissions.js';
 export * from './request-context.js';
 export * from './sessions.js';
 export * from './users.js';

@@ -1,0 +1,91 @@
+/**
+ * Targets as people set them: an annual value for a KPI and unit, optionally
+ * twelve monthly values (budgets), and a yellow tolerance. The status rule
+ * that reads them lives in packages/domain (status.ts); this only keeps them.
+ */
+import { recordEvent, targets, units, type Db } from '@lagesbild/db';
+import { monthRange, type UnitTree } from '@lagesbild/domain';
+import { and, eq } from 'drizzle-orm';
+import { recordAudit } from '../access/audit.js';
+import { InputError, NotFoundError } from './errors.js';
+import type { EngineContext } from './engine-context.js';
+import { kpiOrThrow, unitOrThrow } from './kpi-values.js';
+
+export interface TargetInput {
+  kpi: string;
+  unit: string;
+  year: number;
+  annual: number;
+  /** Twelve values, January first; null where a month has none. Omitted: an annual target only. */
+  monthly: (number | null)[] | null;
+  tolerance: number;
+  toleranceKind: 'absolute' | 'percent';
+}
+
+export interface TargetView extends TargetInput {
+  origin: 'reported' | 'demo' | 'user';
+  source: string | null;
+}
+
+async function unitIdOf(db: Db, orgId: string, code: string): Promise<number> {
+  const [row] = await db.select({ id: units.id }).from(units).where(and(eq(units.orgId, orgId), eq(units.code, code))).limit(1);
+  if (!row) throw new NotFoundError(`Enheten "${code}" finns inte.`);
+  return row.id;
+}
+
+/** The target of a KPI for exactly this unit and year (not one inherited from above), or null. */
+export async function getTarget(db: Db, engine: EngineContext, q: { kpi: string; unit: string; year: number }): Promise<TargetView | null> {
+  kpiOrThrow(engine, q.kpi);
+  unitOrThrow(engine, q.unit);
+  const unitId = await unitIdOf(db, engine.orgId, q.unit);
+  const [row] = await db
+    .select()
+    .from(targets)
+    .where(and(eq(targets.orgId, engine.orgId), eq(targets.kpiId, q.kpi), eq(targets.unitId, unitId), eq(targets.year, q.year)));
+  if (!row) return null;
+  return { kpi: q.kpi, unit: q.unit, year: q.year, annual: row.annual, monthly: row.monthly ?? null, tolerance: row.tolerance, toleranceKind: row.toleranceKind, origin: row.origin, source: row.source };
+}
+
+/** Checks what a form can get wrong, with a Swedish answer that says what to do. */
+export function validateTarget(t: TargetInput): void {
+  if (!Number.isFinite(t.annual)) throw new InputError('Målet för året måste vara ett tal.');
+  if (!Number.isFinite(t.tolerance) || t.tolerance < 0) throw new InputError('Toleransen måste vara noll eller ett positivt tal.');
+  if (t.toleranceKind === 'percent' && t.tolerance > 100) throw new InputError('Toleransen i procent kan vara högst 100.');
+  if (t.monthly !== null) {
+    if (t.monthly.length !== 12) throw new InputError(`Månadsmålen ska vara tolv, ett per månad (fick ${t.monthly.length}).`);
+    const bad = t.monthly.findIndex((v) => v !== null && !Number.isFinite(v));
+    if (bad >= 0) throw new InputError(`Månadsmålet för månad ${bad + 1} är inget tal.`);
+  }
+}
+
+/** The units whose views a target can change: the unit and everything below it that year (rates inherit down). */
+function touchedUnits(tree: UnitTree, unit: string, year: number): string[] {
+  const out = new Set<string>([unit]);
+  for (const m of monthRange(`${year}-01`, `${year}-12`)) for (const u of tree.subtreeAt(unit, m)) out.add(u);
+  return [...out].sort();
+}
+
+/**
+ * Sets (or replaces) the target of a KPI, unit and year; the audit entry and
+ * the live event are written in the same transaction, so every open screen
+ * re-judges its status at once.
+ */
+export async function setTarget(db: Db, engine: EngineContext, t: TargetInput, actor: { id: string; ip: string | null }): Promise<TargetView> {
+  kpiOrThrow(engine, t.kpi);
+  unitOrThrow(engine, t.unit);
+  validateTarget(t);
+  const unitId = await unitIdOf(db, engine.orgId, t.unit);
+  const previous = await getTarget(db, engine, t);
+  const values = { annual: t.annual, monthly: t.monthly, tolerance: t.tolerance, toleranceKind: t.toleranceKind, origin: 'user' as const, source: `satt av ${actor.id}` };
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(targets)
+      .values({ orgId: engine.orgId, kpiId: t.kpi, unitId, year: t.year, ...values })
+      .onConflictDoUpdate({ target: [targets.orgId, targets.kpiId, targets.unitId, targets.year], set: values });
+    const txDb = tx as unknown as Db;
+    const detail = { kpi: t.kpi, unit: t.unit, year: t.year, annual: t.annual, previous: previous?.annual ?? null, tolerance: t.tolerance, toleranceKind: t.toleranceKind, monthly: t.monthly !== null };
+    await recordAudit(txDb, { orgId: engine.orgId, actor: actor.id, action: 'target.set', target: `target:${t.kpi}:${t.unit}:${t.year}`, detail, ip: actor.ip });
+    await recordEvent(txDb, engine.orgId, 'target.set', { kpis: [t.kpi], units: touchedUnits(engine.tree, t.unit, t.year), months: monthRange(`${t.year}-01`, `${t.year}-12`), note: String(t.year) });
+  });
+  return { ...t, origin: 'user', source: values.source };
+}
