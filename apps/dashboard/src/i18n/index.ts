@@ -1,11 +1,13 @@
 import { createI18n } from 'vue-i18n';
 import { accessEn } from './access-en.js';
 import { accessSv } from './access-sv.js';
+import { boardsEn } from './boards-en.js';
+import { boardsSv } from './boards-sv.js';
 import { en } from './en.js';
 import { sv, type Messages as BaseMessages } from './sv.js';
 
 /** The views' texts plus login and admin (kept in their own files). */
-export type Messages = BaseMessages & { access: typeof accessSv };
+export type Messages = BaseMessages & { access: typeof accessSv; boards: typeof boardsSv };
 
 export type AppLocale = 'sv' | 'en';
 
@@ -29,7 +31,7 @@ export function createAppI18n(locale: AppLocale = initialLocale()) {
     legacy: false,
     locale,
     fallbackLocale: 'sv',
-    messages: { sv: { ...sv, access: accessSv }, en: { ...en, access: accessEn } },
+    messages: { sv: { ...sv, access: accessSv, boards: boardsSv }, en: { ...en, access: accessEn, boards: boardsEn } },
   });
 }
 
