@@ -36,10 +36,15 @@ export function useOverviewQuery() {
     return router.push({ query: { ...route.query, enhet: unit.value, period: key } });
   }
 
+  /** Another unit keeps the period and the status filter; a new history entry, like a new period. */
+  function setUnit(code: string): Promise<unknown> {
+    return router.push({ query: { ...route.query, enhet: code, period: period.value } });
+  }
+
   /** Fill in what the server chose (the latest month) without adding a history entry. */
   function completeUrl(key: string): Promise<unknown> {
     return router.replace({ query: { ...route.query, enhet: unit.value, period: key } });
   }
 
-  return { unit, period, parsedPeriod, setPeriod, completeUrl };
+  return { unit, period, parsedPeriod, setPeriod, setUnit, completeUrl };
 }

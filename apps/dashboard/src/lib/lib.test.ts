@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatFetchedAt } from './clock.js';
 import { classifyError } from './load-error.js';
-import { groupCards } from './overview-groups.js';
+import { filterCards, groupCards, statusFilter } from './overview-groups.js';
 
 describe('groupCards', () => {
   it('orders groups as the reports do and keeps the order within a group', () => {
@@ -17,6 +17,22 @@ describe('groupCards', () => {
     expect(groups.map((g) => g.id)).toEqual(['ekonomiskt-bistand', 'personal', 'medarbetarengagemang', 'ekonomi', 'okand-grupp']);
     expect(groups[0]?.cards.map((c) => c.kpi)).toEqual(['hushall-utbetalt', 'utbetalt-forsorjningsstod']);
     expect(groupCards([])).toEqual([]);
+  });
+});
+
+describe('the status filter of the overview', () => {
+  it('reads only a known status from the URL and keeps just those cards', () => {
+    expect(statusFilter('red')).toBe('red');
+    expect(statusFilter('rod')).toBeNull();
+    expect(statusFilter(['red'])).toBeNull();
+    const cards = [
+      { kpi: 'a', status: 'red' as const },
+      { kpi: 'b', status: 'green' as const },
+      { kpi: 'c', status: 'red' as const },
+    ];
+    expect(filterCards(cards, 'red').map((c) => c.kpi)).toEqual(['a', 'c']);
+    expect(filterCards(cards, null).map((c) => c.kpi)).toEqual(['a', 'b', 'c']);
+    expect(filterCards(cards, 'yellow')).toEqual([]);
   });
 });
 

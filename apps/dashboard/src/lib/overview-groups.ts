@@ -1,4 +1,4 @@
-import { KPI_GROUPS } from '@lagesbild/domain';
+import { KPI_GROUPS, type Status } from '@lagesbild/domain';
 
 export interface CardGroup<T> {
   id: string;
@@ -20,4 +20,16 @@ export function groupCards<T extends { group: string }>(cards: readonly T[]): Ca
   const known = KPI_GROUPS.filter((g) => byGroup.has(g));
   const unknown = [...byGroup.keys()].filter((g) => !(KPI_GROUPS as readonly string[]).includes(g));
   return [...known, ...unknown].map((id) => ({ id, cards: byGroup.get(id) ?? [] }));
+}
+
+const STATUSES: readonly string[] = ['green', 'yellow', 'red', 'none'];
+
+/** The status filter of the URL (?status=red); anything else means no filter. */
+export function statusFilter(raw: unknown): Status | null {
+  return typeof raw === 'string' && STATUSES.includes(raw) ? (raw as Status) : null;
+}
+
+/** Only the cards with that status (all without a filter), so "which KPIs are red" is one click. */
+export function filterCards<T extends { status: Status }>(cards: readonly T[], status: Status | null): T[] {
+  return status === null ? [...cards] : cards.filter((c) => c.status === status);
 }
