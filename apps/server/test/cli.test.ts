@@ -242,4 +242,26 @@ describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
     const missing = await h.run('import', 'finns-inte.csv');
     expect(missing).toMatchObject({ code: 1, err: expect.stringContaining('Kan inte läsa filen "finns-inte.csv": ENOENT') as unknown });
   });
+  // Last in the file: it moves the latest month on to 2023.
+  it('demo-live imports the next months through the import service: synthetic, audited, one event each', async () => {
+    const r = await h.run('demo-live', '--interval', '0.2', '--count', '2');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n').map((l) => l.slice(0, 8))).toEqual(['2023-01:', '2023-02:']);
+    const batches = [...r.out.matchAll(/batch (\d+)/g)].map((m) => Number(m[1]));
+    expect(batches).toHaveLength(2);
+    const months: unknown[] = [];
+    for (const b of batches) {
+      const t = await h.withDb((db) => traces(db, b));
+      expect(t.audit).toHaveLength(1);
+      expect(t.events).toHaveLength(1);
+      months.push(t.events[0]?.payload.months);
+    }
+    expect(months).toEqual([['2023-01'], ['2023-02']]);
+    const q = json(await h.run('query', '--kpi', 'hushall-utbetalt', '--unit', 'SOC', '--period', '2023-02', '--json'));
+    expect(q.origin).toBe('synthetic');
+    expect(q.value).toEqual(expect.any(Number));
+    const bad = await h.run('demo-live', '--interval', '0');
+    expect(bad).toMatchObject({ code: 2, err: expect.stringContaining('Ogiltigt intervall') as unknown });
+  });
 });

@@ -20,6 +20,8 @@ export interface ImportRequest {
   unitCode?: string | undefined;
   skipMissingMarks?: boolean | undefined;
   confirmWarnings?: boolean | undefined;
+  /** Synthetic demo data (demo-live) is marked so, never passed off as reported figures. */
+  origin?: 'reported' | 'synthetic' | undefined;
 }
 
 export interface Actor {
@@ -41,6 +43,7 @@ const options = (orgId: string, req: ImportRequest, actor: Actor, dryRun: boolea
   unitCode: req.unitCode ?? null,
   skipMissingMarks: req.skipMissingMarks ?? false,
   confirmWarnings: req.confirmWarnings ?? false,
+  origin: req.origin ?? 'reported',
 });
 
 /** The dry run: what the import would do, with every error and warning; writes nothing. */

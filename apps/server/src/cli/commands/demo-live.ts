@@ -1,6 +1,6 @@
-import { latestDataMonth, queryRows, recordImportCommitted, type Database } from '@lagesbild/db';
+import { commitImport } from '@lagesbild/api';
+import { latestDataMonth, queryRows, type Database } from '@lagesbild/db';
 import { addMonths } from '@lagesbild/domain';
-import { importFile } from '@lagesbild/importer';
 import { sql } from 'drizzle-orm';
 import { CliError, type CliIo } from '../io.js';
 
@@ -80,10 +80,10 @@ export async function demoLiveCommand(
       const { csv, rows } = await nextMonthCsv(database, opts.orgId, month);
       if (rows === 0) throw new CliError(`Inga värden för ${addMonths(month, -12)} att bygga ${month} av.`);
       const fileName = `demo-live-${month}.csv`;
-      const result = await importFile(database.db, { orgId: opts.orgId, fileName, bytes: new TextEncoder().encode(csv), dryRun: false, user: opts.user, origin: 'synthetic' });
+      // The same path as every import: audit entry and live event in the import's own transaction.
+      const result = await commitImport(database.db, opts.orgId, { fileName, bytes: new TextEncoder().encode(csv), origin: 'synthetic' }, { id: opts.user, ip: null });
       if (!result.ok) throw new CliError(`Importen av ${fileName} avbröts: ${result.errors.map((e) => e.message).join(' ')}`);
-      const eventId = await recordImportCommitted(database.db, opts.orgId, result);
-      io.out(`${month}: ${result.summary.new} nya värden importerade (batch ${result.batchId}, händelse ${eventId}).`);
+      io.out(`${month}: ${result.summary.new} nya värden importerade (batch ${result.batchId}).`);
       if (i + 1 < count) await new Promise((ok) => setTimeout(ok, seconds * 1000));
     }
   } finally {
