@@ -125,7 +125,17 @@ describe('an admin sets up a wall screen in /admin/tavlor', () => {
 
   it('creates a screen whose address is shown once with a copy button, and the address opens the wall on the first slide', async () => {
     const board = page.locator('[data-testid="board"][data-board="Entréskärmen"]');
-    await board.getByLabel('Ny skärm för tavlan (t.ex. Entrén plan 2)').fill('Entrén plan 2');
+    const screenName = board.getByLabel('Ny skärm för tavlan (t.ex. Entrén plan 2)');
+    // The server checks again what the form limits: a name past 100 characters (the field's limit
+    // taken away, as by an old or altered page) is refused, in Swedish, as an alert.
+    await screenName.evaluate((input) => input.removeAttribute('maxlength'));
+    await screenName.fill('x'.repeat(101));
+    await board.getByRole('button', { name: 'Skapa skärm' }).click();
+    const alert = page.locator('[data-testid="admin-notice"][role="alert"]');
+    await expect(alert.textContent()).resolves.toContain('Servern godtog inte uppgifterna och ingenting sparades.');
+    await expect(board.getByTestId('screens-table').count()).resolves.toBe(0);
+    await expect(screenName.inputValue()).resolves.toBe('x'.repeat(101));
+    await screenName.fill('Entrén plan 2');
     await board.getByRole('button', { name: 'Skapa skärm' }).click();
     const token = board.getByTestId('screen-token');
     await token.waitFor();
@@ -152,7 +162,9 @@ describe('an admin sets up a wall screen in /admin/tavlor', () => {
     expect(await wallContext.cookies()).toEqual([]);
     wall = await wallContext.newPage();
     await wall.goto(wallUrl);
-    await wall.locator('[data-testid="wall"][data-state="ready"][data-slide="0"]').waitFor();
+    // Polled on the state, so a failure says which one the wall got stuck in; generous, as two cores are shared.
+    await expect.poll(() => wall.getByTestId('wall').getAttribute('data-state'), { timeout: 60_000 }).toBe('ready');
+    await expect(wall.getByTestId('wall').getAttribute('data-slide')).resolves.toBe('0');
     await expect(wall.getByTestId('wall-slide').getAttribute('data-kind')).resolves.toBe('overview');
     await wall.getByTestId('wall-card').first().waitFor();
     expect(await wall.getByTestId('wall-title').innerText()).toMatch(/Socialförvaltningen/);

@@ -51,6 +51,7 @@ export const boardsEn: typeof boardsSv = {
   saved: 'Board {name} saved.',
   invalid: 'The board is not saved: correct the marked fields.',
   failed: 'Saving failed. Try again in a moment.',
+  rejected: 'The server did not accept the details and nothing was saved. Check the fields and try again.',
   loadFailed: 'The boards could not be loaded. Try again in a moment.',
   errors: {
     nameMissing: 'Give the board a name.',

@@ -50,6 +50,7 @@ export const boardsSv = {
   saved: 'Tavlan {name} är sparad.',
   invalid: 'Tavlan är inte sparad: rätta fälten som är markerade.',
   failed: 'Det gick inte att spara. Försök igen om en stund.',
+  rejected: 'Servern godtog inte uppgifterna och ingenting sparades. Kontrollera fälten och försök igen.',
   loadFailed: 'Tavlorna kunde inte hämtas. Försök igen om en stund.',
   errors: {
     nameMissing: 'Ge tavlan ett namn.',
