@@ -82,6 +82,8 @@ describe('login, a unit manager’s scope and the admin pages in Chromium', () =
     // The filtered page replaces the unfiltered one: no other action is left in the table.
     await expect.poll(() => page.locator('tr[data-action="user.created"]').count()).toBe(0);
     await expect(page.locator('tr[data-action="login.failed"]').count()).resolves.toBeGreaterThan(0);
+    // The action in Swedish words, not its code.
+    await expect(page.locator('tr[data-action="login.failed"] td').nth(2).textContent()).resolves.toBe('Misslyckad inloggning');
     await expect(axe(page)).resolves.toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'admin-audit-1366x768.png'), fullPage: true });
   });
