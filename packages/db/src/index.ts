@@ -5,3 +5,5 @@ export * from './schema/index.js';
 export * from './queries/index.js';
 export * from './seed/index.js';
 export * from './events/index.js';
+export * from './rollups/index.js';
+export * from './generate/index.js';

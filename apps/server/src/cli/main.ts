@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '@lagesbild/db';
 import { readServerEnv } from '../env.js';
 import { demoLiveCommand } from './commands/demo-live.js';
+import { generateCommand } from './commands/generate.js';
 import { importCommand, rollbackCommand } from './commands/import.js';
 import { kpisCommand } from './commands/kpis.js';
 import { migrateCommand } from './commands/migrate.js';
@@ -25,6 +26,7 @@ const HELP = `Lägesbild – kommandon (pnpm lagesbild <kommando>):
         --skip-missing hoppar över "?" (uppgift saknas) med en varning
   rollback <batch>                återställ en import (batchnumret som import skrev ut)
   demo-live [--interval S] [--count N]  importera nästa månads syntetiska data var S:e sekund (live-demo)
+  generate --orgs N --units U --kpis K --months M [--seed S]  skriv syntetiska organisationer gen-001… (skalningstester)
   user add|roles|link|disable|enable|list …  användare och roller (pnpm lagesbild user för hjälp)
   query --kpi ID --unit KOD --period P [--gender K|M|T] [--compare] [--suppress] [--json]
         P: ÅÅÅÅ-MM, ÅÅÅÅ-T1..T3, ÅÅÅÅ-D (delår), ÅÅÅÅ, ÅÅÅÅ-MM:ÅÅÅÅ-MM, ÅÅÅÅ-MM-YTD, ÅÅÅÅ-MM-R12
@@ -51,6 +53,11 @@ const OPTIONS = {
   name: { type: 'string' },
   email: { type: 'string' },
   'password-stdin': { type: 'boolean' },
+  orgs: { type: 'string' },
+  units: { type: 'string' },
+  kpis: { type: 'string' },
+  months: { type: 'string' },
+  seed: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -68,7 +75,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
     io.out(HELP);
     return command || v.help ? 0 : 2;
   }
-  const known = ['migrate', 'seed', 'serve', 'kpis', 'units', 'import', 'rollback', 'demo-live', 'query', 'user'];
+  const known = ['migrate', 'seed', 'serve', 'kpis', 'units', 'import', 'rollback', 'demo-live', 'query', 'user', 'generate'];
   if (!known.includes(command)) {
     io.err(`Okänt kommando "${command}".\n\n${HELP}`);
     return 2;
@@ -115,6 +122,9 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
         break;
       case 'demo-live':
         await demoLiveCommand(database, io, { orgId, interval: v.interval, count: v.count, user: env.USER ?? 'demo-live' });
+        break;
+      case 'generate':
+        await generateCommand(database, io, { orgs: v.orgs, units: v.units, kpis: v.kpis, months: v.months, seed: v.seed });
         break;
       case 'user':
         await userCommand(database, io, {

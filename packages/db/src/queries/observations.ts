@@ -1,6 +1,7 @@
 import type { Gender, Month, ObservationCell } from '@lagesbild/domain';
 import { and, eq, gte, inArray, lte, max, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
+import { rollupStatus } from '../rollups/refresh.js';
 import { importBatches, observations, units } from '../schema/index.js';
 
 export interface StoredCell extends ObservationCell {
@@ -9,6 +10,15 @@ export interface StoredCell extends ObservationCell {
   batchId: number | null;
   sourceFile: string | null;
   sourceRow: number | null;
+  /** Set on a roll-up cell only: the provenance of every cell summed into it (all genders). */
+  provenance?: CellProvenance;
+}
+
+export interface CellProvenance {
+  reported: boolean;
+  synthetic: boolean;
+  /** Newest first, at most 20. */
+  batchIds: readonly number[];
 }
 
 export interface CellQuery {
@@ -52,6 +62,9 @@ export async function loadCells(db: Db, q: CellQuery): Promise<StoredCell[]> {
 
 /** The latest month with any committed data for the organisation, or null for an empty database. */
 export async function latestDataMonth(db: Db, orgId: string): Promise<Month | null> {
+  // Fresh roll-ups recorded it at build time; otherwise this scans the organisation's observations.
+  const status = await rollupStatus(db, orgId);
+  if (status?.fresh) return status.latestMonth;
   const [row] = await db
     .select({ month: max(observations.month) })
     .from(observations)

@@ -10,3 +10,4 @@ export * from './audit-log.js';
 export * from './events.js';
 export * from './boards.js';
 export * from './import-mappings.js';
+export * from './rollups.js';

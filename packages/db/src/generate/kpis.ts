@@ -1,0 +1,50 @@
+import type { DemoKpi } from '../seed/types.js';
+
+type Template = Omit<DemoKpi, 'id' | 'sortOrder' | 'validFrom' | 'ageBands' | 'description' | 'source'> & { id: string };
+
+const base = { decimals: 0, scale: 1, ratioOf: null, direction: 'lower' as const };
+
+/** The first eight cover every kind the engine treats differently; the rest repeat split counts and sums. */
+const CORE: Template[] = [
+  { ...base, id: 'gen-hushall', name: 'Hushåll med försörjningsstöd', nameEn: 'Households with assistance', group: 'ekonomiskt-bistand', unit: 'count', timeAggregation: 'mean', genderSplit: true, privacyClass: 'small-count' },
+  { ...base, id: 'gen-utbetalt', name: 'Utbetalt försörjningsstöd', nameEn: 'Assistance paid', group: 'ekonomiskt-bistand', unit: 'kr', timeAggregation: 'sum', genderSplit: false, privacyClass: 'none' },
+  {
+    ...base,
+    id: 'gen-utbetalt-per-hushall',
+    name: 'Utbetalt per hushåll och månad',
+    nameEn: 'Paid per household and month',
+    group: 'ekonomiskt-bistand',
+    unit: 'kr',
+    direction: 'none',
+    timeAggregation: 'sum',
+    genderSplit: false,
+    privacyClass: 'small-count',
+    ratioOf: { numerator: 'gen-utbetalt', denominator: 'gen-hushall' },
+  },
+  { ...base, id: 'gen-sjukfranvaro', name: 'Sjukfrånvaro', nameEn: 'Sick leave', group: 'personal', unit: 'percent', decimals: 1, scale: 100, timeAggregation: 'sum', genderSplit: true, privacyClass: 'sick-leave' },
+  { ...base, id: 'gen-aktualiseringar', name: 'Aktualiseringar', nameEn: 'New cases', group: 'barn-unga-vuxna', unit: 'count', timeAggregation: 'sum', genderSplit: true, privacyClass: 'small-count' },
+  { ...base, id: 'gen-varddygn', name: 'Vårddygn', nameEn: 'Care days', group: 'placeringar', unit: 'days', timeAggregation: 'sum', genderSplit: false, privacyClass: 'none' },
+  { ...base, id: 'gen-kostnad', name: 'Placeringskostnad', nameEn: 'Placement costs', group: 'ekonomi', unit: 'tkr', timeAggregation: 'sum', genderSplit: false, privacyClass: 'none' },
+  { ...base, id: 'gen-arsarbetare', name: 'Årsarbetare', nameEn: 'Full-time equivalents', group: 'personal', unit: 'fte', decimals: 1, direction: 'none', timeAggregation: 'mean', genderSplit: true, privacyClass: 'none' },
+];
+
+function extra(i: number): Template {
+  const n = String(i + 1).padStart(2, '0');
+  return i % 2 === 0
+    ? { ...base, id: `gen-antal-${n}`, name: `Antal ${n}`, nameEn: `Count ${n}`, group: 'barn-unga-vuxna', unit: 'count', timeAggregation: 'sum', genderSplit: true, privacyClass: 'small-count' }
+    : { ...base, id: `gen-belopp-${n}`, name: `Belopp ${n}`, nameEn: `Amount ${n}`, group: 'ekonomi', unit: 'kr', timeAggregation: 'sum', genderSplit: false, privacyClass: 'none' };
+}
+
+/** A catalogue of `count` KPIs (at least 4, so a ratio and a rate are always there), shared by every generated organisation. */
+export function generatedKpis(count: number): DemoKpi[] {
+  const n = Math.max(4, count);
+  const list = [...CORE.slice(0, n), ...Array.from({ length: Math.max(0, n - CORE.length) }, (_, i) => extra(i + CORE.length))];
+  return list.map((t, i) => ({
+    ...t,
+    description: `Genererad KPI (${t.timeAggregation}${t.genderSplit ? ', K/M' : ''}${t.ratioOf ? ', kvot' : ''}) för skalningstester.`,
+    source: 'lagesbild generate',
+    ageBands: [],
+    validFrom: '2000-01',
+    sortOrder: 1000 + i,
+  }));
+}
