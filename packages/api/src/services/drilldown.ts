@@ -46,7 +46,7 @@ export async function buildDrilldown(db: Db, ctx: EngineContext, q: { kpi: strin
   const k = kpiOrThrow(ctx, q.kpi);
   const months = monthsOf(q.period);
   const children = [...new Set(months.flatMap((m) => ctx.tree.childrenAt(q.unit, m)))].sort();
-  const inputs = await loadValueInputs(db, ctx, [k], q.period.start, q.period.end);
+  const inputs = await loadValueInputs(db, ctx, [k], q.period.start, q.period.end, [q.unit, ...children]);
   const at = q.period.end;
   // Parent and children are shown together: a hidden child must not follow from the parent minus the others.
   const additive = !isRate(k);

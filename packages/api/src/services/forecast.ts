@@ -16,7 +16,7 @@ import {
   type Status,
 } from '@lagesbild/domain';
 import type { EngineContext } from './engine-context.js';
-import { targetFor, valueOf, type ComputedValue, type ValueInputs } from './kpi-values.js';
+import { cellsWithin, ofGender, targetFor, valueOf, type ComputedValue, type ValueInputs } from './kpi-values.js';
 
 /** How many earlier years the forecast learns the season from (the domain's default). */
 const BASIS_YEARS = 3;
@@ -58,7 +58,7 @@ export function forecastStart(asOf: Month): Month {
  */
 export function forecastOf(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, unit: string, asOf: Month, gender: Gender): ComputedForecast {
   const hi = monthIndex(asOf);
-  const cellsOf = (id: string) => (inputs.byKpi.get(id) ?? []).filter((c) => monthIndex(c.month) <= hi && ctx.tree.isWithin(c.unit, unit, c.month));
+  const cellsOf = (id: string) => ofGender(inputs, cellsWithin(ctx, inputs, id, unit, Number.NEGATIVE_INFINITY, hi), gender);
   const genderAvailable = gender === 'T' || k.genderSplit;
   const series = !genderAvailable
     ? []

@@ -1,4 +1,4 @@
-import { loadCells, loadTargets, type Db, type KpiRecord, type StoredCell, type TargetRecord } from '@lagesbild/db';
+import { loadCells, loadRollupCells, loadTargets, type Db, type KpiRecord, type StoredCell, type TargetRecord } from '@lagesbild/db';
 import {
   aggregateCells,
   aggregateRatio,
@@ -58,6 +58,14 @@ export interface ValueInputs {
   /** Leaf cells by KPI id. */
   byKpi: Map<string, StoredCell[]>;
   targets: TargetRecord[];
+  /** Targets by `kpi|unit|year`, since every value looks one up. */
+  targetIndex: Map<string, TargetRecord>;
+  /**
+   * Cells are per unit asked for: a parent's roll-ups (already summed over its
+   * leaves, T resolved) or a leaf's own cells, so a value reads its unit's
+   * rows instead of walking the tree for every leaf.
+   */
+  rolledUp: boolean;
 }
 
 export function sourceKpis(k: KpiRecord): string[] {
@@ -74,9 +82,16 @@ export function unitOrThrow(ctx: EngineContext, code: string): void {
   if (!ctx.tree.get(code)) throw new NotFoundError(`Enheten "${code}" finns inte.`);
 }
 
-export async function loadValueInputs(db: Db, ctx: EngineContext, kpis: KpiRecord[], start: Month, end: Month): Promise<ValueInputs> {
+/**
+ * Cells and targets for some KPIs over a month range. With `units` (every
+ * unit the caller will compute values for) and fresh roll-ups, the cells are
+ * those units' roll-ups; otherwise the leaf cells of the whole organisation.
+ */
+export async function loadValueInputs(db: Db, ctx: EngineContext, kpis: KpiRecord[], start: Month, end: Month, units?: readonly string[]): Promise<ValueInputs> {
+  const kpiIds = [...new Set(kpis.flatMap(sourceKpis))];
+  const rolledUp = ctx.rollups && units !== undefined;
   const [cells, targets] = await Promise.all([
-    loadCells(db, { orgId: ctx.orgId, kpiIds: [...new Set(kpis.flatMap(sourceKpis))], start, end }),
+    rolledUp && units ? loadUnitCells(db, ctx, kpiIds, start, end, units) : loadCells(db, { orgId: ctx.orgId, kpiIds, start, end }),
     // All units' targets: a rate's target is inherited down the tree (see targetFor).
     loadTargets(db, ctx.orgId, kpis.map((k) => k.id)),
   ]);
@@ -86,14 +101,49 @@ export async function loadValueInputs(db: Db, ctx: EngineContext, kpis: KpiRecor
     if (list) list.push(c);
     else byKpi.set(c.kpiId, [c]);
   }
-  return { byKpi, targets };
+  const targetIndex = new Map<string, TargetRecord>();
+  for (const t of targets) targetIndex.set(`${t.kpiId}|${t.unit}|${t.year}`, t);
+  return { byKpi, targets, targetIndex, rolledUp };
+}
+
+/** Parents' roll-ups and leaves' own cells: for each unit asked for, exactly the cells that make up its total. */
+async function loadUnitCells(db: Db, ctx: EngineContext, kpiIds: string[], start: Month, end: Month, units: readonly string[]): Promise<StoredCell[]> {
+  const parents = units.filter((u) => ctx.parents.has(u));
+  const leaves = units.filter((u) => !ctx.parents.has(u));
+  const [rolled, own] = await Promise.all([
+    loadRollupCells(db, { orgId: ctx.orgId, kpiIds, start, end, unitCodes: parents }),
+    leaves.length ? loadCells(db, { orgId: ctx.orgId, kpiIds, start, end, unitCodes: leaves }) : [],
+  ]);
+  return rolled.concat(own);
+}
+
+/** The cells of a KPI that count for a unit in months lo..hi (month indexes): its leaves then, or its own roll-ups. */
+export function cellsWithin(ctx: EngineContext, inputs: ValueInputs, kpiId: string, unit: string, lo: number, hi: number): StoredCell[] {
+  return (inputs.byKpi.get(kpiId) ?? []).filter((c) => {
+    const i = monthIndex(c.month);
+    return i >= lo && i <= hi && (inputs.rolledUp ? c.unit === unit : ctx.tree.isWithin(c.unit, unit, c.month));
+  });
+}
+
+/** The cells to aggregate for a gender: roll-ups hold T already resolved, so they are taken by gender as they are; leaf cells go to selectGender. */
+export function ofGender(inputs: ValueInputs, cells: StoredCell[], gender: Gender): StoredCell[] {
+  return inputs.rolledUp ? cells.filter((c) => !c.provenance || c.gender === gender) : cells;
 }
 
 function originOf(cells: readonly StoredCell[]): KpiValue['origin'] {
   if (cells.length === 0) return null;
-  const reported = cells.some((c) => c.origin === 'reported');
-  const synthetic = cells.some((c) => c.origin === 'synthetic');
+  const reported = cells.some((c) => (c.provenance ? c.provenance.reported : c.origin === 'reported'));
+  const synthetic = cells.some((c) => (c.provenance ? c.provenance.synthetic : c.origin === 'synthetic'));
   return reported && synthetic ? 'mixed' : reported ? 'reported' : 'synthetic';
+}
+
+function batchesOf(cells: readonly StoredCell[]): number[] {
+  const ids = new Set<number>();
+  for (const c of cells) {
+    if (c.provenance) for (const b of c.provenance.batchIds) ids.add(b);
+    else if (c.batchId !== null) ids.add(c.batchId);
+  }
+  return [...ids].sort((a, b) => b - a).slice(0, 20);
 }
 
 /**
@@ -104,7 +154,7 @@ function originOf(cells: readonly StoredCell[]): KpiValue['origin'] {
 export function targetFor(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, unit: string, at: Month, year: number): TargetRecord | null {
   const chain = isRate(k) ? ctx.tree.pathAt(unit, at).reverse() : [unit];
   for (const u of chain) {
-    const t = inputs.targets.find((x) => x.kpiId === k.id && x.unit === u && x.year === year);
+    const t = inputs.targetIndex.get(`${k.id}|${u}|${year}`);
     if (t) return t;
   }
   return null;
@@ -118,19 +168,15 @@ export function targetFor(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord,
 export function valueOf(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, unit: string, period: Period, gender: Gender): ComputedValue {
   const lo = monthIndex(period.start);
   const hi = monthIndex(period.end);
-  const inPeriod = sourceKpis(k)
-    .flatMap((id) => inputs.byKpi.get(id) ?? [])
-    .filter((c) => {
-      const i = monthIndex(c.month);
-      return i >= lo && i <= hi && ctx.tree.isWithin(c.unit, unit, c.month);
-    });
+  const inPeriod = sourceKpis(k).flatMap((id) => cellsWithin(ctx, inputs, id, unit, lo, hi));
   const genderAvailable = gender === 'T' || k.genderSplit;
   const filter = { gender };
+  const picked = ofGender(inputs, inPeriod, gender);
   const agg = !genderAvailable
     ? null
     : k.ratioOf
-      ? aggregateRatio(k, inPeriod.filter((c) => c.kpiId === k.ratioOf?.numerator), inPeriod.filter((c) => c.kpiId === k.ratioOf?.denominator), filter)
-      : aggregateCells(k, inPeriod, filter);
+      ? aggregateRatio(k, picked.filter((c) => c.kpiId === k.ratioOf?.numerator), picked.filter((c) => c.kpiId === k.ratioOf?.denominator), filter)
+      : aggregateCells(k, picked, filter);
   const judged = gender === 'T' || targetAppliesToSubgroup(k);
   const target = judged
     ? targetForMonths(monthsOf(period), isRate(k) ? 'ratio' : k.timeAggregation, (year) => targetFor(ctx, inputs, k, unit, period.end, year))
@@ -153,7 +199,7 @@ export function valueOf(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, u
     monthsWithData: agg?.monthsWithData.length ?? 0,
     monthsInPeriod: monthCount(period),
     origin: originOf(inPeriod),
-    importBatches: [...new Set(inPeriod.flatMap((c) => (c.batchId === null ? [] : [c.batchId])))].sort((a, b) => b - a).slice(0, 20),
+    importBatches: batchesOf(inPeriod),
     genderAvailable,
     suppressed: false,
     protectingCount: agg ? protectingCount(k, agg, k.ratioOf && agg.denominator !== null ? agg.denominator / Math.max(1, agg.monthsWithData.length) : null) : null,
@@ -171,6 +217,6 @@ export interface ValueRequest {
 export async function computeKpiValues(db: Db, ctx: EngineContext, req: ValueRequest): Promise<ComputedValue[]> {
   unitOrThrow(ctx, req.unit);
   const defs = req.kpiIds.map((id) => kpiOrThrow(ctx, id));
-  const inputs = await loadValueInputs(db, ctx, defs, req.period.start, req.period.end);
+  const inputs = await loadValueInputs(db, ctx, defs, req.period.start, req.period.end, [req.unit]);
   return defs.map((k) => valueOf(ctx, inputs, k, req.unit, req.period, req.gender));
 }

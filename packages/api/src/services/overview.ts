@@ -49,7 +49,7 @@ export async function buildOverview(db: Db, ctx: EngineContext, unit: string, p:
   const lastYearStart = sameLastYear(p).start;
   const asOf = forecastAsOf(p, latest);
   const start = [sparkStart, lastYearStart, forecastStart(asOf)].reduce((a, b) => (monthIndex(a) < monthIndex(b) ? a : b));
-  const inputs = await loadValueInputs(db, ctx, kpis, start, p.end);
+  const inputs = await loadValueInputs(db, ctx, kpis, start, p.end, [unit]);
   const sparkMonths = monthRange(sparkStart, p.end);
   const cards = kpis.map((k): OverviewCard => {
     // The card, last year and the sparkline's months are shown together: a hidden month must not

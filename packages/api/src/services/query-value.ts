@@ -25,7 +25,7 @@ export async function queryValue(db: Db, ctx: EngineContext, q: ValueQuery): Pro
   const k = kpiOrThrow(ctx, q.kpi);
   const asOf = forecastAsOf(q.period, await latestDataMonth(db, ctx.orgId));
   const start = [q.period.start, sameLastYear(q.period).start, forecastStart(asOf)].reduce((a, b) => (monthIndex(a) < monthIndex(b) ? a : b));
-  const inputs = await loadValueInputs(db, ctx, [k], start, q.period.end);
+  const inputs = await loadValueInputs(db, ctx, [k], start, q.period.end, [q.unit]);
   const fc = forecastOf(ctx, inputs, k, q.unit, asOf, q.gender);
   const v = publishOne(valueOf(ctx, inputs, k, q.unit, q.period, q.gender), k.privacyClass, q.suppress);
   const forecast = publishedForecast(fc, publishOne(fc.ytd, k.privacyClass, q.suppress).suppressed);

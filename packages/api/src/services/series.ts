@@ -63,7 +63,7 @@ export async function buildSeries(
   const last = periods[periods.length - 1];
   if (!first || !last) throw new InputError('Perioden är tom.');
   const children = q.split === 'unit' ? [...new Set(periods.flatMap((p) => monthRange(p.start, p.end).flatMap((m) => ctx.tree.childrenAt(q.unit, m))))] : [];
-  const inputs = await loadValueInputs(db, ctx, [k], first.start, last.end);
+  const inputs = await loadValueInputs(db, ctx, [k], first.start, last.end, [q.unit, ...children]);
   let note: string | null = null;
   let lines: { key: string; label: string; unit: string; gender: Gender }[];
   if (q.split === 'gender' && k.genderSplit)
