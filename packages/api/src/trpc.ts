@@ -1,9 +1,12 @@
 import { PeriodParseError } from '@lagesbild/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
-import { ZodError } from 'zod';
+import { z, ZodError } from 'zod';
 import { can, type Permission } from '@lagesbild/domain';
 import type { Context } from './context.js';
 import { InputError, NotFoundError } from './services/errors.js';
+
+// Input errors from zod speak Swedish, like every other answer the API gives.
+z.config(z.locales.sv());
 
 const t = initTRPC.context<Context>().create({
   // No stack traces to clients; Swedish messages pass through.
@@ -15,6 +18,11 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 
+function inputMessage(err: ZodError): string {
+  const parts = err.issues.map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message));
+  return `Ogiltig uppgift – ${parts.join('; ')}.`;
+}
+
 /** Domain errors become tRPC errors here, in one place, so routers stay thin. */
 const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
@@ -23,6 +31,8 @@ const mapErrors = t.middleware(async ({ next }) => {
     if (cause instanceof NotFoundError) throw new TRPCError({ code: 'NOT_FOUND', message: cause.message, cause });
     if (cause instanceof InputError || cause instanceof PeriodParseError)
       throw new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause });
+    // A refused input reads as a sentence per field, not as zod's JSON.
+    if (cause instanceof ZodError) throw new TRPCError({ code: 'BAD_REQUEST', message: inputMessage(cause), cause });
   }
   return result;
 });
