@@ -18,6 +18,11 @@ const DIR = resolve(import.meta.dirname, 'bad-files');
 const CASES: [file: string, sheet: string | null, row: number, column: string | null, message: string][] = [
   // Not a readable file
   ['empty.csv', null, 1, null, 'Filen innehåller inga datarader (i fil empty.csv, rad 1).'],
+  ['bom-only.csv', null, 1, null, 'Filen innehåller inga datarader (i fil bom-only.csv, rad 1).'],
+  ['blank-lines.csv', null, 1, null, 'Filen innehåller inga datarader (i fil blank-lines.csv, rad 1).'],
+  ['semicolons-only.csv', null, 1, null, 'Filen innehåller inga datarader (i fil semicolons-only.csv, rad 1).'],
+  ['nul-in-middle.csv', null, 3, null, 'Filen nul-in-middle.csv är en binärfil, inte text, och kan inte läsas som CSV (i fil nul-in-middle.csv, rad 3).'],
+  ['utf16-be.csv', null, 1, null, 'Filen utf16-be.csv är sparad som UTF-16 ("Unicode-text") (i fil utf16-be.csv, rad 1).'],
   ['header-only.csv', null, 2, null, 'Filen innehåller inga datarader (i fil header-only.csv, rad 2).'],
   ['binary-junk.csv', null, 1, null, 'är en binärfil, inte text, och kan inte läsas som CSV (i fil binary-junk.csv, rad 1)'],
   ['pdf-renamed.csv', null, 3, null, 'Filen pdf-renamed.csv är en binärfil, inte text'],
@@ -31,6 +36,7 @@ const CASES: [file: string, sheet: string | null, row: number, column: string | 
   ['zip-bomb.xlsx', null, 1, null, 'Filen zip-bomb.xlsx avvisas: delen xl/worksheets/sheet1.xml packas upp till 200 MB, 1029 gånger mer än packat. Det ser ut som en zip-bomb'],
   ['zip-bomb-lying.xlsx', null, 1, null, 'Filen zip-bomb-lying.xlsx avvisas: delen xl/worksheets/sheet1.xml packas upp till mer än den uppger. Det ser ut som en zip-bomb'],
   // Long CSV: header and syntax
+  ['tab-separated.csv', null, 1, 'kpi\tunit\tperiod\tgender\tvalue', 'Okänd kolumn "kpi\tunit\tperiod\tgender\tvalue" i rubrikraden i fil tab-separated.csv, rad 1'],
   ['wrong-header.csv', null, 1, 'datum', 'Okänd kolumn "datum" i rubrikraden i fil wrong-header.csv, rad 1, kolumn datum.'],
   ['missing-column.csv', null, 1, null, 'Kolumnen "value" (eller "värde") saknas i rubrikraden i fil missing-column.csv, rad 1.'],
   ['duplicate-column.csv', null, 1, 'värde', 'Kolumnen "värde" i fil duplicate-column.csv, rad 1, kolumn värde betyder samma sak som "value"'],
@@ -42,6 +48,7 @@ const CASES: [file: string, sheet: string | null, row: number, column: string | 
   ['unknown-kpi.csv', null, 3, 'kpi', 'Okänd KPI "hushall-utbetal" i fil unknown-kpi.csv, rad 3, kolumn kpi. Menade du "hushall-utbetalt"?'],
   ['unknown-unit.csv', null, 3, 'unit', 'Okänd enhet "E9" i fil unknown-unit.csv, rad 3, kolumn unit. Menade du "E1"?'],
   ['ratio-kpi.csv', null, 2, 'kpi', 'KPI "kr-per-hushall" i fil ratio-kpi.csv, rad 2, kolumn kpi är en kvot (utbetalt-kr / hushall-utbetalt)'],
+  ['period-as-date.csv', null, 2, 'period', 'Ogiltig period "2021-01-31" i fil period-as-date.csv, rad 2, kolumn period. Skriv månaden som ÅÅÅÅ-MM'],
   ['bad-period.csv', null, 2, 'period', 'Ogiltig period "2021-13" i fil bad-period.csv, rad 2, kolumn period. Skriv månaden som ÅÅÅÅ-MM'],
   ['period-outside-kpi.csv', null, 2, 'period', 'Perioden 2021-01 i fil period-outside-kpi.csv, rad 2, kolumn period ligger utanför tiden då KPI "gammal-kpi" finns (2018-01–2019-12).'],
   ['unit-not-leaf.csv', null, 2, 'unit', 'Enheten "AVD" har underenheter 2021-01 (i fil unit-not-leaf.csv, rad 2, kolumn unit).'],
@@ -51,6 +58,9 @@ const CASES: [file: string, sheet: string | null, row: number, column: string | 
   ['bad-age-band.csv', null, 2, 'age_band', 'Okänd åldersgrupp "30-50" för KPI "sjukfranvaro" i fil bad-age-band.csv, rad 2, kolumn age_band.'],
   ['question-mark.csv', null, 3, 'value', 'Värdet "?" i fil question-mark.csv, rad 3, kolumn value är inte ett tal. "?" betyder i rapporterna att uppgift saknas'],
   ['formula.csv', null, 2, 'value', 'Värdet "=1+1" i fil formula.csv, rad 2, kolumn value är inte ett tal. Celler som börjar med =, + eller @ tolkas aldrig som formler'],
+  ['value-with-letters.csv', null, 3, 'value', 'Värdet "12 st" i fil value-with-letters.csv, rad 3, kolumn value är inte ett tal. Skriv ett tal'],
+  ['excel-error.csv', null, 2, 'value', 'Värdet "#VÄRDEFEL!" i fil excel-error.csv, rad 2, kolumn value är inte ett tal.'],
+  ['negative-denominator.csv', null, 2, 'denominator', 'Nämnaren "-100" i fil negative-denominator.csv, rad 2, kolumn denominator är negativ.'],
   ['missing-value.csv', null, 2, 'value', 'Värde saknas i fil missing-value.csv, rad 2, kolumn value. Fyll i värdet.'],
   ['negative-count.csv', null, 2, 'value', 'Negativt värde "-3" i fil negative-count.csv, rad 2, kolumn value: KPI "hushall-utbetalt" räknar antal eller kronor'],
   ['zero-denominator.csv', null, 2, 'denominator', 'Nämnaren "0" i fil zero-denominator.csv, rad 2, kolumn denominator är noll'],
@@ -128,5 +138,15 @@ describe.each(TEST_DB_KINDS)('bad files on %s', (kind) => {
 
   it('none of them wrote anything', async () => {
     expect(await dumpAll(database.db)).toEqual(before);
+  });
+
+  // After the check above, since this one writes: what Excel leaves behind (BOM, CRLF, empty trailing rows and columns) is not an error.
+  it('a good file with trailing empty rows and columns still imports, all of it', async () => {
+    const file = 'trailing-empty-rows-columns.csv';
+    const r = await run(file, readFileSync(resolve(import.meta.dirname, 'good-files', file)));
+    expect(r.errors).toEqual([]);
+    expect(r).toMatchObject({ ok: true, summary: { new: 3, changed: 0, unchanged: 0, rows: 3 } });
+    expect(r.batchId).not.toBeNull();
+    expect(r.diff.find((d) => d.kpi === 'utbetalt-kr')).toMatchObject({ new: { numerator: 3634873.98 }, row: 4 });
   });
 });
