@@ -20,6 +20,7 @@ export const router = createRouter({
     { path: '/logga-in', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
     { path: '/admin/anvandare', name: 'admin-users', component: () => import('./views/admin/AdminUsersView.vue'), meta: { admin: true } },
     { path: '/admin/logg', name: 'admin-audit', component: () => import('./views/admin/AdminAuditView.vue'), meta: { admin: true } },
+    { path: '/admin/import', name: 'admin-import', component: () => import('./views/admin/AdminImportView.vue'), meta: { admin: true } },
     { path: '/admin/tavlor', name: 'admin-boards', component: () => import('./views/admin/AdminBoardsView.vue'), meta: { admin: true } },
     { path: '/:pathMatch(.*)*', redirect: (to) => ({ path: '/', query: to.query }) },
   ],

@@ -4,10 +4,12 @@ import { accessSv } from './access-sv.js';
 import { boardsEn } from './boards-en.js';
 import { boardsSv } from './boards-sv.js';
 import { en } from './en.js';
+import { importEn } from './import-en.js';
+import { importSv } from './import-sv.js';
 import { sv, type Messages as BaseMessages } from './sv.js';
 
 /** The views' texts plus login and admin (kept in their own files). */
-export type Messages = BaseMessages & { access: typeof accessSv; boards: typeof boardsSv };
+export type Messages = BaseMessages & { access: typeof accessSv; boards: typeof boardsSv; importer: typeof importSv };
 
 export type AppLocale = 'sv' | 'en';
 
@@ -31,7 +33,7 @@ export function createAppI18n(locale: AppLocale = initialLocale()) {
     legacy: false,
     locale,
     fallbackLocale: 'sv',
-    messages: { sv: { ...sv, access: accessSv, boards: boardsSv }, en: { ...en, access: accessEn, boards: boardsEn } },
+    messages: { sv: { ...sv, access: accessSv, boards: boardsSv, importer: importSv }, en: { ...en, access: accessEn, boards: boardsEn, importer: importEn } },
   });
 }
 

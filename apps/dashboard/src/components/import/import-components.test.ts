@@ -1,0 +1,78 @@
+import { createSSRApp, type Component } from 'vue';
+import { renderToString } from 'vue/server-renderer';
+import { describe, expect, it } from 'vitest';
+import type { ImportIssue } from '../../api/import.js';
+import { createAppI18n, type AppLocale } from '../../i18n/index.js';
+import { previewRows } from '../../lib/import-rows.js';
+import ImportDiffTable from './ImportDiffTable.vue';
+import ImportIssues from './ImportIssues.vue';
+
+async function render(component: Component, props: Record<string, unknown>, locale: AppLocale = 'sv') {
+  const html = await renderToString(createSSRApp(component, props).use(createAppI18n(locale)));
+  const text = html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return { html, text };
+}
+
+const missing: ImportIssue = {
+  severity: 'error',
+  file: 'statistik-forsorjningsstod-2022.csv',
+  sheet: null,
+  row: 20,
+  column: 'Mars',
+  found: '?',
+  expected: 'ett tal',
+  message: 'Värdet "?" i fil statistik-forsorjningsstod-2022.csv, rad 20, kolumn Mars är inte ett tal.',
+  messageEn: 'The value "?" in file statistik-forsorjningsstod-2022.csv, row 20, column Mars is not a number.',
+};
+
+describe('ImportDiffTable', () => {
+  it('marks a rejected cell with a class and a visible marker, not colour alone', async () => {
+    const rows = previewRows({ diff: [], errors: [missing], warnings: [] }, new Map(), 'sv');
+    const { html, text } = await render(ImportDiffTable, { rows, shown: 0, total: 0 });
+    expect(html).toMatch(/<td class="cell--error"[^>]*data-field="value"/);
+    expect(text).toContain('20 Mars ✖ Fel: Värdet "?" i fil statistik-forsorjningsstod-2022.csv, rad 20, kolumn Mars är inte ett tal. ? ✖ avvisad');
+    expect(html).toContain('data-status="rejected"');
+  });
+
+  it('pages a long diff and says when the server capped it', async () => {
+    const diff = Array.from({ length: 120 }, (_, i) => ({
+      kpi: 'aktualiseringar',
+      unit: 'EKBIST',
+      month: '2018-01',
+      gender: 'T' as const,
+      ageBand: '',
+      kind: 'new' as const,
+      old: null,
+      new: { numerator: i, denominator: null },
+      row: i + 2,
+    }));
+    const rows = previewRows({ diff, errors: [], warnings: [] }, new Map(), 'sv');
+    const { html, text } = await render(ImportDiffTable, { rows, shown: 120, total: 12_345 });
+    expect((html.match(/data-status="new"/g) ?? []).length).toBe(50);
+    expect(text).toContain('Rad 1–50 av 120');
+    expect(text).toContain('Förhandsgranskningen visar de första 120 av 12 345 värden');
+    const en = await render(ImportDiffTable, { rows, shown: 120, total: 120 }, 'en');
+    expect(en.text).toContain('Rows 1–50 of 120');
+    expect(en.text).not.toContain('first 120');
+  });
+});
+
+describe('ImportIssues', () => {
+  it('names file, row, column and what was found, in Swedish or English', async () => {
+    const { text } = await render(ImportIssues, { errors: [missing], warnings: [] });
+    expect(text).toContain('Fel (1)');
+    expect(text).toContain('fil statistik-forsorjningsstod-2022.csv, rad 20, kolumn Mars. Hittat: "?"; väntat: ett tal');
+    const en = await render(ImportIssues, { errors: [], warnings: [{ ...missing, severity: 'warning' }] }, 'en');
+    expect(en.text).toContain('Warnings (1)');
+    expect(en.text).toContain('The value "?" in file statistik-forsorjningsstod-2022.csv, row 20, column Mars is not a number.');
+    expect(en.text).toContain('file statistik-forsorjningsstod-2022.csv, row 20, column Mars');
+  });
+});

@@ -1,0 +1,261 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, launchBrowser, PHONE, startApp, type RunningApp } from './support/app.js';
+import { apiQuery, axeViolations, shoot } from './support/views.js';
+
+/** The administration's own monthly reports (shared/data/samples); both need the unit EKBIST (see demo-mappings.ts). */
+const SAMPLES = resolve(import.meta.dirname, '../../../../shared/data/samples');
+const REPORT_2018 = join(SAMPLES, 'statistik-forsorjningsstod-2018.csv');
+const REPORT_2022 = join(SAMPLES, 'statistik-forsorjningsstod-2022.csv');
+
+/** axe's serious and critical findings only (the brief's bar); the rest are printed to look at. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const all = await axeViolations(page);
+  const minor = all.filter((v) => !/^(serious|critical) /.test(v));
+  if (minor.length > 0) console.log(`axe, not serious (${page.url()}):\n${minor.join('\n')}`);
+  return all.filter((v) => /^(serious|critical) /.test(v));
+}
+
+describe('the import page in Chromium: preview, import, errors, warnings, roll back', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const batchIds: number[] = [];
+
+  const text = (testid: string) => page.getByTestId(testid).innerText();
+  const count = async (key: string) => Number((await page.getByTestId(`count-${key}`).locator('.summary__n').innerText()).replace(/\s/g, ''));
+  const counts = async () => ({ new: await count('new'), changed: await count('changed'), unchanged: await count('unchanged'), rejected: await count('rejected') });
+  async function preview(): Promise<void> {
+    await page.getByTestId('import-preview').click();
+    await page.locator('[data-testid="import-summary"][data-dry-run="true"]').waitFor();
+  }
+  /** The batch number the success notice names. */
+  async function committedBatch(file: string): Promise<number> {
+    const notice = page.getByTestId('import-notice');
+    await expect.poll(() => notice.innerText()).toMatch(new RegExp(`^✔ Importen är sparad som import \\d+ \\(${file.replace(/\./g, '\\.')}\\)`));
+    const id = Number(/import (\d+)/.exec(await notice.innerText())?.[1]);
+    expect(Number.isInteger(id)).toBe(true);
+    await page.locator(`[data-testid="import-batches"] tr[data-batch="${id}"]`).waitFor();
+    batchIds.push(id);
+    return id;
+  }
+  const aktualiseringarFeb2018 = async () => {
+    const r = await apiQuery<{ series: { points: { value: number | null }[] }[] }>(page, app, 'series.get', { kpi: 'aktualiseringar', unit: 'EKBIST', start: '2018-02', end: '2018-02' });
+    return r.series[0]?.points[0]?.value;
+  };
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    context = await app.newContext(browser, { viewport: DESKTOP });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('is reached from the admin menu and has no serious accessibility violations before a file is chosen', async () => {
+    await page.goto(`${app.url}/`);
+    await page.getByTestId('menu-import').click();
+    await page.waitForURL(/\/admin\/import$/);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Importera statistik');
+    // The demo data arrives as batches too, so the list is never empty here.
+    await page.locator('[data-testid="import-batches"] tr[data-batch]').first().waitFor();
+    await expect(page.getByTestId('import-preview').isDisabled()).resolves.toBe(true);
+    // The file input is a real, focusable control, not only the drop zone.
+    await page.getByLabel('Välj fil').focus();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('import-file');
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+  });
+
+  it('previews the 2018 report (chosen with the file input), shows the diff and the counts, and imports it', async () => {
+    await page.getByTestId('import-file').setInputFiles(REPORT_2018);
+    await expect(text('import-chosen')).resolves.toMatch(/^Vald fil: statistik-forsorjningsstod-2018\.csv \(\d+(,\d)? k?B\)$/);
+    await page.getByLabel('Enhetskod').fill('EKBIST');
+    await preview();
+    // Seven mapped rows × January–February, all equal to the demo data's reported months.
+    await expect(counts()).resolves.toEqual({ new: 0, changed: 0, unchanged: 14, rejected: 0 });
+    const rows = page.locator('[data-testid="import-diff-table"] tbody tr[data-status]');
+    await expect(rows.count()).resolves.toBe(14);
+    await expect(page.locator('[data-testid="import-diff-table"] tbody tr[data-status="unchanged"]').count()).resolves.toBe(14);
+    const feb = page.locator('tr[data-line="14"]', { hasText: 'feb 2018' });
+    await expect(feb.locator('td[data-field="kpi"]').innerText()).resolves.toBe('Inkomna aktualiseringar');
+    await expect(feb.locator('td[data-field="unit"]').innerText()).resolves.toBe('EKBIST');
+    await expect(feb.locator('td[data-field="value"]').innerText()).resolves.toBe('114');
+    await expect(feb.locator('td[data-field="status"]').innerText()).resolves.toBe('= oförändrad');
+    await expect(page.getByTestId('import-errors').count()).resolves.toBe(0);
+
+    await page.getByTestId('import-commit').click();
+    const id = await committedBatch('statistik-forsorjningsstod-2018.csv');
+    await expect(text('import-notice')).resolves.toBe(`✔ Importen är sparad som import ${id} (statistik-forsorjningsstod-2018.csv): 0 nya, 0 ändrade och 14 oförändrade värden.`);
+    const batch = page.locator(`tr[data-batch="${id}"]`);
+    await expect(batch.innerText()).resolves.toContain('statistik-forsorjningsstod-2018.csv');
+    await expect(batch.innerText()).resolves.toContain('e2e-admin');
+    await expect(batch.innerText()).resolves.toContain('månadsrapport (CSV)');
+    await expect(batch.locator('td').nth(4).innerText()).resolves.toBe('0 / 0 / 14');
+    await expect(batch.getByTestId('batch-status').innerText()).resolves.toBe('✔ Sparad');
+  });
+
+  it('refuses the 2022 report (dropped on the drop zone) for its "?", naming row and column, and marks the cell', async () => {
+    const bytes = readFileSync(REPORT_2022).toString('base64');
+    // A real drop event with a DataTransfer, as the browser sends it when a file is dragged in.
+    await page.getByTestId('import-drop').evaluate((zone, file) => {
+      const data = Uint8Array.from(atob(file.bytes), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([data], file.name, { type: 'text/csv' }));
+      for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, { bytes, name: 'statistik-forsorjningsstod-2022.csv' });
+    await expect(text('import-chosen')).resolves.toContain('statistik-forsorjningsstod-2022.csv');
+    // The preview of the earlier file is gone: it was of another file.
+    await expect(page.getByTestId('import-result').count()).resolves.toBe(0);
+    await preview();
+
+    await expect(counts()).resolves.toEqual({ new: 0, changed: 0, unchanged: 0, rejected: 1 });
+    const error = page.getByTestId('import-errors').locator('li');
+    await expect(error.count()).resolves.toBe(1);
+    await expect(error.innerText()).resolves.toContain('Värdet "?" i fil statistik-forsorjningsstod-2022.csv, rad 20, kolumn Mars är inte ett tal');
+    await expect(error.locator('.issue__where').innerText()).resolves.toContain('fil statistik-forsorjningsstod-2022.csv, rad 20, kolumn Mars. Hittat: "?"');
+    const rejected = page.locator('tr[data-status="rejected"]');
+    await expect(rejected.count()).resolves.toBe(1);
+    await expect(rejected.getAttribute('data-line')).resolves.toBe('20');
+    // The cell itself carries the class and a visible marker, not only a colour.
+    const cell = rejected.locator('td[data-field="value"]');
+    await expect(cell.getAttribute('class')).resolves.toContain('cell--error');
+    await expect(cell.getByTestId('cell-mark').innerText()).resolves.toMatch(/^✖\s*Fel:/);
+    await expect(cell.locator('.diff__value').innerText()).resolves.toBe('?');
+    await expect(rejected.locator('td[data-field="month"]').innerText()).resolves.toBe('Mars');
+    await expect(rejected.locator('td[data-field="status"]').innerText()).resolves.toBe('✖ avvisad');
+    // A file with errors cannot be imported at all.
+    await expect(page.getByTestId('import-commit').count()).resolves.toBe(0);
+    await expect(text('import-blocked')).resolves.toContain('Rätta felen i filen');
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+    await shoot(page, 'admin-import-error');
+    await page.setViewportSize(PHONE);
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+    await shoot(page, 'admin-import-error');
+    await page.setViewportSize(DESKTOP);
+  });
+
+  it('with "hoppa över saknade värden (?)" the "?" is a warning that must be confirmed before the import', async () => {
+    await page.getByLabel('Hoppa över saknade värden (?)').check();
+    // Changed options make the old preview stale.
+    await expect(page.getByTestId('import-result').count()).resolves.toBe(0);
+    await preview();
+    await expect(counts()).resolves.toEqual({ new: 0, changed: 0, unchanged: 28, rejected: 0 });
+    const warnings = page.getByTestId('import-warnings').locator('li');
+    await expect(warnings.count()).resolves.toBe(3);
+    await expect(warnings.first().innerText()).resolves.toContain('rad 20, kolumn Mars betyder att uppgift saknas');
+    await expect(page.locator('li.issue--warning').evaluateAll((ls) => ls.map((l) => [l.getAttribute('data-row'), l.getAttribute('data-column')]))).resolves.toEqual([
+      ['20', 'Mars'],
+      ['39', 'Februari'],
+      ['42', 'Januari'],
+    ]);
+    const commit = page.getByTestId('import-commit');
+    await expect(commit.isDisabled()).resolves.toBe(true);
+    await page.getByLabel('Jag har läst varningarna').check();
+    await expect(commit.isEnabled()).resolves.toBe(true);
+    await commit.click();
+    await committedBatch('statistik-forsorjningsstod-2022.csv');
+  });
+
+  it('says a file already imported changes nothing', async () => {
+    await page.getByTestId('import-file').setInputFiles(REPORT_2022);
+    await preview();
+    await expect(text('import-already')).resolves.toBe('Filen är redan importerad; inget ändras.');
+    await expect(page.getByTestId('import-commit').count()).resolves.toBe(0);
+    await expect(counts()).resolves.toEqual({ new: 0, changed: 0, unchanged: 28, rejected: 0 });
+  });
+
+  it('imports a corrected figure (year given in the form) as old → new after confirming, and rolls it back to the old value', async () => {
+    await expect(aktualiseringarFeb2018()).resolves.toBe(114);
+    const dir = mkdtempSync(join(tmpdir(), 'lagesbild-import-'));
+    // No year in the name: the year field says which year "Januari" and "Februari" are.
+    const corrected = join(dir, 'forsorjningsstod-rattad.csv');
+    writeFileSync(corrected, readFileSync(REPORT_2018, 'utf8').replace('Aktualiseringar;143;114', 'Aktualiseringar;143;115'));
+    await page.getByTestId('import-file').setInputFiles(corrected);
+    await page.getByLabel('Hoppa över saknade värden (?)').uncheck();
+    await page.getByLabel('År (för rapporter').fill('2018');
+    await preview();
+    await expect(counts()).resolves.toEqual({ new: 0, changed: 1, unchanged: 13, rejected: 0 });
+    // The changed cell comes first, with the warning (a newer report holds the stored value) on its value.
+    const first = page.locator('[data-testid="import-diff-table"] tbody tr').first();
+    await expect(first.getAttribute('data-status')).resolves.toBe('changed');
+    const value = first.locator('td[data-field="value"]');
+    await expect(value.locator('.diff__value').innerText()).resolves.toBe('114 → 115');
+    await expect(value.getAttribute('class')).resolves.toContain('cell--warning');
+    await expect(value.getByTestId('cell-mark').innerText()).resolves.toMatch(/^⚠\s*Varning:/);
+    await expect(page.getByTestId('import-warnings').innerText()).resolves.toContain('ändras från 114 till 115');
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+    await shoot(page, 'admin-import-preview');
+    await page.setViewportSize(PHONE);
+    await shoot(page, 'admin-import-preview');
+    await page.setViewportSize(DESKTOP);
+
+    await page.getByLabel('Jag har läst varningarna').check();
+    await page.getByTestId('import-commit').click();
+    const id = await committedBatch('forsorjningsstod-rattad.csv');
+    await expect(text('import-notice')).resolves.toContain('0 nya, 1 ändrade och 13 oförändrade värden');
+    await expect.poll(aktualiseringarFeb2018).toBe(115);
+
+    const row = page.locator(`tr[data-batch="${id}"]`);
+    await row.getByTestId('rollback').click();
+    // The confirm step: nothing happens until it is answered, and cancelling leaves the batch alone.
+    await expect(row.innerText()).resolves.toContain(`Återställa import ${id} (forsorjningsstod-rattad.csv)?`);
+    await row.getByTestId('rollback-cancel').click();
+    await expect(row.getAttribute('data-status')).resolves.toBe('committed');
+    await row.getByTestId('rollback').click();
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('rollback-confirm');
+    await row.getByTestId('rollback-confirm').click();
+    await expect.poll(() => text('import-notice')).toBe(`✔ Import ${id} är återställd: 1 värden återställda och 0 borttagna.`);
+    await expect.poll(() => row.getAttribute('data-status')).toBe('rolled_back');
+    await expect(row.getByTestId('batch-status').innerText()).resolves.toBe('↺ Återställd');
+    await expect(row.getByTestId('rollback').count()).resolves.toBe(0);
+    await expect.poll(aktualiseringarFeb2018).toBe(114);
+    await shoot(page, 'admin-import-batches');
+    await page.setViewportSize(PHONE);
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+    await shoot(page, 'admin-import-batches');
+    await page.setViewportSize(DESKTOP);
+  });
+
+  it('shows the server’s Swedish message in an alert, for an empty file', async () => {
+    await page.getByTestId('import-file').setInputFiles({ name: 'tom.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+    await page.getByTestId('import-preview').click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    await expect(alert.innerText()).resolves.toBe('✖ Filen tom.csv är tom.');
+    await expect(page.getByTestId('import-result').count()).resolves.toBe(0);
+  });
+
+  it('speaks English when asked', async () => {
+    await page.evaluate(() => localStorage.setItem('lagesbild.locale', 'en'));
+    await page.reload();
+    await expect(page.locator('h1').innerText()).resolves.toBe('Import statistics');
+    await expect(page.getByTestId('import-preview').innerText()).resolves.toBe('Preview');
+    await expect(page.locator(`tr[data-batch="${batchIds[batchIds.length - 1] ?? 0}"]`).getByTestId('batch-status').innerText()).resolves.toBe('↺ Rolled back');
+    await page.evaluate(() => localStorage.setItem('lagesbild.locale', 'sv'));
+  });
+
+  it('keeps a unit manager out of the page and the import API', async () => {
+    const token = await app.signInAs('eva-import', [{ role: 'enhetschef', unit: 'BU' }]);
+    const other = await browser.newContext({ locale: 'sv-SE' });
+    try {
+      await other.addCookies([{ name: 'lb_session', value: token, url: app.url }]);
+      const p = await other.newPage();
+      await p.goto(`${app.url}/admin/import`);
+      await p.getByTestId('kpi-card').first().waitFor();
+      expect(new URL(p.url()).pathname).toBe('/');
+      await expect(p.getByTestId('menu-import').count()).resolves.toBe(0);
+      const res = await p.request.get(`${app.url}/trpc/import.batches`);
+      expect(res.status()).toBe(403);
+    } finally {
+      await other.close();
+    }
+  });
+});
