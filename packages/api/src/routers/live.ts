@@ -42,6 +42,19 @@ function touchesScope(event: LiveEvent, scope: Scope, tree: UnitTree | null): bo
   );
 }
 
+/**
+ * For a scoped caller, an event names only the units she may know of (her
+ * subtrees and the units above them): a target set on the förvaltning reaches
+ * her screen, but not the list of every other enhet it touches.
+ */
+function narrowToScope(event: LiveEvent, scope: Scope, tree: UnitTree): LiveEvent {
+  const units = event.payload.units;
+  if (scope.kind === 'all' || !units || units.length === 0) return event;
+  const months = event.payload.months?.length ? event.payload.months : [event.createdAt.slice(0, 7)];
+  const related = (u: string) => scope.units.some((root) => months.some((m) => tree.isWithin(u, root, m) || tree.isWithin(root, u, m)));
+  return { ...event, payload: { ...event.payload, units: units.filter(related) } };
+}
+
 /** Units and KPIs change rarely; one catalogue per organisation and minute serves every subscriber of a process. */
 const ENGINE_TTL_MS = 60_000;
 const engines = new WeakMap<Db, Map<string, { at: number; engine: Promise<EngineContext> }>>();
@@ -110,8 +123,9 @@ export const liveRouter = router({
       let last = parseEventId(input.lastEventId) ?? bus.lastId();
       let engine = await engineFor(ctx.db, ctx.orgId);
       const visible = (e: LiveEvent) => e.orgId === ctx.orgId && touchesScope(e, ctx.scope, engine.tree);
-      const out = (e: LiveEvent) =>
-        tracked(String(e.id), {
+      const out = (event: LiveEvent) => {
+        const e = narrowToScope(event, ctx.scope, engine.tree);
+        return tracked(String(e.id), {
           id: e.id,
           kind: e.kind,
           payload: e.payload,
@@ -119,6 +133,7 @@ export const liveRouter = router({
           affectedUnits: affectedUnits(e, engine.tree),
           affectedKpis: affectedKpis(e, engine),
         } satisfies LiveEventMessage);
+      };
       yield status(bus.status);
       for (;;) {
         const missed = await readEventsAfter(ctx.db, last, { orgId: ctx.orgId, limit: CATCH_UP_PAGE });

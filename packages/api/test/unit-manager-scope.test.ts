@@ -1,0 +1,88 @@
+import { recordEvent, seedDemo } from '@lagesbild/db';
+import { openTestDatabase, type TestDatabase } from '@lagesbild/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerContext } from '../src/context.js';
+import { appRouter } from '../src/root.js';
+
+/**
+ * A unit manager of Ungdom och placeringsenhet (BU) on the demo data: every
+ * view she can ask for, and her event stream, hold nothing of the other
+ * enheter — no value, no code, no name — while the units above her appear
+ * only as the path she came down (breadcrumb, tree).
+ */
+const OTHER_ENHETER = ['EKBIST', 'VUXEN', 'BF', 'OPPNA', 'HVB', 'LEDN'];
+const OTHER_NAMES = ['Ekonomiskt bistånd', 'Vuxenstödsenhet', 'Förebyggande och resursenhet', 'HVB Klivet och Kollektivet', 'Soc Ledning'];
+const PERIOD = '2022-T1';
+
+describe('what a unit manager sees (demo data, PGlite)', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase('pglite');
+    await database.migrate();
+    await seedDemo(database.db);
+  });
+  afterAll(async () => {
+    await database.dispose();
+  });
+  const eva = () =>
+    appRouter.createCaller(
+      callerContext(database.db, 'katrineholm', { user: { id: 'eva', userId: 1, name: 'Eva', roles: ['enhetschef'] }, scope: { kind: 'units', units: ['BU'] } }),
+    );
+  const leaks = (answer: unknown) => {
+    const text = JSON.stringify(answer);
+    return [...OTHER_ENHETER.filter((c) => text.includes(`"${c}"`)), ...OTHER_NAMES.filter((n) => text.includes(n))];
+  };
+
+  it('opens on her own unit, and every view of it names no other enhet', async () => {
+    const api = eva();
+    const overview = await api.overview.get({ period: PERIOD });
+    expect(overview.unit).toBe('BU');
+    const answers: unknown[] = [overview, await api.unit.tree({ month: '2022-04' })];
+    for (const card of overview.cards.slice(0, 8)) {
+      answers.push(await api.series.get({ kpi: card.kpi, unit: 'BU', start: '2022-01', end: '2022-04', grain: 'month', split: 'gender' }));
+      answers.push(await api.series.get({ kpi: card.kpi, unit: 'BU', start: '2022-01', end: '2022-04', grain: 'month', split: 'unit' }));
+      answers.push(await api.drilldown.get({ kpi: card.kpi, unit: 'BU', period: PERIOD }));
+      answers.push(await api.comment.list({ kpi: card.kpi, unit: 'BU', period: PERIOD }));
+      answers.push(await api.target.get({ kpi: card.kpi, unit: 'BU', year: 2022 }));
+    }
+    for (const a of answers) expect(leaks(a)).toEqual([]);
+    expect((await api.unit.tree({ month: '2022-04' })).map((u) => u.code)).toEqual(['BU']);
+  });
+
+  it('is refused every other unit, above or beside her, in every procedure', async () => {
+    const api = eva();
+    for (const unit of ['SOC', 'BOU', 'VUX', ...OTHER_ENHETER]) {
+      await expect(api.overview.get({ unit, period: PERIOD })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(api.series.get({ kpi: 'hushall-utbetalt', unit, start: '2022-01', end: '2022-04' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(api.drilldown.get({ kpi: 'hushall-utbetalt', unit, period: PERIOD })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(api.comment.list({ kpi: 'hushall-utbetalt', unit, period: PERIOD })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(api.comment.add({ kpi: 'hushall-utbetalt', unit, period: PERIOD, body: 'Hej' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(api.target.get({ kpi: 'hushall-utbetalt', unit, year: 2022 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+  });
+
+  it('hears of changes on her unit and above it, never of another enhet, and no event names one', async () => {
+    const db = database.db;
+    const before = await recordEvent(db, 'katrineholm', 'kpi.changed', { note: 'start' });
+    await recordEvent(db, 'katrineholm', 'comment.added', { kpis: ['hushall-utbetalt'], units: ['EKBIST'], months: ['2022-03'], note: 'ekbist' });
+    await recordEvent(db, 'katrineholm', 'import.committed', { kpis: ['placerade-hvb-sol'], units: ['BU', 'BF'], months: ['2022-03'], note: 'bu-och-bf' });
+    await recordEvent(db, 'katrineholm', 'target.set', { kpis: ['sjukfranvaro'], units: ['SOC', 'BOU', 'BU', 'BF', 'VUX', 'EKBIST'], months: ['2022-01'], note: 'soc' });
+    await recordEvent(db, 'katrineholm', 'import.committed', { kpis: ['aktualiseringar'], units: ['VUXEN'], months: ['2022-03'], note: 'vuxen' });
+
+    const stream = (await eva().live.events({ lastEventId: String(before) }))[Symbol.asyncIterator]();
+    const got: unknown[] = [];
+    // Catch-up answers at once; then the stream waits for news, so stop after a moment.
+    const deadline = Date.now() + 1500;
+    while (Date.now() < deadline) {
+      const next = await Promise.race([stream.next(), new Promise<null>((ok) => setTimeout(() => ok(null), deadline - Date.now()))]);
+      if (next === null || next.done) break;
+      got.push(next.value);
+    }
+    await stream.return?.();
+    // tracked() envelopes are [id, data]; status messages are plain objects.
+    const events = got.map((v) => (Array.isArray(v) ? (v[1] as { kind: string; payload: { note?: string; units?: string[] } }) : null)).filter((e) => e !== null);
+    expect(events.map((e) => e.payload.note)).toEqual(['bu-och-bf', 'soc']);
+    expect(events.map((e) => e.payload.units)).toEqual([['BU'], ['SOC', 'BOU', 'BU']]);
+    expect(leaks(events)).toEqual([]);
+  });
+});
