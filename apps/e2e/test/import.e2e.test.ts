@@ -79,6 +79,8 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
     await expect(text('import-chosen')).resolves.toMatch(/^Vald fil: statistik-forsorjningsstod-2018\.csv \(\d+(,\d)? k?B\)$/);
     await page.getByLabel('Enhetskod').fill('EKBIST');
     await preview();
+    // Focus moves to the result, so a keyboard user does not have to look for it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('import-summary-title');
     // Seven mapped rows × January–February, all equal to the demo data's reported months.
     await expect(counts()).resolves.toEqual({ new: 0, changed: 0, unchanged: 14, rejected: 0 });
     const rows = page.locator('[data-testid="import-diff-table"] tbody tr[data-status]');
@@ -222,6 +224,42 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
     await expect(seriousViolations(page)).resolves.toEqual([]);
     await shoot(page, 'admin-import-batches');
     await page.setViewportSize(DESKTOP);
+  });
+
+  it('pages a preview larger than the server’s 5 000-row cap and says so (long CSV, measured)', async () => {
+    // 5 KPIs × 7 leaf units × 144 months after the demo data: 5 040 new cells, more than the preview shows.
+    const kpis = ['aktualiseringar', 'startade-utredningar', 'hushall-totalt', 'barn-i-hushall', 'utbetalt-forsorjningsstod'];
+    const units = ['LEDN', 'EKBIST', 'VUXEN', 'BU', 'BF', 'OPPNA', 'HVB'];
+    const lines = ['kpi,unit,period,gender,value'];
+    for (let m = 0; m < 144; m++) {
+      const month = `${2023 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+      for (const k of kpis) for (const u of units) lines.push(`${k},${u},${month},T,${10 + m}`);
+    }
+    const file = join(mkdtempSync(join(tmpdir(), 'lagesbild-import-')), 'lang-5040.csv');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByLabel('År (för rapporter').fill('');
+    await page.getByLabel('Enhetskod').fill('');
+    const started = Date.now();
+    await preview();
+    await page.locator('[data-testid="import-diff-table"] tbody tr[data-status="new"]').first().waitFor();
+    const ms = Date.now() - started;
+    console.log(`import.preview of ${lines.length - 1} long-CSV rows (${Math.round((lines.join('\n').length / 1024) * 10) / 10} kB), answer and first page drawn: ${ms} ms`);
+    await expect(counts()).resolves.toEqual({ new: 5040, changed: 0, unchanged: 0, rejected: 0 });
+    await expect(text('import-diff-capped')).resolves.toBe('Förhandsgranskningen visar de första 5 000 av 5 040 värden; sammanställningen ovan räknar alla.');
+    const body = page.locator('[data-testid="import-diff-table"] tbody tr[data-status]');
+    await expect(body.count()).resolves.toBe(50);
+    await expect(page.locator('.diff__pager').innerText()).resolves.toContain('Rad 1–50 av 5 000');
+    await page.getByTestId('import-diff-next').click();
+    await expect.poll(() => page.locator('.diff__pager').innerText()).toContain('Rad 51–100 av 5 000');
+    await expect(body.first().getAttribute('data-line')).resolves.toBe('52');
+    // Nothing is rejected, so that filter shows the empty row, and "alla rader" brings the pages back.
+    await page.getByTestId('import-diff-filter').selectOption('rejected');
+    await expect.poll(() => body.count()).toBe(0);
+    await expect(page.getByTestId('import-diff-table').innerText()).resolves.toContain('Inga värden att visa.');
+    await page.getByTestId('import-diff-filter').selectOption('all');
+    await expect.poll(() => body.count()).toBe(50);
+    expect(ms).toBeLessThan(30_000);
   });
 
   it('shows the server’s Swedish message in an alert, for an empty file', async () => {

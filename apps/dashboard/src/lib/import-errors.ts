@@ -1,0 +1,17 @@
+import { TRPCClientError } from '@trpc/client';
+
+/**
+ * The server's Swedish message for a failed call. A refused input names its
+ * field ("Ogiltig uppgift – contentBase64: …"); the file's own checks (size,
+ * base64) read better alone, so their text is taken from data.zod.
+ */
+export function importErrorText(err: unknown, fallback: string): string {
+  // No answer from the server (offline), or an internal error whose text is not for users.
+  if (!(err instanceof TRPCClientError) || !err.data || err.data.code === 'INTERNAL_SERVER_ERROR') return fallback;
+  const zod: unknown = err.data.zod;
+  if (Array.isArray(zod)) {
+    const file = zod.find((i: { path?: unknown }) => Array.isArray(i.path) && i.path.includes('contentBase64')) as { message?: unknown } | undefined;
+    if (typeof file?.message === 'string') return file.message;
+  }
+  return err.message || fallback;
+}
