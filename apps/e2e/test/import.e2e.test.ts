@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launchBrowser, PHONE, startApp, type RunningApp } from './support/app.js';
@@ -260,6 +261,27 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
     await page.getByTestId('import-diff-filter').selectOption('all');
     await expect.poll(() => body.count()).toBe(50);
     expect(ms).toBeLessThan(30_000);
+  });
+
+  it('reads an XLSX file sent from the browser, and names the sheet of an error', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Jan');
+    sheet.addRows([
+      ['kpi', 'unit', 'period', 'gender', 'value'],
+      ['aktualiseringar', 'EKBIST', '2030-01', 'T', 5],
+      ['aktualiseringar', 'EKBIST', '2030-02', 'T', 'fem'],
+    ]);
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    await page.getByTestId('import-file').setInputFiles({ name: 'lang.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+    await preview();
+    await expect(counts()).resolves.toEqual({ new: 0, changed: 0, unchanged: 0, rejected: 1 });
+    const error = page.getByTestId('import-errors').locator('li');
+    await expect(error.locator('.issue__where').innerText()).resolves.toContain('fil lang.xlsx, blad Jan, rad 3, kolumn value');
+    const rejected = page.locator('tr[data-status="rejected"]');
+    await expect(rejected.locator('td[data-field="row"]').innerText()).resolves.toBe('Jan: 3');
+    await expect(rejected.locator('td[data-field="value"]').getAttribute('class')).resolves.toContain('cell--error');
+    await expect(rejected.locator('td[data-field="value"] .diff__value').innerText()).resolves.toBe('fem');
+    await expect(text('import-server-notice')).resolves.toBe('Importen av lang.xlsx avbröts: 1 fel. Inget har sparats.');
   });
 
   it('shows the server’s Swedish message in an alert, for an empty file', async () => {
