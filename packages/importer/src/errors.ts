@@ -70,6 +70,13 @@ export class IssueList {
     for (const i of list) this.add(i);
   }
 
+  /** Appends another list's issues after these, with its count of errors left out. */
+  merge(other: IssueList): void {
+    this.addAll(other.errors);
+    this.addAll(other.warnings);
+    this.extraErrors += other.extraErrors;
+  }
+
   get hasErrors(): boolean {
     return this.errors.length > 0;
   }

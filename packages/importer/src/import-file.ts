@@ -12,6 +12,7 @@ import { IssueList, type ImportIssue } from './errors.js';
 import { loadMappings } from './load-mappings.js';
 import { lockOrganisation } from './lock.js';
 import { readImportFile } from './read-file.js';
+import type { SourceRow } from './source-row.js';
 import { validateRows, type ValidRow } from './validate.js';
 import { unknownOrg } from './validate-messages.js';
 
@@ -72,22 +73,41 @@ async function committedBefore(db: Db, orgId: string, sha256: string): Promise<b
   return rows.length > 0;
 }
 
-export async function importFile(db: Db, opts: ImportOptions): Promise<ImportResult> {
-  const origin = opts.origin ?? 'reported';
-  const sha256 = createHash('sha256').update(opts.bytes).digest('hex');
-  const issues = new IssueList();
+/**
+ * Parse and validate, row by row: a long CSV's SourceRows are checked as
+ * they are read and never all held. The file's own problems (encoding, CSV,
+ * header) come before those of values, as the user fixes them in that order.
+ */
+async function readAndValidate(db: Db, opts: ImportOptions, issues: IssueList): Promise<{ format: string; rowCount: number; cells: ValidRow[] }> {
   const parsed = await readImportFile(opts.fileName, opts.bytes, {
     year: opts.year ?? null,
     unitCode: opts.unitCode ?? null,
     skipMissingMarks: opts.skipMissingMarks ?? false,
     mappings: () => loadMappings(db, opts.orgId),
   });
-  issues.addAll(parsed.issues);
-
   const catalogue = await loadCatalogue(db, opts.orgId);
+  let rowCount = 0;
+  const counted = function* (): Generator<SourceRow> {
+    for (const r of parsed.rows) {
+      rowCount++;
+      yield r;
+    }
+  };
+  const checked = new IssueList();
   let cells: ValidRow[] = [];
+  if (catalogue.orgExists) cells = validateRows(counted(), catalogue, checked);
+  else for (const r of counted()) void r;
+  issues.addAll(parsed.issues);
   if (!catalogue.orgExists) issues.add(unknownOrg(opts.fileName, opts.orgId));
-  else cells = validateRows(parsed.rows, catalogue, issues);
+  issues.merge(checked);
+  return { format: parsed.format, rowCount, cells };
+}
+
+export async function importFile(db: Db, opts: ImportOptions): Promise<ImportResult> {
+  const origin = opts.origin ?? 'reported';
+  const sha256 = createHash('sha256').update(opts.bytes).digest('hex');
+  const issues = new IssueList();
+  const { format, rowCount, cells } = await readAndValidate(db, opts, issues);
 
   const result = (over: Partial<ImportResult>): ImportResult => {
     const r: ImportResult = {
@@ -95,13 +115,13 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportRes
       fileName: opts.fileName,
       errors: issues.finalErrors(opts.fileName),
       warnings: issues.warnings,
-      summary: { new: 0, changed: 0, unchanged: 0, rows: parsed.rows.length },
+      summary: { new: 0, changed: 0, unchanged: 0, rows: rowCount },
       diff: [],
       batchId: null,
       alreadyImported: false,
       needsConfirmation: false,
       dryRun: opts.dryRun,
-      format: parsed.format,
+      format,
       notice: '',
       ...over,
     };
@@ -133,7 +153,7 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportRes
       fileName: opts.fileName,
       bytes: opts.bytes,
       sha256,
-      format: parsed.format,
+      format,
       origin,
       user: opts.user,
       plan: d.plan,

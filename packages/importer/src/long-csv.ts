@@ -4,7 +4,7 @@
  * with Swedish or English header names, comma or semicolon, optional BOM and
  * CRLF. It produces SourceRows for the shared pipeline and never throws.
  */
-import { detectDelimiter, readCsvRecords, type CsvRecord } from './csv-grid.js';
+import { detectDelimiter, readCsvRecords, unquotedRecords, type CsvRecord } from './csv-grid.js';
 import type { ImportIssue } from './errors.js';
 import type { Grid } from './grid.js';
 import { duplicateColumn, fieldCount, missingColumn, noDataRows, unknownColumn } from './parse-messages.js';
@@ -81,15 +81,24 @@ function readHeader(file: string, header: CsvRecord, issues: ImportIssue[]): Hea
   return missing.length > 0 ? null : { columns, width };
 }
 
+/**
+ * The rows of a decoded long CSV, one at a time: a million-row file is never
+ * held as records and SourceRows at once. Problems go into issues as the rows
+ * are read, so they are complete once the iteration has ended.
+ */
+export function longCsvRows(file: string, decodedText: string, issues: ImportIssue[]): Iterable<SourceRow> {
+  // One line ending everywhere, so that line numbers match what editors show even in mixed files.
+  const text = decodedText.replace(/\r\n?/g, '\n');
+  const delimiter = detectDelimiter(text);
+  const records = text.includes('"') ? readCsvRecords(file, text, delimiter, issues) : unquotedRecords(text, delimiter);
+  return rowsOf(file, null, records, delimiter, issues);
+}
+
 export function parseLongCsv(file: string, bytes: Uint8Array): ParseOutcome {
   const issues: ImportIssue[] = [];
   const decoded = decodeUtf8(file, bytes);
   if (decoded.issues.length > 0) return { format: LONG_CSV_FORMAT, rows: [], issues: decoded.issues };
-  // One line ending everywhere, so that line numbers match what editors show even in mixed files.
-  const text = decoded.text.replace(/\r\n?/g, '\n');
-  const delimiter = detectDelimiter(text);
-  const records = readCsvRecords(file, text, delimiter, issues);
-  return { format: LONG_CSV_FORMAT, rows: fromRecords(file, null, records, delimiter, issues), issues };
+  return { format: LONG_CSV_FORMAT, rows: [...longCsvRows(file, decoded.text, issues)], issues };
 }
 
 /** The long layout in a worksheet (the same header row and columns as the CSV). */
@@ -97,20 +106,23 @@ export function parseLongGrid(grid: Grid, issues: ImportIssue[]): SourceRow[] {
   const width = Math.max(0, ...grid.rows.map((r) => r.cells.length));
   // exceljs leaves out empty trailing cells; a worksheet row has every column.
   const records = grid.rows.map((r) => ({ line: r.line, fields: [...r.cells, ...Array<string>(width - r.cells.length).fill('')] }));
-  return fromRecords(grid.file, grid.sheet, records, null, issues);
+  return [...rowsOf(grid.file, grid.sheet, records, null, issues)];
 }
 
-function fromRecords(file: string, sheet: string | null, all: CsvRecord[], delimiter: string | null, issues: ImportIssue[]): SourceRow[] {
-  const records = all.filter((r) => !isBlank(r));
-  const [header, ...data] = records;
-  if (header === undefined) {
-    if (issues.length === 0) issues.push(noDataRows(file, false));
-    return [];
-  }
-  const map = readHeader(file, header, issues);
-  if (map === null) return [];
-  const rows: SourceRow[] = [];
-  for (const rec of data) {
+function* rowsOf(file: string, sheet: string | null, all: Iterable<CsvRecord>, delimiter: string | null, issues: ImportIssue[]): Generator<SourceRow> {
+  let map: HeaderMap | null = null;
+  let seenHeader = false;
+  let data = 0;
+  for (const rec of all) {
+    if (isBlank(rec)) continue;
+    if (!seenHeader) {
+      seenHeader = true;
+      map = readHeader(file, rec, issues);
+      if (map === null) return;
+      continue;
+    }
+    if (map === null) return;
+    data++;
     // Trailing empty fields are what spreadsheets add after the last column; they are not data.
     let used = rec.fields.length;
     while (used > 0 && (rec.fields[used - 1] ?? '').trim() === '') used--;
@@ -121,10 +133,13 @@ function fromRecords(file: string, sheet: string | null, all: CsvRecord[], delim
     }
     const cells: Partial<Record<FieldName, SourceCell>> = {};
     for (const c of map.columns) cells[c.field] = { text: (rec.fields[c.index] ?? '').trim(), column: c.name };
-    rows.push(sheet === null ? { file, row: rec.line, cells } : { file, sheet, row: rec.line, cells });
+    yield sheet === null ? { file, row: rec.line, cells } : { file, sheet, row: rec.line, cells };
   }
-  if (data.length === 0 && issues.length === 0) issues.push(noDataRows(file, true));
-  return rows;
+  if (!seenHeader) {
+    if (issues.length === 0) issues.push(noDataRows(file, false));
+    return;
+  }
+  if (data === 0 && issues.length === 0) issues.push(noDataRows(file, true));
 }
 
 export const longCsvParser: FormatParser = { format: LONG_CSV_FORMAT, parse: parseLongCsv };

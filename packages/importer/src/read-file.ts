@@ -7,9 +7,9 @@ import { formatNumber } from '@lagesbild/domain';
 import { csvGrid } from './csv-grid.js';
 import { issue, whereEn, whereSv, type ImportIssue } from './errors.js';
 import { isBlankRow } from './grid.js';
-import { longCsvParser, parseLongGrid } from './long-csv.js';
+import { longCsvParser, longCsvRows, parseLongGrid } from './long-csv.js';
 import type { MappingIndex } from './mappings.js';
-import type { ParseOutcome } from './source-row.js';
+import type { ParseOutcome, SourceRow } from './source-row.js';
 import { decodeUtf8 } from './text.js';
 import { looksWide } from './wide-layout.js';
 import { parseWideGrids } from './wide-report.js';
@@ -64,7 +64,12 @@ function tooLarge(file: string, size: number): ImportIssue {
   );
 }
 
-export async function readImportFile(fileName: string, bytes: Uint8Array, ctx: ReadContext): Promise<ParseOutcome> {
+/** As ParseOutcome, but the rows of a long CSV come one at a time; its issues are complete only after they have all been read. */
+export interface ReadOutcome extends Omit<ParseOutcome, 'rows'> {
+  rows: Iterable<SourceRow>;
+}
+
+export async function readImportFile(fileName: string, bytes: Uint8Array, ctx: ReadContext): Promise<ReadOutcome> {
   if (bytes.length > MAX_FILE_BYTES) return { format: longCsvParser.format, rows: [], issues: [tooLarge(fileName, bytes.length)] };
   // By content, not by name: an .xlsx renamed .csv is still a workbook.
   if (isZip(bytes)) return readWorkbook(fileName, bytes, ctx);
@@ -72,7 +77,10 @@ export async function readImportFile(fileName: string, bytes: Uint8Array, ctx: R
   if (decoded.issues.length > 0) return { format: longCsvParser.format, rows: [], issues: decoded.issues };
   // The header row decides; reading only the start keeps a million-row long CSV from being parsed twice.
   const head = csvGrid(fileName, decoded.text.slice(0, HEAD_CHARS)).grid.rows.filter((r) => !isBlankRow(r)).slice(0, 1);
-  if (!looksWide(head)) return longCsvParser.parse(fileName, bytes);
+  if (!looksWide(head)) {
+    const issues: ImportIssue[] = [];
+    return { format: longCsvParser.format, rows: longCsvRows(fileName, decoded.text, issues), issues };
+  }
   const { grid, issues } = csvGrid(fileName, decoded.text);
   const wide = parseWideGrids(fileName, WIDE_CSV_FORMAT, [grid], { ...ctx, mappings: await ctx.mappings() });
   return { ...wide, issues: [...issues, ...wide.issues] };

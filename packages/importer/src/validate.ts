@@ -57,96 +57,125 @@ const normaliseBand = (s: string): string => s.replace(/[\u2012-\u2015\u2212]/g,
 export const cellLabel = (r: Pick<ValidRow, 'kpi' | 'unit' | 'month' | 'gender' | 'ageBand'>): string =>
   `KPI "${r.kpi}", enhet "${r.unit}", ${r.month}, kön ${r.gender}${r.ageBand ? `, åldersgrupp ${r.ageBand}` : ''}`;
 
-export function validateRows(rows: readonly SourceRow[], cat: Catalogue, issues: IssueList): ValidRow[] {
+/** One row being checked: helpers live outside the loop, since closures made per row cost more than the checks on a million rows. */
+interface RowCheck {
+  r: SourceRow;
+  failed: boolean;
+  issues: IssueList;
+}
+
+const placeOf = (c: RowCheck, f: FieldName) => ({ file: c.r.file, sheet: c.r.sheet ?? null, row: c.r.row, column: c.r.cells[f]?.column ?? f });
+
+function fail(c: RowCheck, i: ImportIssue): void {
+  c.failed = true;
+  c.issues.add(i);
+}
+
+function textOf(c: RowCheck, f: FieldName, required: boolean): string | null {
+  const t = c.r.cells[f]?.text ?? '';
+  if (t !== '') return t;
+  if (required) fail(c, msg.emptyCell(placeOf(c, f), WHAT[f]));
+  return null;
+}
+
+export function validateRows(rows: Iterable<SourceRow>, cat: Catalogue, issues: IssueList): ValidRow[] {
   const out: ValidRow[] = [];
-  const firstRowOf = new Map<string, { row: number; sheet: string | null }>();
-  // childrenAt scans the whole tree; a file has few distinct unit × month pairs but may have 100 000 rows.
+  const firstOf = new Map<string, ValidRow>();
+  // childrenAt scans the whole tree; a file has few distinct unit × month pairs but may have a million rows.
   const childCache = new Map<string, string[]>();
   const childrenAt = (unit: string, month: Month): string[] => {
     const key = `${unit}\u0000${month}`;
-    let c = childCache.get(key);
-    if (c === undefined) childCache.set(key, (c = cat.tree.childrenAt(unit, month)));
-    return c;
+    let ch = childCache.get(key);
+    if (ch === undefined) childCache.set(key, (ch = cat.tree.childrenAt(unit, month)));
+    return ch;
   };
+  // A file has few distinct months and KPIs; parsing "YYYY-MM" once per row each is most of the time on a million rows.
+  const indexCache = new Map<string, number>();
+  const indexOf = (m: Month): number => {
+    let i = indexCache.get(m);
+    if (i === undefined) indexCache.set(m, (i = monthIndex(m)));
+    return i;
+  };
+  const monthOk = new Map<string, boolean>();
+  const isMonthCached = (p: string): boolean => {
+    let ok = monthOk.get(p);
+    if (ok === undefined) {
+      ok = isMonth(p);
+      // Only months: a file full of distinct bad periods must not grow the cache.
+      if (ok) monthOk.set(p, ok);
+    }
+    return ok;
+  };
+  const c: RowCheck = { r: { file: '', row: 0, cells: {} }, failed: false, issues };
   for (const r of rows) {
-    let failed = false;
-    const place = (f: FieldName) => ({ file: r.file, sheet: r.sheet ?? null, row: r.row, column: r.cells[f]?.column ?? f });
-    const fail = (i: ImportIssue) => {
-      failed = true;
-      issues.add(i);
-    };
-    const text = (f: FieldName, required: boolean): string | null => {
-      const t = r.cells[f]?.text ?? '';
-      if (t !== '') return t;
-      if (required) fail(msg.emptyCell(place(f), WHAT[f]));
-      return null;
-    };
+    c.r = r;
+    c.failed = false;
 
-    const kpiId = text('kpi', true);
+    const kpiId = textOf(c, 'kpi', true);
     let kpi = kpiId === null ? undefined : cat.kpis.get(kpiId);
-    if (kpiId !== null && kpi === undefined) fail(msg.unknownKpi(place('kpi'), kpiId, nearest(kpiId, cat.kpis.keys())));
+    if (kpiId !== null && kpi === undefined) fail(c, msg.unknownKpi(placeOf(c, 'kpi'), kpiId, nearest(kpiId, cat.kpis.keys())));
     if (kpi?.ratioOf) {
-      fail(msg.ratioKpi(place('kpi'), kpi.id, kpi.ratioOf.numerator, kpi.ratioOf.denominator));
+      fail(c, msg.ratioKpi(placeOf(c, 'kpi'), kpi.id, kpi.ratioOf.numerator, kpi.ratioOf.denominator));
       kpi = undefined;
     }
 
-    const period = text('period', true);
+    const period = textOf(c, 'period', true);
     let month: Month | null = null;
-    if (period !== null && !isMonth(period)) fail(msg.badPeriod(place('period'), period));
+    if (period !== null && !isMonthCached(period)) fail(c, msg.badPeriod(placeOf(c, 'period'), period));
     else if (period !== null) month = period;
     if (month !== null && kpi !== undefined) {
-      const i = monthIndex(month);
-      const tooLate = kpi.validTo !== null && isMonth(kpi.validTo) && i > monthIndex(kpi.validTo);
-      if ((isMonth(kpi.validFrom) && i < monthIndex(kpi.validFrom)) || tooLate) {
-        fail(msg.periodOutsideKpi(place('period'), month, kpi.id, kpi.validFrom, kpi.validTo));
+      const i = indexOf(month);
+      const tooLate = kpi.validTo !== null && isMonthCached(kpi.validTo) && i > indexOf(kpi.validTo);
+      if ((isMonthCached(kpi.validFrom) && i < indexOf(kpi.validFrom)) || tooLate) {
+        fail(c, msg.periodOutsideKpi(placeOf(c, 'period'), month, kpi.id, kpi.validFrom, kpi.validTo));
       }
     }
 
-    const unit = text('unit', true);
+    const unit = textOf(c, 'unit', true);
     const unitId = unit === null ? undefined : cat.unitIds.get(unit);
-    if (unit !== null && unitId === undefined) fail(msg.unknownUnit(place('unit'), unit, nearest(unit, cat.unitIds.keys())));
+    if (unit !== null && unitId === undefined) fail(c, msg.unknownUnit(placeOf(c, 'unit'), unit, nearest(unit, cat.unitIds.keys())));
     if (unit !== null && unitId !== undefined && month !== null) {
       const node = cat.tree.get(unit);
       const children = childrenAt(unit, month);
-      if (node && !cat.tree.exists(unit, month)) fail(msg.unitNotValid(place('unit'), unit, month, node.validFrom, node.validTo));
-      else if (children.length > 0) fail(msg.unitNotLeaf(place('unit'), unit, month, children));
+      if (node && !cat.tree.exists(unit, month)) fail(c, msg.unitNotValid(placeOf(c, 'unit'), unit, month, node.validFrom, node.validTo));
+      else if (children.length > 0) fail(c, msg.unitNotLeaf(placeOf(c, 'unit'), unit, month, children));
     }
 
-    const genderText = text('gender', true);
+    const genderText = textOf(c, 'gender', true);
     let gender: Gender | null = null;
     const g = genderText?.toUpperCase();
-    if (genderText !== null && g !== 'K' && g !== 'M' && g !== 'T') fail(msg.badGender(place('gender'), genderText));
+    if (genderText !== null && g !== 'K' && g !== 'M' && g !== 'T') fail(c, msg.badGender(placeOf(c, 'gender'), genderText));
     else if (g === 'K' || g === 'M' || g === 'T') gender = g;
-    if (gender !== null && gender !== 'T' && kpi !== undefined && !kpi.genderSplit) fail(msg.genderNotSplit(place('gender'), genderText ?? '', kpi.id));
+    if (gender !== null && gender !== 'T' && kpi !== undefined && !kpi.genderSplit) fail(c, msg.genderNotSplit(placeOf(c, 'gender'), genderText ?? '', kpi.id));
 
-    const valueText = text('value', true);
+    const valueText = textOf(c, 'value', true);
     const numerator = valueText === null ? null : parseNumberCell(valueText);
-    if (valueText !== null && numerator === null) fail(msg.notNumber(place('value'), valueText));
+    if (valueText !== null && numerator === null) fail(c, msg.notNumber(placeOf(c, 'value'), valueText));
     if (numerator !== null && numerator < 0 && kpi !== undefined && NON_NEGATIVE.has(kpi.unit)) {
-      fail(msg.negativeValue(place('value'), valueText ?? '', kpi.id));
+      fail(c, msg.negativeValue(placeOf(c, 'value'), valueText ?? '', kpi.id));
     }
 
-    const denText = text('denominator', false);
+    const denText = textOf(c, 'denominator', false);
     const denominator = denText === null ? null : parseNumberCell(denText);
-    if (denText !== null && denominator === null) fail(msg.notNumber(place('denominator'), denText));
-    if (denText !== null && denominator !== null && denominator <= 0) fail(msg.badDenominator(place('denominator'), denText));
+    if (denText !== null && denominator === null) fail(c, msg.notNumber(placeOf(c, 'denominator'), denText));
+    if (denText !== null && denominator !== null && denominator <= 0) fail(c, msg.badDenominator(placeOf(c, 'denominator'), denText));
 
-    const bandText = text('ageBand', false);
+    const bandText = textOf(c, 'ageBand', false);
     const ageBand = bandText === null ? '' : normaliseBand(bandText);
     if (bandText !== null && kpi !== undefined && !kpi.ageBands.includes(ageBand)) {
-      fail(msg.badAgeBand(place('ageBand'), bandText, kpi.id, kpi.ageBands));
+      fail(c, msg.badAgeBand(placeOf(c, 'ageBand'), bandText, kpi.id, kpi.ageBands));
     }
 
-    if (failed || kpi === undefined || unit === null || unitId === undefined || month === null || gender === null || numerator === null) continue;
-    const cell: Omit<ValidRow, 'numerator' | 'denominator' | 'file' | 'sheet' | 'row' | 'valueColumn'> = { kpi: kpi.id, unit, unitId, month, gender, ageBand };
-    const key = [cell.kpi, cell.unit, cell.month, cell.gender, cell.ageBand].join('\u0000');
-    const first = firstRowOf.get(key);
+    if (c.failed || kpi === undefined || unit === null || unitId === undefined || month === null || gender === null || numerator === null) continue;
+    const cell: ValidRow = { kpi: kpi.id, unit, unitId, month, gender, ageBand, numerator, denominator, file: r.file, sheet: r.sheet ?? null, row: r.row, valueColumn: r.cells.value?.column ?? 'value' };
+    const key = `${cell.kpi}\u0000${cell.unit}\u0000${cell.month}\u0000${cell.gender}\u0000${cell.ageBand}`;
+    const first = firstOf.get(key);
     if (first !== undefined) {
-      issues.add(msg.duplicateCell({ file: r.file, sheet: r.sheet ?? null, row: r.row, column: null }, first.row, cellLabel(cell), first.sheet));
+      issues.add(msg.duplicateCell({ file: r.file, sheet: r.sheet ?? null, row: r.row, column: null }, first.row, cellLabel(cell), first.sheet ?? null));
       continue;
     }
-    firstRowOf.set(key, { row: r.row, sheet: r.sheet ?? null });
-    out.push({ ...cell, numerator, denominator, file: r.file, sheet: r.sheet ?? null, row: r.row, valueColumn: r.cells.value?.column ?? 'value' });
+    firstOf.set(key, cell);
+    out.push(cell);
   }
   return out;
 }

@@ -1,0 +1,198 @@
+/**
+ * Import throughput: a generated long CSV of N rows (default 100 000 and
+ * 1 000 000, each into its own throw-away PostgreSQL database) through the
+ * real importFile path, against PostgreSQL's own COPY of the same file into a
+ * plain table of the same columns, in the same run.
+ *
+ *   npx tsx bench/import-throughput.ts [--rows 1000000]   (also runs a tenth of it first)
+ *   npx tsx bench/import-throughput.ts --rows 20000,100000,1000000
+ *
+ * Reported per size: rows/s of the import and of COPY and their ratio (the aim
+ * is at least a third of COPY's rate); then, as the floor for any importer of
+ * this table, the same rows set-based in SQL from the COPY table into
+ * observations (unique cell index, month index, four foreign keys), the
+ * import's own rows deleted first; and the peak RSS and heap sampled every
+ * 100 ms during the import, with their growth over the baseline taken just
+ * before it. The file is read from disk as the CLI reads it. Memory that grows
+ * with the size means the import holds the whole file, not a stream.
+ */
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import type { Writable } from 'node:stream';
+import { kpis, organisations, unitLinks, units, type Db } from '../packages/db/src/index.js';
+import { openTestDatabase } from '../packages/db/src/testing.js';
+import { importFile } from '../packages/importer/src/index.js';
+
+const ORG = 'bench-org';
+const KPIS = 20;
+const GENDERS = ['K', 'M'] as const;
+const FIRST_YEAR = 2018;
+const AVDELNINGAR = 10;
+
+const { values: args } = parseArgs({ options: { rows: { type: 'string', default: '1000000' } } });
+const given = (args.rows ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+if (given.length === 0) throw new Error('--rows: en kommaseparerad lista med positiva heltal, till exempel --rows 100000,1000000');
+// One size alone says nothing about memory against size: run a tenth of it too.
+const sizes = given.length === 1 && (given[0] ?? 0) >= 10 ? [Math.round((given[0] ?? 0) / 10), ...given] : given;
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+const rate = (rows: number, ms: number) => Math.round(rows / (ms / 1000));
+const fmt = (n: number) => n.toLocaleString('sv-SE');
+/** The postgres driver under drizzle, as much of it as COPY needs (the bench has no dependency of its own on postgres). */
+type Query<T> = Promise<T[]> & { writable(): Promise<Writable> };
+type RawSql = <T = Record<string, unknown>>(strings: TemplateStringsArray, ...values: unknown[]) => Query<T>;
+const rawSql = (db: Db) => (db as unknown as { $client: RawSql }).$client;
+
+/** Enough leaves for N rows at 20 KPIs × 2 genders × 60 months (2018–2022), more months only if needed. */
+function shape(rows: number) {
+  const months = 60;
+  const leaves = Math.max(1, Math.ceil(rows / (KPIS * GENDERS.length * months)));
+  return { leaves, months };
+}
+
+const monthOf = (i: number) => `${FIRST_YEAR + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+const kpiId = (k: number) => `bench-k${String(k).padStart(2, '0')}`;
+const unitCode = (u: number) => `E${String(u).padStart(4, '0')}`;
+
+/** The organisation: SOC → 10 avdelningar → the leaves, and 20 gender-split count KPIs. */
+async function generateOrganisation(db: Db, leaves: number): Promise<void> {
+  await db.insert(organisations).values({ id: ORG, name: 'Benchkommun' });
+  const base = { description: '', group: 'ekonomiskt-bistand', source: 'bench', scale: 1, validFrom: '2000-01', sortOrder: 0, genderSplit: true, privacyClass: 'none' as const };
+  await db.insert(kpis).values(
+    Array.from({ length: KPIS }, (_, k) => ({ ...base, id: kpiId(k), name: `KPI ${k}`, nameEn: `KPI ${k}`, unit: 'count', decimals: 0, direction: 'none' as const, timeAggregation: 'sum' as const })),
+  );
+  const unit = (code: string, kind: 'forvaltning' | 'avdelning' | 'enhet') => ({ orgId: ORG, code, name: code, kind, validFrom: '2000-01', validTo: null });
+  const [soc] = await db.insert(units).values(unit('SOC', 'forvaltning')).returning({ id: units.id });
+  const avd = await db
+    .insert(units)
+    .values(Array.from({ length: AVDELNINGAR }, (_, a) => unit(`AVD${a}`, 'avdelning')))
+    .returning({ id: units.id });
+  const link = (unitId: number, parentId: number) => ({ unitId, parentId, validFrom: '2000-01', validTo: null });
+  await db.insert(unitLinks).values(avd.map((a) => link(a.id, soc?.id ?? -1)));
+  for (let from = 0; from < leaves; from += 1000) {
+    const part = Array.from({ length: Math.min(1000, leaves - from) }, (_, i) => unit(unitCode(from + i), 'enhet'));
+    const ids = await db.insert(units).values(part).returning({ id: units.id });
+    await db.insert(unitLinks).values(ids.map((u, i) => link(u.id, avd[(from + i) % AVDELNINGAR]?.id ?? -1)));
+  }
+}
+
+/** The long CSV, written in pieces so that generating it does not hold it twice. */
+async function generateCsv(file: string, rows: number, leaves: number, months: number): Promise<void> {
+  const lines: string[] = ['kpi,unit,period,gender,value'];
+  let n = 0;
+  outer: for (let m = 0; m < months; m++) {
+    for (let u = 0; u < leaves; u++) {
+      for (let k = 0; k < KPIS; k++) {
+        for (const g of GENDERS) {
+          if (n++ >= rows) break outer;
+          lines.push(`${kpiId(k)},${unitCode(u)},${monthOf(m)},${g},${(n * 7919) % 100000}`);
+        }
+      }
+    }
+  }
+  await writeFile(file, lines.join('\n') + '\n');
+}
+
+/** Peak RSS and heap over a run, sampled every 100 ms, against the level just before it. */
+function memorySampler() {
+  (globalThis as { gc?: () => void }).gc?.();
+  const base = process.memoryUsage();
+  let rss = base.rss;
+  let heap = base.heapUsed;
+  const sample = () => {
+    const m = process.memoryUsage();
+    rss = Math.max(rss, m.rss);
+    heap = Math.max(heap, m.heapUsed);
+  };
+  const timer = setInterval(sample, 100);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return { rss, heap, rssGrowth: rss - base.rss, heapGrowth: heap - base.heapUsed };
+    },
+  };
+}
+
+async function copyInto(db: Db, file: string): Promise<number> {
+  const sql = rawSql(db);
+  await sql`create table copy_target (kpi text not null, unit text not null, period text not null, gender text not null, value double precision not null)`;
+  const started = performance.now();
+  const writable = await sql`copy copy_target from stdin with (format csv, header true)`.writable();
+  await pipeline(createReadStream(file), writable);
+  const ms = performance.now() - started;
+  const [count] = await sql<{ n: string }>`select count(*)::text as n from copy_target`;
+  if (Number(count?.n) <= 0) throw new Error('COPY loaded no rows');
+  return ms;
+}
+
+/** COPY's rows into observations in one statement, after the import's own rows are gone: what the table's indexes and keys cost. */
+async function sqlFloor(db: Db, batchId: number): Promise<number> {
+  const sql = rawSql(db);
+  await sql`delete from observations where batch_id = ${batchId}`;
+  await sql`vacuum observations`;
+  const started = performance.now();
+  await sql`
+    insert into observations (org_id, kpi_id, unit_id, month, gender, age_band, numerator, denominator, origin, batch_id, source_file, source_row)
+    select ${ORG}, c.kpi, u.id, c.period, c.gender, '', c.value, null, 'reported', ${batchId}, 'floor', 0
+    from copy_target c join units u on u.org_id = ${ORG} and u.code = c.unit`;
+  return performance.now() - started;
+}
+
+async function runSize(rows: number, dir: string) {
+  const { leaves, months } = shape(rows);
+  const database = await openTestDatabase('postgres');
+  try {
+    await generateOrganisation(database.db, leaves);
+    const file = join(dir, `bench-${rows}.csv`);
+    await generateCsv(file, rows, leaves, months);
+    const bytesOnDisk = statSync(file).size;
+
+    const mem = memorySampler();
+    const started = performance.now();
+    const bytes = await readFile(file);
+    const result = await importFile(database.db, { orgId: ORG, fileName: `bench-${rows}.csv`, bytes, dryRun: false, user: 'bench' });
+    const importMs = performance.now() - started;
+    const peak = mem.stop();
+    if (!result.ok) throw new Error(`importen misslyckades: ${result.errors[0]?.message ?? ''}`);
+    if (result.summary.new !== rows) throw new Error(`väntade ${rows} nya värden, fick ${result.summary.new}`);
+
+    const copyMs = await copyInto(database.db, file);
+    const floorMs = await sqlFloor(database.db, result.batchId ?? -1);
+    return { rows, leaves, months, bytesOnDisk, importMs, copyMs, floorMs, peak };
+  } finally {
+    await database.dispose();
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'bench-import-'));
+try {
+  console.log(`Import throughput (long CSV → observations) against COPY, PostgreSQL, ${KPIS} KPIs × ${GENDERS.length} genders`);
+  const results = [];
+  for (const rows of sizes) {
+    const r = await runSize(rows, dir);
+    results.push(r);
+    const imp = rate(r.rows, r.importMs);
+    const copy = rate(r.rows, r.copyMs);
+    console.log(
+      `${fmt(r.rows)} rows (${r.leaves} leaf units × ${r.months} months, ${mb(r.bytesOnDisk)} file): ` +
+        `import ${(r.importMs / 1000).toFixed(1)} s = ${fmt(imp)} rows/s; COPY ${(r.copyMs / 1000).toFixed(1)} s = ${fmt(copy)} rows/s; ` +
+        `import/COPY ${(imp / copy).toFixed(3)} (aim ≥ 0.33); COPY + insert … select into observations ${fmt(rate(r.rows, r.copyMs + r.floorMs))} rows/s, ` +
+        `import/that ${(imp / rate(r.rows, r.copyMs + r.floorMs)).toFixed(2)}; peak RSS ${mb(r.peak.rss)} (+${mb(r.peak.rssGrowth)}), ` +
+        `peak heap ${mb(r.peak.heap)} (+${mb(r.peak.heapGrowth)})`,
+    );
+  }
+  if (results.length > 1) {
+    const [a, b] = [results[0], results[results.length - 1]];
+    const ratio = (x: number, y: number) => (x / Math.max(1024 * 1024, y)).toFixed(1);
+    if (a && b) {
+      console.log(`for ×${(b.rows / a.rows).toFixed(0)} the rows: heap growth ×${ratio(b.peak.heapGrowth, a.peak.heapGrowth)}, RSS growth ×${ratio(b.peak.rssGrowth, a.peak.rssGrowth)} (×1 would be streaming)`);
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
