@@ -227,6 +227,37 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
     await page.setViewportSize(DESKTOP);
   });
 
+  it('shows another admin’s import in the list without a reload, live', async () => {
+    const other = await context.newPage();
+    try {
+      await other.goto(`${app.url}/admin/import`);
+      const file = join(mkdtempSync(join(tmpdir(), 'lagesbild-import-')), 'forsorjningsstod-rattad-igen.csv');
+      writeFileSync(file, readFileSync(REPORT_2018, 'utf8').replace('Aktualiseringar;143;114', 'Aktualiseringar;143;116'));
+      await other.getByTestId('import-file').setInputFiles(file);
+      await other.getByLabel('År (för rapporter').fill('2018');
+      await other.getByLabel('Enhetskod').fill('EKBIST');
+      await other.getByTestId('import-preview').click();
+      await other.getByLabel('Jag har läst varningarna').check();
+      await other.getByTestId('import-commit').click();
+      const notice = other.getByTestId('import-notice');
+      await expect.poll(() => notice.innerText()).toMatch(/sparad som import \d+/);
+      const id = Number(/import (\d+)/.exec(await notice.innerText())?.[1]);
+      // The first page did nothing: only the live event can have brought the new batch.
+      const row = page.locator(`tr[data-batch="${id}"]`);
+      await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+      await expect(row.innerText()).resolves.toContain('forsorjningsstod-rattad-igen.csv');
+      await expect.poll(aktualiseringarFeb2018).toBe(116);
+      await row.getByTestId('rollback').click();
+      await row.getByTestId('rollback-confirm').click();
+      await expect.poll(() => row.getAttribute('data-status')).toBe('rolled_back');
+      await expect.poll(aktualiseringarFeb2018).toBe(114);
+      // And the other page hears of the rollback the same way.
+      await expect.poll(() => other.locator(`tr[data-batch="${id}"]`).getAttribute('data-status'), { timeout: 15_000 }).toBe('rolled_back');
+    } finally {
+      await other.close();
+    }
+  });
+
   it('pages a preview larger than the server’s 5 000-row cap and says so (long CSV, measured)', async () => {
     // 5 KPIs × 7 leaf units × 144 months after the demo data: 5 040 new cells, more than the preview shows.
     const kpis = ['aktualiseringar', 'startade-utredningar', 'hushall-totalt', 'barn-i-hushall', 'utbetalt-forsorjningsstod'];
