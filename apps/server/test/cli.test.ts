@@ -236,6 +236,22 @@ describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
     expect(rolledBack).toHaveLength(1);
   });
 
+  it('--skip-missing also skips a "?" in a long CSV, with a warning that needs --yes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lagesbild-import-'));
+    const file = join(dir, 'juni-2022.csv');
+    writeFileSync(file, 'kpi,unit,period,gender,value\nhushall-utbetalt,EKBIST,2022-06,K,?\nhushall-utbetalt,EKBIST,2022-06,M,230\n');
+    const stopped = await h.run('import', file);
+    expect(stopped.code).toBe(1);
+    expect(stopped.err).toContain('Värdet "?" i fil juni-2022.csv, rad 2, kolumn value är inte ett tal.');
+    const held = await h.run('import', file, '--skip-missing');
+    expect(held.code).toBe(1);
+    expect(held.err).toContain('VARNING: Värdet "?" i fil juni-2022.csv, rad 2, kolumn value betyder att uppgift saknas; det hoppas över och importeras inte.');
+    const done = await h.run('import', file, '--skip-missing', '--yes');
+    expect(done.code).toBe(0);
+    // The demo data has a synthetic June 2022: the reported figure replaces it.
+    expect(done.out).toMatch(/Importerad som batch \d+: 0 nya, 1 ändrade, 0 oförändrade, 1 avvisade\./);
+  });
+
   it('import explains a bad --year and a missing file in Swedish', async () => {
     const year = await h.run('import', SAMPLE_2022, '--year', '22');
     expect(year).toMatchObject({ code: 2, err: expect.stringContaining('Ogiltigt år "22"') as unknown });

@@ -15,6 +15,8 @@ import { readImportFile } from './read-file.js';
 import type { SourceRow } from './source-row.js';
 import { validateRows, type ValidRow } from './validate.js';
 import { unknownOrg } from './validate-messages.js';
+import { missingMarkSkipped } from './wide-messages.js';
+import { MISSING_MARKS } from './wide-resolve.js';
 
 export interface ImportOptions {
   orgId: string;
@@ -87,13 +89,19 @@ async function readAndValidate(db: Db, opts: ImportOptions, issues: IssueList): 
   });
   const catalogue = await loadCatalogue(db, opts.orgId);
   let rowCount = 0;
+  const checked = new IssueList();
   const counted = function* (): Generator<SourceRow> {
     for (const r of parsed.rows) {
       rowCount++;
+      // The long CSV's "?" as the wide reports' (which never yield one): skipped with a warning when the user agrees.
+      const v = r.cells.value;
+      if (opts.skipMissingMarks && v !== undefined && MISSING_MARKS.has(v.text)) {
+        checked.add(missingMarkSkipped({ file: r.file, sheet: r.sheet ?? null, row: r.row, column: v.column }, v.text));
+        continue;
+      }
       yield r;
     }
   };
-  const checked = new IssueList();
   let cells: ValidRow[] = [];
   if (catalogue.orgExists) cells = validateRows(counted(), catalogue, checked);
   else for (const r of counted()) void r;

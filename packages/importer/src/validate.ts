@@ -81,13 +81,14 @@ function textOf(c: RowCheck, f: FieldName, required: boolean): string | null {
 export function validateRows(rows: Iterable<SourceRow>, cat: Catalogue, issues: IssueList): ValidRow[] {
   const out: ValidRow[] = [];
   const firstOf = new Map<string, ValidRow>();
-  // childrenAt scans the whole tree; a file has few distinct unit × month pairs but may have a million rows.
-  const childCache = new Map<string, string[]>();
-  const childrenAt = (unit: string, month: Month): string[] => {
+  // childrenAt scans the whole tree, and exists parses months: once per unit × month, and no scan for a unit that is never anyone's parent.
+  const everParent = new Set(cat.tree.all().flatMap((u) => u.parents.map((l) => l.parentCode)));
+  const unitCache = new Map<string, { exists: boolean; children: string[] }>();
+  const unitAt = (unit: string, month: Month) => {
     const key = `${unit}\u0000${month}`;
-    let ch = childCache.get(key);
-    if (ch === undefined) childCache.set(key, (ch = cat.tree.childrenAt(unit, month)));
-    return ch;
+    let u = unitCache.get(key);
+    if (u === undefined) unitCache.set(key, (u = { exists: cat.tree.exists(unit, month), children: everParent.has(unit) ? cat.tree.childrenAt(unit, month) : [] }));
+    return u;
   };
   // A file has few distinct months and KPIs; parsing "YYYY-MM" once per row each is most of the time on a million rows.
   const indexCache = new Map<string, number>();
@@ -136,9 +137,9 @@ export function validateRows(rows: Iterable<SourceRow>, cat: Catalogue, issues: 
     if (unit !== null && unitId === undefined) fail(c, msg.unknownUnit(placeOf(c, 'unit'), unit, nearest(unit, cat.unitIds.keys())));
     if (unit !== null && unitId !== undefined && month !== null) {
       const node = cat.tree.get(unit);
-      const children = childrenAt(unit, month);
-      if (node && !cat.tree.exists(unit, month)) fail(c, msg.unitNotValid(placeOf(c, 'unit'), unit, month, node.validFrom, node.validTo));
-      else if (children.length > 0) fail(c, msg.unitNotLeaf(placeOf(c, 'unit'), unit, month, children));
+      const at = unitAt(unit, month);
+      if (node && !at.exists) fail(c, msg.unitNotValid(placeOf(c, 'unit'), unit, month, node.validFrom, node.validTo));
+      else if (at.children.length > 0) fail(c, msg.unitNotLeaf(placeOf(c, 'unit'), unit, month, at.children));
     }
 
     const genderText = textOf(c, 'gender', true);

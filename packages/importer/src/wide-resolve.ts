@@ -20,7 +20,7 @@ export interface ResolveOptions {
   skipMissingMarks: boolean;
 }
 
-const MISSING_MARKS = new Set(['?', '..', '…', '–', '-']);
+export const MISSING_MARKS: ReadonlySet<string> = new Set(['?', '..', '…', '–', '-']);
 
 /** Printed sums are rounded: a difference within this is not a contradiction. */
 const tolerance = (printed: number): number => Math.max(1, Math.abs(printed) * 0.0005);
