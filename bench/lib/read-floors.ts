@@ -7,8 +7,7 @@
  * both sides have data). What it leaves out: forecast, targets and status,
  * suppression, formatting, which run in the engine's JavaScript.
  */
-import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '../../packages/db/src/index.js';
+import { queryRows, sql, type Db, type SQL } from '../../packages/db/src/index.js';
 
 export interface Window {
   label: string;
@@ -42,6 +41,28 @@ function monthly(orgId: string, anchors: readonly string[], kpiIds: readonly str
       FROM cells WHERE gender <> 'T' OR NOT split GROUP BY anchor, kpi_id, month)`;
 }
 
+/**
+ * The same monthly totals from the roll-ups: a parent anchor's own T rows,
+ * a leaf anchor's own cells (T resolved as above). The best SQL can do on
+ * the design's tables, so "engine ÷ this" is the engine's own overhead.
+ */
+function monthlyFromRollups(orgId: string, anchors: readonly string[], kpiIds: readonly string[], lo: string, hi: string): SQL {
+  return sql`WITH anchors AS (
+      SELECT u.id, u.code, EXISTS (SELECT 1 FROM unit_links l WHERE l.parent_id = u.id) AS parent
+      FROM units u WHERE u.org_id = ${orgId} AND u.code IN (${list(anchors)})),
+    leafcells AS (
+      SELECT a.code AS anchor, o.kpi_id, o.month, o.gender, o.numerator, o.denominator,
+             bool_or(o.gender <> 'T') OVER (PARTITION BY o.kpi_id, o.unit_id, o.month, o.age_band) AS split
+      FROM observations o JOIN anchors a ON a.id = o.unit_id AND NOT a.parent
+      WHERE o.org_id = ${orgId} AND o.kpi_id IN (${list(kpiIds)}) AND o.month BETWEEN ${lo} AND ${hi}),
+    monthly AS (
+      SELECT a.code AS anchor, r.kpi_id, r.month, r.numerator AS num, r.denominator AS den
+      FROM observation_rollups r JOIN anchors a ON a.id = r.unit_id AND a.parent
+      WHERE r.org_id = ${orgId} AND r.gender = 'T' AND r.kpi_id IN (${list(kpiIds)}) AND r.month BETWEEN ${lo} AND ${hi}
+      UNION ALL
+      SELECT anchor, kpi_id, month, sum(numerator), sum(denominator) FROM leafcells WHERE gender <> 'T' OR NOT split GROUP BY anchor, kpi_id, month)`;
+}
+
 /** Values per (anchor, KPI, window) by each KPI's aggregation rule, from the monthly totals above. */
 function valuesOf(windows: readonly Window[], kpiIds: readonly string[]): SQL {
   const w = sql.join(windows.map((x) => sql`(${x.label}, ${x.lo}, ${x.hi})`), sql`, `);
@@ -71,21 +92,30 @@ function valuesOf(windows: readonly Window[], kpiIds: readonly string[]): SQL {
     SELECT anchor, kpi, label, CASE WHEN den = 0 THEN NULL ELSE num / den * scale END FROM ratio`;
 }
 
-export interface FloorValue {
+export type FloorValue = {
   anchor: string;
   kpi: string;
   label: string;
   value: number | null;
+};
+
+export interface FloorQuery {
+  orgId: string;
+  anchors: readonly string[];
+  kpiIds: readonly string[];
+  windows: readonly Window[];
+  sourceKpis: readonly string[];
 }
 
 /** Every (anchor, KPI, window) value in one statement: the overview, a series or a drill-down, by the windows and anchors asked. */
-export async function floorValues(db: Db, q: { orgId: string; anchors: readonly string[]; kpiIds: readonly string[]; windows: readonly Window[]; sourceKpis: readonly string[] }): Promise<FloorValue[]> {
-  const lo = q.windows.reduce((a, w) => (w.lo < a ? w.lo : a), '9999-99');
-  const hi = q.windows.reduce((a, w) => (w.hi > a ? w.hi : a), '0000-00');
-  return queryRows<FloorValue>(db, sql`${monthly(q.orgId, q.anchors, q.sourceKpis, lo, hi)}${valuesOf(q.windows, q.kpiIds)}`);
+export async function floorValues(db: Db, q: FloorQuery, source: 'raw' | 'rollups' = 'raw'): Promise<FloorValue[]> {
+  return queryRows<FloorValue>(db, floorSql(q, source));
 }
 
-/** The SQL text of a floor query, for EXPLAIN. */
-export function floorSql(q: { orgId: string; anchors: readonly string[]; kpiIds: readonly string[]; windows: readonly Window[]; sourceKpis: readonly string[] }, lo: string, hi: string): SQL {
-  return sql`${monthly(q.orgId, q.anchors, q.sourceKpis, lo, hi)}${valuesOf(q.windows, q.kpiIds)}`;
+/** The SQL of a floor query (also for EXPLAIN). */
+export function floorSql(q: FloorQuery, source: 'raw' | 'rollups'): SQL {
+  const lo = q.windows.reduce((a, w) => (w.lo < a ? w.lo : a), '9999-99');
+  const hi = q.windows.reduce((a, w) => (w.hi > a ? w.hi : a), '0000-00');
+  const monthlyTotals = source === 'raw' ? monthly(q.orgId, q.anchors, q.sourceKpis, lo, hi) : monthlyFromRollups(q.orgId, q.anchors, q.sourceKpis, lo, hi);
+  return sql`${monthlyTotals}${valuesOf(q.windows, q.kpiIds)}`;
 }

@@ -57,8 +57,7 @@ export function forecastStart(asOf: Month): Month {
  * loaded from forecastStart(asOf). The domain's forecastYearEnd does the work.
  */
 export function forecastOf(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, unit: string, asOf: Month, gender: Gender): ComputedForecast {
-  const hi = monthIndex(asOf);
-  const cellsOf = (id: string) => ofGender(inputs, cellsWithin(ctx, inputs, id, unit, Number.NEGATIVE_INFINITY, hi), gender);
+  const cellsOf = (id: string) => ofGender(inputs, cellsWithin(ctx, inputs, id, unit, null, asOf), gender);
   const genderAvailable = gender === 'T' || k.genderSplit;
   const series = !genderAvailable
     ? []

@@ -7,7 +7,6 @@ import {
   formatValue,
   isRate,
   monthCount,
-  monthIndex,
   monthsOf,
   periodKey,
   protectingCount,
@@ -57,6 +56,8 @@ export type ComputedValue = KpiValue & { protectingCount: number | null };
 export interface ValueInputs {
   /** Leaf cells by KPI id. */
   byKpi: Map<string, StoredCell[]>;
+  /** The same cells by `kpi|unit`: with roll-ups a value needs only its own unit's, so it need not filter every unit's. */
+  byKpiUnit: Map<string, StoredCell[]>;
   targets: TargetRecord[];
   /** Targets by `kpi|unit|year`, since every value looks one up. */
   targetIndex: Map<string, TargetRecord>;
@@ -96,14 +97,19 @@ export async function loadValueInputs(db: Db, ctx: EngineContext, kpis: KpiRecor
     loadTargets(db, ctx.orgId, kpis.map((k) => k.id)),
   ]);
   const byKpi = new Map<string, StoredCell[]>();
-  for (const c of cells) {
-    const list = byKpi.get(c.kpiId);
+  const byKpiUnit = new Map<string, StoredCell[]>();
+  const add = (m: Map<string, StoredCell[]>, key: string, c: StoredCell) => {
+    const list = m.get(key);
     if (list) list.push(c);
-    else byKpi.set(c.kpiId, [c]);
+    else m.set(key, [c]);
+  };
+  for (const c of cells) {
+    add(byKpi, c.kpiId, c);
+    if (rolledUp) add(byKpiUnit, `${c.kpiId}|${c.unit}`, c);
   }
   const targetIndex = new Map<string, TargetRecord>();
   for (const t of targets) targetIndex.set(`${t.kpiId}|${t.unit}|${t.year}`, t);
-  return { byKpi, targets, targetIndex, rolledUp };
+  return { byKpi, byKpiUnit, targets, targetIndex, rolledUp };
 }
 
 /** Parents' roll-ups and leaves' own cells: for each unit asked for, exactly the cells that make up its total. */
@@ -117,12 +123,14 @@ async function loadUnitCells(db: Db, ctx: EngineContext, kpiIds: string[], start
   return rolled.concat(own);
 }
 
-/** The cells of a KPI that count for a unit in months lo..hi (month indexes): its leaves then, or its own roll-ups. */
-export function cellsWithin(ctx: EngineContext, inputs: ValueInputs, kpiId: string, unit: string, lo: number, hi: number): StoredCell[] {
-  return (inputs.byKpi.get(kpiId) ?? []).filter((c) => {
-    const i = monthIndex(c.month);
-    return i >= lo && i <= hi && (inputs.rolledUp ? c.unit === unit : ctx.tree.isWithin(c.unit, unit, c.month));
-  });
+/**
+ * The cells of a KPI that count for a unit in months lo..hi (lo null: from
+ * the start): its leaves then, or its own roll-ups. Months compare as
+ * strings, which for YYYY-MM is their order, since this runs for every value.
+ */
+export function cellsWithin(ctx: EngineContext, inputs: ValueInputs, kpiId: string, unit: string, lo: Month | null, hi: Month): StoredCell[] {
+  if (inputs.rolledUp) return (inputs.byKpiUnit.get(`${kpiId}|${unit}`) ?? []).filter((c) => (lo === null || c.month >= lo) && c.month <= hi);
+  return (inputs.byKpi.get(kpiId) ?? []).filter((c) => (lo === null || c.month >= lo) && c.month <= hi && ctx.tree.isWithin(c.unit, unit, c.month));
 }
 
 /** The cells to aggregate for a gender: roll-ups hold T already resolved, so they are taken by gender as they are; leaf cells go to selectGender. */
@@ -166,9 +174,7 @@ export function targetFor(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord,
  * judged against the target for exactly that period.
  */
 export function valueOf(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, unit: string, period: Period, gender: Gender): ComputedValue {
-  const lo = monthIndex(period.start);
-  const hi = monthIndex(period.end);
-  const inPeriod = sourceKpis(k).flatMap((id) => cellsWithin(ctx, inputs, id, unit, lo, hi));
+  const inPeriod = sourceKpis(k).flatMap((id) => cellsWithin(ctx, inputs, id, unit, period.start, period.end));
   const genderAvailable = gender === 'T' || k.genderSplit;
   const filter = { gender };
   const picked = ofGender(inputs, inPeriod, gender);

@@ -17,7 +17,7 @@ export function avdelningCount(leaves: number): number {
 }
 
 /**
- * förvaltning → avdelningar → enheter. Every tenth enhet (at least one) moves
+ * förvaltning → avdelningar → enheter. One enhet in ten (at least one) moves
  * to the next avdelning halfway through the period, and the first enhet is
  * renamed two thirds of the way through, so roll-ups must follow the tree as
  * it was in each month.
@@ -36,7 +36,8 @@ export function generateUnits(spec: TreeSpec): DemoUnit[] {
   }
   for (let e = 0; e < spec.units; e++) {
     const home = code('A', e % avd, 2);
-    const moves = e % 10 === 0 && spec.months >= 2;
+    // One in ten, spread over the avdelningar (e = 0, 11, 22, …), so no avdelning is emptied.
+    const moves = e % 10 === Math.floor(e / 10) % 10 && spec.months >= 2;
     const parents = moves
       ? [
           { parentCode: home, validFrom: start, validTo: move },
