@@ -21,14 +21,11 @@ import type { AddressInfo } from 'node:net';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { createRequire } from 'node:module';
-import type { Browser } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { createSession, createUser, SESSION_COOKIE } from '../packages/api/src/index.js';
 import { DEFAULT_STATIC_DIR, startServer } from '../apps/server/src/http/server.js';
 import { openPglite, seedDemo } from '../packages/db/src/index.js';
 
-// playwright-core is a dependency of the browser tests (apps/e2e), not of the root: resolve it from there.
-const { chromium } = createRequire(new URL('../apps/e2e/package.json', import.meta.url))('playwright-core') as typeof import('playwright-core');
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' } } });
 const RUNS = Number(values.runs);

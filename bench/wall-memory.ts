@@ -12,16 +12,14 @@
  * so heap, nodes and listeners stay flat after warm-up.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
 import { commitImport } from '../packages/api/src/index.js';
 import { nextMonthCsv } from '../apps/server/src/cli/commands/demo-live.js';
 import { startServer } from '../apps/server/src/http/server.js';
 import { addMonths } from '../packages/domain/src/index.js';
 import { boards, deviceTokens, latestDataMonth, openPglite, seedDemo } from '../packages/db/src/index.js';
 
-// playwright-core is a dependency of the browser tests (apps/e2e), not of the root: resolve it from there.
-const { chromium } = createRequire(new URL('../apps/e2e/package.json', import.meta.url))('playwright-core') as typeof import('playwright-core');
 
 const { values } = parseArgs({ options: { minutes: { type: 'string', default: '5' }, 'import-every': { type: 'string', default: '10' } } });
 const MINUTES = Number(values.minutes);
