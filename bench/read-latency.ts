@@ -210,7 +210,11 @@ async function main(): Promise<void> {
       const want = Math.ceil(size / perOrg);
       const t = performance.now();
       let written = 0;
-      for (; orgs < want; orgs++) written += (await loadGeneratedOrg(database, SPEC, orgs, perOrg)).observations;
+      for (; orgs < want; orgs++) {
+        const r = await loadGeneratedOrg(database, SPEC, orgs, perOrg);
+        written += r.observations;
+        console.log(`  ${r.orgId}: ${Math.round(r.ms)} ms, of which roll-ups ${Math.round(r.rollupMs)} ms`);
+      }
       const s = (performance.now() - t) / 1000;
       console.log(`generated ${written} observations in ${s.toFixed(0)} s (${Math.round(written / s)} rows/s incl. roll-ups); ${orgs} organisations`);
       await database.db.execute(sql`ANALYZE`);

@@ -31,6 +31,9 @@ export async function refreshRollups(db: Db, orgId: string, scope: RollupScope =
   const filter = scopeFilter(scope);
   // The sorts and hashes below hold a whole organisation; the default 4 MB spills them to disk.
   await db.execute(sql`SET LOCAL work_mem = '256MB'`);
+  // A tenant new since the last ANALYZE is estimated at one row, and the planner then loops
+  // every cell over the tree closure (minutes at 10 M rows); hash joins are right for any size here.
+  await db.execute(sql`SET LOCAL enable_nestloop = off`);
   await db.execute(sql`DELETE FROM observation_rollups WHERE org_id = ${orgId} ${filter}`);
   const [inserted] = await queryRows<{ n: number }>(
     db,
@@ -74,6 +77,8 @@ export async function refreshRollups(db: Db, orgId: string, scope: RollupScope =
       )
       SELECT count(*)::int AS n FROM ins`,
   );
+  await db.execute(sql`RESET enable_nestloop`);
+  await db.execute(sql`RESET work_mem`);
   await db.execute(sql`
     INSERT INTO rollup_state (org_id, batch_max, batch_committed, batch_sum, latest_month, built_at)
     SELECT ${orgId}, max(id), count(*) FILTER (WHERE status = 'committed'), coalesce(sum(id) FILTER (WHERE status = 'committed'), 0),
