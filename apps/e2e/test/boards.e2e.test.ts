@@ -132,7 +132,7 @@ describe('an admin sets up a wall screen in /admin/tavlor', () => {
     await screenName.fill('x'.repeat(101));
     await board.getByRole('button', { name: 'Skapa skärm' }).click();
     const alert = page.locator('[data-testid="admin-notice"][role="alert"]');
-    await expect(alert.textContent()).resolves.toContain('Servern godtog inte uppgifterna och ingenting sparades.');
+    await expect(alert.textContent()).resolves.toContain('Ogiltig uppgift: Skärmens namn får vara högst 100 tecken (name).');
     await expect(board.getByTestId('screens-table').count()).resolves.toBe(0);
     await expect(screenName.inputValue()).resolves.toBe('x'.repeat(101));
     await screenName.fill('Entrén plan 2');

@@ -19,8 +19,9 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 
 function inputMessage(err: ZodError): string {
-  const parts = err.issues.map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message));
-  return `Ogiltig uppgift – ${parts.join('; ')}.`;
+  // The field's code name last, in brackets: the sentence is for people, the name for whoever wrote the request.
+  const parts = err.issues.map((i) => `${i.message.replace(/\.$/, '')}${i.path.length > 0 ? ` (${i.path.join('.')})` : ''}`);
+  return `Ogiltig uppgift: ${parts.join('; ')}.`;
 }
 
 /** Domain errors become tRPC errors here, in one place, so routers stay thin. */

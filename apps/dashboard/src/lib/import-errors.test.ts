@@ -13,14 +13,14 @@ describe('the text of a failed import call', () => {
   });
 
   it('takes the file’s own check out of a refused input, and keeps the sentence for other fields', () => {
-    const big = answer('Ogiltig uppgift – contentBase64: Filen är för stor: högst 40 MB kan importeras åt gången.', {
+    const big = answer('Ogiltig uppgift: Filen är för stor: högst 40 MB kan importeras åt gången (contentBase64).', {
       code: 'BAD_REQUEST',
       httpStatus: 400,
       zod: [{ path: ['contentBase64'], message: 'Filen är för stor: högst 40 MB kan importeras åt gången.' }],
     });
     expect(importErrorText(big, FALLBACK)).toBe('Filen är för stor: högst 40 MB kan importeras åt gången.');
-    const year = answer('Ogiltig uppgift – year: För stort värde: förväntade att nummer skulle ha <=2100.', { code: 'BAD_REQUEST', httpStatus: 400, zod: [{ path: ['year'], message: 'För stort värde' }] });
-    expect(importErrorText(year, FALLBACK)).toBe('Ogiltig uppgift – year: För stort värde: förväntade att nummer skulle ha <=2100.');
+    const year = answer('Ogiltig uppgift: För stort värde: förväntade att nummer skulle ha <=2100 (year).', { code: 'BAD_REQUEST', httpStatus: 400, zod: [{ path: ['year'], message: 'För stort värde' }] });
+    expect(importErrorText(year, FALLBACK)).toBe('Ogiltig uppgift: För stort värde: förväntade att nummer skulle ha <=2100 (year).');
   });
 
   it('says something of its own when the server did not answer or failed inside', () => {

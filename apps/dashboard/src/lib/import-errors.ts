@@ -2,7 +2,7 @@ import { TRPCClientError } from '@trpc/client';
 
 /**
  * The server's Swedish message for a failed call. A refused input names its
- * field ("Ogiltig uppgift – contentBase64: …"); the file's own checks (size,
+ * field ("Ogiltig uppgift: … (contentBase64)."); the file's own checks (size,
  * base64) read better alone, so their text is taken from data.zod.
  */
 export function importErrorText(err: unknown, fallback: string): string {

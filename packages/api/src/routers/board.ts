@@ -18,7 +18,7 @@ export const boardRouter = router({
   }),
 
   /** The token is in this answer only; the database keeps its hash. */
-  createDevice: admin.input(z.object({ boardId: z.number().int().positive(), name: z.string().trim().min(1).max(100) })).mutation(async ({ ctx, input }) => {
+  createDevice: admin.input(z.object({ boardId: z.number().int().positive(), name: z.string().trim().min(1, 'Ge skärmen ett namn.').max(100, 'Skärmens namn får vara högst 100 tecken.') })).mutation(async ({ ctx, input }) => {
     const created = await createDeviceToken(ctx.db, ctx.orgId, input.boardId, input.name, ctx.user.id);
     await recordAudit(ctx.db, { orgId: ctx.orgId, actor: ctx.user.id, action: 'device_token.created', target: `device:${created.id}`, detail: { boardId: input.boardId, name: input.name }, ip: ctx.request.ip });
     return created;
