@@ -1,9 +1,6 @@
-import { seedDemo } from '@lagesbild/db';
-import { openTestDatabase, type TestDatabase } from '@lagesbild/db/testing';
 import { determinedUnknowns, monthRange } from '@lagesbild/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerContext } from '../src/context.js';
-import { appRouter } from '../src/root.js';
+import { describe, expect, it } from 'vitest';
+import { demoCallers } from './demo-callers.js';
 
 /**
  * The engine issue's acceptance case, on the demo data: in January 2018 the
@@ -18,21 +15,9 @@ const MONTHS = monthRange('2018-01', '2018-12');
 const TERTIALS = [MONTHS.slice(0, 4), MONTHS.slice(4, 8), MONTHS.slice(8, 12)];
 
 describe('a unit manager and the three girls in HVB (demo data, PGlite)', () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase('pglite');
-    await database.migrate();
-    await seedDemo(database.db);
-  });
-  afterAll(async () => {
-    await database.dispose();
-  });
-
-  const manager = () =>
-    appRouter.createCaller(
-      callerContext(database.db, 'katrineholm', { user: { id: 'eva', userId: 1, name: 'Eva', roles: ['enhetschef'] }, scope: { kind: 'units', units: ['BU'] } }),
-    );
-  const admin = () => appRouter.createCaller(callerContext(database.db, 'katrineholm', { user: { id: 'adm', userId: 2, name: 'Adm', roles: ['admin'] }, scope: { kind: 'all' } }));
+  const demo = demoCallers();
+  const manager = () => demo.manager(['BU']);
+  const admin = () => demo.admin();
 
   it('stores exactly 3 girls (an admin sees the exact figure), and the unit manager sees "<5"', async () => {
     const exact = await admin().series.get({ kpi: KPI, unit: 'BU', start: '2018-01', end: '2018-01', grain: 'month', split: 'gender' });

@@ -1,8 +1,6 @@
-import { recordEvent, seedDemo } from '@lagesbild/db';
-import { openTestDatabase, type TestDatabase } from '@lagesbild/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerContext } from '../src/context.js';
-import { appRouter } from '../src/root.js';
+import { recordEvent } from '@lagesbild/db';
+import { describe, expect, it } from 'vitest';
+import { demoCallers } from './demo-callers.js';
 
 /**
  * A unit manager of Ungdom och placeringsenhet (BU) on the demo data: every
@@ -15,19 +13,8 @@ const OTHER_NAMES = ['Ekonomiskt bistånd', 'Vuxenstödsenhet', 'Förebyggande o
 const PERIOD = '2022-T1';
 
 describe('what a unit manager sees (demo data, PGlite)', () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase('pglite');
-    await database.migrate();
-    await seedDemo(database.db);
-  });
-  afterAll(async () => {
-    await database.dispose();
-  });
-  const eva = () =>
-    appRouter.createCaller(
-      callerContext(database.db, 'katrineholm', { user: { id: 'eva', userId: 1, name: 'Eva', roles: ['enhetschef'] }, scope: { kind: 'units', units: ['BU'] } }),
-    );
+  const demo = demoCallers();
+  const eva = () => demo.manager(['BU']);
   const leaks = (answer: unknown) => {
     const text = JSON.stringify(answer);
     return [...OTHER_ENHETER.filter((c) => text.includes(`"${c}"`)), ...OTHER_NAMES.filter((n) => text.includes(n))];
@@ -62,7 +49,7 @@ describe('what a unit manager sees (demo data, PGlite)', () => {
   });
 
   it('hears of changes on her unit and above it, never of another enhet, and no event names one', async () => {
-    const db = database.db;
+    const db = demo.db();
     const before = await recordEvent(db, 'katrineholm', 'kpi.changed', { note: 'start' });
     await recordEvent(db, 'katrineholm', 'comment.added', { kpis: ['hushall-utbetalt'], units: ['EKBIST'], months: ['2022-03'], note: 'ekbist' });
     await recordEvent(db, 'katrineholm', 'import.committed', { kpis: ['placerade-hvb-sol'], units: ['BU', 'BF'], months: ['2022-03'], note: 'bu-och-bf' });
