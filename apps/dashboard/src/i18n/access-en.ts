@@ -9,7 +9,7 @@ export const accessEn: typeof accessSv = {
     busy: 'Signing in…',
     linkInvalid: 'The sign-in link has been used or is too old. Ask for a new one or sign in with your password.',
     failed: 'Sign-in failed. Try again in a moment.',
-    help: "No account? Ask the administration's administrator for one.",
+    help: "No account? Ask the administration's administrator for one. Whoever installs it gets a one-time link with 'pnpm lagesbild user link <username>' (the demo prints one when it starts).",
   },
   menu: {
     signedInAs: 'Signed in as {name}',

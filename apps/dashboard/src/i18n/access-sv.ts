@@ -8,7 +8,7 @@ export const accessSv = {
     busy: 'Loggar in…',
     linkInvalid: 'Inloggningslänken är redan använd eller för gammal. Be om en ny eller logga in med lösenord.',
     failed: 'Inloggningen misslyckades. Försök igen om en stund.',
-    help: 'Har du inget konto? Be förvaltningens administratör om ett.',
+    help: 'Har du inget konto? Be förvaltningens administratör om ett. Den som installerar får en engångslänk med "pnpm lagesbild user link <användarnamn>" (demon skriver ut en när den startar).',
   },
   menu: {
     signedInAs: 'Inloggad som {name}',
