@@ -8,7 +8,8 @@ import { rememberUnit } from './lib/last-unit.js';
  *   /                   the overview: ?enhet=SOC&period=2022-T1 (month 2022-04, tertial 2022-T1, delår 2022-D, year 2022)
  *   /kpi/:kpi           one KPI: ?enhet=&period=&grain=month|tertial|year&split=none|gender|unit
  *   /kpi/:kpi/enheter   the KPI for the child units: ?enhet=&period=&kon=T|K|M&sort=
- *   /logga-in           login (?next= where to go afterwards); /admin/anvandare, /admin/logg, /admin/tavlor for admins
+ *   /logga-in           login (?next= where to go afterwards); /admin/anvandare, /admin/logg, /admin/tavlor,
+ *                       /admin/import and /admin/import/kopplingar (the report rows' mappings) for admins
  */
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
@@ -21,6 +22,7 @@ export const router = createRouter({
     { path: '/admin/anvandare', name: 'admin-users', component: () => import('./views/admin/AdminUsersView.vue'), meta: { admin: true } },
     { path: '/admin/logg', name: 'admin-audit', component: () => import('./views/admin/AdminAuditView.vue'), meta: { admin: true } },
     { path: '/admin/import', name: 'admin-import', component: () => import('./views/admin/AdminImportView.vue'), meta: { admin: true } },
+    { path: '/admin/import/kopplingar', name: 'admin-import-mappings', component: () => import('./views/admin/AdminImportMappingsView.vue'), meta: { admin: true } },
     { path: '/admin/tavlor', name: 'admin-boards', component: () => import('./views/admin/AdminBoardsView.vue'), meta: { admin: true } },
     { path: '/:pathMatch(.*)*', redirect: (to) => ({ path: '/', query: to.query }) },
   ],

@@ -1,3 +1,5 @@
+import type { LabelMapping } from './mappings.js';
+
 /**
  * Import problems. Each one names the file, row and column, what was found,
  * what was expected, and tells the user in plain Swedish what to do; the
@@ -16,6 +18,18 @@ export interface ImportIssue {
   expected: string;
   message: string;
   messageEn: string;
+  /** Only on an unknown report row: the row as a mapping would name it, and the closest known mapping. */
+  unknownRow?: UnknownRow;
+}
+
+/** A report row that no mapping knows, as structured data beside the Swedish message (which says the same). */
+export interface UnknownRow {
+  section: string;
+  /** The parent rows joined with " / ", as in a mapping's parentLabel. */
+  parentLabel: string;
+  label: string;
+  /** The closest known row (the "Menade du …?" of the message), or null when none is close. */
+  suggestion: LabelMapping | null;
 }
 
 export interface Place {

@@ -22,6 +22,8 @@ export interface LabelMapping {
 export interface LabelSuggestion {
   label: string;
   context: string;
+  /** The known row itself, so a form can offer its KPI, gender and unit for the unknown one. */
+  mapping: LabelMapping;
 }
 
 const key = (section: string, parent: string, label: string): string => [section, parent, label].map(normaliseLabel).join('\u0000');
@@ -66,6 +68,6 @@ export class MappingIndex {
     if (best === null) return null;
     const where = [best.section && `avsnitt "${best.section}"`, best.parentLabel && `under "${best.parentLabel}"`].filter(Boolean).join(', ');
     const sameContext = normaliseLabel(best.section) === normaliseLabel(section) && normaliseLabel(best.parentLabel) === normaliseLabel(parent);
-    return { label: best.label, context: sameContext ? '' : where };
+    return { label: best.label, context: sameContext ? '' : where, mapping: best };
   }
 }

@@ -89,6 +89,15 @@ describe('wide layout', () => {
       ['warning', 2, 'Feb'],
     ]);
     expect(issues[1]?.message).toContain('Okänd rad "Okänd sak" i fil r.csv, rad 6, kolumn A: ingen koppling säger vilket nyckeltal den är. Menade du "Okända saker"?');
+    // The same facts as fields, for the page's "Koppla raden…" form; the suggestion is the whole known mapping.
+    expect(issues[1]?.unknownRow).toEqual({
+      section: '',
+      parentLabel: '',
+      label: 'Okänd sak',
+      suggestion: { section: '', parentLabel: '', label: 'Okända saker', kpiId: null, gender: 'T', ageBand: '', unitCode: null },
+    });
+    // Other issues carry no such field, so old readers see the same objects as before.
+    expect(issues[0] && 'unknownRow' in issues[0]).toBe(false);
     expect(issues[2]?.message).toContain('"Kvinnor" (rad 3) + "Män" (rad 4) är 12 för Feb, men totalen "Hushåll" i fil r.csv, rad 2, kolumn Feb är 11.');
     expect(rows.map((r) => [r.row, r.cells.kpi?.text, r.cells.unit?.text, r.cells.gender?.text, r.cells.period?.text, r.cells.value?.text])).toEqual([
       [3, 'hh', 'E1', 'K', '2022-01', '4'],

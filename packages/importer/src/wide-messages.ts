@@ -1,6 +1,6 @@
 /** Swedish (and English) messages for the wide monthly reports: layout, labels, mappings and printed totals. */
 import { issue, whereEn, whereSv, type ImportIssue, type Place } from './errors.js';
-import type { LabelSuggestion } from './mappings.js';
+import type { LabelMapping, LabelSuggestion } from './mappings.js';
 import { showNumber } from './validate-messages.js';
 
 const err = (p: Place, found: string, expected: string, sv: string, en: string): ImportIssue => issue('error', p, found, expected, sv, en);
@@ -94,17 +94,22 @@ export function sumMismatch(p: Place, label: string, printed: number, sum: numbe
   );
 }
 
+/** Only the mapping's own fields: whatever else the caller's object holds does not go out with the issue. */
+const copyMapping = (m: LabelMapping): LabelMapping => ({ section: m.section, parentLabel: m.parentLabel, label: m.label, kpiId: m.kpiId, gender: m.gender, ageBand: m.ageBand, unitCode: m.unitCode });
+
 export function unknownLabel(p: Place, label: string, parent: string, section: string, suggestion: LabelSuggestion | null): ImportIssue {
   const under = [section && `avsnitt "${section}"`, parent && `under "${parent}"`].filter(Boolean).join(', ');
   const where = under ? ` (${under})` : '';
   const hint = suggestion ? ` Menade du "${suggestion.label}"${suggestion.context ? ` (${suggestion.context})` : ''}?` : '';
-  return err(
+  const found = err(
     p,
     label,
     suggestion?.label ?? 'en rad som finns i kopplingstabellen',
     `Okänd rad "${label}"${where} ${whereSv(p)}: ingen koppling säger vilket nyckeltal den är.${hint} Lägg till raden i kopplingstabellen (eller markera att den ska hoppas över) och importera igen.`,
     `Unknown row "${label}"${where} ${whereEn(p)}: no mapping says which KPI it is.${suggestion ? ` Did you mean "${suggestion.label}"?` : ''}`,
   );
+  // The same facts as fields, so the import page can offer a prefilled mapping form.
+  return { ...found, unknownRow: { section, parentLabel: parent, label, suggestion: suggestion ? copyMapping(suggestion.mapping) : null } };
 }
 
 export function noUnit(p: Place, label: string): ImportIssue {

@@ -120,5 +120,20 @@ describe.each(TEST_DB_KINDS)('the sample reports on %s', (kind) => {
     const unknown = await importFile(database.db, { ...opts('statistik-forsorjningsstod-2018.csv', { unitCode: 'EKBIST', dryRun: true }), fileName: 'x-2018.csv', bytes: new TextEncoder().encode(text) });
     expect(unknown.errors[0]).toMatchObject({ row: 15, column: 'A', found: 'Startade utredningarna', expected: 'Startade utredningar' });
     expect(unknown.errors[0]?.message).toContain('Okänd rad "Startade utredningarna" i fil x-2018.csv, rad 15, kolumn A: ingen koppling säger vilket nyckeltal den är. Menade du "Startade utredningar"?');
+    // Beside the message, the row and the suggested mapping as fields (what the page's "Koppla raden…" prefills).
+    expect(unknown.errors[0]?.unknownRow).toEqual({
+      section: '',
+      parentLabel: '',
+      label: 'Startade utredningarna',
+      suggestion: { section: '', parentLabel: '', label: 'Startade utredningar', kpiId: 'startade-utredningar', gender: 'T', ageBand: '', unitCode: null },
+    });
+    // Its sub-row is unknown too (its parent is): the closest known one is the same sub-row under the old label, a row that is skipped.
+    expect(unknown.errors[1]).toMatchObject({ row: 16, found: 'Varav 18-24år' });
+    expect(unknown.errors[1]?.unknownRow).toEqual({
+      section: '',
+      parentLabel: 'Startade utredningarna',
+      label: 'Varav 18-24år',
+      suggestion: { section: '', parentLabel: 'Startade utredningar', label: 'Varav 18-24år', kpiId: null, gender: 'T', ageBand: '', unitCode: null },
+    });
   });
 });

@@ -15,3 +15,13 @@ export const commitImport = (req: ImportRequest, confirmWarnings: boolean) => tr
 export const rollbackImport = (batchId: number) => trpc.import.rollback.mutate({ batchId });
 export const listBatches = (limit = 100) => trpc.import.batches.query({ limit });
 
+
+/** The rows of the wide reports that the importer knows: which KPI, gender, age band and unit each one is. */
+export type MappingRow = Awaited<ReturnType<typeof trpc.import.mappings.query>>[number];
+export type MappingInput = Parameters<typeof trpc.import.saveMapping.mutate>[0];
+export type UnknownRow = NonNullable<ImportIssue['unknownRow']>;
+
+export const listMappings = () => trpc.import.mappings.query();
+/** Adds a mapping, or changes the one with the same section, parent and label. */
+export const saveMapping = (m: MappingInput) => trpc.import.saveMapping.mutate(m);
+export const deleteMapping = (id: number) => trpc.import.deleteMapping.mutate({ id });

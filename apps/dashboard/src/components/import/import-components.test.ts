@@ -76,3 +76,31 @@ describe('ImportIssues', () => {
     expect(en.text).toContain('file statistik-forsorjningsstod-2022.csv, row 20, column Mars');
   });
 });
+
+describe('ImportIssues on an unknown report row', () => {
+  const unknownRow: ImportIssue = {
+    ...missing,
+    file: 'x-2018.csv',
+    row: 14,
+    column: 'A',
+    found: 'Antal aktualiseringar',
+    expected: 'Aktualiseringar',
+    message: 'Okänd rad "Antal aktualiseringar" i fil x-2018.csv, rad 14, kolumn A: ingen koppling säger vilket nyckeltal den är. Menade du "Aktualiseringar"?',
+    unknownRow: {
+      section: '',
+      parentLabel: '',
+      label: 'Antal aktualiseringar',
+      suggestion: { section: '', parentLabel: '', label: 'Aktualiseringar', kpiId: 'aktualiseringar', gender: 'T', ageBand: '', unitCode: null },
+    },
+  };
+
+  it('offers "Koppla raden…" only where the page can map it, and only for that error', async () => {
+    const { html, text } = await render(ImportIssues, { errors: [missing, unknownRow], warnings: [], canMap: true });
+    expect((html.match(/data-testid="issue-map"/g) ?? []).length).toBe(1);
+    expect(html).toContain('aria-label="Koppla raden &quot;Antal aktualiseringar&quot; (rad 14)"');
+    // The button closes the error, after where it is and what was found.
+    expect(text).toContain('fil x-2018.csv, rad 14, kolumn A. Hittat: "Antal aktualiseringar"; väntat: Aktualiseringar Koppla raden…');
+    const elsewhere = await render(ImportIssues, { errors: [unknownRow], warnings: [] });
+    expect(elsewhere.html).not.toContain('issue-map');
+  });
+});
