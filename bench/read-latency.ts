@@ -14,7 +14,10 @@
  * the period, build the view. "engine" reads roll-ups (the design);
  * "engine raw" is the same code on raw cells, as before roll-ups.
  * The engine's values are checked against the floor's in the same run.
+ * Each line ends with the machine's 1-minute load average, since the machine
+ * may be shared and its other work shows up in the percentiles.
  */
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { assertUnitInScope } from '../packages/api/src/scope.js';
 import { buildDrilldown, buildOverview, buildSeries, loadEngineContext, resolvePeriod, type EngineContext } from '../packages/api/src/services/index.js';
@@ -55,7 +58,7 @@ async function time(size: number, query: string, variant: string, fn: Timed, run
   }
   rows.push({ size, query, variant, ms: ms.sort((a, b) => a - b) });
   const s = rows[rows.length - 1]?.ms ?? [];
-  console.log(`  ${query.padEnd(15)} ${variant.padEnd(11)} N=${String(runs).padStart(3)}  p50 ${fmt(percentile(s, 50))}  p95 ${fmt(percentile(s, 95))}  p99 ${fmt(percentile(s, 99))} ms`);
+  console.log(`  ${query.padEnd(15)} ${variant.padEnd(11)} N=${String(runs).padStart(3)}  p50 ${fmt(percentile(s, 50))}  p95 ${fmt(percentile(s, 95))}  p99 ${fmt(percentile(s, 99))} ms  (load ${loadavg()[0]?.toFixed(1)})`);
 }
 
 /** The latest month as latestDataMonth computed it before roll-ups: a scan of the organisation's observations. */

@@ -35,6 +35,8 @@ export async function loadCells(db: Db, q: CellQuery): Promise<StoredCell[]> {
   if (q.kpiIds.length === 0) return [];
   const conds = [
     eq(observations.orgId, q.orgId),
+    // Said twice so the planner reads only this tenant's units, not every organisation's.
+    eq(units.orgId, q.orgId),
     inArray(observations.kpiId, [...q.kpiIds]),
     gte(observations.month, q.start),
     lte(observations.month, q.end),

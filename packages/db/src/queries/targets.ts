@@ -27,6 +27,6 @@ export async function loadTargets(db: Db, orgId: string, kpiIds: readonly string
     })
     .from(targets)
     .innerJoin(units, eq(units.id, targets.unitId))
-    .where(and(eq(targets.orgId, orgId), inArray(targets.kpiId, [...kpiIds]), unitCodes ? inArray(units.code, [...unitCodes]) : undefined));
+    .where(and(eq(targets.orgId, orgId), eq(units.orgId, orgId), inArray(targets.kpiId, [...kpiIds]), unitCodes ? inArray(units.code, [...unitCodes]) : undefined));
   return rows.map((r) => ({ ...r, monthly: r.monthly ?? null }));
 }
