@@ -34,6 +34,8 @@ export async function refreshRollups(db: Db, orgId: string, scope: RollupScope =
   // A tenant new since the last ANALYZE is estimated at one row, and the planner then loops
   // every cell over the tree closure (minutes at 10 M rows); hash joins are right for any size here.
   await db.execute(sql`SET LOCAL enable_nestloop = off`);
+  // That setting prices the plan so high that JIT compiles it: 0.5 s of a one-month refresh's 0.6 s.
+  await db.execute(sql`SET LOCAL jit = off`);
   await db.execute(sql`DELETE FROM observation_rollups WHERE org_id = ${orgId} ${filter}`);
   const [inserted] = await queryRows<{ n: number }>(
     db,
@@ -78,11 +80,15 @@ export async function refreshRollups(db: Db, orgId: string, scope: RollupScope =
       SELECT count(*)::int AS n FROM ins`,
   );
   await db.execute(sql`RESET enable_nestloop`);
+  await db.execute(sql`RESET jit`);
   await db.execute(sql`RESET work_mem`);
   await db.execute(sql`
     INSERT INTO rollup_state (org_id, batch_max, batch_committed, batch_sum, latest_month, built_at)
     SELECT ${orgId}, max(id), count(*) FILTER (WHERE status = 'committed'), coalesce(sum(id) FILTER (WHERE status = 'committed'), 0),
-           (SELECT max(o.month) FROM observations o JOIN import_batches b ON b.id = o.batch_id WHERE o.org_id = ${orgId} AND b.status = 'committed'),
+           -- Per KPI down the (org_id, kpi_id, month) index to its first committed cell: 1 ms, not a scan of the tenant.
+           (SELECT max(x.month) FROM kpis k CROSS JOIN LATERAL (
+              SELECT o.month FROM observations o JOIN import_batches b ON b.id = o.batch_id
+              WHERE o.org_id = ${orgId} AND o.kpi_id = k.id AND b.status = 'committed' ORDER BY o.month DESC LIMIT 1) x),
            now()
     FROM import_batches WHERE org_id = ${orgId}
     ON CONFLICT (org_id) DO UPDATE SET batch_max = excluded.batch_max, batch_committed = excluded.batch_committed,
