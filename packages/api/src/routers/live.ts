@@ -55,6 +55,24 @@ function narrowToScope(event: LiveEvent, scope: Scope, tree: UnitTree): LiveEven
   return { ...event, payload: { ...event.payload, units: units.filter(related) } };
 }
 
+/**
+ * The message for an event as callers with this scope get it. The bus hands
+ * every subscriber of a process the same event object, so with a thousand
+ * screens on one board the message is worked out once, not a thousand times.
+ */
+const shaped = new WeakMap<LiveEvent, Map<string, LiveEventMessage>>();
+function shape(event: LiveEvent, scope: Scope, engine: EngineContext): LiveEventMessage {
+  const key = scope.kind === 'all' ? '*' : [...scope.units].sort().join(',');
+  let byScope = shaped.get(event);
+  if (!byScope) shaped.set(event, (byScope = new Map()));
+  const hit = byScope.get(key);
+  if (hit) return hit;
+  const e = narrowToScope(event, scope, engine.tree);
+  const message: LiveEventMessage = { id: e.id, kind: e.kind, payload: e.payload, createdAt: e.createdAt, affectedUnits: affectedUnits(e, engine.tree), affectedKpis: affectedKpis(e, engine) };
+  byScope.set(key, message);
+  return message;
+}
+
 /** Units and KPIs change rarely; one catalogue per organisation and minute serves every subscriber of a process. */
 const ENGINE_TTL_MS = 60_000;
 const engines = new WeakMap<Db, Map<string, { at: number; engine: Promise<EngineContext> }>>();
@@ -123,17 +141,7 @@ export const liveRouter = router({
       let last = parseEventId(input.lastEventId) ?? bus.lastId();
       let engine = await engineFor(ctx.db, ctx.orgId);
       const visible = (e: LiveEvent) => e.orgId === ctx.orgId && touchesScope(e, ctx.scope, engine.tree);
-      const out = (event: LiveEvent) => {
-        const e = narrowToScope(event, ctx.scope, engine.tree);
-        return tracked(String(e.id), {
-          id: e.id,
-          kind: e.kind,
-          payload: e.payload,
-          createdAt: e.createdAt,
-          affectedUnits: affectedUnits(e, engine.tree),
-          affectedKpis: affectedKpis(e, engine),
-        } satisfies LiveEventMessage);
-      };
+      const out = (event: LiveEvent) => tracked(String(event.id), shape(event, ctx.scope, engine));
       yield status(bus.status);
       for (;;) {
         const missed = await readEventsAfter(ctx.db, last, { orgId: ctx.orgId, limit: CATCH_UP_PAGE });
