@@ -21,7 +21,7 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { assertUnitInScope } from '../packages/api/src/scope.js';
 import { buildDrilldown, buildOverview, buildSeries, loadEngineContext, resolvePeriod, type EngineContext } from '../packages/api/src/services/index.js';
-import { cellCount, generatedKpis, loadGeneratedOrg, queryRows, sql, upsertGeneratedKpis, type Db, type GenerateSpec, type SQL } from '../packages/db/src/index.js';
+import { cellCount, generatedKpis, loadGeneratedOrg, queryRows, refreshRollups, sql, upsertGeneratedKpis, type Db, type GenerateSpec, type SQL } from '../packages/db/src/index.js';
 import { openTestDatabase, type TestDatabase } from '../packages/db/src/testing.js';
 import { addMonths, monthPeriod, monthRange, sameLastYear, tertial, tertialOf, yearOf, type Period } from '../packages/domain/src/index.js';
 import { floorSql, floorValues, type FloorQuery, type FloorValue, type Window } from './lib/read-floors.js';
@@ -165,6 +165,10 @@ async function measure(db: Db, size: number, actual: number): Promise<void> {
   await time(size, `drill ${firstAvd}`, 'sql rollups', () => floorValues(db, lq, 'rollups'), RUNS);
   await time(size, `drill ${firstAvd}`, 'engine raw', drill(db, false, firstAvd, t), RAW_RUNS);
 
+  // What an import pays to keep the roll-ups current inside its transaction: a monthly file (every KPI, one month) and the whole tenant.
+  await time(size, 'refresh month', 'import', () => db.transaction((tx) => refreshRollups(tx, ORG, { start: period.end, end: period.end })), Math.min(RUNS, 20));
+  await time(size, 'refresh tenant', 'import', () => db.transaction((tx) => refreshRollups(tx, ORG)), 3);
+
   if (args.explain) await explain(db, oq, period);
 }
 
@@ -191,7 +195,7 @@ async function explain(db: Db, oq: FloorQuery, period: Period): Promise<void> {
 
 function summary(): void {
   console.log('\n== summary: p95 ms — engine, floor (SQL on raw), SQL on roll-ups, engine raw; engine ÷ floor, engine ÷ SQL on roll-ups ==');
-  const queries = [...new Set(rows.map((r) => r.query.replace(/A\d+$/, 'avdelning')))];
+  const queries = [...new Set(rows.filter((r) => r.variant === 'engine').map((r) => r.query.replace(/A\d+$/, 'avdelning')))];
   for (const size of [...new Set(rows.map((r) => r.size))]) {
     for (const q of queries) {
       const get = (v: string) => rows.find((r) => r.size === size && r.query.replace(/A\d+$/, 'avdelning') === q && r.variant === v)?.ms ?? [];
