@@ -49,12 +49,17 @@ export async function child(mode: string, url: string): Promise<void> {
   }
   process.on('message', (m) => {
     if (m === 'mem') process.send?.({ rss: process.memoryUsage().rss });
+    // After a full collection the heap is what the server really holds; RSS moves with the allocator.
+    if (m === 'heap') {
+      (globalThis as { gc?: () => void }).gc?.();
+      process.send?.({ heap: process.memoryUsage().heapUsed });
+    }
   });
   process.send?.({ ready: address });
 }
 
-export function spawnChild(mode: string, url: string): Promise<{ proc: ChildProcess; url: string; rss(): Promise<number> }> {
-  const proc = fork(new URL('./sse-child.ts', import.meta.url).pathname, [mode, url], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+export function spawnChild(mode: string, url: string): Promise<{ proc: ChildProcess; url: string; rss(): Promise<number>; heap(): Promise<number> }> {
+  const proc = fork(new URL('./sse-child.ts', import.meta.url).pathname, [mode, url], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   return new Promise((ok, fail) => {
     proc.once('error', fail);
     proc.once('message', (m: { ready: string }) =>
@@ -65,6 +70,11 @@ export function spawnChild(mode: string, url: string): Promise<{ proc: ChildProc
           new Promise((r) => {
             proc.once('message', (x: { rss: number }) => r(x.rss));
             proc.send('mem');
+          }),
+        heap: () =>
+          new Promise((r) => {
+            proc.once('message', (x: { heap: number }) => r(x.heap));
+            proc.send('heap');
           }),
       }),
     );
