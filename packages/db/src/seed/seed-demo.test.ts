@@ -1,5 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rollupStatus } from '../rollups/refresh.js';
 import { observations, targets, units } from '../schema/index.js';
 import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '../testing.js';
 import { buildDemoDataset } from './demo-dataset.js';
@@ -31,6 +32,8 @@ describe.each(TEST_DB_KINDS)('seedDemo on %s', (kind) => {
     expect(first).toEqual({ observations: data.observations.length, units: data.units.length, targets: data.targets.length });
     await seedDemo(database.db);
     expect(await counts()).toEqual(first);
+    // The dashboards' roll-ups are built with it, so the first request reads them.
+    expect(await rollupStatus(database.db, data.organisation.id)).toEqual({ fresh: true, latestMonth: '2022-12' });
   });
 
   it('keeps provenance: a printed figure is stored as reported with its source line', async () => {

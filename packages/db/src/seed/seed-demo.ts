@@ -1,3 +1,4 @@
+import { refreshRollups } from '../rollups/refresh.js';
 import { createHash } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.js';
@@ -94,6 +95,8 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
       await tx.insert(targets).values(part.map((t) => ({ orgId, kpiId: t.kpiId, unitId: id(t.unitCode), year: t.year, annual: t.annual, monthly: t.monthly, tolerance: t.tolerance, toleranceKind: t.toleranceKind, origin: t.origin, source: t.source })));
     }
     await seedDemoMappings(tx, orgId);
+    // Dashboards read the roll-ups; built in the same transaction, so they are fresh from the first request.
+    await refreshRollups(tx, orgId);
   });
   return { units: data.units.length, kpis: data.kpis.length, observations: data.observations.length, targets: data.targets.length };
 }
