@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Every benchmark in one command, each printing its figures next to its floor or peer.
+#   pnpm bench            the sizes the issues ask for (about 45 minutes on 2 cores)
+#   pnpm bench --quick    small sizes, to see that they all run (a few minutes)
+# Needs PostgreSQL at 127.0.0.1:5432 and, for the browser ones, the built dashboard and Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+quick=false
+[ "${1:-}" = "--quick" ] && quick=true
+run() {
+  echo
+  echo "=== $* ==="
+  npx tsx "$@"
+}
+bash scripts/ensure-chromium.sh
+pnpm turbo run build --filter=@lagesbild/dashboard >/dev/null
+if $quick; then
+  run bench/forecast-backtest.ts
+  run bench/import-throughput.ts --rows 50000
+  run bench/read-latency.ts --sizes 300000 --runs 10 --raw-runs 3
+  run bench/sse-fanout.ts --subscribers 100 --rounds 5
+  run bench/sse-soak.ts --minutes 1 --subscribers 100
+  run bench/dashboard-first-render.ts --runs 3
+  run bench/wall-memory.ts --minutes 1
+else
+  run bench/forecast-backtest.ts
+  run bench/import-throughput.ts
+  run bench/read-latency.ts
+  run bench/sse-fanout.ts
+  run bench/sse-soak.ts
+  run bench/dashboard-first-render.ts
+  run bench/wall-memory.ts
+fi
