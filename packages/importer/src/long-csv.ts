@@ -4,13 +4,13 @@
  * with Swedish or English header names, comma or semicolon, optional BOM and
  * CRLF. It produces SourceRows for the shared pipeline and never throws.
  */
-import { detectDelimiter, readCsvRecords, unquotedRecords, type CsvRecord } from './csv-grid.js';
+import { chunkedRecords, detectDelimiter, readCsvRecords, unquotedRecords, type CsvRecord } from './csv-grid.js';
 import type { ImportIssue } from './errors.js';
 import type { Grid } from './grid.js';
 import { duplicateColumn, fieldCount, missingColumn, noDataRows, unknownColumn } from './parse-messages.js';
 import type { FieldName, FormatParser, ParseOutcome, SourceCell, SourceRow } from './source-row.js';
 import { nearest } from './suggest.js';
-import { decodeUtf8 } from './text.js';
+import { decodeUtf8, textChunks, textHead, type TextEncoding } from './text.js';
 
 export { detectDelimiter };
 
@@ -92,6 +92,19 @@ export function longCsvRows(file: string, decodedText: string, issues: ImportIss
   const delimiter = detectDelimiter(text);
   const records = text.includes('"') ? readCsvRecords(file, text, delimiter, issues) : unquotedRecords(text, delimiter);
   return rowsOf(file, null, records, delimiter, issues);
+}
+
+/**
+ * The rows of a long CSV straight from its bytes: without quotes (what
+ * exports write) it is decoded and split a piece at a time, so nothing the
+ * size of the file is held but the bytes. With quotes, a field may span lines
+ * and the full reader takes the whole text.
+ */
+export function longCsvRowsOfBytes(file: string, bytes: Uint8Array, encoding: TextEncoding, issues: ImportIssue[]): Iterable<SourceRow> {
+  // A quote is byte 0x22 in both encodings, and never part of a multi-byte UTF-8 character.
+  if (bytes.includes(0x22)) return longCsvRows(file, new TextDecoder(encoding).decode(bytes), issues);
+  const delimiter = detectDelimiter(textHead(bytes, encoding, 64 * 1024).replace(/\r\n?/g, '\n'));
+  return rowsOf(file, null, chunkedRecords(textChunks(bytes, encoding), delimiter), delimiter, issues);
 }
 
 export function parseLongCsv(file: string, bytes: Uint8Array): ParseOutcome {
