@@ -58,32 +58,41 @@ const MAX_BIG_CHANGE_WARNINGS = 200;
 const SUSPICIOUS_FACTOR = 10;
 
 /**
- * Classifies every staged cell against the stored one. A cell whose origin
- * changes (a synthetic demo value confirmed by a reported file) counts as
- * changed even with equal numbers, because its provenance must be rewritten.
+ * Classifies the staged cells against the stored ones: import_match holds
+ * the cells that exist already (changed or unchanged) with what is stored,
+ * so a file of new cells, the large case, writes nothing here; every other
+ * staged cell is new. A cell whose origin changes (a synthetic demo value
+ * confirmed by a reported file) counts as changed even with equal numbers,
+ * because its provenance must be rewritten.
  */
 export async function createPlan(db: Db, orgId: string, origin: Origin): Promise<void> {
   // Temp tables are never auto-analysed: without statistics the planner takes a million rows for a few and loops over the index.
   await db.execute(sql`analyze import_staging`);
+  await db.execute(sql`drop table if exists pg_temp.import_match`);
   await db.execute(sql`
-    create temp table import_plan on commit drop as
-    select s.*, o.id as obs_id, o.numerator as old_n, o.denominator as old_d, o.origin as old_origin, o.batch_id as old_batch,
-           case when o.id is null then 'new'
-                when o.numerator = s.n and o.denominator is not distinct from s.d and o.origin = ${origin} then 'unchanged'
-                else 'changed' end as kind
+    create temp table import_match on commit drop as
+    select s.seq, o.id as obs_id, o.numerator as old_n, o.denominator as old_d, o.origin as old_origin, o.batch_id as old_batch,
+           case when o.numerator = s.n and o.denominator is not distinct from s.d and o.origin = ${origin} then 'unchanged' else 'changed' end as kind
     from import_staging s
-      left join observations o
+      join observations o
         on o.org_id = ${orgId} and o.kpi_id = s.kpi and o.unit_id = s.unit_id and o.month = s.month
        and o.gender = s.gender and o.age_band = s.age_band`);
-  await db.execute(sql`analyze import_plan`);
+  await db.execute(sql`analyze import_match`);
 }
 
+/** Every staged cell with its match, if any: the plan as one relation. */
+const PLAN = sql`(
+  select s.*, m.obs_id, m.old_n, m.old_d, m.old_origin, m.old_batch, coalesce(m.kind, 'new') as kind
+  from import_staging s left join import_match m on m.seq = s.seq
+) as p`;
+
 export async function planSummary(db: Db): Promise<DiffSummary> {
-  const rows = await queryRows<{ kind: DiffRow['kind']; n: number }>(db, sql`select kind, count(*)::int as n from import_plan group by kind`);
-  const s: DiffSummary = { new: 0, changed: 0, unchanged: 0, rows: 0 };
+  const [staged] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from import_staging`);
+  const rows = await queryRows<{ kind: DiffRow['kind']; n: number }>(db, sql`select kind, count(*)::int as n from import_match group by kind`);
+  const s: DiffSummary = { new: staged?.n ?? 0, changed: 0, unchanged: 0, rows: staged?.n ?? 0 };
   for (const r of rows) {
     s[r.kind] = r.n;
-    s.rows += r.n;
+    s.new -= r.n;
   }
   return s;
 }
@@ -109,7 +118,8 @@ interface PlanRow extends Record<string, unknown> {
 export async function diffRows(db: Db, limit = MAX_DIFF_ROWS): Promise<DiffRow[]> {
   const rows = await queryRows<PlanRow>(
     db,
-    sql`select kpi, unit, month, gender, age_band, kind, old_n, old_d, n, d, line from import_plan order by seq limit ${limit}`,
+    // seq counts the staged cells from 0, so the first ones are found without sorting them all.
+    sql`select kpi, unit, month, gender, age_band, kind, old_n, old_d, n, d, line from ${PLAN} where p.seq < ${limit} order by p.seq`,
   );
   return rows.map((r) => ({
     kpi: r.kpi,
@@ -136,7 +146,7 @@ export async function planWarnings(db: Db, file: string, issues: IssueList): Pro
     db,
     sql`
       with c as (
-        select * from import_plan
+        select * from ${PLAN}
         where kind = 'changed' and old_origin = 'reported' and old_batch is not null and (old_n <> n or old_d is distinct from d)
       ),
       b as (select batch_id, max(month) as newer from observations where batch_id in (select distinct old_batch from c) group by batch_id),
@@ -149,7 +159,7 @@ export async function planWarnings(db: Db, file: string, issues: IssueList): Pro
   const big = await queryRows<PlanRow & { total: number }>(
     db,
     sql`
-      select *, (count(*) over ())::int as total from import_plan
+      select *, (count(*) over ())::int as total from ${PLAN}
       where kind = 'changed' and old_origin = 'reported' and old_n <> 0 and n <> 0
         and (abs(n / old_n) > ${SUSPICIOUS_FACTOR} or abs(n / old_n) < ${1 / SUSPICIOUS_FACTOR})
       order by seq limit ${MAX_BIG_CHANGE_WARNINGS}`,
@@ -170,10 +180,15 @@ export async function planWarnings(db: Db, file: string, issues: IssueList): Pro
 
 /** The KPIs, units and months of the new and changed cells. */
 export async function touchedCells(db: Db): Promise<TouchedCells> {
-  const distinct = async (column: 'kpi' | 'unit' | 'month') => {
-    const rows = await queryRows<{ v: string }>(db, sql`select distinct ${sql.identifier(column)} as v from import_plan where kind <> 'unchanged'`);
-    // Sorted in JavaScript, as the live events always were: by code unit, not by the database's collation.
-    return rows.map((r) => r.v).sort();
-  };
-  return { kpis: await distinct('kpi'), units: await distinct('unit'), months: await distinct('month') };
+  const rows = await queryRows<{ what: 'k' | 'u' | 'm'; v: string }>(
+    db,
+    sql`
+      with t as materialized (select kpi, unit, month from ${PLAN} where kind <> 'unchanged')
+      select 'k' as what, kpi as v from t group by kpi
+      union all select 'u', unit from t group by unit
+      union all select 'm', month from t group by month`,
+  );
+  // Sorted in JavaScript, as the live events always were: by code unit, not by the database's collation.
+  const of = (w: 'k' | 'u' | 'm') => rows.filter((r) => r.what === w).map((r) => r.v).sort();
+  return { kpis: of('k'), units: of('u'), months: of('m') };
 }

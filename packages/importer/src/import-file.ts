@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { importBatches, type Db } from '@lagesbild/db';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { loadCatalogue } from './catalogue.js';
 import { writeBatch } from './commit.js';
 import { createPlan, diffRows, planSummary, planWarnings, touchedCells, type DiffRow, type DiffSummary, type Origin, type TouchedCells } from './diff.js';
@@ -120,6 +120,7 @@ async function readAndStage(db: Db, opts: ImportOptions, issues: IssueList): Pro
     await staging.flush();
   } else for (const r of counted()) void r;
   issues.addAll(parsed.issues);
+  issues.countMore(parsed.overflow?.errors ?? 0);
   if (!catalogue.orgExists) issues.add(unknownOrg(opts.fileName, opts.orgId));
   issues.merge(checked);
   // Across rows, after every row's own checks, as before: a cell given twice.
@@ -139,6 +140,8 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportRes
   const origin = opts.origin ?? 'reported';
   const sha256 = createHash('sha256').update(opts.bytes).digest('hex');
   return db.transaction(async (tx) => {
+    // Sorting and hashing a million staged rows in memory rather than in temp files; for this transaction only.
+    await tx.execute(sql`set local work_mem = '64MB'`);
     const issues = new IssueList();
     const { format, rowCount } = await readAndStage(tx, opts, issues);
     const result = (over: Partial<ImportResult>): ImportResult => {

@@ -7,7 +7,7 @@ import { formatNumber } from '@lagesbild/domain';
 import { csvGrid } from './csv-grid.js';
 import { issue, whereEn, whereSv, type ImportIssue } from './errors.js';
 import { isBlankRow } from './grid.js';
-import { longCsvParser, longCsvRowsOfBytes, parseLongGrid } from './long-csv.js';
+import { longCsvParser, longCsvRowsOfBytes, parseLongGrid, type Overflow } from './long-csv.js';
 import type { MappingIndex } from './mappings.js';
 import type { ParseOutcome, SourceRow } from './source-row.js';
 import { checkText, textHead } from './text.js';
@@ -67,6 +67,8 @@ function tooLarge(file: string, size: number): ImportIssue {
 /** As ParseOutcome, but the rows of a long CSV come one at a time; its issues are complete only after they have all been read. */
 export interface ReadOutcome extends Omit<ParseOutcome, 'rows'> {
   rows: Iterable<SourceRow>;
+  /** Errors counted but not kept in issues; complete, as issues, once the rows are read. */
+  overflow?: Overflow;
 }
 
 export async function readImportFile(fileName: string, bytes: Uint8Array, ctx: ReadContext): Promise<ReadOutcome> {
@@ -79,7 +81,8 @@ export async function readImportFile(fileName: string, bytes: Uint8Array, ctx: R
   const head = csvGrid(fileName, textHead(bytes, encoding, HEAD_BYTES)).grid.rows.filter((r) => !isBlankRow(r)).slice(0, 1);
   if (!looksWide(head)) {
     const issues: ImportIssue[] = [];
-    return { format: longCsvParser.format, rows: longCsvRowsOfBytes(fileName, bytes, encoding, issues), issues };
+    const overflow = { errors: 0 };
+    return { format: longCsvParser.format, rows: longCsvRowsOfBytes(fileName, bytes, encoding, issues, overflow), issues, overflow };
   }
   const { grid, issues } = csvGrid(fileName, new TextDecoder(encoding).decode(bytes));
   const wide = parseWideGrids(fileName, WIDE_CSV_FORMAT, [grid], { ...ctx, mappings: await ctx.mappings() });

@@ -58,7 +58,7 @@ export function decodeUtf8(file: string, bytes: Uint8Array): DecodedText {
  * a character split between two is decoded whole), so a large file is never
  * one string. A BOM is dropped.
  */
-export function* textChunks(bytes: Uint8Array, encoding: TextEncoding, size = 1 << 20): Generator<string> {
+export function* textChunks(bytes: Uint8Array, encoding: TextEncoding, size = 64 * 1024): Generator<string> {
   const decoder = new TextDecoder(encoding);
   for (let at = 0; at < bytes.length; at += size) yield decoder.decode(bytes.subarray(at, at + size), { stream: true });
   const rest = decoder.decode();
