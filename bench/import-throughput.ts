@@ -22,6 +22,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { Writable } from 'node:stream';
 import { kpis, organisations, unitLinks, units, type Db } from '../packages/db/src/index.js';
 import { openTestDatabase } from '../packages/db/src/testing.js';
@@ -97,9 +99,18 @@ async function generateCsv(file: string, rows: number, leaves: number, months: n
   await writeFile(file, lines.join('\n') + '\n');
 }
 
+/**
+ * A full collection before the baseline, also when node was started without
+ * --expose-gc (npx tsx): otherwise the baseline holds whatever garbage the
+ * CSV generator left (half a GB at 1M rows), and the growth depends on when
+ * V8 happens to collect it rather than on what the import holds.
+ */
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
 /** Peak RSS and heap over a run, sampled every 100 ms, against the level just before it. */
 function memorySampler() {
-  (globalThis as { gc?: () => void }).gc?.();
+  gc();
   const base = process.memoryUsage();
   let rss = base.rss;
   let heap = base.heapUsed;

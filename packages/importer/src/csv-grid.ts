@@ -21,7 +21,17 @@ function countNewlines(s: string): number {
 
 /** Semicolon when the header uses more semicolons than commas (Swedish Excel), else comma. */
 export function detectDelimiter(text: string): ',' | ';' {
-  const first = text.split('\n').find((l) => l.trim() !== '') ?? '';
+  // The first non-blank line, found without splitting a whole file into lines.
+  let first = '';
+  for (let start = 0; start <= text.length; ) {
+    const end = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
+    const l = text.slice(start, end);
+    if (l.trim() !== '') {
+      first = l;
+      break;
+    }
+    start = end + 1;
+  }
   const semis = first.split(';').length - 1;
   const commas = first.split(',').length - 1;
   return semis > commas ? ';' : ',';
@@ -47,6 +57,30 @@ export function* unquotedRecords(text: string, delimiter: string): Generator<Csv
     // A final newline ends the last record; it does not start an empty one.
     start = end + 1;
   }
+}
+
+/**
+ * The same over text that comes a piece at a time (textChunks), with line
+ * endings normalised as csvGrid does (CRLF and a lone CR end a line): the
+ * records of a large file without ever holding it as one string.
+ */
+export function* chunkedRecords(chunks: Iterable<string>, delimiter: string): Generator<CsvRecord> {
+  let carry = '';
+  let line = 1;
+  for (const chunk of chunks) {
+    let text = carry + chunk;
+    // A CR at the end may be the first half of a CRLF that the next piece completes.
+    const held = text.endsWith('\r') ? '\r' : '';
+    if (held !== '') text = text.slice(0, -1);
+    if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+    let start = 0;
+    for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+      yield { fields: text.slice(start, end).split(delimiter), line: line++ };
+      start = end + 1;
+    }
+    carry = text.slice(start) + held;
+  }
+  for (const r of unquotedRecords(carry.replace(/\r\n?/g, '\n'), delimiter)) yield { fields: r.fields, line: line + r.line - 1 };
 }
 
 /** Splits the text into records with their starting lines; broken records become issues, not exceptions. */

@@ -1,13 +1,16 @@
 /**
- * Step 3: compares validated cells with what is stored, so a dry run can show
- * exactly what an import would do and a commit writes only what changes.
+ * Step 3: compares the staged cells with what is stored, so a dry run can
+ * show exactly what an import would do and a commit writes only what
+ * changes. Set-based on the staging table (staging.ts): the plan is one join
+ * into a TEMP table, and only counts, the first diff rows and the warnings
+ * come back to Node, however long the file.
  */
-import { observations, type Db } from '@lagesbild/db';
+import { queryRows, type Db } from '@lagesbild/db';
 import type { Gender } from '@lagesbild/domain';
-import { and, eq, gte, inArray, lte, max } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { IssueList } from './errors.js';
-import { bigChange, olderReport, olderReportMore } from './validate-messages.js';
-import { cellLabel, type ValidRow } from './validate.js';
+import { cellLabel } from './validate.js';
+import { bigChange, bigChangeMore, olderReport, olderReportMore } from './validate-messages.js';
 
 export type Origin = 'reported' | 'synthetic';
 
@@ -28,19 +31,6 @@ export interface DiffRow {
   row: number;
 }
 
-export interface StoredValue extends CellValue {
-  id: number;
-  origin: Origin;
-  batchId: number | null;
-}
-
-/** A diff row with what the commit needs: the validated cell and the stored row it replaces. */
-export interface PlannedCell {
-  cell: ValidRow;
-  kind: DiffRow['kind'];
-  stored: StoredValue | null;
-}
-
 export interface DiffSummary {
   new: number;
   changed: number;
@@ -48,117 +38,157 @@ export interface DiffSummary {
   rows: number;
 }
 
+/** What a committed import changed (new or changed cells), sorted and distinct: the live event's payload. */
+export interface TouchedCells {
+  kpis: string[];
+  units: string[];
+  months: string[];
+}
+
+/** The diff rows a result carries, in file order; the summary and diffTotal count them all. A browser table cannot show more anyway. */
+export const MAX_DIFF_ROWS = 5000;
+
 /** One warning per cell up to this many; the diff lists them all anyway. */
 const MAX_OLDER_WARNINGS = 20;
+
+/** Big-change warnings listed one by one; the rest are counted in one more. */
+const MAX_BIG_CHANGE_WARNINGS = 200;
 
 /** Values more than this factor apart are probably a typo or a kr/tkr mix-up. */
 const SUSPICIOUS_FACTOR = 10;
 
-export const cellKey = (c: { kpi: string; unitId: number; month: string; gender: string; ageBand: string }): string =>
-  [c.kpi, c.unitId, c.month, c.gender, c.ageBand].join('\u0000');
-
-/** The stored cells the file could touch: same KPIs, within the file's month range. */
-export async function loadStored(db: Db, orgId: string, cells: readonly ValidRow[]): Promise<Map<string, StoredValue>> {
-  const out = new Map<string, StoredValue>();
-  if (cells.length === 0) return out;
-  const kpiIds = [...new Set(cells.map((c) => c.kpi))];
-  const months = cells.map((c) => c.month).sort();
-  const rows = await db
-    .select({
-      id: observations.id,
-      kpi: observations.kpiId,
-      unitId: observations.unitId,
-      month: observations.month,
-      gender: observations.gender,
-      ageBand: observations.ageBand,
-      numerator: observations.numerator,
-      denominator: observations.denominator,
-      origin: observations.origin,
-      batchId: observations.batchId,
-    })
-    .from(observations)
-    .where(
-      and(
-        eq(observations.orgId, orgId),
-        inArray(observations.kpiId, kpiIds),
-        gte(observations.month, months[0] ?? ''),
-        lte(observations.month, months[months.length - 1] ?? ''),
-      ),
-    );
-  for (const r of rows) out.set(cellKey(r), { id: r.id, numerator: r.numerator, denominator: r.denominator, origin: r.origin, batchId: r.batchId });
-  return out;
-}
-
 /**
- * The latest month each batch still holds: the month of the report it came
- * from. A file about older months must not silently overwrite what a newer
- * report said.
- */
-export async function loadBatchMonths(db: Db, cells: readonly ValidRow[], stored: ReadonlyMap<string, StoredValue>): Promise<Map<number, string>> {
-  const ids = new Set<number>();
-  // Only batches whose reported values this file would change; usually none, so no query at all.
-  for (const c of cells) {
-    const s = stored.get(cellKey(c));
-    if (s?.origin === 'reported' && s.batchId !== null && (s.numerator !== c.numerator || s.denominator !== c.denominator)) ids.add(s.batchId);
-  }
-  const out = new Map<number, string>();
-  if (ids.size === 0) return out;
-  const rows = await db
-    .select({ batchId: observations.batchId, latest: max(observations.month) })
-    .from(observations)
-    .where(inArray(observations.batchId, [...ids]))
-    .groupBy(observations.batchId);
-  for (const r of rows) if (r.batchId !== null && r.latest !== null) out.set(r.batchId, r.latest);
-  return out;
-}
-
-/**
- * Classifies every cell. A cell whose origin changes (synthetic demo value
+ * Classifies the staged cells against the stored ones: import_match holds
+ * the cells that exist already (changed or unchanged) with what is stored,
+ * so a file of new cells, the large case, writes nothing here; every other
+ * staged cell is new. A cell whose origin changes (a synthetic demo value
  * confirmed by a reported file) counts as changed even with equal numbers,
  * because its provenance must be rewritten.
  */
-export function diffCells(
-  cells: readonly ValidRow[],
-  stored: ReadonlyMap<string, StoredValue>,
-  origin: Origin,
-  issues: IssueList,
-  batchMonths: ReadonlyMap<number, string> = new Map(),
-): { plan: PlannedCell[]; diff: DiffRow[]; summary: DiffSummary } {
-  const fileLatest = cells.reduce((m, c) => (c.month > m ? c.month : m), '');
-  let olderCount = 0;
-  const plan: PlannedCell[] = [];
-  const diff: DiffRow[] = [];
-  const summary: DiffSummary = { new: 0, changed: 0, unchanged: 0, rows: cells.length };
-  for (const cell of cells) {
-    const old = stored.get(cellKey(cell)) ?? null;
-    const same = old !== null && old.numerator === cell.numerator && old.denominator === cell.denominator && old.origin === origin;
-    const kind: DiffRow['kind'] = old === null ? 'new' : same ? 'unchanged' : 'changed';
-    summary[kind]++;
-    plan.push({ cell, kind, stored: old });
-    diff.push({
-      kpi: cell.kpi,
-      unit: cell.unit,
-      month: cell.month,
-      gender: cell.gender,
-      ageBand: cell.ageBand,
-      kind,
-      old: old === null ? null : { numerator: old.numerator, denominator: old.denominator },
-      new: { numerator: cell.numerator, denominator: cell.denominator },
-      row: cell.row,
-    });
-    const newer = old?.batchId == null ? undefined : batchMonths.get(old.batchId);
-    if (kind === 'changed' && old !== null && old.origin === 'reported' && newer !== undefined && newer > fileLatest) {
-      if (++olderCount <= MAX_OLDER_WARNINGS) {
-        issues.add(olderReport({ file: cell.file, sheet: cell.sheet ?? null, row: cell.row, column: cell.valueColumn }, cellLabel(cell), old.numerator, cell.numerator, fileLatest, newer));
-      }
-    }
-    if (kind === 'changed' && old !== null && old.origin === 'reported' && old.numerator !== 0 && cell.numerator !== 0) {
-      const factor = Math.abs(cell.numerator / old.numerator);
-      if (factor > SUSPICIOUS_FACTOR || factor < 1 / SUSPICIOUS_FACTOR) {
-        issues.add(bigChange({ file: cell.file, sheet: cell.sheet ?? null, row: cell.row, column: cell.valueColumn }, cellLabel(cell), old.numerator, cell.numerator));
-      }
-    }
+export async function createPlan(db: Db, orgId: string, origin: Origin): Promise<void> {
+  // Temp tables are never auto-analysed: without statistics the planner takes a million rows for a few and loops over the index.
+  await db.execute(sql`analyze import_staging`);
+  await db.execute(sql`drop table if exists pg_temp.import_match`);
+  await db.execute(sql`
+    create temp table import_match on commit drop as
+    select s.seq, o.id as obs_id, o.numerator as old_n, o.denominator as old_d, o.origin as old_origin, o.batch_id as old_batch,
+           case when o.numerator = s.n and o.denominator is not distinct from s.d and o.origin = ${origin} then 'unchanged' else 'changed' end as kind
+    from import_staging s
+      join observations o
+        on o.org_id = ${orgId} and o.kpi_id = s.kpi and o.unit_id = s.unit_id and o.month = s.month
+       and o.gender = s.gender and o.age_band = s.age_band`);
+  await db.execute(sql`analyze import_match`);
+}
+
+/** Every staged cell with its match, if any: the plan as one relation. */
+const PLAN = sql`(
+  select s.*, m.obs_id, m.old_n, m.old_d, m.old_origin, m.old_batch, coalesce(m.kind, 'new') as kind
+  from import_staging s left join import_match m on m.seq = s.seq
+) as p`;
+
+export async function planSummary(db: Db): Promise<DiffSummary> {
+  const [staged] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from import_staging`);
+  const rows = await queryRows<{ kind: DiffRow['kind']; n: number }>(db, sql`select kind, count(*)::int as n from import_match group by kind`);
+  const s: DiffSummary = { new: staged?.n ?? 0, changed: 0, unchanged: 0, rows: staged?.n ?? 0 };
+  for (const r of rows) {
+    s[r.kind] = r.n;
+    s.new -= r.n;
   }
-  if (olderCount > MAX_OLDER_WARNINGS) issues.add(olderReportMore(cells[0]?.file ?? '', olderCount - MAX_OLDER_WARNINGS));
-  return { plan, diff, summary };
+  return s;
+}
+
+interface PlanRow extends Record<string, unknown> {
+  seq: number;
+  kpi: string;
+  unit: string;
+  month: string;
+  gender: Gender;
+  age_band: string;
+  kind: DiffRow['kind'];
+  old_n: number | null;
+  old_d: number | null;
+  n: number;
+  d: number | null;
+  line: number;
+  sheet: string | null;
+  col: string;
+}
+
+/** The first `limit` diff rows in file order. */
+export async function diffRows(db: Db, limit = MAX_DIFF_ROWS): Promise<DiffRow[]> {
+  const rows = await queryRows<PlanRow>(
+    db,
+    // seq counts the staged cells from 0, so the first ones are found without sorting them all.
+    sql`select kpi, unit, month, gender, age_band, kind, old_n, old_d, n, d, line from ${PLAN} where p.seq < ${limit} order by p.seq`,
+  );
+  return rows.map((r) => ({
+    kpi: r.kpi,
+    unit: r.unit,
+    month: r.month,
+    gender: r.gender,
+    ageBand: r.age_band,
+    kind: r.kind,
+    old: r.old_n === null ? null : { numerator: r.old_n, denominator: r.old_d },
+    new: { numerator: r.n, denominator: r.d },
+    row: r.line,
+  }));
+}
+
+const label = (r: PlanRow) => cellLabel({ kpi: r.kpi, unit: r.unit, month: r.month, gender: r.gender, ageBand: r.age_band });
+
+/**
+ * Reported values the file would change that came from a newer report (a
+ * file about older months must not silently overwrite what a newer report
+ * said), and changes by more than a sane factor; in file order, each capped.
+ */
+export async function planWarnings(db: Db, file: string, issues: IssueList): Promise<void> {
+  const older = await queryRows<PlanRow & { newer: string; latest: string; total: number }>(
+    db,
+    sql`
+      with c as (
+        select * from ${PLAN}
+        where kind = 'changed' and old_origin = 'reported' and old_batch is not null and (old_n <> n or old_d is distinct from d)
+      ),
+      b as (select batch_id, max(month) as newer from observations where batch_id in (select distinct old_batch from c) group by batch_id),
+      f as (select max(month) as latest from import_staging)
+      select c.*, b.newer, f.latest, (count(*) over ())::int as total
+      from c join b on b.batch_id = c.old_batch cross join f
+      where b.newer > f.latest
+      order by c.seq limit ${MAX_OLDER_WARNINGS}`,
+  );
+  const big = await queryRows<PlanRow & { total: number }>(
+    db,
+    sql`
+      select *, (count(*) over ())::int as total from ${PLAN}
+      where kind = 'changed' and old_origin = 'reported' and old_n <> 0 and n <> 0
+        and (abs(n / old_n) > ${SUSPICIOUS_FACTOR} or abs(n / old_n) < ${1 / SUSPICIOUS_FACTOR})
+      order by seq limit ${MAX_BIG_CHANGE_WARNINGS}`,
+  );
+  // Per cell as before: the older-report warning first, then the big change.
+  const place = (r: PlanRow) => ({ file, sheet: r.sheet, row: r.line, column: r.col });
+  const listed = [
+    ...older.map((r) => ({ seq: r.seq, order: 0, issue: olderReport(place(r), label(r), r.old_n ?? 0, r.n, r.latest, r.newer) })),
+    ...big.map((r) => ({ seq: r.seq, order: 1, issue: bigChange(place(r), label(r), r.old_n ?? 0, r.n) })),
+  ];
+  listed.sort((x, y) => x.seq - y.seq || x.order - y.order);
+  for (const l of listed) issues.add(l.issue);
+  const olderTotal = older[0]?.total ?? 0;
+  if (olderTotal > MAX_OLDER_WARNINGS) issues.add(olderReportMore(file, olderTotal - MAX_OLDER_WARNINGS));
+  const bigTotal = big[0]?.total ?? 0;
+  if (bigTotal > MAX_BIG_CHANGE_WARNINGS) issues.add(bigChangeMore(file, bigTotal - MAX_BIG_CHANGE_WARNINGS));
+}
+
+/** The KPIs, units and months of the new and changed cells. */
+export async function touchedCells(db: Db): Promise<TouchedCells> {
+  const rows = await queryRows<{ what: 'k' | 'u' | 'm'; v: string }>(
+    db,
+    sql`
+      with t as materialized (select kpi, unit, month from ${PLAN} where kind <> 'unchanged')
+      select 'k' as what, kpi as v from t group by kpi
+      union all select 'u', unit from t group by unit
+      union all select 'm', month from t group by month`,
+  );
+  // Sorted in JavaScript, as the live events always were: by code unit, not by the database's collation.
+  const of = (w: 'k' | 'u' | 'm') => rows.filter((r) => r.what === w).map((r) => r.v).sort();
+  return { kpis: of('k'), units: of('u'), months: of('m') };
 }

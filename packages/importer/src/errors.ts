@@ -84,6 +84,11 @@ export class IssueList {
     for (const i of list) this.add(i);
   }
 
+  /** Errors found and counted elsewhere (in SQL) but not fetched: they count as errors left out. */
+  countMore(n: number): void {
+    this.extraErrors += n;
+  }
+
   /** Appends another list's issues after these, with its count of errors left out. */
   merge(other: IssueList): void {
     this.addAll(other.errors);

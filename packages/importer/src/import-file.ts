@@ -1,19 +1,21 @@
 /**
  * The one entry point: parse (format-specific) → validate against the
- * catalogue → diff against stored → commit, in one transaction, or nothing.
+ * catalogue → stage → diff against stored → commit, in one transaction, or
+ * nothing.
  */
 import { createHash } from 'node:crypto';
 import { importBatches, type Db } from '@lagesbild/db';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { loadCatalogue } from './catalogue.js';
 import { writeBatch } from './commit.js';
-import { diffCells, loadBatchMonths, loadStored, type DiffRow, type DiffSummary, type Origin } from './diff.js';
-import { IssueList, type ImportIssue } from './errors.js';
+import { createPlan, diffRows, planSummary, planWarnings, touchedCells, type DiffRow, type DiffSummary, type Origin, type TouchedCells } from './diff.js';
+import { IssueList, MAX_ERRORS, type ImportIssue } from './errors.js';
 import { loadMappings } from './load-mappings.js';
 import { lockOrganisation } from './lock.js';
 import { readImportFile } from './read-file.js';
 import type { SourceRow } from './source-row.js';
-import { validateRows, type ValidRow } from './validate.js';
+import { checkDuplicates, createStaging, StagingWriter } from './staging.js';
+import { validCells } from './validate.js';
 import { unknownOrg } from './validate-messages.js';
 import { missingMarkSkipped } from './wide-messages.js';
 import { MISSING_MARKS } from './wide-resolve.js';
@@ -52,7 +54,12 @@ export interface ImportResult {
   errors: ImportIssue[];
   warnings: ImportIssue[];
   summary: DiffSummary;
+  /** The first MAX_DIFF_ROWS cells' diff, in file order. */
   diff: DiffRow[];
+  /** How many diff rows there are in all (diff is capped). */
+  diffTotal: number;
+  /** The KPIs, units and months of new and changed cells; set when committed. */
+  touched: TouchedCells;
   /** Set when committed. */
   batchId: number | null;
   /** The same bytes (sha256) were committed before and nothing would change. */
@@ -76,11 +83,12 @@ async function committedBefore(db: Db, orgId: string, sha256: string): Promise<b
 }
 
 /**
- * Parse and validate, row by row: a long CSV's SourceRows are checked as
- * they are read and never all held. The file's own problems (encoding, CSV,
- * header) come before those of values, as the user fixes them in that order.
+ * Parse, validate and stage, row by row: a long CSV's SourceRows are checked
+ * as they are read and written to the staging table in batches, never all
+ * held. The file's own problems (encoding, CSV, header) come before those of
+ * values, as the user fixes them in that order.
  */
-async function readAndValidate(db: Db, opts: ImportOptions, issues: IssueList): Promise<{ format: string; rowCount: number; cells: ValidRow[] }> {
+async function readAndStage(db: Db, opts: ImportOptions, issues: IssueList): Promise<{ format: string; rowCount: number }> {
   const parsed = await readImportFile(opts.fileName, opts.bytes, {
     year: opts.year ?? null,
     unitCode: opts.unitCode ?? null,
@@ -102,72 +110,75 @@ async function readAndValidate(db: Db, opts: ImportOptions, issues: IssueList): 
       yield r;
     }
   };
-  let cells: ValidRow[] = [];
-  if (catalogue.orgExists) cells = validateRows(counted(), catalogue, checked);
-  else for (const r of counted()) void r;
+  if (catalogue.orgExists) {
+    await createStaging(db);
+    const staging = new StagingWriter(db);
+    for (const cell of validCells(counted(), catalogue, checked)) {
+      const written = staging.add(cell);
+      if (written !== null) await written;
+    }
+    await staging.flush();
+  } else for (const r of counted()) void r;
   issues.addAll(parsed.issues);
+  issues.countMore(parsed.overflow?.errors ?? 0);
   if (!catalogue.orgExists) issues.add(unknownOrg(opts.fileName, opts.orgId));
   issues.merge(checked);
-  return { format: parsed.format, rowCount, cells };
+  // Across rows, after every row's own checks, as before: a cell given twice.
+  if (catalogue.orgExists) await checkDuplicates(db, opts.fileName, issues, MAX_ERRORS);
+  return { format: parsed.format, rowCount };
 }
 
+const NO_CHANGES: TouchedCells = { kpis: [], units: [], months: [] };
+
+/**
+ * Everything happens in one transaction, dry run or not: the staging and
+ * plan tables are TEMP tables of its connection and vanish with it. An
+ * import with errors, a dry run and one awaiting confirmation write nothing
+ * else; only a commit inserts the batch.
+ */
 export async function importFile(db: Db, opts: ImportOptions): Promise<ImportResult> {
   const origin = opts.origin ?? 'reported';
   const sha256 = createHash('sha256').update(opts.bytes).digest('hex');
-  const issues = new IssueList();
-  const { format, rowCount, cells } = await readAndValidate(db, opts, issues);
-
-  const result = (over: Partial<ImportResult>): ImportResult => {
-    const r: ImportResult = {
-      ok: !issues.hasErrors,
-      fileName: opts.fileName,
-      errors: issues.finalErrors(opts.fileName),
-      warnings: issues.warnings,
-      summary: { new: 0, changed: 0, unchanged: 0, rows: rowCount },
-      diff: [],
-      batchId: null,
-      alreadyImported: false,
-      needsConfirmation: false,
-      dryRun: opts.dryRun,
-      format,
-      notice: '',
-      ...over,
-    };
-    return { ...r, notice: noticeOf(r) };
-  };
-  if (issues.hasErrors) return result({});
-
-  const plan = async (q: Db) => {
-    const stored = await loadStored(q, opts.orgId, cells);
-    const d = diffCells(cells, stored, origin, issues, await loadBatchMonths(q, cells, stored));
-    const nothingChanges = d.summary.new === 0 && d.summary.changed === 0;
-    return { ...d, alreadyImported: nothingChanges && (await committedBefore(q, opts.orgId, sha256)) };
-  };
-
-  if (opts.dryRun) {
-    const d = await plan(db);
-    const needsConfirmation = !d.alreadyImported && issues.warnings.length > 0 && !opts.confirmWarnings;
-    return result({ summary: d.summary, diff: d.diff, alreadyImported: d.alreadyImported, needsConfirmation });
-  }
-
-  // Diff again inside the transaction, under the organisation's lock, so what is written is what was compared.
   return db.transaction(async (tx) => {
-    await lockOrganisation(tx, opts.orgId);
-    const d = await plan(tx);
-    if (d.alreadyImported) return result({ summary: d.summary, diff: d.diff, alreadyImported: true });
-    if (issues.warnings.length > 0 && !opts.confirmWarnings) return result({ summary: d.summary, diff: d.diff, needsConfirmation: true });
-    const batchId = await writeBatch(tx, {
-      orgId: opts.orgId,
-      fileName: opts.fileName,
-      bytes: opts.bytes,
-      sha256,
-      format,
-      origin,
-      user: opts.user,
-      plan: d.plan,
-      summary: d.summary,
-    });
-    const done = result({ summary: d.summary, diff: d.diff, batchId });
+    // Sorting and hashing a million staged rows in memory rather than in temp files; for this transaction only.
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    const issues = new IssueList();
+    const { format, rowCount } = await readAndStage(tx, opts, issues);
+    const result = (over: Partial<ImportResult>): ImportResult => {
+      const r: ImportResult = {
+        ok: !issues.hasErrors,
+        fileName: opts.fileName,
+        errors: issues.finalErrors(opts.fileName),
+        warnings: issues.warnings,
+        summary: { new: 0, changed: 0, unchanged: 0, rows: rowCount },
+        diff: [],
+        diffTotal: 0,
+        touched: NO_CHANGES,
+        batchId: null,
+        alreadyImported: false,
+        needsConfirmation: false,
+        dryRun: opts.dryRun,
+        format,
+        notice: '',
+        ...over,
+      };
+      return { ...r, notice: noticeOf(r) };
+    };
+    if (issues.hasErrors) return result({});
+
+    // Compared under the organisation's lock when committing, so what is written is what was compared.
+    if (!opts.dryRun) await lockOrganisation(tx, opts.orgId);
+    await createPlan(tx, opts.orgId, origin);
+    const summary = await planSummary(tx);
+    await planWarnings(tx, opts.fileName, issues);
+    const shown = { summary, diff: await diffRows(tx), diffTotal: summary.rows };
+    const alreadyImported = summary.new === 0 && summary.changed === 0 && (await committedBefore(tx, opts.orgId, sha256));
+    const unconfirmed = !alreadyImported && issues.warnings.length > 0 && !opts.confirmWarnings;
+    if (opts.dryRun) return result({ ...shown, alreadyImported, needsConfirmation: unconfirmed });
+    if (alreadyImported) return result({ ...shown, alreadyImported: true });
+    if (unconfirmed) return result({ ...shown, needsConfirmation: true });
+    const batchId = await writeBatch(tx, { orgId: opts.orgId, fileName: opts.fileName, bytes: opts.bytes, sha256, format, origin, user: opts.user, summary });
+    const done = result({ ...shown, touched: await touchedCells(tx), batchId });
     await opts.onCommitted?.(tx, done);
     return done;
   });

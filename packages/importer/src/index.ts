@@ -1,10 +1,10 @@
 export { importFile, type ImportOptions, type ImportResult } from './import-file.js';
 export { rollbackBatch, RollbackError, type RollbackResult } from './rollback.js';
 export { MAX_ERRORS, type ImportIssue, type UnknownRow } from './errors.js';
-export type { DiffRow, DiffSummary, Origin } from './diff.js';
+export { MAX_DIFF_ROWS, type DiffRow, type DiffSummary, type Origin, type TouchedCells } from './diff.js';
 export { parseLongCsv, longCsvParser, LONG_CSV_FORMAT } from './long-csv.js';
 export type { FieldName, FormatParser, ParseOutcome, SourceCell, SourceRow } from './source-row.js';
-export { validateRows, parseNumberCell, type ValidRow } from './validate.js';
+export { validateRows, validCells, parseNumberCell, type ValidRow } from './validate.js';
 export { loadCatalogue, type Catalogue } from './catalogue.js';
 export { MAX_FILE_BYTES } from './read-file.js';
 export { loadMappings } from './load-mappings.js';

@@ -4,13 +4,13 @@
  * with Swedish or English header names, comma or semicolon, optional BOM and
  * CRLF. It produces SourceRows for the shared pipeline and never throws.
  */
-import { detectDelimiter, readCsvRecords, unquotedRecords, type CsvRecord } from './csv-grid.js';
-import type { ImportIssue } from './errors.js';
+import { chunkedRecords, detectDelimiter, readCsvRecords, unquotedRecords, type CsvRecord } from './csv-grid.js';
+import { MAX_ERRORS, type ImportIssue } from './errors.js';
 import type { Grid } from './grid.js';
 import { duplicateColumn, fieldCount, missingColumn, noDataRows, unknownColumn } from './parse-messages.js';
 import type { FieldName, FormatParser, ParseOutcome, SourceCell, SourceRow } from './source-row.js';
 import { nearest } from './suggest.js';
-import { decodeUtf8 } from './text.js';
+import { decodeUtf8, textChunks, textHead, type TextEncoding } from './text.js';
 
 export { detectDelimiter };
 
@@ -86,12 +86,25 @@ function readHeader(file: string, header: CsvRecord, issues: ImportIssue[]): Hea
  * held as records and SourceRows at once. Problems go into issues as the rows
  * are read, so they are complete once the iteration has ended.
  */
-export function longCsvRows(file: string, decodedText: string, issues: ImportIssue[]): Iterable<SourceRow> {
+export function longCsvRows(file: string, decodedText: string, issues: ImportIssue[], overflow: Overflow = { errors: 0 }): Iterable<SourceRow> {
   // One line ending everywhere, so that line numbers match what editors show even in mixed files.
   const text = decodedText.replace(/\r\n?/g, '\n');
   const delimiter = detectDelimiter(text);
   const records = text.includes('"') ? readCsvRecords(file, text, delimiter, issues) : unquotedRecords(text, delimiter);
-  return rowsOf(file, null, records, delimiter, issues);
+  return rowsOf(file, null, records, delimiter, issues, overflow);
+}
+
+/**
+ * The rows of a long CSV straight from its bytes: without quotes (what
+ * exports write) it is decoded and split a piece at a time, so nothing the
+ * size of the file is held but the bytes. With quotes, a field may span lines
+ * and the full reader takes the whole text.
+ */
+export function longCsvRowsOfBytes(file: string, bytes: Uint8Array, encoding: TextEncoding, issues: ImportIssue[], overflow: Overflow): Iterable<SourceRow> {
+  // A quote is byte 0x22 in both encodings, and never part of a multi-byte UTF-8 character.
+  if (bytes.includes(0x22)) return longCsvRows(file, new TextDecoder(encoding).decode(bytes), issues, overflow);
+  const delimiter = detectDelimiter(textHead(bytes, encoding, 64 * 1024).replace(/\r\n?/g, '\n'));
+  return rowsOf(file, null, chunkedRecords(textChunks(bytes, encoding), delimiter), delimiter, issues, overflow);
 }
 
 export function parseLongCsv(file: string, bytes: Uint8Array): ParseOutcome {
@@ -109,7 +122,19 @@ export function parseLongGrid(grid: Grid, issues: ImportIssue[]): SourceRow[] {
   return [...rowsOf(grid.file, grid.sheet, records, null, issues)];
 }
 
-function* rowsOf(file: string, sheet: string | null, all: Iterable<CsvRecord>, delimiter: string | null, issues: ImportIssue[]): Generator<SourceRow> {
+/** Row errors past what the error list keeps (MAX_ERRORS): counted, not kept, so a broken million-row file does not become a million issues. */
+export interface Overflow {
+  errors: number;
+}
+
+function* rowsOf(
+  file: string,
+  sheet: string | null,
+  all: Iterable<CsvRecord>,
+  delimiter: string | null,
+  issues: ImportIssue[],
+  overflow: Overflow = { errors: 0 },
+): Generator<SourceRow> {
   let map: HeaderMap | null = null;
   let seenHeader = false;
   let data = 0;
@@ -128,7 +153,8 @@ function* rowsOf(file: string, sheet: string | null, all: Iterable<CsvRecord>, d
     while (used > 0 && (rec.fields[used - 1] ?? '').trim() === '') used--;
     if (rec.fields.length < map.width || used > map.width) {
       const found = used > map.width ? used : rec.fields.length;
-      issues.push(fieldCount({ file, sheet, row: rec.line, column: null }, found, map.width, delimiter ?? ';'));
+      if (issues.length < MAX_ERRORS) issues.push(fieldCount({ file, sheet, row: rec.line, column: null }, found, map.width, delimiter ?? ';'));
+      else overflow.errors++;
       continue;
     }
     const cells: Partial<Record<FieldName, SourceCell>> = {};

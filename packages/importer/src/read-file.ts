@@ -7,10 +7,10 @@ import { formatNumber } from '@lagesbild/domain';
 import { csvGrid } from './csv-grid.js';
 import { issue, whereEn, whereSv, type ImportIssue } from './errors.js';
 import { isBlankRow } from './grid.js';
-import { longCsvParser, longCsvRows, parseLongGrid } from './long-csv.js';
+import { longCsvParser, longCsvRowsOfBytes, parseLongGrid, type Overflow } from './long-csv.js';
 import type { MappingIndex } from './mappings.js';
 import type { ParseOutcome, SourceRow } from './source-row.js';
-import { decodeUtf8 } from './text.js';
+import { checkText, textHead } from './text.js';
 import { looksWide } from './wide-layout.js';
 import { parseWideGrids } from './wide-report.js';
 import { xlsxGrids } from './xlsx-grid.js';
@@ -19,7 +19,7 @@ export const WIDE_CSV_FORMAT = 'wide-csv';
 export const WIDE_XLSX_FORMAT = 'wide-xlsx';
 export const LONG_XLSX_FORMAT = 'long-xlsx';
 
-const HEAD_CHARS = 64 * 1024;
+const HEAD_BYTES = 64 * 1024;
 
 export interface ReadContext {
   year: number | null;
@@ -67,21 +67,24 @@ function tooLarge(file: string, size: number): ImportIssue {
 /** As ParseOutcome, but the rows of a long CSV come one at a time; its issues are complete only after they have all been read. */
 export interface ReadOutcome extends Omit<ParseOutcome, 'rows'> {
   rows: Iterable<SourceRow>;
+  /** Errors counted but not kept in issues; complete, as issues, once the rows are read. */
+  overflow?: Overflow;
 }
 
 export async function readImportFile(fileName: string, bytes: Uint8Array, ctx: ReadContext): Promise<ReadOutcome> {
   if (bytes.length > MAX_FILE_BYTES) return { format: longCsvParser.format, rows: [], issues: [tooLarge(fileName, bytes.length)] };
   // By content, not by name: an .xlsx renamed .csv is still a workbook.
   if (isZip(bytes)) return readWorkbook(fileName, bytes, ctx);
-  const decoded = decodeUtf8(fileName, bytes);
-  if (decoded.issues.length > 0) return { format: longCsvParser.format, rows: [], issues: decoded.issues };
-  // The header row decides; reading only the start keeps a million-row long CSV from being parsed twice.
-  const head = csvGrid(fileName, decoded.text.slice(0, HEAD_CHARS)).grid.rows.filter((r) => !isBlankRow(r)).slice(0, 1);
+  const { encoding, issues: textIssues } = checkText(fileName, bytes);
+  if (encoding === null) return { format: longCsvParser.format, rows: [], issues: textIssues };
+  // The header row decides; reading only the start keeps a million-row long CSV from being decoded and parsed twice.
+  const head = csvGrid(fileName, textHead(bytes, encoding, HEAD_BYTES)).grid.rows.filter((r) => !isBlankRow(r)).slice(0, 1);
   if (!looksWide(head)) {
     const issues: ImportIssue[] = [];
-    return { format: longCsvParser.format, rows: longCsvRows(fileName, decoded.text, issues), issues };
+    const overflow = { errors: 0 };
+    return { format: longCsvParser.format, rows: longCsvRowsOfBytes(fileName, bytes, encoding, issues, overflow), issues, overflow };
   }
-  const { grid, issues } = csvGrid(fileName, decoded.text);
+  const { grid, issues } = csvGrid(fileName, new TextDecoder(encoding).decode(bytes));
   const wide = parseWideGrids(fileName, WIDE_CSV_FORMAT, [grid], { ...ctx, mappings: await ctx.mappings() });
   return { ...wide, issues: [...issues, ...wide.issues] };
 }

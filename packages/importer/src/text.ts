@@ -1,7 +1,16 @@
+import { isUtf8 } from 'node:buffer';
 import { issue, whereEn, whereSv, type ImportIssue } from './errors.js';
 
 export interface DecodedText {
   text: string;
+  issues: ImportIssue[];
+}
+
+export type TextEncoding = 'utf-8' | 'windows-1252';
+
+/** How a text file is to be decoded, found from its bytes alone: null with one error when it is not text in either encoding. */
+export interface CheckedText {
+  encoding: TextEncoding | null;
   issues: ImportIssue[];
 }
 
@@ -39,11 +48,35 @@ function looksLikeWindows1252(b: Uint8Array): boolean {
  * says how to save the file instead of a cascade of nonsense rows.
  */
 export function decodeUtf8(file: string, bytes: Uint8Array): DecodedText {
+  const checked = checkText(file, bytes);
+  if (checked.encoding === null) return { text: '', issues: checked.issues };
+  return { text: new TextDecoder(checked.encoding).decode(bytes), issues: [] };
+}
+
+/**
+ * The text of the bytes a piece at a time (pieces of about `size` bytes;
+ * a character split between two is decoded whole), so a large file is never
+ * one string. A BOM is dropped.
+ */
+export function* textChunks(bytes: Uint8Array, encoding: TextEncoding, size = 64 * 1024): Generator<string> {
+  const decoder = new TextDecoder(encoding);
+  for (let at = 0; at < bytes.length; at += size) yield decoder.decode(bytes.subarray(at, at + size), { stream: true });
+  const rest = decoder.decode();
+  if (rest !== '') yield rest;
+}
+
+/** The start of the text (for the header row), without decoding the rest. */
+export function textHead(bytes: Uint8Array, encoding: TextEncoding, size: number): string {
+  return new TextDecoder(encoding).decode(bytes.subarray(0, size));
+}
+
+/** Which encoding the file is in, or the one error that says why it is not text. */
+export function checkText(file: string, bytes: Uint8Array): CheckedText {
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (utf16) {
     const p = { file, row: 1, column: null };
     return {
-      text: '',
+      encoding: null,
       issues: [
         issue(
           'error',
@@ -62,7 +95,7 @@ export function decodeUtf8(file: string, bytes: Uint8Array): DecodedText {
     const row = isZip ? 1 : lineAt(bytes, nul);
     const what = isZip ? 'en Excel-arbetsbok (XLSX) eller annan zip-fil' : 'en binärfil, inte text';
     return {
-      text: '',
+      encoding: null,
       issues: [
         issue(
           'error',
@@ -75,26 +108,24 @@ export function decodeUtf8(file: string, bytes: Uint8Array): DecodedText {
       ],
     };
   }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), issues: [] };
-  } catch {
-    // Excel's "CSV (semikolonavgränsad)" saves Windows-1252 (ANSI); such a file is read as that, not refused.
-    if (looksLikeWindows1252(bytes)) return { text: new TextDecoder('windows-1252').decode(bytes), issues: [] };
-    const at = Math.max(firstInvalidUtf8(bytes), 0);
-    const row = lineAt(bytes, at);
-    const byte = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0');
-    return {
-      text: '',
-      issues: [
-        issue(
-          'error',
-          { file, row, column: null },
-          `byte 0x${byte}`,
-          'UTF-8',
-          `Filen ${file} är varken UTF-8 eller Windows-1252 (första felaktiga tecknet ${whereSv({ file, row, column: null })}), så å, ä och ö kan inte läsas. Spara om den i Excel som "CSV UTF-8 (kommaavgränsad)".`,
-          `File ${file} is neither UTF-8 nor Windows-1252 (first bad byte 0x${byte} ${whereEn({ file, row, column: null })}). Save it as CSV UTF-8.`,
-        ),
-      ],
-    };
-  }
+  // Checked on the bytes: decoding a 40 MB file only to see whether it decodes would hold it as a string.
+  if (isUtf8(bytes)) return { encoding: 'utf-8', issues: [] };
+  // Excel's "CSV (semikolonavgränsad)" saves Windows-1252 (ANSI); such a file is read as that, not refused.
+  if (looksLikeWindows1252(bytes)) return { encoding: 'windows-1252', issues: [] };
+  const at = Math.max(firstInvalidUtf8(bytes), 0);
+  const row = lineAt(bytes, at);
+  const byte = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+  return {
+    encoding: null,
+    issues: [
+      issue(
+        'error',
+        { file, row, column: null },
+        `byte 0x${byte}`,
+        'UTF-8',
+        `Filen ${file} är varken UTF-8 eller Windows-1252 (första felaktiga tecknet ${whereSv({ file, row, column: null })}), så å, ä och ö kan inte läsas. Spara om den i Excel som "CSV UTF-8 (kommaavgränsad)".`,
+        `File ${file} is neither UTF-8 nor Windows-1252 (first bad byte 0x${byte} ${whereEn({ file, row, column: null })}). Save it as CSV UTF-8.`,
+      ),
+    ],
+  };
 }

@@ -149,3 +149,8 @@ export function olderReportMore(file: string, n: number): ImportIssue {
   const p = { file, row: 1, column: null };
   return issue('warning', p, `${n} värden till`, '', `Ytterligare ${n} värden från en nyare rapport ändras av ${file} (${whereSv(p)}); se ändringarna i förhandsgranskningen.`, `${n} more values from a newer report are changed by ${file}.`);
 }
+
+export function bigChangeMore(file: string, n: number): ImportIssue {
+  const p = { file, row: 1, column: null };
+  return issue('warning', p, `${n} värden till`, '', `Ytterligare ${n} värden ändras mer än tio gånger av ${file} (${whereSv(p)}); se ändringarna i förhandsgranskningen.`, `${n} more values change by more than a factor 10 in ${file}.`);
+}

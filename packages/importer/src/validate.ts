@@ -54,7 +54,7 @@ export function parseNumberCell(text: string): number | null {
 /** Dashes as printed in reports ("–29", "50–") become the catalogue's hyphen. */
 const normaliseBand = (s: string): string => s.replace(/[\u2012-\u2015\u2212]/g, '-').replace(/\s+/g, '');
 
-export const cellLabel = (r: Pick<ValidRow, 'kpi' | 'unit' | 'month' | 'gender' | 'ageBand'>): string =>
+export const cellLabel = (r: { kpi: string; unit: string; month: string; gender: string; ageBand: string }): string =>
   `KPI "${r.kpi}", enhet "${r.unit}", ${r.month}, kön ${r.gender}${r.ageBand ? `, åldersgrupp ${r.ageBand}` : ''}`;
 
 /** One row being checked: helpers live outside the loop, since closures made per row cost more than the checks on a million rows. */
@@ -78,9 +78,12 @@ function textOf(c: RowCheck, f: FieldName, required: boolean): string | null {
   return null;
 }
 
-export function validateRows(rows: Iterable<SourceRow>, cat: Catalogue, issues: IssueList): ValidRow[] {
-  const out: ValidRow[] = [];
-  const firstOf = new Map<string, ValidRow>();
+/**
+ * The good cells of the rows, one at a time, with every problem of a single
+ * row in issues. Checks across rows (the same cell twice) are the caller's:
+ * the import does them in SQL on its staging table, validateRows in memory.
+ */
+export function* validCells(rows: Iterable<SourceRow>, cat: Catalogue, issues: IssueList): Generator<ValidRow> {
   // childrenAt scans the whole tree, and exists parses months: once per unit × month, and no scan for a unit that is never anyone's parent.
   const everParent = new Set(cat.tree.all().flatMap((u) => u.parents.map((l) => l.parentCode)));
   const unitCache = new Map<string, { exists: boolean; children: string[] }>();
@@ -168,11 +171,19 @@ export function validateRows(rows: Iterable<SourceRow>, cat: Catalogue, issues: 
     }
 
     if (c.failed || kpi === undefined || unit === null || unitId === undefined || month === null || gender === null || numerator === null) continue;
-    const cell: ValidRow = { kpi: kpi.id, unit, unitId, month, gender, ageBand, numerator, denominator, file: r.file, sheet: r.sheet ?? null, row: r.row, valueColumn: r.cells.value?.column ?? 'value' };
+    yield { kpi: kpi.id, unit, unitId, month, gender, ageBand, numerator, denominator, file: r.file, sheet: r.sheet ?? null, row: r.row, valueColumn: r.cells.value?.column ?? 'value' };
+  }
+}
+
+/** All good cells at once, a cell given twice reported at its second row: for small inputs and tests. */
+export function validateRows(rows: Iterable<SourceRow>, cat: Catalogue, issues: IssueList): ValidRow[] {
+  const out: ValidRow[] = [];
+  const firstOf = new Map<string, ValidRow>();
+  for (const cell of validCells(rows, cat, issues)) {
     const key = `${cell.kpi}\u0000${cell.unit}\u0000${cell.month}\u0000${cell.gender}\u0000${cell.ageBand}`;
     const first = firstOf.get(key);
     if (first !== undefined) {
-      issues.add(msg.duplicateCell({ file: r.file, sheet: r.sheet ?? null, row: r.row, column: null }, first.row, cellLabel(cell), first.sheet ?? null));
+      issues.add(msg.duplicateCell({ file: cell.file, sheet: cell.sheet ?? null, row: cell.row, column: null }, first.row, cellLabel(cell), first.sheet ?? null));
       continue;
     }
     firstOf.set(key, cell);

@@ -3,6 +3,8 @@ import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '@lagesbild/d
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBatch } from '../src/commit.js';
+import { createPlan, planSummary } from '../src/diff.js';
+import { createStaging, StagingWriter } from '../src/staging.js';
 import { importFile, rollbackBatch, RollbackError } from '../src/index.js';
 import { dumpAll } from './dump.js';
 import { bytesOf, insertFixture, ORG } from './fixture.js';
@@ -180,21 +182,43 @@ describe.each(TEST_DB_KINDS)('importFile on %s', (kind) => {
     expect(await dumpAll(database.db)).toEqual(before);
   });
 
-  it('a failure in a later chunk leaves nothing behind', async () => {
+  it('a failure in the set-based write leaves nothing behind', async () => {
     const ok = await importFile(database.db, opts('aug.csv', csv('utbetalt-kr,E1,2021-08,T,1,', 'utbetalt-kr,E2,2021-08,T,2,', 'hushall-utbetalt,E1,2021-08,K,3,'), true));
     expect(ok.ok).toBe(true);
     const [e1] = await database.db.select({ id: units.id }).from(units).where(eq(units.code, 'E1'));
-    const cell = (kpi: string, unitId: number, row: number) => ({
-      kind: 'new' as const,
-      stored: null,
-      cell: { kpi, unit: 'E1', unitId, month: '2021-08', gender: 'T' as const, ageBand: '', numerator: row, denominator: null, file: 'aug.csv', row, valueColumn: 'value' },
-    });
-    // Chunks of two: the second chunk refers to a unit that does not exist and breaks a foreign key.
-    const plan = [cell('utbetalt-kr', e1?.id ?? -1, 2), cell('gammal-kpi', e1?.id ?? -1, 3), cell('utbetalt-kr', 999_999, 4)];
+    const cell = (kpi: string, unitId: number, row: number) => ({ kpi, unit: 'E1', unitId, month: '2021-08', gender: 'T' as const, ageBand: '', numerator: row, denominator: null, file: 'aug.csv', row, valueColumn: 'value' });
+    // Staged and inserted in pieces of two; the last cell (last in index order too) refers to a unit that does not exist and breaks a foreign key.
+    const cells = [cell('utbetalt-kr', e1?.id ?? -1, 2), cell('gammal-kpi', e1?.id ?? -1, 3), cell('utbetalt-kr', 999_999, 4)];
     const before = await dumpAll(database.db);
-    const input = { orgId: ORG, fileName: 'aug.csv', bytes: bytesOf('x'), sha256: 'f'.repeat(64), format: 'long-csv', origin: 'reported' as const, user: 't', plan, summary: { new: 3, changed: 0, unchanged: 0, rows: 3 } };
-    await expect(database.db.transaction((tx) => writeBatch(tx, input, 2))).rejects.toThrow();
+    const input = { orgId: ORG, fileName: 'aug.csv', bytes: bytesOf('x'), sha256: 'f'.repeat(64), format: 'long-csv', origin: 'reported' as const, user: 't', summary: { new: 3, changed: 0, unchanged: 0, rows: 3 } };
+    const write = database.db.transaction(async (tx) => {
+      await createStaging(tx);
+      const staging = new StagingWriter(tx, 2);
+      for (const c of cells) await staging.add(c);
+      await staging.flush();
+      await createPlan(tx, ORG, 'reported');
+      expect(await planSummary(tx)).toEqual({ new: 3, changed: 0, unchanged: 0, rows: 3 });
+      await writeBatch(tx, input, undefined, 2);
+    });
+    await expect(write).rejects.toThrow();
     expect(await dumpAll(database.db)).toEqual(before);
+  });
+
+  it('keeps a raw file larger than one statement byte for byte', async () => {
+    const bytes = new Uint8Array(10_000).map((_, i) => (i * 7919) % 256);
+    const input = { orgId: ORG, fileName: 'raw.csv', bytes, sha256: 'e'.repeat(64), format: 'long-csv', origin: 'reported' as const, user: 't', summary: { new: 0, changed: 0, unchanged: 0, rows: 0 } };
+    let stored: Uint8Array | null = null;
+    const write = database.db.transaction(async (tx) => {
+      await createStaging(tx);
+      await createPlan(tx, ORG, 'reported');
+      // In pieces of 3 000 bytes: four statements, the last one short.
+      const batchId = await writeBatch(tx, input, 3000);
+      const [batch] = await tx.select({ raw: importBatches.raw }).from(importBatches).where(eq(importBatches.id, batchId));
+      stored = batch?.raw ?? null;
+      tx.rollback();
+    });
+    await expect(write).rejects.toThrow();
+    expect(Buffer.from(stored ?? new Uint8Array()).equals(Buffer.from(bytes))).toBe(true);
   });
 
   it('stores synthetic data as synthetic, and updates and inserts across many chunks', async () => {

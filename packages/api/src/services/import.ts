@@ -5,13 +5,13 @@
  * import's own transaction.
  */
 import { importBatches, importMappings, kpis, recordImportCommitted, recordImportRolledBack, units, type Db } from '@lagesbild/db';
-import { importFile, rollbackBatch, RollbackError, type ImportResult, type LabelMapping, type RollbackResult } from '@lagesbild/importer';
+import { importFile, MAX_DIFF_ROWS, rollbackBatch, RollbackError, type ImportResult, type LabelMapping, type RollbackResult } from '@lagesbild/importer';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { recordAudit } from '../access/audit.js';
 import { InputError, NotFoundError } from './errors.js';
 
-/** A preview shows this many diff rows; the summary counts them all. A browser table cannot show more anyway. */
-export const MAX_DIFF_ROWS = 5000;
+/** A preview shows this many diff rows (the importer returns no more); the summary and diffTotal count them all. */
+export { MAX_DIFF_ROWS };
 
 export interface ImportRequest {
   fileName: string;
@@ -29,9 +29,9 @@ export interface Actor {
   ip: string | null;
 }
 
-export type ImportAnswer = ImportResult & { diffTotal: number };
+export type ImportAnswer = ImportResult;
 
-const answer = (r: ImportResult): ImportAnswer => ({ ...r, diff: r.diff.slice(0, MAX_DIFF_ROWS), diffTotal: r.diff.length });
+const answer = (r: ImportResult): ImportAnswer => ({ ...r, diff: r.diff.slice(0, MAX_DIFF_ROWS) });
 
 const options = (orgId: string, req: ImportRequest, actor: Actor, dryRun: boolean) => ({
   orgId,

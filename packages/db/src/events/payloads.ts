@@ -35,18 +35,18 @@ export async function batchCells(db: Db, orgId: string, batchId: number): Promis
 
 /**
  * For the import procedures (CLI and tRPC): after a committed import, pass
- * the importer's diff; rows that changed nothing are left out, and an import
- * that changed nothing records no event. Returns the event id, or null.
+ * the importer's result, whose `touched` names the KPIs, units and months of
+ * the new and changed cells (from the whole file, not the capped diff); an
+ * import that changed nothing records no event. Returns the event id, or null.
  */
 export async function recordImportCommitted(
   db: Db,
   orgId: string,
-  result: { batchId: number | null; fileName: string; diff: readonly (ChangedCell & { kind: string })[] },
+  result: { batchId: number | null; fileName: string; touched: { kpis: readonly string[]; units: readonly string[]; months: readonly string[] } },
 ): Promise<number | null> {
-  if (result.batchId === null) return null;
-  const changed = result.diff.filter((d) => d.kind !== 'unchanged');
-  if (changed.length === 0) return null;
-  return recordEvent(db, orgId, 'import.committed', changePayload(changed, { batchId: result.batchId, fileName: result.fileName }));
+  if (result.batchId === null || result.touched.kpis.length === 0) return null;
+  const { kpis, units, months } = result.touched;
+  return recordEvent(db, orgId, 'import.committed', { batchId: result.batchId, fileName: result.fileName, kpis: [...kpis].sort(), units: [...units].sort(), months: [...months].sort() });
 }
 
 /** After a rollback: the cells read with batchCells before it. */
