@@ -1,10 +1,12 @@
-import { auditLog, events, observations, units, type Db } from '@lagesbild/db';
+import { auditLog, events, observations, rollupStatus, units, type Db } from '@lagesbild/db';
+import { parsePeriod } from '@lagesbild/domain';
 import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '@lagesbild/db/testing';
 import { MAX_FILE_BYTES } from '@lagesbild/importer';
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerContext, type SessionUser } from '../src/context.js';
 import { appRouter } from '../src/root.js';
+import { buildOverview, loadEngineContext } from '../src/services/index.js';
 import { insertFixture } from './fixture.js';
 
 const user = (id: string, roles: SessionUser['roles']): SessionUser => ({ id, userId: null, name: id, roles });
@@ -130,5 +132,21 @@ describe.each(TEST_DB_KINDS)('import procedures on %s', (kind) => {
     // Who imported what, for which units, is for importers too.
     await expect(analyst.import.batches()).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(caller(null).import.batches()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+  it('keeps the roll-ups fresh through an import and its rollback, giving what raw cells give', async () => {
+    const same = async () => {
+      const period = parsePeriod('2022-01:2022-02');
+      const viaRollups = await loadEngineContext(db, 'test-org');
+      const viaRaw = await loadEngineContext(db, 'test-org', { rollups: false });
+      expect(viaRollups.rollups).toBe(true);
+      expect(await buildOverview(db, viaRollups, 'SOC', period, '2022-02', false)).toEqual(await buildOverview(db, viaRaw, 'SOC', period, '2022-02', false));
+    };
+    const committed = await admin().import.commit({ fileName: 'rollups-2022.csv', contentBase64: b64(REPORT.replace('Hushåll;10;11;', 'Hushåll;12;11;').replace('Kvinnor;4;5;', 'Kvinnor;6;5;')), unitCode: 'C' });
+    expect(committed.ok).toBe(true);
+    expect(await rollupStatus(db, 'test-org')).toMatchObject({ fresh: true });
+    await same();
+    await admin().import.rollback({ batchId: committed.batchId ?? 0 });
+    expect(await rollupStatus(db, 'test-org')).toMatchObject({ fresh: true });
+    await same();
   });
 });

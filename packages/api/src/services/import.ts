@@ -4,7 +4,7 @@
  * report rows to KPIs. Audit entries and live events are written in the
  * import's own transaction.
  */
-import { importBatches, importMappings, kpis, recordImportCommitted, recordImportRolledBack, units, type Db } from '@lagesbild/db';
+import { importBatches, importMappings, kpis, recordImportCommitted, recordImportRolledBack, refreshRollupsAfter, units, type Db } from '@lagesbild/db';
 import { importFile, MAX_DIFF_ROWS, rollbackBatch, RollbackError, type ImportResult, type LabelMapping, type RollbackResult } from '@lagesbild/importer';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { recordAudit } from '../access/audit.js';
@@ -58,16 +58,27 @@ export async function commitImport(db: Db, orgId: string, req: ImportRequest, ac
     onCommitted: async (tx, r) => {
       const s = r.summary;
       await recordAudit(tx, { orgId, actor: actor.id, action: 'import.committed', target: `batch:${r.batchId ?? ''}`, detail: { fileName: r.fileName, format: r.format, ...s }, ip: actor.ip });
+      if (r.batchId !== null) await refreshRollupsAfter(tx, orgId, { batchId: r.batchId, kind: 'committed' }, rollupScope(r.touched.kpis, r.touched.months));
       await recordImportCommitted(tx, orgId, r);
     },
   });
   return answer(result);
 }
 
+/**
+ * The part of the roll-ups a change touched. Called even when nothing changed: the refresh also
+ * records the new batch, so the dashboards keep reading roll-ups instead of falling back to raw cells.
+ */
+function rollupScope(kpiIds: readonly string[], months: readonly string[]) {
+  const sorted = [...months].sort();
+  return { kpiIds, start: sorted[0], end: sorted[sorted.length - 1] };
+}
+
 export async function rollbackImport(db: Db, orgId: string, batchId: number, actor: Actor): Promise<RollbackResult> {
   try {
     return await rollbackBatch(db, orgId, batchId, actor.id, async (tx, r, cells) => {
       await recordAudit(tx, { orgId, actor: actor.id, action: 'import.rolled_back', target: `batch:${batchId}`, detail: { restored: r.restored, deleted: r.deleted }, ip: actor.ip });
+      await refreshRollupsAfter(tx, orgId, { batchId, kind: 'rolled_back' }, rollupScope([...new Set(cells.map((c) => c.kpi))], cells.map((c) => c.month)));
       await recordImportRolledBack(tx, orgId, batchId, cells);
     });
   } catch (err) {

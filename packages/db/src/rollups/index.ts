@@ -1,1 +1,2 @@
 export * from './refresh.js';
+export * from './after-change.js';
