@@ -84,7 +84,10 @@ describe.each(TEST_DB_KINDS)('login, sessions and lock-out on %s', (kind) => {
     expect(await resolveSession(db, 'test-org', link, t0)).toBeNull();
     const meta = { ip: null, userAgent: null, now: new Date(t0.getTime() + 60_000) };
     const s = await redeemLoginLink(db, 'test-org', link, meta);
-    expect(s?.token).toBeTruthy();
+    // The redeemed link gives a real session for bo, and a token unlike the link's.
+    expect(s?.token).toMatch(/^[\w-]{43}$/);
+    expect(s?.token).not.toBe(link);
+    expect((await resolveSession(db, 'test-org', s?.token ?? '', meta.now))?.user).toMatchObject({ id: 'bo' });
     expect(await redeemLoginLink(db, 'test-org', link, meta)).toBeNull();
     const stale = await createLoginLink(db, bo.id, t0);
     expect(await redeemLoginLink(db, 'test-org', stale, { ...meta, now: new Date(t0.getTime() + 16 * 60_000) })).toBeNull();
