@@ -122,6 +122,26 @@ describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
     expect(await h.run('user', 'add', 'x2', '--role', 'analytiker')).toMatchObject({ code: 1, err: expect.stringContaining('finns redan') as unknown });
   });
 
+  it('org add makes a tenant; --org points every command at it, and at nothing of the others', async () => {
+    expect(await h.run('org', 'add', 'flen', '--name', 'Flens kommun')).toMatchObject({ code: 0, out: expect.stringContaining('user add <användarnamn> --org flen --role admin') as unknown });
+    expect(await h.run('org', 'add', 'flen', '--name', 'Igen')).toMatchObject({ code: 2, err: expect.stringContaining('finns redan') as unknown });
+    expect(await h.run('org', 'add', 'Flen kommun!', '--name', 'X')).toMatchObject({ code: 2, err: expect.stringContaining('a–z, 0–9 och bindestreck') as unknown });
+    expect(await h.run('org', 'add', 'vingaker')).toMatchObject({ code: 2, err: expect.stringContaining('--name') as unknown });
+    const added = await h.run('user', 'add', 'stina', '--org', 'flen', '--role', 'admin');
+    expect(added.code).toBe(0);
+    const flenUsers = JSON.parse((await h.run('user', 'list', '--org', 'flen', '--json')).out) as { username: string }[];
+    expect(flenUsers.map((u) => u.username)).toEqual(['stina']);
+    const katUsers = JSON.parse((await h.run('user', 'list', '--json')).out) as { username: string }[];
+    expect(katUsers.map((u) => u.username)).not.toContain('stina');
+    // The new tenant has no units or data of its own, and sees none of Katrineholm's.
+    expect((await h.run('units', '--org', 'flen')).out).toContain('Organisationen "flen" har inga data ännu.');
+    const list = await h.run('org', 'list');
+    expect(list.out).toMatch(/^flen\s+1\s+Flens kommun$/m);
+    expect(list.out).toMatch(/^katrineholm\s+\d+\s+.*Katrineholm/m);
+    const missing = await h.run('query', '--org', 'finns-inte', '--kpi', 'hushall-utbetalt', '--unit', 'SOC', '--period', '2022-01');
+    expect(missing).toMatchObject({ code: 1, err: expect.stringContaining('Organisationen "finns-inte" finns inte. Se vilka som finns med "pnpm lagesbild org list"') as unknown });
+  });
+
   it('lists KPIs and the unit tree of a month', async () => {
     const kpis = await h.run('kpis');
     for (const id of ['hushall-utbetalt', 'utbetalt-forsorjningsstod', 'utbetalt-per-hushall', 'placeringskostnad', 'sjukfranvaro', 'hme', 'hme-motivation', 'hme-ledarskap', 'hme-styrning']) {

@@ -59,6 +59,7 @@ export const RULES: Record<string, Rule> = {
   'auth.me': unscoped('public'),
   // Anyone may try; wrong credentials are refused the same way for everyone.
   'auth.login': { describe: 'anyone may try to sign in', input: () => ({ username: 'ingen', password: 'fel' }), scoped: false, expect: () => 'UNAUTHORIZED' },
+  'auth.organisation': unscoped('public', {}),
   'auth.logout': unscoped('user'),
   'auth.logoutEverywhere': unscoped('person'),
   'user.list': unscoped('admin'),

@@ -11,6 +11,7 @@ export const saveBoard = (board: BoardInput) => trpc.board.save.mutate(board);
 /** The answer holds the token: the only time it exists outside the screen's own URL. */
 export const createScreen = (boardId: number, name: string) => trpc.board.createDevice.mutate({ boardId, name });
 export const revokeScreen = (id: number) => trpc.board.revokeDevice.mutate({ id });
-export const listKpis = () => trpc.kpi.list.query();
+/** The KPIs a slide can show: those the organisation has data or targets for. */
+export const listKpis = async () => (await trpc.kpi.list.query()).filter((k) => k.inUse);
 /** The units as they are in a month, for the slides' unit pickers. */
 export const listUnits = (month: string) => trpc.unit.tree.query({ month });

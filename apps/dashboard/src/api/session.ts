@@ -45,10 +45,14 @@ export async function sessionHeaders(): Promise<Record<string, string>> {
   return m?.csrfToken ? { 'x-csrf-token': m.csrfToken } : {};
 }
 
-export async function signIn(username: string, password: string): Promise<void> {
-  await plain.auth.login.mutate({ username, password });
+/** Signs in to an organisation (undefined: the server's own); the session then reads only that tenant. */
+export async function signIn(username: string, password: string, org: string | undefined): Promise<void> {
+  await plain.auth.login.mutate({ username, password, ...(org ? { org } : {}) });
   forgetUser();
 }
+
+/** The organisation a login page is for, by name; null when its address names none that exists. */
+export const loginOrganisation = (org: string | undefined) => plain.auth.organisation.query(org ? { org } : {});
 
 /**
  * Whether the signed-in person's roles hold a permission, from the same table the

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openPglite, seedDemo } from '@lagesbild/db';
 import { DEFAULT_STATIC_DIR, startServer } from '@lagesbild/server';
-import { createSession, createUser, listUsers, SESSION_COOKIE, type RoleGrant } from '@lagesbild/api';
+import { createOrganisation, createSession, createUser, listUsers, SESSION_COOKIE, type RoleGrant } from '@lagesbild/api';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /** Screenshots and other files to look at after a run (gitignored). */
@@ -14,8 +14,10 @@ export interface RunningApp {
   newContext(browser: Browser, options?: BrowserContextOptions): Promise<BrowserContext>;
   /** A session cookie for a new user with these roles, e.g. [{ role: 'enhetschef', unit: 'BU' }]. */
   signInAs(username: string, roles: RoleGrant[]): Promise<string>;
-  /** A user who signs in with a password through the login page. */
-  addUser(username: string, password: string, roles: RoleGrant[]): Promise<void>;
+  /** A user who signs in with a password through the login page (in Katrineholm unless another organisation is named). */
+  addUser(username: string, password: string, roles: RoleGrant[], org?: string): Promise<void>;
+  /** A second tenant in the same database, with no data of its own. */
+  addOrganisation(id: string, name: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,9 +44,10 @@ export async function startApp(): Promise<RunningApp> {
     return {
       url: server.url,
       signInAs,
-      addUser: async (username, password, roles) => {
-        await createUser(database.db, 'katrineholm', { username, displayName: username, password, roles });
+      addUser: async (username, password, roles, org = 'katrineholm') => {
+        await createUser(database.db, org, { username, displayName: username, password, roles });
       },
+      addOrganisation: (id, name) => createOrganisation(database.db, { id, name }, 'e2e'),
       newContext: async (browser, options) => {
         const context = await browser.newContext({ viewport: DESKTOP, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', ...options });
         await context.addCookies([{ name: SESSION_COOKIE, value: adminToken, url: server.url, httpOnly: true, sameSite: 'Lax' }]);

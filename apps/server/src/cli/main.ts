@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { NotFoundError, requireOrganisation } from '@lagesbild/api';
 import { openDatabase } from '@lagesbild/db';
 import { readServerEnv } from '../env.js';
 import { demoLiveCommand } from './commands/demo-live.js';
@@ -6,6 +7,7 @@ import { generateCommand } from './commands/generate.js';
 import { importCommand, rollbackCommand } from './commands/import.js';
 import { kpisCommand } from './commands/kpis.js';
 import { migrateCommand } from './commands/migrate.js';
+import { orgCommand } from './commands/org.js';
 import { queryCommand } from './commands/query.js';
 import { seedCommand } from './commands/seed.js';
 import { serveCommand } from './commands/serve.js';
@@ -28,8 +30,10 @@ const HELP = `Lägesbild – kommandon (pnpm lagesbild <kommando>):
   demo-live [--interval S] [--count N]  importera nästa månads syntetiska data var S:e sekund (live-demo)
   generate --orgs N --units U --kpis K --months M [--seed S]  skriv syntetiska organisationer gen-001… (skalningstester)
   user add|roles|link|disable|enable|list …  användare och roller (pnpm lagesbild user för hjälp)
+  org list | org add <id> --name "Namn"  organisationer (tenants); pnpm lagesbild org för hjälp
   query --kpi ID --unit KOD --period P [--gender K|M|T] [--compare] [--suppress] [--json]
         P: ÅÅÅÅ-MM, ÅÅÅÅ-T1..T3, ÅÅÅÅ-D (delår), ÅÅÅÅ, ÅÅÅÅ-MM:ÅÅÅÅ-MM, ÅÅÅÅ-MM-YTD, ÅÅÅÅ-MM-R12
+Organisation: --org <id> för units, import, rollback, demo-live, user och query (standard LAGESBILD_ORG, annars katrineholm).
 Databas: PostgreSQL om DATABASE_URL är satt, annars inbäddad PGlite i LAGESBILD_DATA_DIR (standard .data/pglite).`;
 
 const OPTIONS = {
@@ -58,6 +62,7 @@ const OPTIONS = {
   kpis: { type: 'string' },
   months: { type: 'string' },
   seed: { type: 'string' },
+  org: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -75,15 +80,17 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
     io.out(HELP);
     return command || v.help ? 0 : 2;
   }
-  const known = ['migrate', 'seed', 'serve', 'kpis', 'units', 'import', 'rollback', 'demo-live', 'query', 'user', 'generate'];
+  const known = ['migrate', 'seed', 'serve', 'kpis', 'units', 'import', 'rollback', 'demo-live', 'query', 'user', 'generate', 'org'];
   if (!known.includes(command)) {
     io.err(`Okänt kommando "${command}".\n\n${HELP}`);
     return 2;
   }
   const serverEnv = readServerEnv(env);
   const database = await openDatabase(serverEnv);
-  const orgId = serverEnv.orgId;
+  const orgId = (v.org ?? serverEnv.orgId).trim().toLowerCase();
   try {
+    // These read or write one tenant: say so plainly when it does not exist, before any work.
+    if (ORG_SCOPED.has(command)) await requireOrganisation(database.db, orgId);
     switch (command) {
       case 'migrate':
         await migrateCommand(database, io);
@@ -139,6 +146,9 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
           actor: `cli:${env.USER ?? 'okänd'}`,
         });
         break;
+      case 'org':
+        await orgCommand(database, io, { args: rest, name: v.name, json: v.json ?? false, actor: cliUser(env) });
+        break;
       case 'query':
         await queryCommand(database, io, { orgId, kpi: v.kpi, unit: v.unit, period: v.period, gender: v.gender, json: v.json ?? false, compare: v.compare ?? false, suppress: v.suppress ?? false });
         break;
@@ -149,11 +159,18 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
       io.err(err.message);
       return err.exitCode;
     }
+    if (err instanceof NotFoundError) {
+      io.err(err.message);
+      return 1;
+    }
     throw err;
   } finally {
     if (command !== 'serve') await database.close();
   }
 }
+
+/** Commands that act on one organisation (--org); serve takes it as the sign-in page's default. */
+const ORG_SCOPED = new Set(['units', 'import', 'rollback', 'demo-live', 'user', 'query']);
 
 /** Who is importing, named in the audit log and the batch as the user command names a CLI user. */
 const cliUser = (env: NodeJS.ProcessEnv): string => `cli:${env.USER ?? 'okänd'}`;

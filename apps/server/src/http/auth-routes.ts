@@ -7,11 +7,11 @@ import type { Db } from '@lagesbild/db';
  * a session cookie, then the browser goes on to the dashboard. A used or
  * expired link lands on the login page with a message.
  */
-export async function openLoginLink(db: Db, orgId: string, trustProxy: boolean, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function openLoginLink(db: Db, trustProxy: boolean, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const token = url.searchParams.get('token') ?? '';
   const info = requestInfo(req, trustProxy);
-  const session = token ? await redeemLoginLink(db, orgId, token, { ip: info.ip, userAgent: info.userAgent, now: new Date() }) : null;
+  const session = token ? await redeemLoginLink(db, token, { ip: info.ip, userAgent: info.userAgent, now: new Date() }) : null;
   if (!session) {
     res.writeHead(303, { location: '/logga-in?lank=ogiltig', 'cache-control': 'no-store' }).end();
     return;

@@ -11,6 +11,11 @@ import { serveStatic } from './static.js';
 
 export interface ServerOptions {
   database: Database;
+  /**
+   * The organisation a sign-in without ?org= logs into. A signed-in request
+   * reads its session's organisation and a wall screen its token's, so one
+   * server serves every tenant in the database.
+   */
   orgId: string;
   port: number;
   host?: string;
@@ -42,7 +47,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     router: appRouter,
     basePath: '/trpc/',
     createContext: ({ req, res, info }) =>
-      requestContext({ db: opts.database.db, orgId: opts.orgId, req, res, trustProxy: opts.trustProxy ?? false, connectionParams: info.connectionParams }),
+      requestContext({ db: opts.database.db, defaultOrgId: opts.orgId, req, res, trustProxy: opts.trustProxy ?? false, connectionParams: info.connectionParams }),
     // Imports arrive as base64 in the body; anything larger is refused before parsing.
     maxBodySize: 70 * 1024 * 1024,
     maxBatchSize: 20,
@@ -61,7 +66,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return;
     }
     if (path === '/auth/open' && req.method === 'GET') {
-      openLoginLink(opts.database.db, opts.orgId, opts.trustProxy ?? false, req, res).catch(() => {
+      openLoginLink(opts.database.db, opts.trustProxy ?? false, req, res).catch(() => {
         if (!res.headersSent) res.writeHead(500).end();
       });
       return;

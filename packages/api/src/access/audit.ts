@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   'device_token.revoked',
   'board.saved',
   'mapping.changed',
+  'organisation.created',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

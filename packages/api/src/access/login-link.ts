@@ -26,8 +26,8 @@ export async function createLoginLink(db: Db, userId: number, now: Date): Promis
   return token;
 }
 
-/** Exchanges a link token for a session, once. Null when unknown, used or expired. */
-export async function redeemLoginLink(db: Db, orgId: string, token: string, meta: { ip: string | null; userAgent: string | null; now: Date }): Promise<NewSession | null> {
+/** Exchanges a link token for a session in its user's organisation, once. Null when unknown, used or expired. */
+export async function redeemLoginLink(db: Db, token: string, meta: { ip: string | null; userAgent: string | null; now: Date }): Promise<(NewSession & { orgId: string }) | null> {
   const gone = await db
     .delete(sessions)
     .where(and(eq(sessions.tokenHash, sha256(token)), eq(sessions.method, PENDING), gt(sessions.expiresAt, meta.now)))
@@ -35,8 +35,8 @@ export async function redeemLoginLink(db: Db, orgId: string, token: string, meta
   const row = gone[0];
   if (!row) return null;
   const [user] = await db.select({ username: users.username, orgId: users.orgId, disabled: users.disabled }).from(users).where(eq(users.id, row.userId));
-  if (!user || user.orgId !== orgId || user.disabled) return null;
+  if (!user || user.disabled) return null;
   const session = await createSession(db, row.userId, { method: 'link', ip: meta.ip, userAgent: meta.userAgent, now: meta.now });
-  await recordAudit(db, { orgId, actor: user.username, action: 'login.succeeded', target: `user:${user.username}`, detail: { method: 'link' }, ip: meta.ip });
-  return session;
+  await recordAudit(db, { orgId: user.orgId, actor: user.username, action: 'login.succeeded', target: `user:${user.username}`, detail: { method: 'link' }, ip: meta.ip });
+  return { ...session, orgId: user.orgId };
 }

@@ -1,4 +1,4 @@
-import { auditLog, users, type Db } from '@lagesbild/db';
+import { auditLog, organisations, users, type Db } from '@lagesbild/db';
 import { and, count, eq, gt, gte, max } from 'drizzle-orm';
 import { InputError } from '../services/errors.js';
 import { recordAudit } from './audit.js';
@@ -42,8 +42,10 @@ export interface LoginRequest {
 export async function login(db: Db, req: LoginRequest): Promise<NewSession & { userId: number }> {
   const username = req.username.trim().toLowerCase();
   if (!username || !req.password) throw new InputError('Fyll i användarnamn och lösenord.');
+  // A sign-in address may name an organisation that does not exist: refused like a wrong password, audited without one.
+  const [org] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, req.orgId));
   const audit = (action: 'login.succeeded' | 'login.failed' | 'login.locked', detail?: Record<string, unknown>) =>
-    recordAudit(db, { orgId: req.orgId, actor: username, action, target: `user:${username}`, detail, ip: req.ip, at: req.now });
+    recordAudit(db, { orgId: org?.id ?? null, actor: username, action, target: `user:${username}`, detail, ip: req.ip, at: req.now });
 
   if (req.ip) {
     const since = new Date(req.now.getTime() - IP_WINDOW_MS);
@@ -61,7 +63,7 @@ export async function login(db: Db, req: LoginRequest): Promise<NewSession & { u
   if (!user || !user.passwordHash || user.disabled) {
     dummyHash ??= hashPassword('lägesbild-dummy-password');
     await verifyPassword(req.password, await dummyHash);
-    await audit('login.failed', { reason: user?.disabled ? 'disabled' : 'unknown' });
+    await audit('login.failed', { reason: !org ? 'unknown-organisation' : user?.disabled ? 'disabled' : 'unknown', ...(org ? {} : { organisation: req.orgId }) });
     throw new LoginRefused(WRONG, 'credentials');
   }
   if (user.lockedUntil && user.lockedUntil.getTime() > req.now.getTime()) {
@@ -71,7 +73,7 @@ export async function login(db: Db, req: LoginRequest): Promise<NewSession & { u
   }
   if (!(await verifyPassword(req.password, user.passwordHash))) {
     // Failures count within the lock window, so one typo a week ago does not bring a lock closer.
-    const failed = (await recentFailures(db, username, req.now)) + 1;
+    const failed = (await recentFailures(db, req.orgId, username, req.now)) + 1;
     const lock = failed >= MAX_FAILED_LOGINS;
     await db
       .update(users)
@@ -86,17 +88,17 @@ export async function login(db: Db, req: LoginRequest): Promise<NewSession & { u
   return { ...session, userId: user.id };
 }
 
-/** Wrong passwords for a user within the last LOCK_MS, after her latest successful login. */
-async function recentFailures(db: Db, username: string, now: Date): Promise<number> {
+/** Wrong passwords for a user within the last LOCK_MS, after her latest successful login (usernames are unique per organisation only). */
+async function recentFailures(db: Db, orgId: string, username: string, now: Date): Promise<number> {
   const target = `user:${username}`;
   const since = new Date(now.getTime() - LOCK_MS);
   const [lastOk] = await db
     .select({ id: max(auditLog.id) })
     .from(auditLog)
-    .where(and(eq(auditLog.action, 'login.succeeded'), eq(auditLog.target, target)));
+    .where(and(eq(auditLog.orgId, orgId), eq(auditLog.action, 'login.succeeded'), eq(auditLog.target, target)));
   const [row] = await db
     .select({ n: count() })
     .from(auditLog)
-    .where(and(eq(auditLog.action, 'login.failed'), eq(auditLog.target, target), gte(auditLog.at, since), gt(auditLog.id, lastOk?.id ?? 0)));
+    .where(and(eq(auditLog.orgId, orgId), eq(auditLog.action, 'login.failed'), eq(auditLog.target, target), gte(auditLog.at, since), gt(auditLog.id, lastOk?.id ?? 0)));
   return row?.n ?? 0;
 }

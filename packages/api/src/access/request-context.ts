@@ -11,7 +11,8 @@ export const DEVICE_COOKIE = 'lb_device';
 
 export interface RequestContextOptions {
   db: Db;
-  orgId: string;
+  /** The tenant of a caller who is not signed in (the login page); a session or screen brings its own. */
+  defaultOrgId: string;
   req: IncomingMessage;
   res: ServerResponse;
   /** Trust X-Forwarded-Proto / X-Forwarded-For from a reverse proxy in front. */
@@ -56,8 +57,9 @@ async function exactValueRoles(db: Db, orgId: string): Promise<string[]> {
 
 /**
  * The context of one HTTP request: who is calling (a session cookie, or a wall
- * screen's device cookie), what they may read, and whether small counts are
- * hidden. Nobody is signed in by default: every procedure then refuses.
+ * screen's device cookie), which organisation (tenant) that caller belongs to,
+ * what they may read, and whether small counts are hidden. Nobody is signed in
+ * by default: every procedure then refuses.
  */
 export async function requestContext(o: RequestContextOptions): Promise<Context> {
   const now = o.now ?? (() => new Date());
@@ -67,13 +69,13 @@ export async function requestContext(o: RequestContextOptions): Promise<Context>
     const prev = o.res.getHeader('set-cookie');
     o.res.setHeader('set-cookie', [...(Array.isArray(prev) ? prev : typeof prev === 'string' ? [prev] : []), c]);
   };
-  const base = { db: o.db, orgId: o.orgId, request, setCookie, now };
+  const base = { db: o.db, orgId: o.defaultOrgId, request, setCookie, now };
   const token = cookies[SESSION_COOKIE];
   if (token) {
-    const s = await resolveSession(o.db, o.orgId, token, now());
+    const s = await resolveSession(o.db, token, now());
     if (s) {
-      const exact = await exactValueRoles(o.db, o.orgId);
-      return { ...base, user: s.user, scope: s.scope, suppress: needsSuppression(s.user, exact), session: { tokenHash: s.tokenHash, csrfToken: s.csrfToken }, device: null };
+      const exact = await exactValueRoles(o.db, s.orgId);
+      return { ...base, orgId: s.orgId, user: s.user, scope: s.scope, suppress: needsSuppression(s.user, exact), session: { tokenHash: s.tokenHash, csrfToken: s.csrfToken }, device: null };
     }
     setCookie(clearedCookie(SESSION_COOKIE, request.secure));
   }
@@ -82,9 +84,10 @@ export async function requestContext(o: RequestContextOptions): Promise<Context>
   const deviceToken = cookies[DEVICE_COOKIE] ?? (typeof header === 'string' ? header : undefined) ?? o.connectionParams?.deviceToken;
   if (deviceToken) {
     const d = await resolveDeviceToken(o.db, deviceToken, now());
-    if (d && d.orgId === o.orgId) {
+    if (d) {
       return {
         ...base,
+        orgId: d.orgId,
         user: { id: `device:${d.id}`, userId: null, name: d.name, roles: [] },
         scope: { kind: 'units', units: d.units },
         suppress: true,

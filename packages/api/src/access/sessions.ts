@@ -37,14 +37,20 @@ export async function createSession(db: Db, userId: number, meta: { method: 'pas
 }
 
 export interface ResolvedSession {
+  /** The user's organisation: every request of the session reads this tenant only. */
+  orgId: string;
   tokenHash: string;
   csrfToken: string;
   user: SessionUser;
   scope: Scope;
 }
 
-/** The user behind a session cookie, or null when it is unknown, expired, idle too long or the user is disabled. */
-export async function resolveSession(db: Db, orgId: string, token: string, now: Date): Promise<ResolvedSession | null> {
+/**
+ * The user behind a session cookie, or null when it is unknown, expired, idle
+ * too long or the user is disabled. The token is unique across organisations,
+ * so the session itself says which tenant the request belongs to.
+ */
+export async function resolveSession(db: Db, token: string, now: Date): Promise<ResolvedSession | null> {
   const tokenHash = sha256(token);
   const [row] = await db
     .select({ s: sessions, u: users })
@@ -52,7 +58,7 @@ export async function resolveSession(db: Db, orgId: string, token: string, now: 
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.tokenHash, tokenHash));
   // An unredeemed sign-in link is not a session (see login-link.ts).
-  if (!row || row.u.orgId !== orgId || row.u.disabled || row.s.method === 'login-link') return null;
+  if (!row || row.u.disabled || row.s.method === 'login-link') return null;
   const t = now.getTime();
   if (row.s.expiresAt.getTime() <= t || row.s.lastSeenAt.getTime() + SESSION_IDLE_MS <= t) {
     await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
@@ -60,7 +66,7 @@ export async function resolveSession(db: Db, orgId: string, token: string, now: 
   }
   if (t - row.s.lastSeenAt.getTime() > TOUCH_EVERY_MS) await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
   const { user, scope } = await loadUserAccess(db, row.u.id, row.u.username, row.u.displayName);
-  return { tokenHash, csrfToken: row.s.csrfToken, user, scope };
+  return { orgId: row.u.orgId, tokenHash, csrfToken: row.s.csrfToken, user, scope };
 }
 
 /** Roles and unit assignments: an enhetschef's scope is her units' subtrees; any wider role reads everything. */

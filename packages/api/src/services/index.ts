@@ -9,3 +9,4 @@ export * from './series.js';
 export * from './drilldown.js';
 export * from './publish.js';
 export * from './forecast.js';
+export * from './organisations.js';

@@ -44,7 +44,7 @@ export async function resolvePeriod(db: Db, orgId: string, input: string | undef
 /** Every KPI of a unit for a period, with last year's value and a 24-month sparkline, from one load of cells. */
 export async function buildOverview(db: Db, ctx: EngineContext, unit: string, p: Period, latest: string | null, suppress: boolean): Promise<Overview> {
   if (!ctx.tree.get(unit)) throw new NotFoundError(`Enheten "${unit}" finns inte.`);
-  const kpis = [...ctx.kpis.values()];
+  const kpis = ctx.orgKpis;
   const sparkStart = addMonths(p.end, -(SPARK_MONTHS - 1));
   const lastYearStart = sameLastYear(p).start;
   const asOf = forecastAsOf(p, latest);

@@ -1,6 +1,6 @@
 import type { KpiDefinition, KpiGroup, MeasureUnit } from '@lagesbild/domain';
-import { asc } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import { asc, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../client.js';
 import { kpis } from '../schema/index.js';
 
 export interface KpiRecord extends KpiDefinition {
@@ -37,4 +37,29 @@ export function toKpiRecord(r: KpiRow): KpiRecord {
 export async function listKpis(db: Db): Promise<KpiRecord[]> {
   const rows = await db.select().from(kpis).orderBy(asc(kpis.sortOrder), asc(kpis.id));
   return rows.map(toKpiRecord);
+}
+
+/**
+ * The catalogue's KPIs an organisation uses: those it has observations or
+ * targets for, and the ratio KPIs computed from two of them. The catalogue is
+ * shared by every tenant; what a tenant's overview lists must not be. The
+ * observations part skips through the (org_id, kpi_id, month) index one KPI
+ * at a time, so it costs a probe per KPI, not a scan of the tenant's rows.
+ */
+export async function organisationKpiIds(db: Db, orgId: string, catalogue: readonly KpiRecord[]): Promise<Set<string>> {
+  const rows = await queryRows<{ kpi_id: string }>(
+    db,
+    sql`WITH RECURSIVE k AS (
+          (SELECT kpi_id FROM observations WHERE org_id = ${orgId} ORDER BY kpi_id LIMIT 1)
+          UNION ALL
+          SELECT (SELECT o.kpi_id FROM observations o WHERE o.org_id = ${orgId} AND o.kpi_id > k.kpi_id ORDER BY o.kpi_id LIMIT 1)
+          FROM k WHERE k.kpi_id IS NOT NULL
+        )
+        SELECT kpi_id FROM k WHERE kpi_id IS NOT NULL
+        UNION
+        SELECT DISTINCT kpi_id FROM targets WHERE org_id = ${orgId}`,
+  );
+  const used = new Set(rows.map((r) => r.kpi_id));
+  for (const k of catalogue) if (k.ratioOf && used.has(k.ratioOf.numerator) && used.has(k.ratioOf.denominator)) used.add(k.id);
+  return used;
 }

@@ -1,0 +1,49 @@
+import { organisations, users, type Db } from '@lagesbild/db';
+import { asc, count, eq } from 'drizzle-orm';
+import { recordAudit } from '../access/audit.js';
+import { InputError, NotFoundError } from './errors.js';
+
+/** An organisation's id as it appears in a sign-in address (/logga-in?org=flen) and in --org. */
+export const ORG_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+export const ORG_ID_RULE = 'Organisationens id får bara innehålla a–z, 0–9 och bindestreck (högst 64 tecken), t.ex. "flen".';
+
+export interface OrganisationSummary {
+  id: string;
+  name: string;
+  users: number;
+}
+
+export async function organisationName(db: Db, id: string): Promise<string | null> {
+  const [org] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id));
+  return org?.name ?? null;
+}
+
+/** Throws a Swedish message naming what to do when the organisation does not exist. */
+export async function requireOrganisation(db: Db, id: string): Promise<string> {
+  const name = await organisationName(db, id);
+  if (name === null) throw new NotFoundError(`Organisationen "${id}" finns inte. Se vilka som finns med "pnpm lagesbild org list", eller skapa den med "pnpm lagesbild org add ${id} --name …".`);
+  return name;
+}
+
+export async function listOrganisations(db: Db): Promise<OrganisationSummary[]> {
+  const rows = await db
+    .select({ id: organisations.id, name: organisations.name, users: count(users.id) })
+    .from(organisations)
+    .leftJoin(users, eq(users.orgId, organisations.id))
+    .groupBy(organisations.id, organisations.name)
+    .orderBy(asc(organisations.id));
+  return rows;
+}
+
+/** A new tenant: nothing of any other organisation is visible to it, and its first admin comes from "user add --org". */
+export async function createOrganisation(db: Db, input: { id: string; name: string }, actor: string): Promise<void> {
+  const id = input.id.trim().toLowerCase();
+  const name = input.name.trim();
+  if (!ORG_ID_PATTERN.test(id)) throw new InputError(ORG_ID_RULE);
+  if (!name) throw new InputError('Ange organisationens namn med --name, t.ex. --name "Flens kommun".');
+  if ((await organisationName(db, id)) !== null) throw new InputError(`Organisationen "${id}" finns redan.`);
+  await db.transaction(async (tx) => {
+    await tx.insert(organisations).values({ id, name });
+    await recordAudit(tx, { orgId: id, actor, action: 'organisation.created', target: `org:${id}`, detail: { name } });
+  });
+}
