@@ -142,6 +142,21 @@ describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
     expect(missing).toMatchObject({ code: 1, err: expect.stringContaining('Organisationen "finns-inte" finns inte. Se vilka som finns med "pnpm lagesbild org list"') as unknown });
   });
 
+  it('generate writes tenants beside the demo that the other commands reach with --org, and checks its flags', async () => {
+    expect(await h.run('generate', '--orgs', '0')).toMatchObject({ code: 2, err: expect.stringContaining('Ogiltigt värde för --orgs: "0". Ange ett heltal 1–999.') as unknown });
+    const r = await h.run('generate', '--orgs', '2', '--units', '4', '--kpis', '4', '--months', '12');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/gen-002: \d+ observationer/);
+    expect(r.out).toContain('--org gen-001 --role admin');
+    expect((await h.run('units', '--org', 'gen-002', '--month', '2019-06')).out.split('\n')[1]).toMatch(/^SOC\b/);
+    const q = await h.run('query', '--org', 'gen-002', '--kpi', 'gen-utbetalt', '--unit', 'SOC', '--period', '2019-06', '--json');
+    expect(q.code).toBe(0);
+    expect((JSON.parse(q.out) as { value: number | null }).value).toBeGreaterThan(0);
+    // The demo tenant is untouched and knows nothing of the generated KPIs' data.
+    const kat = await h.run('query', '--kpi', 'gen-utbetalt', '--unit', 'SOC', '--period', '2019-06', '--json');
+    expect((JSON.parse(kat.out) as { value: number | null }).value).toBeNull();
+  });
+
   it('lists KPIs and the unit tree of a month', async () => {
     const kpis = await h.run('kpis');
     for (const id of ['hushall-utbetalt', 'utbetalt-forsorjningsstod', 'utbetalt-per-hushall', 'placeringskostnad', 'sjukfranvaro', 'hme', 'hme-motivation', 'hme-ledarskap', 'hme-styrning']) {

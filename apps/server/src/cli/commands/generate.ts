@@ -43,4 +43,5 @@ export async function generateCommand(database: Database, io: CliIo, opts: Gener
   }
   const s = (performance.now() - started) / 1000;
   io.out(`Klart: ${rows} observationer på ${s.toFixed(1)} s, ${Math.round(rows / s)} rader/s (med summeringar).`);
+  io.out('Titta på en av dem i dashboarden: "pnpm lagesbild user add <namn> --org gen-001 --role admin" ger en inloggningslänk.');
 }
