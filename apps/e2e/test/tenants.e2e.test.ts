@@ -32,7 +32,7 @@ describe('two organisations on one server, in Chromium', () => {
     await page.getByTestId('login-submit').click();
     await expect(page.getByTestId('signed-in-org').textContent()).resolves.toBe('Flens kommun');
     // Flen has no data yet: the overview says so and what to do, and shows no card of Katrineholm's.
-    await page.getByText('Det finns inga data ännu.', { exact: false }).waitFor();
+    await page.getByText('Det finns inga data ännu. En administratör läser in dem under Import (/admin/import)', { exact: false }).waitFor();
     await expect(page.getByTestId('kpi-card').count()).resolves.toBe(0);
     await shoot(page, 'tenant-empty-overview');
     await page.getByTestId('logout').click();

@@ -37,7 +37,7 @@ const SPARK_MONTHS = 24;
 export async function resolvePeriod(db: Db, orgId: string, input: string | undefined): Promise<{ period: Period; latest: string | null }> {
   const latest = await latestDataMonth(db, orgId);
   if (input) return { period: parsePeriod(input), latest };
-  if (!latest) throw new NotFoundError('Det finns inga data ännu. Importera en fil eller kör "pnpm lagesbild seed --demo".');
+  if (!latest) throw new NotFoundError('Det finns inga data ännu. En administratör läser in dem under Import (/admin/import) eller med "pnpm lagesbild import"; "pnpm lagesbild seed --demo" ger demodata.');
   return { period: monthPeriod(latest), latest };
 }
 
