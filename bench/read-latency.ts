@@ -21,9 +21,9 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { assertUnitInScope } from '../packages/api/src/scope.js';
 import { buildDrilldown, buildOverview, buildSeries, loadEngineContext, resolvePeriod, type EngineContext } from '../packages/api/src/services/index.js';
-import { cellCount, generatedKpis, loadGeneratedOrg, queryRows, refreshRollups, sql, upsertGeneratedKpis, type Db, type GenerateSpec, type SQL } from '../packages/db/src/index.js';
-import { openTestDatabase, type TestDatabase } from '../packages/db/src/testing.js';
+import { generatedKpis, queryRows, refreshRollups, sql, type Db, type GenerateSpec, type SQL } from '../packages/db/src/index.js';
 import { addMonths, monthPeriod, monthRange, sameLastYear, tertial, tertialOf, yearOf, type Period } from '../packages/domain/src/index.js';
+import { GENERATED_SPEC, openGeneratedDatabase } from './lib/generated-db.js';
 import { floorSql, floorValues, type FloorQuery, type FloorValue, type Window } from './lib/read-floors.js';
 import { fmt, percentile } from './lib/sse-harness.js';
 
@@ -33,7 +33,7 @@ const { values: args } = parseArgs({
 const SIZES = (args.sizes ?? '').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
 const RUNS = Number(args.runs);
 const RAW_RUNS = Number(args['raw-runs']);
-const SPEC: GenerateSpec = { orgs: 1, units: 250, kpis: 12, months: 72, seed: 1 };
+const SPEC: GenerateSpec = GENERATED_SPEC;
 const ORG = 'gen-001';
 const ROOT = 'SOC';
 const KPI = 'gen-hushall';
@@ -206,30 +206,17 @@ function summary(): void {
 }
 
 async function main(): Promise<void> {
-  const database: TestDatabase = await openTestDatabase('postgres');
-  const stop = () => void database.dispose().finally(() => process.exit(130));
+  const gen = await openGeneratedDatabase(SPEC);
+  const stop = () => void gen.database.dispose().finally(() => process.exit(130));
   process.once('SIGINT', stop);
   try {
-    await upsertGeneratedKpis(database.db, SPEC.kpis);
-    const perOrg = cellCount(SPEC);
-    let orgs = 0;
     for (const size of SIZES) {
-      const want = Math.ceil(size / perOrg);
-      const t = performance.now();
-      let written = 0;
-      for (; orgs < want; orgs++) {
-        const r = await loadGeneratedOrg(database, SPEC, orgs, perOrg);
-        written += r.observations;
-        console.log(`  ${r.orgId}: ${Math.round(r.ms)} ms, of which roll-ups ${Math.round(r.rollupMs)} ms`);
-      }
-      const s = (performance.now() - t) / 1000;
-      console.log(`generated ${written} observations in ${s.toFixed(0)} s (${Math.round(written / s)} rows/s incl. roll-ups); ${orgs} organisations`);
-      await database.db.execute(sql`ANALYZE`);
-      await measure(database.db, size, orgs * perOrg);
+      const actual = await gen.grow(size);
+      await measure(gen.database.db, size, actual);
     }
     summary();
   } finally {
-    await database.dispose();
+    await gen.database.dispose();
   }
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every benchmark in one command, each printing its figures next to its floor or peer.
-#   pnpm bench            the sizes the issues ask for (about 45 minutes on 2 cores)
+#   pnpm bench            the sizes the issues ask for (about 65 minutes on 2 cores)
 #   pnpm bench --quick    small sizes, to see that they all run (a few minutes)
 # Needs PostgreSQL at 127.0.0.1:5432 and, for the browser ones, the built dashboard and Chromium.
 set -euo pipefail
@@ -20,7 +20,7 @@ if $quick; then
   run bench/read-latency.ts --sizes 300000 --runs 10 --raw-runs 3
   run bench/sse-fanout.ts --subscribers 100 --rounds 5
   run bench/sse-soak.ts --minutes 1 --subscribers 100
-  run bench/dashboard-first-render.ts --runs 3
+  run bench/dashboard-first-render.ts --scales 300000 --runs 3
   run bench/wall-memory.ts --minutes 1
 else
   run bench/forecast-backtest.ts
