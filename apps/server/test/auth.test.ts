@@ -1,5 +1,6 @@
 import { createLoginLink, createUser, type AppRouter } from '@lagesbild/api';
-import { seedDemo } from '@lagesbild/db';
+import { auditLog, seedDemo } from '@lagesbild/db';
+import { desc, eq } from 'drizzle-orm';
 import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '@lagesbild/db/testing';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +62,12 @@ describe.each(TEST_DB_KINDS)('sign-in over HTTP on %s', (kind) => {
     expect(https.setCookie).toMatch(/Secure/);
   });
 
+  it("behind the proxy, records the address the proxy saw, not one the client wrote into X-Forwarded-For", async () => {
+    await signIn(proxied.url, { 'x-forwarded-for': '203.0.113.7, 198.51.100.2' });
+    const [entry] = await database.db.select().from(auditLog).where(eq(auditLog.action, 'login.succeeded')).orderBy(desc(auditLog.id)).limit(1);
+    expect(entry?.ip).toBe('198.51.100.2');
+  });
+
   it('sends HSTS only over HTTPS, and trusts X-Forwarded-Proto only when told to', async () => {
     const behindProxy = await fetch(`${proxied.url}/health`, { headers: { 'x-forwarded-proto': 'https' } });
     expect(behindProxy.headers.get('strict-transport-security')).toBe('max-age=31536000');
@@ -102,6 +109,8 @@ describe.each(TEST_DB_KINDS)('sign-in over HTTP on %s', (kind) => {
     expect(first.status).toBe(303);
     expect(first.headers.get('location')).toBe('/');
     expect(first.headers.get('set-cookie')).toMatch(/^lb_session=/);
+    const backslash = await fetch(`${server.url}/auth/open?token=${await createLoginLink(database.db, eva.id, new Date())}&next=${encodeURIComponent('/\\evil.example/')}`, { redirect: 'manual' });
+    expect(backslash.headers.get('location')).toBe('/');
     const again = await fetch(`${server.url}/auth/open?token=${token}`, { redirect: 'manual' });
     expect(again.headers.get('location')).toBe('/logga-in?lank=ogiltig');
     expect(again.headers.get('set-cookie')).toBeNull();

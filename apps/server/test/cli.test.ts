@@ -155,6 +155,13 @@ describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
     // The demo tenant is untouched and knows nothing of the generated KPIs' data.
     const kat = await h.run('query', '--kpi', 'gen-utbetalt', '--unit', 'SOC', '--period', '2019-06', '--json');
     expect((JSON.parse(kat.out) as { value: number | null }).value).toBeNull();
+    // Someone looked at a generated tenant as its enhetschef; a second run still replaces it.
+    expect((await h.run('user', 'add', 'ulla', '--org', 'gen-002', '--role', 'enhetschef:E001', '--role', 'analytiker')).code).toBe(0);
+    expect((await h.run('generate', '--orgs', '2', '--units', '4', '--kpis', '4', '--months', '12')).code).toBe(0);
+    const users = JSON.parse((await h.run('user', 'list', '--org', 'gen-002', '--json')).out) as { username: string; roles: { role: string }[] }[];
+    expect(users).toMatchObject([{ username: 'ulla', roles: [{ role: 'analytiker' }] }]);
+    // …which is why a real tenant may not take such an id.
+    expect(await h.run('org', 'add', 'gen-009', '--name', 'Riktig kommun')).toMatchObject({ code: 2, err: expect.stringContaining('reserverade för genererade testdata') as unknown });
   });
 
   it('lists KPIs and the unit tree of a month', async () => {

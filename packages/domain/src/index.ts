@@ -10,3 +10,4 @@ export * from './linear-recovery.js';
 export * from './protecting-count.js';
 export * from './forecast.js';
 export * from './permissions.js';
+export * from './site-path.js';

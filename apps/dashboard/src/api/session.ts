@@ -2,6 +2,7 @@ import { can, type Permission } from '@lagesbild/domain';
 import type { AppRouter } from '@lagesbild/api';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { ref } from 'vue';
+import { rememberOrg } from '../lib/last-org.js';
 
 // A client without the session headers, for the calls that produce them (no recursion).
 const plain = createTRPCClient<AppRouter>({
@@ -25,7 +26,11 @@ export function homeUnit(m: Me, remembered: string | null): string | null {
 /** Who is signed in (null when nobody is), asked once and remembered until login or logout. */
 export function currentUser(): Promise<Me> {
   me ??= plain.auth.me.query().then(
-    (m) => (signedIn.value = m),
+    (m) => {
+      // However the session was opened (password, sign-in link), the next login page opens on its organisation.
+      if (m && !m.device) rememberOrg(m.organisation.id);
+      return (signedIn.value = m);
+    },
     (err: unknown) => {
       me = null;
       throw err;

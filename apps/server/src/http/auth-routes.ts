@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { redeemLoginLink, requestInfo, sessionCookie } from '@lagesbild/api';
 import type { Db } from '@lagesbild/db';
+import { isSitePath } from '@lagesbild/domain';
 
 /**
  * GET /auth/open?token=…: a one-time sign-in link (printed by the CLI) becomes
@@ -18,6 +19,6 @@ export async function openLoginLink(db: Db, trustProxy: boolean, req: IncomingMe
   }
   // Only a path on this site, never an open redirect.
   const next = url.searchParams.get('next');
-  const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  const target = next && isSitePath(next) ? next : '/';
   res.writeHead(303, { location: target, 'set-cookie': sessionCookie(session.token, info.secure), 'cache-control': 'no-store' }).end();
 }

@@ -1,5 +1,5 @@
 import { auditLog, organisations, users, type Db } from '@lagesbild/db';
-import { and, count, eq, gt, gte, max } from 'drizzle-orm';
+import { and, count, eq, gt, gte, isNull, max } from 'drizzle-orm';
 import { InputError } from '../services/errors.js';
 import { recordAudit } from './audit.js';
 import { hashPassword, verifyPassword } from './password.js';
@@ -8,7 +8,7 @@ import { createSession, type NewSession } from './sessions.js';
 /** Five wrong passwords lock the account for fifteen minutes. */
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MS = 15 * 60_000;
-/** More failures than this from one address within the window are refused outright. */
+/** More failures than this from one address to one organisation within the window are refused outright. */
 export const MAX_FAILURES_PER_IP = 20;
 export const IP_WINDOW_MS = 15 * 60_000;
 
@@ -52,7 +52,8 @@ export async function login(db: Db, req: LoginRequest): Promise<NewSession & { u
     const [row] = await db
       .select({ n: count() })
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'login.failed'), eq(auditLog.ip, req.ip), gte(auditLog.at, since)));
+      // Per organisation: one municipality's failures from its shared outgoing address must not lock out another's.
+      .where(and(org ? eq(auditLog.orgId, org.id) : isNull(auditLog.orgId), eq(auditLog.action, 'login.failed'), eq(auditLog.ip, req.ip), gte(auditLog.at, since)));
     if ((row?.n ?? 0) >= MAX_FAILURES_PER_IP) {
       await audit('login.locked', { reason: 'rate' });
       throw new LoginRefused('För många misslyckade inloggningar från din adress. Vänta en kvart och försök igen.', 'rate');

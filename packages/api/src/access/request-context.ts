@@ -27,7 +27,8 @@ export function requestInfo(req: IncomingMessage, trustProxy: boolean): RequestI
     const v = req.headers[name];
     return (Array.isArray(v) ? v[0] : v) ?? null;
   };
-  const forwardedFor = trustProxy ? header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+  // The proxy appends the address it saw; anything left of that came from the client and can be forged.
+  const forwardedFor = trustProxy ? header('x-forwarded-for')?.split(',').pop()?.trim() : undefined;
   const encrypted = 'encrypted' in req.socket && req.socket.encrypted === true;
   return {
     via: 'http',

@@ -40,6 +40,8 @@ export async function createOrganisation(db: Db, input: { id: string; name: stri
   const id = input.id.trim().toLowerCase();
   const name = input.name.trim();
   if (!ORG_ID_PATTERN.test(id)) throw new InputError(ORG_ID_RULE);
+  // "pnpm lagesbild generate" replaces gen-NNN wholesale; a real tenant must never be one.
+  if (id.startsWith('gen-')) throw new InputError('Id:n som börjar med "gen-" är reserverade för genererade testdata (pnpm lagesbild generate). Välj ett annat, t.ex. kommunens namn.');
   if (!name) throw new InputError('Ange organisationens namn med --name, t.ex. --name "Flens kommun".');
   if ((await organisationName(db, id)) !== null) throw new InputError(`Organisationen "${id}" finns redan.`);
   await db.transaction(async (tx) => {

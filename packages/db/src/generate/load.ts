@@ -5,7 +5,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type postgres from 'postgres';
 import type { Database, Db } from '../client.js';
 import { dropRollups, refreshRollups } from '../rollups/refresh.js';
-import { importBatches, kpis, observationHistory, observations, organisations, targets, unitLinks, unitNames, units } from '../schema/index.js';
+import { comments, importBatches, kpis, observationHistory, observations, organisations, targets, unitLinks, unitNames, units, userRoles } from '../schema/index.js';
 import { cellsOf, generateOrg, type GeneratedCell, type GenerateSpec, type GeneratedOrg } from './dataset.js';
 import { generatedKpis } from './kpis.js';
 
@@ -30,10 +30,17 @@ export async function upsertGeneratedKpis(db: Db, count: number): Promise<void> 
   }
 }
 
-/** Removes a generated organisation's rows so a second run replaces it instead of failing on duplicates. */
+/**
+ * Removes a generated organisation's rows so a second run replaces it instead
+ * of failing on duplicates. Generated tenants are test data (org add refuses
+ * the gen- prefix): comments and unit-bound roles made while looking at one go
+ * with its units; its users and their other roles stay.
+ */
 async function clearOrg(tx: Db, orgId: string): Promise<void> {
   const orgUnits = tx.select({ id: units.id }).from(units).where(eq(units.orgId, orgId));
   await dropRollups(tx, orgId);
+  await tx.delete(comments).where(eq(comments.orgId, orgId));
+  await tx.delete(userRoles).where(inArray(userRoles.unitId, orgUnits));
   await tx.delete(observationHistory).where(eq(observationHistory.orgId, orgId));
   await tx.delete(observations).where(eq(observations.orgId, orgId));
   await tx.delete(targets).where(eq(targets.orgId, orgId));
