@@ -51,11 +51,14 @@ export interface Received {
 export function listen(client: ReturnType<typeof deviceClient>, lastEventId: string | null = null) {
   const events: Received[] = [];
   const statuses: string[] = [];
+  /** Error codes that ended the stream (e.g. UNAUTHORIZED once its token is revoked). */
+  const errors: string[] = [];
   let started = 0;
   const sub = client.live.events.subscribe(
     { lastEventId },
     {
       onStarted: () => started++,
+      onError: (e) => errors.push(e.data?.code ?? e.message),
       onData(d) {
         if ('type' in d) statuses.push(d.database);
         else events.push({ id: d.data.id, kind: d.data.kind, at: performance.now(), months: d.data.payload.months ?? [] });
@@ -69,5 +72,5 @@ export function listen(client: ReturnType<typeof deviceClient>, lastEventId: str
       await new Promise((r) => setTimeout(r, 5));
     }
   };
-  return { events, statuses, until, started: () => started, stop: () => sub.unsubscribe() };
+  return { events, statuses, errors, until, started: () => started, stop: () => sub.unsubscribe() };
 }

@@ -1,4 +1,7 @@
-import { openPostgres, recordEvent, seedDemo, type Database } from '@lagesbild/db';
+import { createHash } from 'node:crypto';
+import { LIVE_HEARTBEAT_MS, revokeDeviceToken } from '@lagesbild/api';
+import { deviceTokens, openPostgres, recordEvent, seedDemo, type Database } from '@lagesbild/db';
+import { eq } from 'drizzle-orm';
 import { openTestDatabase, type TestDatabase } from '@lagesbild/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextMonthCsv } from '../src/cli/commands/demo-live.js';
@@ -112,6 +115,20 @@ describe('live events across two servers on PostgreSQL', () => {
     expect(sub.started()).toBeGreaterThanOrEqual(1);
     sub.stop();
   });
+
+  it(`ends an open stream on server B within a heartbeat (${LIVE_HEARTBEAT_MS / 1000} s) of its screen being revoked through server A`, async () => {
+    const { token: doomed } = await createWallDevice(database.db, ORG);
+    const screen = listen(deviceClient(serverB.url, doomed));
+    await screen.until(() => screen.statuses.length > 0);
+    const [device] = await database.db.select({ id: deviceTokens.id }).from(deviceTokens).where(eq(deviceTokens.tokenHash, createHash('sha256').update(doomed).digest('hex')));
+    if (!device) throw new Error('no device');
+    await revokeDeviceToken(database.db, ORG, device.id);
+    const revokedAt = Date.now();
+    await screen.until(() => screen.errors.length > 0, LIVE_HEARTBEAT_MS + 5000);
+    expect(screen.errors[0]).toBe('UNAUTHORIZED');
+    expect(Date.now() - revokedAt).toBeLessThan(LIVE_HEARTBEAT_MS + 5000);
+    screen.stop();
+  }, 30_000);
 
   it('refuses a subscription without a device token or session, and names the build in /health', async () => {
     const res = await fetch(`${serverA.url}/trpc/live.events?input=${encodeURIComponent(JSON.stringify({ lastEventId: null }))}`, { headers: { accept: 'text/event-stream' } });

@@ -2,7 +2,7 @@ import { auditLog, type Db } from '@lagesbild/db';
 import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '@lagesbild/db/testing';
 import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLoginLink, createUser, login, LoginRefused, LOCK_MS, MAX_FAILED_LOGINS, MAX_FAILURES_PER_IP, redeemLoginLink, resolveSession, SESSION_IDLE_MS, setRoles } from '../src/access/index.js';
+import { createLoginLink, createUser, login, LoginRefused, LOCK_MS, MAX_FAILED_LOGINS, MAX_FAILURES_PER_IP, redeemLoginLink, resolveSession, SESSION_IDLE_MS, sessionStillValid, setRoles, sha256 } from '../src/access/index.js';
 import { insertFixture } from './fixture.js';
 
 const PASSWORD = 'Rätt-lösenord-123!';
@@ -72,8 +72,13 @@ describe.each(TEST_DB_KINDS)('login, sessions and lock-out on %s', (kind) => {
     const users = await import('../src/access/users.js').then((m) => m.listUsers(db, 'test-org'));
     const anna = users.find((u) => u.username === 'anna');
     if (!anna) throw new Error('anna');
+    const hash = sha256(s.token);
+    // What an open event stream re-checks at each heartbeat: true while the session holds, without touching it.
+    expect(await sessionStillValid(db, hash, at('2026-01-05T08:01:00Z'))).toBe(true);
+    expect(await sessionStillValid(db, hash, new Date(at('2026-01-05T08:00:00Z').getTime() + SESSION_IDLE_MS + 1000))).toBe(false);
     await setRoles(db, 'test-org', anna.id, [{ role: 'enhetschef', unit: 'C' }]);
     expect(await resolveSession(db, s.token, at('2026-01-05T08:01:00Z'))).toBeNull();
+    expect(await sessionStillValid(db, hash, at('2026-01-05T08:01:00Z'))).toBe(false);
   });
 
   it('a sign-in link works once, within 15 minutes, and is never a session by itself', async () => {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sessions, units, userRoles, users, type Db } from '@lagesbild/db';
-import { eq, lt, or } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, or } from 'drizzle-orm';
 import type { Role, Scope, SessionUser } from '../context.js';
 
 /** A session ends 12 hours after login, or after 4 idle hours, whichever comes first. */
@@ -67,6 +67,20 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
   if (t - row.s.lastSeenAt.getTime() > TOUCH_EVERY_MS) await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
   const { user, scope } = await loadUserAccess(db, row.u.id, row.u.username, row.u.displayName);
   return { orgId: row.u.orgId, tokenHash, csrfToken: row.s.csrfToken, user, scope };
+}
+
+/**
+ * Whether a session opened earlier still holds now, without touching it: an
+ * open event stream re-checks this, so logout everywhere, a disabled user or
+ * changed roles (which end the sessions) also end her streams.
+ */
+export async function sessionStillValid(db: Db, tokenHash: string, now: Date): Promise<boolean> {
+  const [row] = await db
+    .select({ lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), ne(sessions.method, 'login-link'), gt(sessions.expiresAt, now), eq(users.disabled, false)));
+  return row !== undefined && row.lastSeenAt.getTime() + SESSION_IDLE_MS > now.getTime();
 }
 
 /** Roles and unit assignments: an enhetschef's scope is her units' subtrees; any wider role reads everything. */

@@ -1,8 +1,10 @@
 import { eventBusFor, readEventsAfter, type BusMessage, type BusStatus, type Db, type LiveEvent } from '@lagesbild/db';
 import type { UnitTree } from '@lagesbild/domain';
-import { tracked } from '@trpc/server';
+import { TRPCError, tracked } from '@trpc/server';
 import { z } from 'zod';
-import type { Scope } from '../context.js';
+import { sessionStillValid } from '../access/sessions.js';
+import type { Context, Scope } from '../context.js';
+import { deviceStillValid } from '../services/boards.js';
 import { loadEngineContext, type EngineContext } from '../services/index.js';
 import { readProcedure, router } from '../trpc.js';
 
@@ -114,6 +116,13 @@ function parseEventId(id: string | null | undefined): number | null {
   return Number(id);
 }
 
+/** The stream's credential, checked again at each heartbeat: a stream must not outlive its session or screen token. */
+async function stillAllowed(ctx: Context): Promise<boolean> {
+  if (ctx.device) return deviceStillValid(ctx.db, ctx.device.id);
+  if (ctx.session) return sessionStillValid(ctx.db, ctx.session.tokenHash, ctx.now());
+  return ctx.request.via === 'process';
+}
+
 const status = (s: BusStatus): LiveStatusMessage => ({ type: 'status', ...s, serverTime: new Date().toISOString() });
 
 export const liveRouter = router({
@@ -126,14 +135,14 @@ export const liveRouter = router({
   events: readProcedure.input(z.object({ lastEventId: z.string().max(20).nullish() })).subscription(async function* ({ ctx, input, signal }) {
     const bus = eventBusFor(ctx.db);
     await bus.ready();
-    const queue: BusMessage[] = [];
+    const queue: (BusMessage | { type: 'heartbeat' })[] = [];
     let wake: (() => void) | null = null;
-    const push = (m: BusMessage) => {
+    const push = (m: BusMessage | { type: 'heartbeat' }) => {
       queue.push(m);
       wake?.();
     };
     const unsubscribe = bus.subscribe(push);
-    const heartbeat = setInterval(() => push({ type: 'status', status: bus.status }), LIVE_HEARTBEAT_MS);
+    const heartbeat = setInterval(() => push({ type: 'heartbeat' }), LIVE_HEARTBEAT_MS);
     const onAbort = () => wake?.();
     signal?.addEventListener('abort', onAbort);
     try {
@@ -162,6 +171,9 @@ export const liveRouter = router({
         }
         if (m.type === 'status') {
           yield status(m.status);
+        } else if (m.type === 'heartbeat') {
+          if (!(await stillAllowed(ctx))) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sessionen har upphört. Logga in igen.' });
+          yield status(bus.status);
         } else if (m.event.id > last) {
           last = m.event.id;
           if (m.event.orgId === ctx.orgId) engine = await engineFor(ctx.db, ctx.orgId);

@@ -47,6 +47,12 @@ export interface DeviceIdentity {
   units: string[];
 }
 
+/** Whether a wall screen's token is still good (an admin may have revoked it while its stream is open). */
+export async function deviceStillValid(db: Db, id: number): Promise<boolean> {
+  const [d] = await db.select({ id: deviceTokens.id }).from(deviceTokens).where(and(eq(deviceTokens.id, id), isNull(deviceTokens.revokedAt)));
+  return d !== undefined;
+}
+
 /** The device behind a token, or null when it is unknown or revoked. Only the hash is compared. */
 export async function resolveDeviceToken(db: Db, token: string, now = new Date()): Promise<DeviceIdentity | null> {
   if (token.length < 20 || token.length > 100) return null;
