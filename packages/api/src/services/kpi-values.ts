@@ -7,6 +7,7 @@ import {
   formatValue,
   isRate,
   monthCount,
+  monthRange,
   monthsOf,
   periodKey,
   protectingCount,
@@ -93,8 +94,8 @@ export async function loadValueInputs(db: Db, ctx: EngineContext, kpis: KpiRecor
   const rolledUp = ctx.rollups && units !== undefined;
   const [cells, targets] = await Promise.all([
     rolledUp && units ? loadUnitCells(db, ctx, kpiIds, start, end, units) : loadCells(db, { orgId: ctx.orgId, kpiIds, start, end }),
-    // All units' targets: a rate's target is inherited down the tree (see targetFor).
-    loadTargets(db, ctx.orgId, kpis.map((k) => k.id)),
+    // A rate's target is inherited down the tree (see targetFor): the units' own and their ancestors' in any month shown.
+    loadTargets(db, ctx.orgId, kpis.map((k) => k.id), units && targetUnits(ctx, units, start, end)),
   ]);
   const byKpi = new Map<string, StoredCell[]>();
   const byKpiUnit = new Map<string, StoredCell[]>();
@@ -110,6 +111,13 @@ export async function loadValueInputs(db: Db, ctx: EngineContext, kpis: KpiRecor
   const targetIndex = new Map<string, TargetRecord>();
   for (const t of targets) targetIndex.set(`${t.kpiId}|${t.unit}|${t.year}`, t);
   return { byKpi, byKpiUnit, targets, targetIndex, rolledUp };
+}
+
+/** The units whose targets can judge these units' values in start..end: each one and every unit above it then. */
+function targetUnits(ctx: EngineContext, units: readonly string[], start: Month, end: Month): string[] {
+  const out = new Set(units);
+  for (const m of monthRange(start, end)) for (const u of units) for (const a of ctx.tree.pathAt(u, m)) out.add(a);
+  return [...out];
 }
 
 /** Parents' roll-ups and leaves' own cells: for each unit asked for, exactly the cells that make up its total. */

@@ -40,13 +40,12 @@ export async function listKpis(db: Db): Promise<KpiRecord[]> {
 }
 
 /**
- * The catalogue's KPIs an organisation uses: those it has observations or
- * targets for, and the ratio KPIs computed from two of them. The catalogue is
+ * The KPIs an organisation has observations or targets for. The catalogue is
  * shared by every tenant; what a tenant's overview lists must not be. The
  * observations part skips through the (org_id, kpi_id, month) index one KPI
  * at a time, so it costs a probe per KPI, not a scan of the tenant's rows.
  */
-export async function organisationKpiIds(db: Db, orgId: string, catalogue: readonly KpiRecord[]): Promise<Set<string>> {
+export async function reportedKpiIds(db: Db, orgId: string): Promise<Set<string>> {
   const rows = await queryRows<{ kpi_id: string }>(
     db,
     sql`WITH RECURSIVE k AS (
@@ -59,7 +58,16 @@ export async function organisationKpiIds(db: Db, orgId: string, catalogue: reado
         UNION
         SELECT DISTINCT kpi_id FROM targets WHERE org_id = ${orgId}`,
   );
-  const used = new Set(rows.map((r) => r.kpi_id));
+  return new Set(rows.map((r) => r.kpi_id));
+}
+
+/** The reported KPIs plus the ratio KPIs computed from two of them: the catalogue's KPIs the organisation uses. */
+export function withRatioKpis(reported: ReadonlySet<string>, catalogue: readonly KpiRecord[]): Set<string> {
+  const used = new Set(reported);
   for (const k of catalogue) if (k.ratioOf && used.has(k.ratioOf.numerator) && used.has(k.ratioOf.denominator)) used.add(k.id);
   return used;
+}
+
+export async function organisationKpiIds(db: Db, orgId: string, catalogue: readonly KpiRecord[]): Promise<Set<string>> {
+  return withRatioKpis(await reportedKpiIds(db, orgId), catalogue);
 }

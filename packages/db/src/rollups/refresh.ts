@@ -100,13 +100,15 @@ export interface RollupStatus {
   /** The roll-ups match the committed batches: every import since the build refreshed them. */
   fresh: boolean;
   latestMonth: Month | null;
+  /** When they were built: a version of everything a full rebuild follows, the unit tree included. */
+  builtAt: string;
 }
 
 /** One index lookup on rollup_state and import_batches (a row per import), cheap enough for every request. */
 export async function rollupStatus(db: Db, orgId: string): Promise<RollupStatus | null> {
-  const [row] = await queryRows<{ fresh: boolean; latest_month: string | null }>(
+  const [row] = await queryRows<{ fresh: boolean; latest_month: string | null; built_at: string }>(
     db,
-    sql`SELECT s.latest_month,
+    sql`SELECT s.latest_month, s.built_at::text AS built_at,
                (s.batch_max IS NOT DISTINCT FROM b.mx AND s.batch_committed = b.n AND s.batch_sum = b.sm) AS fresh
         FROM rollup_state s,
              LATERAL (SELECT max(id) AS mx, count(*) FILTER (WHERE status = 'committed')::int AS n,
@@ -114,7 +116,7 @@ export async function rollupStatus(db: Db, orgId: string): Promise<RollupStatus 
                       FROM import_batches WHERE org_id = s.org_id) b
         WHERE s.org_id = ${orgId}`,
   );
-  return row ? { fresh: row.fresh, latestMonth: row.latest_month } : null;
+  return row ? { fresh: row.fresh, latestMonth: row.latest_month, builtAt: row.built_at } : null;
 }
 
 /** Forgets an organisation's roll-ups, e.g. before its rows are replaced. */
