@@ -6,7 +6,9 @@
  * characters anywhere. Shared by the server's /auth/open and the login page.
  */
 export function isSitePath(next: string): boolean {
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(next)) return false;
+  for (let i = 0; i < next.length; i++) {
+    const c = next.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return false;
+  }
   return next.startsWith('/') && next[1] !== '/' && next[1] !== '\\';
 }
