@@ -42,6 +42,7 @@ import { createSession, createUser, SESSION_COOKIE } from '../packages/api/src/i
 import { DEFAULT_STATIC_DIR, startServer } from '../apps/server/src/http/server.js';
 import { generatedKpis, openPglite, seedDemo, type Database } from '../packages/db/src/index.js';
 import { GENERATED_SPEC, openGeneratedDatabase, type GeneratedDatabase } from './lib/generated-db.js';
+import { CHROMIUM_PATH } from './lib/env.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' }, scales: { type: 'string', default: '10000000' }, scale: { type: 'string' } } });
 const RUNS = Number(values.runs);
@@ -172,7 +173,7 @@ interface Served {
 let users = 0;
 /** A server on `database` for `orgId`, and a session of a new admin of it (the scale phases share one database). */
 async function serve(database: Database, orgId: string): Promise<Served> {
-  const user = await createUser(database.db, orgId, { username: `bench-${++users}`, displayName: 'Bench', password: null, roles: [{ role: 'admin' }] });
+  const user = await createUser(database.db, orgId, { username: `bench-${++users}`, displayName: 'Bench', password: null, roles: [{ role: 'admin' }] }, { id: 'bench', ip: null });
   const session = await createSession(database.db, user.id, { method: 'password', ip: null, userAgent: 'bench', now: new Date() });
   const server = await startServer({ database, orgId, port: 0 });
   return { cookie: { name: SESSION_COOKIE, value: session.token }, url: server.url, close: () => server.close() };
@@ -212,7 +213,7 @@ const baselineServer = createServer((_req, res) => res.writeHead(200, { 'content
 await new Promise<void>((r) => baselineServer.listen(0, '127.0.0.1', r));
 const baseline: Case = { name: BASELINE, url: `http://127.0.0.1:${(baselineServer.address() as AddressInfo).port}/`, ready: ['#ready article:nth-child(30)'], cookie: null };
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM_PATH,
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });

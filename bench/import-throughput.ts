@@ -22,12 +22,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import type { Writable } from 'node:stream';
 import { kpis, organisations, unitLinks, units, type Db } from '../packages/db/src/index.js';
-import { openTestDatabase } from '../packages/db/src/testing.js';
+import { openTestDatabase } from '../packages/db/src/testing/index.js';
+import { monthOfDate } from '../packages/domain/src/index.js';
 import { importFile } from '../packages/importer/src/index.js';
+import { memorySampler } from './lib/memory.js';
 
 const ORG = 'bench-org';
 const KPIS = 20;
@@ -99,36 +99,6 @@ async function generateCsv(file: string, rows: number, leaves: number, months: n
   await writeFile(file, lines.join('\n') + '\n');
 }
 
-/**
- * A full collection before the baseline, also when node was started without
- * --expose-gc (npx tsx): otherwise the baseline holds whatever garbage the
- * CSV generator left (half a GB at 1M rows), and the growth depends on when
- * V8 happens to collect it rather than on what the import holds.
- */
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-/** Peak RSS and heap over a run, sampled every 100 ms, against the level just before it. */
-function memorySampler() {
-  gc();
-  const base = process.memoryUsage();
-  let rss = base.rss;
-  let heap = base.heapUsed;
-  const sample = () => {
-    const m = process.memoryUsage();
-    rss = Math.max(rss, m.rss);
-    heap = Math.max(heap, m.heapUsed);
-  };
-  const timer = setInterval(sample, 100);
-  return {
-    stop() {
-      clearInterval(timer);
-      sample();
-      return { rss, heap, rssGrowth: rss - base.rss, heapGrowth: heap - base.heapUsed };
-    },
-  };
-}
-
 async function copyInto(db: Db, file: string): Promise<number> {
   const sql = rawSql(db);
   await sql`create table copy_target (kpi text not null, unit text not null, period text not null, gender text not null, value double precision not null)`;
@@ -166,7 +136,7 @@ async function runSize(rows: number, dir: string) {
     const mem = memorySampler();
     const started = performance.now();
     const bytes = await readFile(file);
-    const result = await importFile(database.db, { orgId: ORG, fileName: `bench-${rows}.csv`, bytes, dryRun: false, user: 'bench' });
+    const result = await importFile(database.db, { orgId: ORG, fileName: `bench-${rows}.csv`, bytes, dryRun: false, user: 'bench', currentMonth: monthOfDate(new Date()) });
     const importMs = performance.now() - started;
     const peak = mem.stop();
     if (!result.ok) throw new Error(`importen misslyckades: ${result.errors[0]?.message ?? ''}`);

@@ -3,7 +3,12 @@
  * processes on one PostgreSQL) receive one event; how long from the writer to
  * each subscriber, and what it costs the servers in memory.
  *
- *   npx tsx bench/sse-fanout.ts [--subscribers 100,1000] [--rounds 20]
+ *   npx tsx bench/sse-fanout.ts [--subscribers 100,1000] [--rounds 20] [--profile DIR]
+ *
+ * --profile DIR: at the largest size, each Lägesbild server writes a heap
+ * snapshot before and after its subscribers connect, and a CPU profile of the
+ * rounds (the events, not start-up) to DIR; bench/lib/profile-summary.ts sums
+ * them up. Profiling slows the servers: take figures from a run without it.
  *
  * Measured in the same run, on the same database and loopback:
  * - lagesbild: recordEvent (lock, insert, NOTIFY, commit) → each server's bus
@@ -15,11 +20,9 @@
  * cost) to the subscriber's receipt; "after commit" subtracts the write.
  * Subscribers are fetch() readers in this process; servers are child processes.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { boards, deviceTokens, recordEvent, seedDemo } from '../packages/db/src/index.js';
-import { openTestDatabase } from '../packages/db/src/testing.js';
-import { BARE_CHANNEL, fmt, mb, ORG, percentile, rawClient, sleep, spawnChild, subscribe } from './lib/sse-harness.js';
+import { recordEvent } from '../packages/db/src/index.js';
+import { BARE_CHANNEL, demoWithWallToken, fmt, mb, ORG, percentile, rawClient, runToExit, sleep, spawnChild, subscribe } from './lib/sse-harness.js';
 
 const RTT_CHANNEL = 'bench_rtt';
 
@@ -42,18 +45,20 @@ function printRow(r: Row): void {
   );
 }
 
+/** A Lägesbild event is known by its id (a screen is not sent the note); status messages have none. */
+function eventKey(data: string): string | null {
+  const id = (JSON.parse(data) as { id?: unknown }).id;
+  return typeof id === 'number' ? String(id) : null;
+}
+
 // ---- the run ---------------------------------------------------------------
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { subscribers: { type: 'string', default: '100,1000' }, rounds: { type: 'string', default: '20' } } });
+  const { values } = parseArgs({ options: { subscribers: { type: 'string', default: '100,1000' }, rounds: { type: 'string', default: '20' }, profile: { type: 'string' } } });
+  const profileDir = values.profile;
   const sizes = (values.subscribers ?? '100,1000').split(',').map(Number);
   const rounds = Number(values.rounds);
-  const database = await openTestDatabase('postgres');
-  const url = database.url ?? '';
-  await seedDemo(database.db);
-  const [board] = await database.db.insert(boards).values({ orgId: ORG, name: 'bench', createdBy: 'bench', slides: [{ kind: 'overview', unit: 'SOC', period: 'latest', seconds: 10 }] }).returning({ id: boards.id });
-  const token = randomBytes(32).toString('base64url');
-  await database.db.insert(deviceTokens).values({ orgId: ORG, boardId: board?.id ?? 0, name: 'bench', createdBy: 'bench', tokenHash: createHash('sha256').update(token).digest('hex') });
+  const { database, url, token } = await demoWithWallToken('bench');
 
   const servers = [await spawnChild('server', url), await spawnChild('server', url)];
   const bare = await spawnChild('bare', url);
@@ -79,13 +84,17 @@ async function main(): Promise<void> {
   for (const n of sizes) {
     for (const kind of ['bare SSE', 'lagesbild (2 servers)'] as const) {
       const ac = new AbortController();
-      const received: Map<string, number>[] = Array.from({ length: n }, () => new Map());
+      const received: Map<string, number>[] = Array.from({ length: n }, () => new Map<string, number>());
       const dup = { n: 0 };
+      if (profileDir !== undefined && kind !== 'bare SSE' && n === Math.max(...sizes)) await Promise.all(servers.map((s, i) => s.snapshot(`${profileDir}/server-${i}-idle.heapsnapshot`)));
+      // The heap after a full collection is what the servers hold; RSS also keeps what the allocator took while they connected.
+      const heapOf = async () => (kind === 'bare SSE' ? await bare.heap() : (await Promise.all(servers.map((s) => s.heap()))).reduce((a, b) => a + b, 0));
+      const heapBefore = await heapOf();
       const memBefore = kind === 'bare SSE' ? await bare.rss() : (await Promise.all(servers.map((s) => s.rss()))).reduce((a, b) => a + b, 0);
       const connects: Promise<void>[] = [];
       for (let i = 0; i < n; i++) {
         const onData = (data: string) => {
-          const key = kind === 'bare SSE' ? (data.startsWith('round-') ? data : null) : ((JSON.parse(data) as { payload?: { note?: string } }).payload?.note ?? null);
+          const key = kind === 'bare SSE' ? (data.startsWith('round-') ? data : null) : eventKey(data);
           if (!key) return;
           if (received[i]?.has(key)) dup.n++;
           else received[i]?.set(key, performance.now());
@@ -97,15 +106,22 @@ async function main(): Promise<void> {
       }
       await Promise.all(connects);
       await sleep(500);
+      const heapConnected = await heapOf();
       const memConnected = kind === 'bare SSE' ? await bare.rss() : (await Promise.all(servers.map((s) => s.rss()))).reduce((a, b) => a + b, 0);
+      const profiling = profileDir !== undefined && kind !== 'bare SSE' && n === Math.max(...sizes);
+      if (profiling) {
+        await Promise.all(servers.map((s, i) => s.snapshot(`${profileDir}/server-${i}-connected.heapsnapshot`)));
+        await sleep(1000);
+        await Promise.all(servers.map((s) => s.profile(null)));
+      }
       const latencies: number[] = [];
       const afterCommit: number[] = [];
       let lost = 0;
       for (let r = 0; r < rounds; r++) {
-        const key = `round-${n}-${r}`;
+        let key = `round-${n}-${r}`;
         const t0 = performance.now();
         if (kind === 'bare SSE') await sql`select pg_notify(${BARE_CHANNEL}, ${key})`;
-        else await recordEvent(database.db, ORG, 'kpi.changed', { kpis: ['bench'], note: key });
+        else key = String(await recordEvent(database.db, ORG, 'target.set', { kpis: ['bench'], note: key }));
         const committed = performance.now();
         const deadline = Date.now() + 5000;
         while (received.some((m) => !m.has(key)) && Date.now() < deadline) await sleep(2);
@@ -119,6 +135,7 @@ async function main(): Promise<void> {
         }
         await sleep(100);
       }
+      if (profiling) await Promise.all(servers.map((s, i) => s.profile(`${profileDir}/server-${i}-rounds.cpuprofile`)));
       const memAfter = kind === 'bare SSE' ? await bare.rss() : (await Promise.all(servers.map((s) => s.rss()))).reduce((a, b) => a + b, 0);
       printRow({
         what: kind,
@@ -127,20 +144,14 @@ async function main(): Promise<void> {
         afterCommit,
         lost,
         dup: dup.n,
-        rss: `RSS ${mb(memBefore)} → ${mb(memConnected)} connected → ${mb(memAfter)} after (+${((memConnected - memBefore) / n / 1024).toFixed(0)} kB/subscriber)`,
+        rss: `RSS ${mb(memBefore)} → ${mb(memConnected)} connected → ${mb(memAfter)} after (+${((memConnected - memBefore) / n / 1024).toFixed(0)} kB/subscriber); heap after GC +${((heapConnected - heapBefore) / n / 1024).toFixed(1)} kB/subscriber`,
       });
       ac.abort();
       await sleep(1000);
     }
   }
-  for (const c of [...servers, bare]) c.proc.kill('SIGTERM');
+  await Promise.all([...servers, bare].map((c) => new Promise((ok) => c.proc.once('exit', ok).kill('SIGTERM'))));
   await database.dispose();
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runToExit(main);

@@ -11,23 +11,16 @@
  * The aim (issue 6): no lost or duplicated event, and no memory growth
  * beyond 10 % over the run.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { boards, deviceTokens, recordEvent, seedDemo } from '../packages/db/src/index.js';
-import { openTestDatabase } from '../packages/db/src/testing.js';
-import { fmt, mb, ORG, percentile, sleep, spawnChild, subscribe } from './lib/sse-harness.js';
+import { recordEvent } from '../packages/db/src/index.js';
+import { demoWithWallToken, fmt, mb, ORG, percentile, runToExit, sleep, spawnChild, subscribe } from './lib/sse-harness.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { minutes: { type: 'string', default: '10' }, subscribers: { type: 'string', default: '200' }, rate: { type: 'string', default: '2' } } });
   const minutes = Number(values.minutes);
   const n = Number(values.subscribers);
   const rate = Number(values.rate);
-  const database = await openTestDatabase('postgres');
-  const url = database.url ?? '';
-  await seedDemo(database.db);
-  const [board] = await database.db.insert(boards).values({ orgId: ORG, name: 'soak', createdBy: 'bench', slides: [{ kind: 'overview', unit: 'SOC', period: 'latest', seconds: 10 }] }).returning({ id: boards.id });
-  const token = randomBytes(32).toString('base64url');
-  await database.db.insert(deviceTokens).values({ orgId: ORG, boardId: board?.id ?? 0, name: 'soak', createdBy: 'bench', tokenHash: createHash('sha256').update(token).digest('hex') });
+  const { database, url, token } = await demoWithWallToken('soak');
   const servers = [await spawnChild('server', url), await spawnChild('server', url)];
   // The servers' heap after a full collection: what they hold, not what the allocator has kept.
   const heapNow = async () => (await Promise.all(servers.map((s) => s.heap()))).reduce((a, b) => a + b, 0);
@@ -70,7 +63,7 @@ async function main(): Promise<void> {
   while (Date.now() < end) {
     const t = performance.now();
     sentAt.set(seq, t);
-    await recordEvent(database.db, ORG, 'kpi.changed', { kpis: ['soak'], note: String(seq) });
+    await recordEvent(database.db, ORG, 'target.set', { kpis: ['soak'], note: String(seq) });
     seq++;
     if (baseline === null && Date.now() >= warmUpUntil) baseline = await heapNow();
     if (Date.now() >= nextMinute) {
@@ -99,10 +92,4 @@ async function main(): Promise<void> {
   await database.dispose();
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runToExit(main);

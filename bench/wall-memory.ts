@@ -19,6 +19,7 @@ import { nextMonthCsv } from '../apps/server/src/cli/commands/demo-live.js';
 import { startServer } from '../apps/server/src/http/server.js';
 import { addMonths } from '../packages/domain/src/index.js';
 import { boards, deviceTokens, latestDataMonth, openPglite, seedDemo } from '../packages/db/src/index.js';
+import { CHROMIUM_PATH } from './lib/env.js';
 
 
 const { values } = parseArgs({ options: { minutes: { type: 'string', default: '5' }, 'import-every': { type: 'string', default: '10' } } });
@@ -40,7 +41,7 @@ const token = randomBytes(32).toString('base64url');
 await database.db.insert(deviceTokens).values({ orgId: ORG, boardId: board?.id ?? 0, name: 'bench', createdBy: 'bench', tokenHash: createHash('sha256').update(token).digest('hex') });
 const server = await startServer({ database, orgId: ORG, port: 0 });
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM_PATH,
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });

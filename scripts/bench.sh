@@ -17,17 +17,21 @@ pnpm turbo run build --filter=@lagesbild/dashboard >/dev/null
 if $quick; then
   run bench/forecast-backtest.ts
   run bench/import-throughput.ts --rows 50000
+  run bench/import-file-limits.ts --scale 0.1
   run bench/read-latency.ts --sizes 300000 --runs 10 --raw-runs 3
   run bench/sse-fanout.ts --subscribers 100 --rounds 5
   run bench/sse-soak.ts --minutes 1 --subscribers 100
   run bench/dashboard-first-render.ts --scales 300000 --runs 3
   run bench/wall-memory.ts --minutes 1
+  run bench/health-under-load.ts --rounds 1
 else
   run bench/forecast-backtest.ts
   run bench/import-throughput.ts
+  run bench/import-file-limits.ts
   run bench/read-latency.ts
   run bench/sse-fanout.ts
   run bench/sse-soak.ts
   run bench/dashboard-first-render.ts
   run bench/wall-memory.ts
+  run bench/health-under-load.ts
 fi

@@ -7,7 +7,7 @@
  * around it.
  */
 import { cellCount, loadGeneratedOrg, sql, upsertGeneratedKpis, type GenerateSpec } from '../../packages/db/src/index.js';
-import { openTestDatabase, type TestDatabase } from '../../packages/db/src/testing.js';
+import { openTestDatabase, type TestDatabase } from '../../packages/db/src/testing/index.js';
 
 /** 250 enheter, 12 KPIs, 72 months from 2019-01: 306 000 observations per organisation. */
 export const GENERATED_SPEC: GenerateSpec = { orgs: 1, units: 250, kpis: 12, months: 72, seed: 1 };
@@ -43,7 +43,7 @@ export async function openGeneratedDatabase(spec: GenerateSpec = GENERATED_SPEC)
       for (; orgs < want; orgs++) {
         const r = await loadGeneratedOrg(database, spec, orgs, perOrg);
         written += r.observations;
-        console.log(`  ${r.orgId}: ${Math.round(r.ms)} ms, of which roll-ups ${Math.round(r.rollupMs)} ms`);
+        console.log(`  ${r.orgId}: ${Math.round(r.ms)} ms, of which roll-ups ${Math.round(r.rollupMs)} ms, release ${Math.round(r.releaseMs)} ms`);
       }
       const s = (performance.now() - t) / 1000;
       console.log(`generated ${written} observations in ${s.toFixed(0)} s (${Math.round(written / s)} rows/s incl. roll-ups); ${orgs} organisations`);

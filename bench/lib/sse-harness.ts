@@ -4,16 +4,30 @@
  * for the comparison), a fetch-based SSE reader, and percentiles.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Session } from 'node:inspector/promises';
+import { writeHeapSnapshot } from 'node:v8';
 import { startServer } from '../../apps/server/src/http/server.js';
-import { openPostgres, type Db } from '../../packages/db/src/index.js';
+import { boards, deviceTokens, openPostgres, seedDemo, type Db } from '../../packages/db/src/index.js';
+import { openTestDatabase, type TestDatabase } from '../../packages/db/src/testing/index.js';
 
 export const ORG = 'katrineholm';
 export const BARE_CHANNEL = 'bench_bare';
+/** A throw-away PostgreSQL database with the demo data, and a wall screen's token for an overview board named `name`. */
+export async function demoWithWallToken(name: string): Promise<{ database: TestDatabase; url: string; token: string }> {
+  const database = await openTestDatabase('postgres');
+  await seedDemo(database.db);
+  const [board] = await database.db.insert(boards).values({ orgId: ORG, name, createdBy: 'bench', slides: [{ kind: 'overview', unit: 'SOC', period: 'latest', seconds: 10 }] }).returning({ id: boards.id });
+  const token = randomBytes(32).toString('base64url');
+  await database.db.insert(deviceTokens).values({ orgId: ORG, boardId: board?.id ?? 0, name, createdBy: 'bench', tokenHash: createHash('sha256').update(token).digest('hex') });
+  return { database, url: database.url ?? '', token };
+}
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Listenable {
@@ -54,11 +68,38 @@ export async function child(mode: string, url: string): Promise<void> {
       (globalThis as { gc?: () => void }).gc?.();
       process.send?.({ heap: process.memoryUsage().heapUsed });
     }
+    if (typeof m === 'object' && m !== null && 'snapshot' in m) process.send?.({ written: writeHeapSnapshot(String(m.snapshot)) });
+    if (typeof m === 'object' && m !== null && 'profile' in m) void profile(m.profile === 'start' ? null : String(m.profile)).then(() => process.send?.({ profiled: true }));
   });
   process.send?.({ ready: address });
 }
 
-export function spawnChild(mode: string, url: string): Promise<{ proc: ChildProcess; url: string; rss(): Promise<number>; heap(): Promise<number> }> {
+// A CPU profile of a window (the events, not start-up): started, then stopped and written to a path.
+const inspector = new Session();
+async function profile(path: string | null): Promise<void> {
+  if (path === null) {
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.start');
+    return;
+  }
+  const { profile: p } = await inspector.post('Profiler.stop');
+  writeFileSync(path, JSON.stringify(p));
+  inspector.disconnect();
+}
+
+export interface Child {
+  proc: ChildProcess;
+  url: string;
+  rss(): Promise<number>;
+  heap(): Promise<number>;
+  /** Writes a heap snapshot to this path (resolves once written). */
+  snapshot(path: string): Promise<void>;
+  /** Starts a CPU profile (null), or stops it and writes it to a path. */
+  profile(path: string | null): Promise<void>;
+}
+
+export function spawnChild(mode: string, url: string): Promise<Child> {
   const proc = fork(new URL('./sse-child.ts', import.meta.url).pathname, [mode, url], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   return new Promise((ok, fail) => {
     proc.once('error', fail);
@@ -75,6 +116,16 @@ export function spawnChild(mode: string, url: string): Promise<{ proc: ChildProc
           new Promise((r) => {
             proc.once('message', (x: { heap: number }) => r(x.heap));
             proc.send('heap');
+          }),
+        snapshot: (path) =>
+          new Promise((r) => {
+            proc.once('message', () => r());
+            proc.send({ snapshot: path });
+          }),
+        profile: (path) =>
+          new Promise((r) => {
+            proc.once('message', () => r());
+            proc.send({ profile: path ?? 'start' });
           }),
       }),
     );
@@ -126,3 +177,14 @@ export function percentile(sorted: number[], p: number): number {
 export const fmt = (ms: number) => ms.toFixed(1).padStart(7);
 export const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 
+
+/** Runs a bench's main and ends the process (its servers' children and sockets would keep it alive): 0, or 1 with the error. */
+export function runToExit(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { currentUser, type Me } from './api/session.js';
+import { trackPendingNavigation } from './lib/late-replace.js';
 import { rememberUnit } from './lib/last-unit.js';
 
 /**
@@ -14,22 +15,25 @@ import { rememberUnit } from './lib/last-unit.js';
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes: [
-    { path: '/', name: 'overview', component: () => import('./views/OverviewView.vue') },
-    { path: '/kpi/:kpi', name: 'kpi', component: () => import('./views/KpiDetailView.vue') },
-    { path: '/kpi/:kpi/enheter', name: 'drilldown', component: () => import('./views/DrilldownView.vue') },
+    { path: '/', name: 'overview', component: () => import('./overview/OverviewView.vue') },
+    { path: '/kpi/:kpi', name: 'kpi', component: () => import('./kpi-detail/KpiDetailView.vue') },
+    { path: '/kpi/:kpi/enheter', name: 'drilldown', component: () => import('./drilldown/DrilldownView.vue') },
     { path: '/skarm/:token', name: 'wall', component: () => import('./wall/WallView.vue') },
-    { path: '/logga-in', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
-    { path: '/admin/anvandare', name: 'admin-users', component: () => import('./views/admin/AdminUsersView.vue'), meta: { admin: true } },
-    { path: '/admin/logg', name: 'admin-audit', component: () => import('./views/admin/AdminAuditView.vue'), meta: { admin: true } },
-    { path: '/admin/import', name: 'admin-import', component: () => import('./views/admin/AdminImportView.vue'), meta: { admin: true } },
-    { path: '/admin/import/kopplingar', name: 'admin-import-mappings', component: () => import('./views/admin/AdminImportMappingsView.vue'), meta: { admin: true } },
-    { path: '/admin/tavlor', name: 'admin-boards', component: () => import('./views/admin/AdminBoardsView.vue'), meta: { admin: true } },
+    { path: '/logga-in', name: 'login', component: () => import('./login/LoginView.vue'), meta: { public: true } },
+    { path: '/admin/anvandare', name: 'admin-users', component: () => import('./admin/AdminUsersView.vue'), meta: { admin: true } },
+    { path: '/admin/logg', name: 'admin-audit', component: () => import('./admin/AdminAuditView.vue'), meta: { admin: true } },
+    { path: '/admin/import', name: 'admin-import', component: () => import('./import/AdminImportView.vue'), meta: { admin: true } },
+    { path: '/admin/import/kopplingar', name: 'admin-import-mappings', component: () => import('./import/AdminImportMappingsView.vue'), meta: { admin: true } },
+    { path: '/admin/tavlor', name: 'admin-boards', component: () => import('./boards/AdminBoardsView.vue'), meta: { admin: true } },
     { path: '/:pathMatch(.*)*', redirect: (to) => ({ path: '/', query: to.query }) },
   ],
   // Back and forward restore the scroll position; another view starts at the top, while a
   // changed grain or split on the same view leaves the reader where they are.
   scrollBehavior: (to, from, saved) => saved ?? (to.path === from.path ? false : { top: 0 }),
 });
+
+// First, so a view's late URL completion can see the user's click under way (lib/late-replace.ts).
+trackPendingNavigation(router);
 
 // Every view but login and the wall screen (which has its device token) needs a signed-in user.
 router.beforeEach(async (to) => {

@@ -50,7 +50,7 @@ describe('login, a unit manager’s scope and the admin pages in Chromium', () =
     await expect(page.locator('h1').textContent()).resolves.toBe('Lägesbild — Ungdom och placeringsenhet');
     await expect(page.getByTestId('signed-in-as').textContent()).resolves.toBe('Inloggad som eva');
     await page.goto(`${app.url}/?enhet=SOC&period=2022-T1`);
-    await page.getByText('Du har inte behörighet till enheten "SOC".').waitFor();
+    await page.getByText('Du har inte behörighet till enheten "SOC" för 2022-01–2022-04').waitFor();
     await expect(page.getByTestId('kpi-card').count()).resolves.toBe(0);
     await page.getByTestId('logout').click();
     await page.waitForURL(/\/logga-in/);
@@ -86,6 +86,45 @@ describe('login, a unit manager’s scope and the admin pages in Chromium', () =
     await expect(page.locator('tr[data-action="login.failed"] td').nth(2).textContent()).resolves.toBe('Misslyckad inloggning');
     await expect(axe(page)).resolves.toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'admin-audit-1366x768.png'), fullPage: true });
+  });
+
+  it('lets an admin give a user a one-time sign-in link: shown once with its expiry, copied, audited, and good for one sign-in', async () => {
+    await app.addUser('lena', PASSWORD, [{ role: 'analytiker' }]);
+    const context = await app.newContext(browser);
+    contexts.push(context);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/admin/anvandare`);
+    await page.locator('tr[data-user=lena]').getByTestId('make-login-link').click();
+    const panel = page.getByTestId('login-link');
+    await expect(panel.locator('h2').textContent()).resolves.toBe('Inloggningslänk för lena');
+    const url = await page.getByTestId('login-link-url').inputValue();
+    expect(url).toMatch(new RegExp(`^${app.url}/auth/open\\?token=[\\w-]{43}$`));
+    await expect(page.getByTestId('login-link-expiry').textContent()).resolves.toMatch(/fungerar en gång och gäller till \d{2}:\d{2} \(15 minuter\)/);
+    await page.getByTestId('login-link-copy').click();
+    await expect(page.getByTestId('login-link-copied').textContent()).resolves.toBe('Länken är kopierad.');
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(url);
+    await expect(axe(page)).resolves.toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-login-link-1366x768.png'), fullPage: true });
+    // Closed, it is gone: the server keeps only its hash.
+    await panel.getByRole('button', { name: 'Stäng' }).click();
+    await expect(page.getByTestId('login-link').count()).resolves.toBe(0);
+
+    // Lena opens it in her own browser and is signed in; the second time it is spent.
+    const hers = await browser.newContext({ locale: 'sv-SE' });
+    contexts.push(hers);
+    const lena = await hers.newPage();
+    await lena.goto(url);
+    await lena.getByTestId('kpi-card').first().waitFor();
+    await expect(lena.getByTestId('signed-in-as').textContent()).resolves.toBe('Inloggad som lena');
+    const again = await (await browser.newContext({ locale: 'sv-SE' })).newPage();
+    await again.goto(url);
+    await again.waitForURL(/\/logga-in\?lank=ogiltig/);
+    await again.context().close();
+
+    await page.goto(`${app.url}/admin/logg`);
+    await page.locator('tr[data-action="user.login_link_created"]').first().waitFor();
+    await expect(page.locator('tr[data-action="user.login_link_created"] td').nth(2).textContent()).resolves.toBe('Inloggningslänk skapad');
   });
 
   it('keeps a unit manager out of the admin pages', async () => {

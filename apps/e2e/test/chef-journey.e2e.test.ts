@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startApp, type RunningApp } from './support/app.js';
-import { apiQuery, axeViolations, openPage, shoot, tableCells } from './support/views.js';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './support/fixture.js';
+import { apiQuery, axeViolations, shoot, tableCells } from './support/views.js';
 
 interface Card {
   kpi: string;
@@ -12,7 +11,7 @@ interface Overview {
   statusCounts: Record<string, number>;
 }
 interface Drilldown {
-  children: { unit: string; value: number | null; display: string }[];
+  children: { unit: string; name: string; value: number | null; display: string }[];
 }
 
 /**
@@ -22,40 +21,49 @@ interface Drilldown {
  * a colleague.
  */
 describe('a förvaltningschef finds what is red and why (Chromium)', () => {
-  let app: RunningApp;
-  let browser: Browser;
   let chef: string;
-  const pages: Page[] = [];
-  const open = async (path: string, token?: string) => {
-    const { page } = await openPage(browser, app, path, { token });
-    pages.push(page);
-    return page;
-  };
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
+  const e2e = useChromium(async (app) => {
     chef = await app.signInAs('chefen', [{ role: 'forvaltningschef' }]);
   });
-  afterAll(async () => {
-    await Promise.all(pages.map((p) => p.context().close()));
-    await browser?.close();
-    await app?.close();
-  });
+  const open = (path: string, token?: string) => e2e.open(path, { token });
 
   it('goes from the red count to the unit and gender behind it, reads the comment, and shares the view', async () => {
-    // An analyst's comment on sick leave this tertial, written through the KPI view.
-    const writer = await open('/kpi/sjukfranvaro?enhet=SOC&period=2022-T1');
-    await writer.getByTestId('comment-input').fill('Hög sjukfrånvaro i början av året, främst i Avd barn och unga.');
+    // The path to follow, from what the chef is shown: a tertial with red KPIs, one
+    // whose highest unit has women and men that the protected release shows (it
+    // hides a small group's split and the other gender with it, as all red KPIs'
+    // units in 2022-T1).
+    const probe = await open('/', chef);
+    const drill = (kpi: string, period: string, gender?: 'K' | 'M') => apiQuery<Drilldown>(probe, e2e.app, 'drilldown.get', { kpi, unit: 'SOC', period, gender });
+    const shown = (d: Drilldown, unit: string) => d.children.find((c) => c.unit === unit && c.value !== null)?.display;
+    let path: { period: string; red: string[]; kpi: string; unit: string; name: string; K: string; M: string } | undefined;
+    search: for (const period of ['2022-T1', '2022-T2', '2022-T3', '2021-T1', '2021-T2', '2021-T3']) {
+      const overview = await apiQuery<Overview>(probe, e2e.app, 'overview.get', { unit: 'SOC', period });
+      const red = overview.cards.filter((c) => c.status === 'red').map((c) => c.kpi);
+      expect(overview.statusCounts.red ?? 0).toBe(red.length);
+      for (const kpi of red) {
+        const [units, women, men] = await Promise.all([drill(kpi, period), drill(kpi, period, 'K'), drill(kpi, period, 'M')]);
+        const worst = units.children.filter((c) => c.value !== null).sort((a, b) => (b.value ?? 0) - (a.value ?? 0))[0];
+        const K = worst && shown(women, worst.unit);
+        const M = worst && shown(men, worst.unit);
+        if (worst && K !== undefined && M !== undefined && K !== M) {
+          path = { period, red, kpi, unit: worst.unit, name: worst.name, K, M };
+          break search;
+        }
+      }
+    }
+    expect(path).toBeDefined();
+    const kpi = path?.kpi ?? '';
+    const unit = path?.unit ?? '';
+    const period = path?.period ?? '';
+    const red = path?.red ?? [];
+    const page = await open(`/?enhet=SOC&period=${period}`, chef);
+    await page.getByTestId('kpi-card').first().waitFor();
+
+    // An analyst's comment on that KPI this tertial, written through the KPI view.
+    const writer = await open(`/kpi/${kpi}?enhet=SOC&period=${period}`);
+    await writer.getByTestId('comment-input').fill(`Högt i början av året, främst i ${path?.name ?? ''}.`);
     await writer.getByTestId('comment-submit').click();
     await writer.getByTestId('comment').first().waitFor();
-
-    const page = await open('/?enhet=SOC&period=2022-T1', chef);
-    await page.getByTestId('kpi-card').first().waitFor();
-    const overview = await apiQuery<Overview>(page, app, 'overview.get', { unit: 'SOC', period: '2022-T1' });
-    const red = overview.cards.filter((c) => c.status === 'red').map((c) => c.kpi);
-    expect(red).toContain('sjukfranvaro');
-    expect(overview.statusCounts.red).toBe(red.length);
 
     // One click on the red count: only the red cards, and the filter in the URL.
     await page.getByTestId('summary-red').click();
@@ -71,35 +79,27 @@ describe('a förvaltningschef finds what is red and why (Chromium)', () => {
     await shoot(page, 'journey-red-overview');
 
     // The KPI: its comment, then which units drive it.
-    await page.locator('[data-testid="kpi-card"][data-kpi="sjukfranvaro"] [data-testid="kpi-link"]').click();
+    await page.locator(`[data-testid="kpi-card"][data-kpi="${kpi}"] [data-testid="kpi-link"]`).click();
     await page.getByTestId('comment').first().waitFor();
-    await expect(page.getByTestId('comment').first().textContent()).resolves.toContain('främst i Avd barn och unga');
+    await expect(page.getByTestId('comment').first().textContent()).resolves.toContain(`främst i ${path?.name ?? ''}`);
     await page.getByTestId('to-drilldown').click();
     await page.getByTestId('drilldown-row').first().waitFor();
-    const units = await apiQuery<Drilldown>(page, app, 'drilldown.get', { kpi: 'sjukfranvaro', unit: 'SOC', period: '2022-T1' });
-    const worst = [...units.children].filter((c) => c.value !== null).sort((a, b) => (b.value ?? 0) - (a.value ?? 0))[0];
-    expect(worst).toBeDefined();
     // Sorting by value (highest first on the first click) puts the unit that drives it on top.
     await page.getByTestId('sort-value').click();
-    await expect.poll(async () => (await page.getByTestId('drilldown-row').first().getAttribute('data-unit')) ?? '').toBe(worst?.unit ?? '');
+    await expect.poll(async () => (await page.getByTestId('drilldown-row').first().getAttribute('data-unit')) ?? '').toBe(unit);
 
-    // Women or men: the same table for each.
-    const byGender: Record<string, string> = {};
+    // Women or men: the same table for each, showing what the API gives the chef.
     for (const g of ['K', 'M'] as const) {
       await page.getByTestId(`gender-${g}`).click();
       await page.waitForURL((u) => u.searchParams.get('kon') === g);
-      const api = await apiQuery<Drilldown>(page, app, 'drilldown.get', { kpi: 'sjukfranvaro', unit: 'SOC', period: '2022-T1', gender: g });
-      const expected = api.children.find((c) => c.unit === worst?.unit)?.display ?? '';
-      await expect.poll(async () => page.locator(`[data-testid="drilldown-row"][data-unit="${worst?.unit ?? ''}"] [data-testid="drill-value"]`).textContent()).toBe(expected);
-      byGender[g] = expected;
+      await expect.poll(async () => page.locator(`[data-testid="drilldown-row"][data-unit="${unit}"] [data-testid="drill-value"]`).textContent()).toBe(path?.[g]);
     }
-    expect(byGender.K).not.toBe(byGender.M);
     await shoot(page, 'journey-drilldown-women-men');
 
     // The link in an e-mail: a colleague opens exactly this view.
     const link = page.url();
     const rows = await tableCells(page, 'drilldown-table');
-    const colleague = await open(link.replace(app.url, ''), chef);
+    const colleague = await open(link.replace(e2e.app.url, ''), chef);
     await colleague.getByTestId('drilldown-row').first().waitFor();
     await expect.poll(() => tableCells(colleague, 'drilldown-table')).toEqual(rows);
     await expect(colleague.getByTestId('gender-M').getAttribute('aria-pressed')).resolves.toBe('true');
@@ -124,7 +124,7 @@ describe('a förvaltningschef finds what is red and why (Chromium)', () => {
   });
 
   it('does not offer the target form to a unit manager', async () => {
-    const eva = await app.signInAs('eva-mal', [{ role: 'enhetschef', unit: 'BU' }]);
+    const eva = await e2e.app.signInAs('eva-mal', [{ role: 'enhetschef', unit: 'BU' }]);
     const page = await open('/kpi/placerade-hvb-sol?enhet=BU&period=2022-T1', eva);
     await page.getByTestId('detail-title').waitFor();
     await page.getByTestId('comments').waitFor();

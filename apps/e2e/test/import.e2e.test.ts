@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launchBrowser, PHONE, startApp, type RunningApp } from './support/app.js';
 import { apiQuery, axeViolations, shoot } from './support/views.js';
 
-/** The administration's own monthly reports (shared/data/samples); both need the unit EKBIST (see demo-mappings.ts). */
-const SAMPLES = resolve(import.meta.dirname, '../../../../shared/data/samples');
+/** The administration's own monthly reports, as copied into the importer's test fixtures; both need the unit EKBIST (see demo-mappings.ts). */
+const SAMPLES = resolve(import.meta.dirname, '../../../packages/importer/test/good-files');
 const REPORT_2018 = join(SAMPLES, 'statistik-forsorjningsstod-2018.csv');
 const REPORT_2022 = join(SAMPLES, 'statistik-forsorjningsstod-2022.csv');
 
@@ -75,10 +75,22 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
     await expect(seriousViolations(page)).resolves.toEqual([]);
   });
 
+  it('the unit is a list of the organisation’s units that hold values, not free text', async () => {
+    const field = page.getByLabel('Enhet (för rader');
+    await expect(field.evaluate((e) => e.tagName)).resolves.toBe('SELECT');
+    const codes = await field.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    // "None" first (the mapping names the unit), then the leaves of today's tree; no förvaltning or avdelning.
+    expect(codes[0]).toBe('');
+    expect(codes).toContain('EKBIST');
+    expect(codes).not.toContain('SOC');
+    expect(codes).not.toContain('VUX');
+    await expect(field.locator('option[value="EKBIST"]').innerText()).resolves.toBe('Ekonomiskt bistånd (EKBIST)');
+  });
+
   it('previews the 2018 report (chosen with the file input), shows the diff and the counts, and imports it', async () => {
     await page.getByTestId('import-file').setInputFiles(REPORT_2018);
     await expect(text('import-chosen')).resolves.toMatch(/^Vald fil: statistik-forsorjningsstod-2018\.csv \(\d+(,\d)? k?B\)$/);
-    await page.getByLabel('Enhetskod').fill('EKBIST');
+    await page.getByLabel('Enhet (för rader').selectOption('EKBIST');
     await preview();
     // Focus moves to the result, so a keyboard user does not have to look for it.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('import-summary-title');
@@ -146,7 +158,7 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
   });
 
   it('with "hoppa över saknade värden (?)" the "?" is a warning that must be confirmed before the import', async () => {
-    await page.getByLabel('Hoppa över saknade värden (?)').check();
+    await page.getByLabel('Hoppa över saknade värden').check();
     // Changed options make the old preview stale.
     await expect(page.getByTestId('import-result').count()).resolves.toBe(0);
     await preview();
@@ -182,7 +194,7 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
     const corrected = join(dir, 'forsorjningsstod-rattad.csv');
     writeFileSync(corrected, readFileSync(REPORT_2018, 'utf8').replace('Aktualiseringar;143;114', 'Aktualiseringar;143;115'));
     await page.getByTestId('import-file').setInputFiles(corrected);
-    await page.getByLabel('Hoppa över saknade värden (?)').uncheck();
+    await page.getByLabel('Hoppa över saknade värden').uncheck();
     await page.getByLabel('År (för rapporter').fill('2018');
     await preview();
     await expect(counts()).resolves.toEqual({ new: 0, changed: 1, unchanged: 13, rejected: 0 });
@@ -192,8 +204,13 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
     const value = first.locator('td[data-field="value"]');
     await expect(value.locator('.diff__value').innerText()).resolves.toBe('114 → 115');
     await expect(value.getAttribute('class')).resolves.toContain('cell--warning');
-    await expect(value.getByTestId('cell-mark').innerText()).resolves.toMatch(/^⚠\s*Varning:/);
+    // Two warnings on it: a newer report holds the stored value, and a stored value changes.
+    await expect(value.getByTestId('cell-mark').first().innerText()).resolves.toMatch(/^⚠\s*Varning:/);
     await expect(page.getByTestId('import-warnings').innerText()).resolves.toContain('ändras från 114 till 115');
+    // Every changed stored value is a warning of its own kind too, worded for this page's confirm box.
+    await expect(page.getByTestId('import-warnings').innerText()).resolves.toContain('1 sparat värde för KPI "aktualiseringar", enhet "EKBIST" ändras av filen');
+    await expect(page.getByTestId('import-warnings').innerText()).resolves.toContain('Bekräfta med rutan "Jag har läst varningarna" nedan innan du importerar.');
+    await expect(page.getByTestId('import-warnings').innerText()).resolves.not.toContain('--yes');
     await expect(seriousViolations(page)).resolves.toEqual([]);
     await shoot(page, 'admin-import-preview');
     await page.setViewportSize(PHONE);
@@ -213,7 +230,10 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
     await row.getByTestId('rollback-cancel').click();
     await expect(row.getAttribute('data-status')).resolves.toBe('committed');
     await row.getByTestId('rollback').click();
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('rollback-confirm');
+    // The confirm step says what the rollback changes before it offers the yes.
+    await expect.poll(() => row.getByTestId('rollback-plan').count()).toBe(1);
+    await expect(row.getByTestId('rollback-plan').innerText()).resolves.toBe('1 värden i 1 nyckeltal, 2018-02 ändras: 1 får tillbaka sitt tidigare värde och 0 tas bort.');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('rollback-confirm');
     await row.getByTestId('rollback-confirm').click();
     await expect.poll(() => text('import-notice')).toBe(`✔ Import ${id} är återställd: 1 värden återställda och 0 borttagna.`);
     await expect.poll(() => row.getAttribute('data-status')).toBe('rolled_back');
@@ -227,6 +247,51 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
     await page.setViewportSize(DESKTOP);
   });
 
+  it('a changed value in a month imported earlier needs the confirm step, and so does its rollback', async () => {
+    const latest = async () => {
+      const r = await apiQuery<{ series: { points: { value: number | null }[] }[] }>(page, app, 'series.get', { kpi: 'aktualiseringar', unit: 'EKBIST', start: '2022-12', end: '2022-12' });
+      return r.series[0]?.points[0]?.value ?? null;
+    };
+    const stored = await latest();
+    expect(stored).toEqual(expect.any(Number));
+    const file = join(mkdtempSync(join(tmpdir(), 'lagesbild-import-')), 'december-rattad.csv');
+    writeFileSync(file, `kpi,unit,period,gender,value\naktualiseringar,EKBIST,2022-12,T,${(stored ?? 0) + 7}\n`);
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByLabel('År (för rapporter').fill('');
+    await preview();
+    await expect(counts()).resolves.toEqual({ new: 0, changed: 1, unchanged: 0, rejected: 0 });
+    // No newer report, no tenfold jump: only the change itself, which is never silent.
+    const warnings = page.getByTestId('import-warnings').locator('li');
+    await expect(warnings.count()).resolves.toBe(1);
+    await expect(warnings.innerText()).resolves.toContain(`1 sparat värde för KPI "aktualiseringar", enhet "EKBIST" ändras av filen (första i fil december-rattad.csv, rad 2, kolumn value): 2022-12 kön T: ${stored} → ${(stored ?? 0) + 7} (rad 2).`);
+    await expect(warnings.getByTestId('issue-option').innerText()).resolves.toBe('Bekräfta med rutan "Jag har läst varningarna" nedan innan du importerar.');
+    const commit = page.getByTestId('import-commit');
+    await expect(commit.isDisabled()).resolves.toBe(true);
+    await page.getByLabel('Jag har läst varningarna').check();
+    await commit.click();
+    const id = await committedBatch('december-rattad.csv');
+    await expect.poll(latest).toBe((stored ?? 0) + 7);
+
+    const row = page.locator(`tr[data-batch="${id}"]`);
+    await row.getByTestId('rollback').click();
+    await expect.poll(() => row.getByTestId('rollback-plan').count()).toBe(1);
+    await expect(row.getByTestId('rollback-plan').innerText()).resolves.toBe('1 värden i 1 nyckeltal, 2022-12 ändras: 1 får tillbaka sitt tidigare värde och 0 tas bort.');
+    await expect(row.getAttribute('data-status')).resolves.toBe('committed');
+    await row.getByTestId('rollback-confirm').click();
+    await expect.poll(() => row.getAttribute('data-status')).toBe('rolled_back');
+    await expect.poll(latest).toBe(stored);
+  });
+
+  it('the demo seed’s rollback says how many values, KPIs and months it would change, and cancelling changes nothing', async () => {
+    const seed = page.locator('[data-testid="import-batches"] tr[data-batch][data-status="committed"]').last();
+    await seed.getByTestId('rollback').click();
+    await expect.poll(() => seed.getByTestId('rollback-plan').count()).toBe(1);
+    await expect(seed.getByTestId('rollback-plan').innerText()).resolves.toMatch(/^[\d\s\u00a0]+ värden i \d+ nyckeltal, (\d+ månader )?\d{4}-\d{2}(–\d{4}-\d{2})? ändras: /);
+    await seed.getByTestId('rollback-cancel').click();
+    await expect(seed.getByTestId('rollback-plan').count()).resolves.toBe(0);
+    await expect(seed.getAttribute('data-status')).resolves.toBe('committed');
+  });
+
   it('shows another admin’s import in the list without a reload, live', async () => {
     const other = await context.newPage();
     try {
@@ -235,7 +300,7 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
       writeFileSync(file, readFileSync(REPORT_2018, 'utf8').replace('Aktualiseringar;143;114', 'Aktualiseringar;143;116'));
       await other.getByTestId('import-file').setInputFiles(file);
       await other.getByLabel('År (för rapporter').fill('2018');
-      await other.getByLabel('Enhetskod').fill('EKBIST');
+      await other.getByLabel('Enhet (för rader').selectOption('EKBIST');
       await other.getByTestId('import-preview').click();
       await other.getByLabel('Jag har läst varningarna').check();
       await other.getByTestId('import-commit').click();
@@ -259,32 +324,41 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
   });
 
   it('pages a preview larger than the server’s 5 000-row cap and says so (long CSV, measured)', async () => {
-    // 5 KPIs × 7 leaf units × 144 months after the demo data: 5 040 new cells, more than the preview shows.
-    const kpis = ['aktualiseringar', 'startade-utredningar', 'hushall-totalt', 'barn-i-hushall', 'utbetalt-forsorjningsstod'];
+    // 16 series × 7 leaf units × the 48 months 2023–2026 after the demo data (none in the future): 5 376 new cells, more than the preview shows.
+    const series = [
+      ...['aktualiseringar', 'startade-utredningar', 'avslutade-utredningar', 'hushall-totalt', 'barn-i-hushall', 'utbetalt-forsorjningsstod'].map((k) => [k, 'T']),
+      ...['familjehem-ekb', 'hvb-ekb', 'familjehem-bu', 'institution-bu', 'institution-vuxna', 'varnas'].map((k) => [`varddygn-${k}`, 'T']),
+      ['hushall-utbetalt', 'K'],
+      ['hushall-utbetalt', 'M'],
+      ['placerade-hvb-sol', 'K'],
+      ['placerade-hvb-sol', 'M'],
+    ];
     const units = ['LEDN', 'EKBIST', 'VUXEN', 'BU', 'BF', 'OPPNA', 'HVB'];
     const lines = ['kpi,unit,period,gender,value'];
-    for (let m = 0; m < 144; m++) {
+    for (let m = 0; m < 48; m++) {
       const month = `${2023 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-      for (const k of kpis) for (const u of units) lines.push(`${k},${u},${month},T,${10 + m}`);
+      for (const [k, g] of series) for (const u of units) lines.push(`${k},${u},${month},${g},${10 + m}`);
     }
-    const file = join(mkdtempSync(join(tmpdir(), 'lagesbild-import-')), 'lang-5040.csv');
+    const file = join(mkdtempSync(join(tmpdir(), 'lagesbild-import-')), 'lang-5376.csv');
     writeFileSync(file, `${lines.join('\n')}\n`);
     await page.getByTestId('import-file').setInputFiles(file);
     await page.getByLabel('År (för rapporter').fill('');
-    await page.getByLabel('Enhetskod').fill('');
+    await page.getByLabel('Enhet (för rader').selectOption('');
     const started = Date.now();
     await preview();
     await page.locator('[data-testid="import-diff-table"] tbody tr[data-status="new"]').first().waitFor();
     const ms = Date.now() - started;
     console.log(`import.preview of ${lines.length - 1} long-CSV rows (${Math.round((lines.join('\n').length / 1024) * 10) / 10} kB), answer and first page drawn: ${ms} ms`);
-    await expect(counts()).resolves.toEqual({ new: 5040, changed: 0, unchanged: 0, rejected: 0 });
-    await expect(text('import-diff-capped')).resolves.toBe('Förhandsgranskningen visar de första 5 000 av 5 040 värden; sammanställningen ovan räknar alla.');
+    await expect(counts()).resolves.toEqual({ new: 5376, changed: 0, unchanged: 0, rejected: 0 });
+    await expect(text('import-diff-capped')).resolves.toBe('Förhandsgranskningen visar de första 5 000 av 5 376 värden; sammanställningen ovan räknar alla.');
     const body = page.locator('[data-testid="import-diff-table"] tbody tr[data-status]');
     await expect(body.count()).resolves.toBe(50);
     await expect(page.locator('.diff__pager').innerText()).resolves.toContain('Rad 1–50 av 5 000');
+    const firstOnPage1 = await body.first().getAttribute('data-line');
     await page.getByTestId('import-diff-next').click();
     await expect.poll(() => page.locator('.diff__pager').innerText()).toContain('Rad 51–100 av 5 000');
-    await expect(body.first().getAttribute('data-line')).resolves.toBe('52');
+    // Rows with warnings (values far from the units' 2022 figures) come first, so the lines are not simply 52…101.
+    await expect(body.first().getAttribute('data-line')).resolves.not.toBe(firstOnPage1);
     // Nothing is rejected, so that filter shows the empty row, and "alla rader" brings the pages back.
     await page.getByTestId('import-diff-filter').selectOption('rejected');
     await expect.poll(() => body.count()).toBe(0);
@@ -299,8 +373,8 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
     const sheet = wb.addWorksheet('Jan');
     sheet.addRows([
       ['kpi', 'unit', 'period', 'gender', 'value'],
-      ['aktualiseringar', 'EKBIST', '2030-01', 'T', 5],
-      ['aktualiseringar', 'EKBIST', '2030-02', 'T', 'fem'],
+      ['aktualiseringar', 'EKBIST', '2024-01', 'T', 5],
+      ['aktualiseringar', 'EKBIST', '2024-02', 'T', 'fem'],
     ]);
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());
     await page.getByTestId('import-file').setInputFiles({ name: 'lang.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });

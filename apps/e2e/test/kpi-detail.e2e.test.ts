@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startApp, type RunningApp } from './support/app.js';
-import { apiQuery, axeViolations, NARROW, openPage, shoot, tableCells, WIDE } from './support/views.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './support/fixture.js';
+import { apiQuery, axeViolations, NARROW, shoot, tableCells, WIDE } from './support/views.js';
 
 interface Point {
   period: string;
@@ -14,26 +14,9 @@ interface Series {
 }
 
 describe('the KPI view in Chromium', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  const pages: Page[] = [];
-
-  async function open(path: string, viewport: { width: number; height: number } = WIDE): Promise<Page> {
-    const { page } = await openPage(browser, app, path, { viewport });
-    pages.push(page);
-    return page;
-  }
-  const series = (page: Page, input: Record<string, string>) => apiQuery<Series>(page, app, 'series.get', input);
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await Promise.all(pages.map((p) => p.context().close()));
-    await browser?.close();
-    await app?.close();
-  });
+  const e2e = useChromium();
+  const open = (path: string, viewport: { width: number; height: number } = WIDE) => e2e.open(path, { viewport });
+  const series = (page: Page, input: Record<string, string>) => apiQuery<Series>(page, e2e.app, 'series.get', input);
 
   it('opens from a card, with chart, table, forecast and definition, and the table says what the API says', async () => {
     const page = await open('/?enhet=SOC&period=2022-T1');
@@ -128,7 +111,7 @@ describe('the KPI view in Chromium', () => {
     await expect(page.evaluate(() => (window as { hacked?: number }).hacked)).resolves.toBeUndefined();
     await expect(comment.locator('.comments__by').textContent()).resolves.toMatch(/^e2e-admin, \d\d:\d\d$/);
     // Another period has its own comments.
-    await page.goto(`${app.url}/kpi/hushall-utbetalt?enhet=SOC&period=2022-T2`);
+    await page.goto(`${e2e.app.url}/kpi/hushall-utbetalt?enhet=SOC&period=2022-T2`);
     await expect(page.getByTestId('comments-none').textContent()).resolves.toContain('Inga kommentarer för T2 2022 ännu.');
     await expect(page.getByTestId('comment').count()).resolves.toBe(0);
   });
@@ -136,7 +119,7 @@ describe('the KPI view in Chromium', () => {
   it('remembers the last unit chosen, so the overview opens on it', async () => {
     const page = await open('/kpi/hushall-utbetalt?enhet=VUX&period=2022-T1');
     await page.getByTestId('detail-table').waitFor();
-    await page.goto(`${app.url}/`);
+    await page.goto(`${e2e.app.url}/`);
     await page.getByTestId('kpi-card').first().waitFor();
     await expect(page.locator('h1').textContent()).resolves.toBe('Lägesbild — Vuxenavdelning');
   });

@@ -1,34 +1,17 @@
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchBrowser, openOverview, PHONE, startApp, type RunningApp } from './support/app.js';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, PHONE } from './support/app.js';
+import { useChromium } from './support/fixture.js';
 
-/** Swedish number formats as the cards print them: "431", "15 381 492 kr", "8,3 %", "1 200 dygn", "<5". */
+/** Swedish number formats as the cards print them: "431", "15 381 492 kr", "8,3 %", "1 200 dygn", "färre än 5 personer". */
 const SWEDISH_VALUE = /^(-?\d{1,3}( \d{3})*(,\d+)?( kr| tkr| %| dygn| åa)?|<\d+|\.\.|Inga data)$/;
 const STATUS_WORD = /^(uppfyllt|delvis uppfyllt|ej uppfyllt|ej bedömd)$/;
 const GROUPS_IN_ORDER = ['Ekonomiskt bistånd', 'Barn, unga och vuxna', 'Placeringar', 'Personal och hälsa', 'Medarbetarengagemang', 'Ekonomi'];
 
 describe('the overview in Chromium', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  const pages: Page[] = [];
-
-  async function open(path: string, viewport?: { width: number; height: number }): Promise<Page> {
-    const { page } = await openOverview(browser, app, path, viewport);
-    pages.push(page);
-    return page;
-  }
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await Promise.all(pages.map((p) => p.context().close()));
-    await browser?.close();
-    await app?.close();
-  });
+  const e2e = useChromium();
+  const open = (path: string, viewport?: { width: number; height: number }) => e2e.openOverview(path, viewport);
 
   it('shows every KPI of the förvaltning as a card with value, target, status word and provenance', async () => {
     const page = await open('/?enhet=SOC&period=2022-T1');
@@ -140,10 +123,10 @@ describe('the overview in Chromium', () => {
   });
 
   it('shows a designed empty state for a period without data', async () => {
-    const context = await app.newContext(browser);
+    const context = await e2e.app.newContext(e2e.browser);
     const page = await context.newPage();
-    pages.push(page);
-    await page.goto(`${app.url}/?enhet=SOC&period=2030-01`);
+    e2e.keep(page);
+    await page.goto(`${e2e.app.url}/?enhet=SOC&period=2030-01`);
     const empty = page.getByTestId('overview-empty');
     await empty.waitFor();
     await expect(empty.locator('h2').textContent()).resolves.toBe('Inga värden för jan 2030');

@@ -1,30 +1,27 @@
 import { createLoginLink, createUser, type AppRouter } from '@lagesbild/api';
 import { auditLog, seedDemo } from '@lagesbild/db';
 import { desc, eq } from 'drizzle-orm';
-import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '@lagesbild/db/testing';
+import { TEST_DB_KINDS } from '@lagesbild/db/testing';
+import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/http/server.js';
 
 const PASSWORD = 'Ett-bra-lösenord-2026';
 
 /** Login over real HTTP: cookies, CSRF, sign-in links, and a unit manager's scope on the wire. */
 describe.each(TEST_DB_KINDS)('sign-in over HTTP on %s', (kind) => {
-  let database: TestDatabase;
   let server: RunningServer;
   let proxied: RunningServer;
 
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    await seedDemo(database.db);
-    await createUser(database.db, 'katrineholm', { username: 'eva', displayName: 'Eva Enhetschef', password: PASSWORD, roles: [{ role: 'enhetschef', unit: 'BU' }] });
-    server = await startServer({ database, orgId: 'katrineholm', port: 0 });
-    proxied = await startServer({ database, orgId: 'katrineholm', port: 0, trustProxy: true });
-  });
-  afterAll(async () => {
+  const database = useTestDatabase(kind, async (opened) => {
+    await seedDemo(opened.db);
+    await createUser(opened.db, 'katrineholm', { username: 'eva', displayName: 'Eva Enhetschef', password: PASSWORD, roles: [{ role: 'enhetschef', unit: 'BU' }] }, { id: 'test', ip: null });
+    server = await startServer({ database: opened, orgId: 'katrineholm', port: 0 });
+    proxied = await startServer({ database: opened, orgId: 'katrineholm', port: 0, trustProxy: true });
+  }, async () => {
     await server.close();
     await proxied.close();
-    await database.dispose();
   });
 
   const post = (base: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -104,12 +101,12 @@ describe.each(TEST_DB_KINDS)('sign-in over HTTP on %s', (kind) => {
     const users = await import('@lagesbild/api').then((m) => m.listUsers(database.db, 'katrineholm'));
     const eva = users.find((u) => u.username === 'eva');
     if (!eva) throw new Error('eva');
-    const token = await createLoginLink(database.db, eva.id, new Date());
+    const token = await createLoginLink(database.db, 'katrineholm', eva.id, { id: 'test', ip: null });
     const first = await fetch(`${server.url}/auth/open?token=${token}&next=${encodeURIComponent('//evil.example/')}`, { redirect: 'manual' });
     expect(first.status).toBe(303);
     expect(first.headers.get('location')).toBe('/');
     expect(first.headers.get('set-cookie')).toMatch(/^lb_session=/);
-    const backslash = await fetch(`${server.url}/auth/open?token=${await createLoginLink(database.db, eva.id, new Date())}&next=${encodeURIComponent('/\\evil.example/')}`, { redirect: 'manual' });
+    const backslash = await fetch(`${server.url}/auth/open?token=${await createLoginLink(database.db, 'katrineholm', eva.id, { id: 'test', ip: null })}&next=${encodeURIComponent('/\\evil.example/')}`, { redirect: 'manual' });
     expect(backslash.headers.get('location')).toBe('/');
     const again = await fetch(`${server.url}/auth/open?token=${token}`, { redirect: 'manual' });
     expect(again.headers.get('location')).toBe('/logga-in?lank=ogiltig');

@@ -28,12 +28,15 @@ export async function cliHarness(kind: TestDbKind) {
     env = { DATABASE_URL: database.url ?? '', INIT_CWD: process.cwd() };
     dispose = () => database.dispose().catch(() => undefined);
   }
-  const run = async (...args: string[]): Promise<CliRun> => {
+  /** With `answer`, a terminal where the user answers every question so; without, nobody can answer (a script). */
+  const runAnswering = async (answer: string | null, ...args: string[]): Promise<CliRun> => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) }, env);
+    const ask = answer === null ? {} : { ask: async (q: string) => (err.push(q), answer) };
+    const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), ...ask }, env);
     return { code, out: out.join('\n'), err: err.join('\n') };
   };
+  const run = (...args: string[]): Promise<CliRun> => runAnswering(null, ...args);
   /** Opens the CLI's database between runs (PGlite allows one opener at a time), to check what a command wrote. */
   const withDb = async <T>(fn: (db: Db) => Promise<T>): Promise<T> => {
     const database = await openDatabase(readDbEnv(env));
@@ -43,5 +46,5 @@ export async function cliHarness(kind: TestDbKind) {
       await database.close();
     }
   };
-  return { run, withDb, dispose };
+  return { run, runAnswering, withDb, dispose };
 }

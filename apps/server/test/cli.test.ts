@@ -12,8 +12,8 @@ const K_2022 = [196, 193, 216, 199];
 const M_2022 = [234, 219, 239, 227];
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-// shared/ lies beside the repository (see README).
-const SAMPLE_2022 = join(import.meta.dirname, '../../../../shared/data/samples/statistik-forsorjningsstod-2022.csv');
+// The reference report, as copied into the importer's test fixtures.
+const SAMPLE_2022 = join(import.meta.dirname, '../../../packages/importer/test/good-files/statistik-forsorjningsstod-2022.csv');
 
 /** Audit entries and live events that name one import batch. */
 async function traces(db: Db, batchId: number) {
@@ -71,8 +71,15 @@ describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
     const exact = json(await h.run(...args));
     expect(exact).toMatchObject({ value: 3, suppressed: false });
     const safe = json(await h.run(...args, '--suppress'));
-    expect(safe).toMatchObject({ value: null, display: '<5', suppressed: true });
+    expect(safe).toMatchObject({ value: null, display: 'färre än 5 personer', suppressed: true, hidden: { mark: 'primary', noun: 'persons' } });
     expect(safe).not.toHaveProperty('protectingCount');
+    // Values leave the release rounded to display precision (a mean of boys over a year is not 22.916666…).
+    const year = json(await h.run('query', '--kpi', 'hushall-utbetalt', '--unit', 'SOC', '--period', '2021', '--suppress', '--json'));
+    expect(Number.isInteger(year.value)).toBe(true);
+    // A rate over a custom range cannot be answered from the release: refused, in Swedish.
+    const range = await h.run('query', '--kpi', 'sjukfranvaro', '--unit', 'SOC', '--period', '2022-01:2022-05', '--suppress', '--json');
+    expect(range.code).not.toBe(0);
+    expect(range.err).toContain('finns inte i den skyddade sammanställningen');
   });
 
   it('query --json carries the year-end forecast, how it was made, and its status against the annual target', async () => {
@@ -206,8 +213,12 @@ describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
     const dry = await h.run('import', file, '--dry-run');
     expect(dry.code).toBe(0);
     expect(dry.out).toContain('Provkörning');
-    const first = await h.run('import', file);
-    expect(first.err).toBe('');
+    // The demo data holds May 2022 already: changing stored figures is never silent.
+    const held = await h.run('import', file);
+    expect(held.code).toBe(1);
+    expect(held.err).toMatch(/^VARNING: 2 sparade värden för KPI "hushall-utbetalt", enhet "EKBIST" ändras av filen \(första i fil maj-2022\.csv, rad 2, kolumn värde\): 2022-05 kön K: \d+ → 200 \(rad 2\); 2022-05 kön M: \d+ → 230 \(rad 3\)\. .* Kör igen med --yes för att spara ändå\.$/m);
+    const first = await h.run('import', file, '--yes');
+    expect(first.err).toMatch(/^VARNING: 2 sparade värden/);
     expect(first.out).toMatch(/Importerad som batch \d+/);
     const may = JSON.parse((await h.run('query', '--kpi', 'hushall-utbetalt', '--unit', 'SOC', '--period', '2022-05', '--json')).out) as { value: number; origin: string };
     expect(may.value).toBe(430);
@@ -271,7 +282,20 @@ describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
     expect(t.events).toHaveLength(1);
     expect(t.events[0]?.payload).toMatchObject({ kpis: ['aktualiseringar'], units: ['EKBIST'], months: ['2022-04'], fileName: 'rättad-2022.csv' });
 
-    const undone = await h.run('rollback', String(batch));
+    // Not a terminal: the rollback shows what it would change and is refused without --yes.
+    const refused = await h.run('rollback', String(batch));
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain(`Import ${batch} (rättad-2022.csv) återställs: 1 värden i 1 nyckeltal, 2022-04; 1 får tillbaka sitt tidigare värde och 0 tas bort.`);
+    expect(refused.err).toContain(`Återställningen måste bekräftas, och här finns ingen terminal att svara i. Inget har ändrats. Kör igen med --yes: pnpm lagesbild rollback ${batch} --yes`);
+    const rolledBackYet = () => h.withDb((db) => db.select().from(auditLog).where(and(eq(auditLog.action, 'import.rolled_back'), eq(auditLog.target, `batch:${batch}`))));
+    expect(await rolledBackYet()).toEqual([]);
+    // At a terminal it asks; anything but "ja" changes nothing.
+    const declined = await h.runAnswering('nej', 'rollback', String(batch));
+    expect(declined.code).toBe(1);
+    expect(declined.err).toContain('Återställ? Skriv ja för att fortsätta: ');
+    expect(declined.err).toContain('Inget har återställts (svaret var inte ja).');
+    expect(await rolledBackYet()).toEqual([]);
+    const undone = await h.run('rollback', String(batch), '--yes');
     expect(undone.code).toBe(0);
     expect(undone.out).toContain(`Import ${batch} återställd: 1 värden tillbaka till tidigare version, 0 borttagna.`);
     const rolledBack = await h.withDb((db) => db.select().from(auditLog).where(and(eq(auditLog.action, 'import.rolled_back'), eq(auditLog.target, `batch:${batch}`))));
@@ -292,6 +316,14 @@ describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
     expect(done.code).toBe(0);
     // The demo data has a synthetic June 2022: the reported figure replaces it.
     expect(done.out).toMatch(/Importerad som batch \d+: 0 nya, 1 ändrade, 0 oförändrade, 1 avvisade\./);
+  });
+
+  it('a bad --unit is one message about the flag, naming the units, not one per row of the file', async () => {
+    const r = await h.run('import', SAMPLE_2022, '--unit', 'EKBISTT', '--skip-missing');
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n').filter((l) => l.startsWith('FEL:'))).toEqual([
+      expect.stringMatching(/^FEL: Enheten "EKBISTT" som angavs för importen finns inte i organisationen\. Det gäller importens val av enhet, inte filen statistik-forsorjningsstod-2022\.csv\. Välj en av: .*EKBIST \(.*\. Ange enheten med --unit KOD\.$/),
+    ]);
   });
 
   it('import explains a bad --year and a missing file in Swedish', async () => {

@@ -3,32 +3,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSession, createUser, SESSION_COOKIE, type AppRouter } from '@lagesbild/api';
 import { seedDemo } from '@lagesbild/db';
-import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '@lagesbild/db/testing';
+import { TEST_DB_KINDS } from '@lagesbild/db/testing';
+import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/http/server.js';
 
 describe.each(TEST_DB_KINDS)('HTTP server on %s', (kind) => {
-  let database: TestDatabase;
   let server: RunningServer;
   let staticDir: string;
   let adminCookie: string;
 
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    await seedDemo(database.db);
+  useTestDatabase(kind, async (opened) => {
+    await seedDemo(opened.db);
     staticDir = mkdtempSync(join(tmpdir(), 'lagesbild-static-'));
     mkdirSync(join(staticDir, 'assets'));
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Lägesbild</title>');
     writeFileSync(join(staticDir, 'assets', 'app-abc123.js'), 'console.log(1)');
-    server = await startServer({ database, orgId: 'katrineholm', port: 0, staticDir });
-    const admin = await createUser(database.db, 'katrineholm', { username: 'http-admin', displayName: 'Admin', password: null, roles: [{ role: 'admin' }] });
-    adminCookie = `${SESSION_COOKIE}=${(await createSession(database.db, admin.id, { method: 'password', ip: null, userAgent: null, now: new Date() })).token}`;
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.dispose();
-  });
+    server = await startServer({ database: opened, orgId: 'katrineholm', port: 0, staticDir });
+    const admin = await createUser(opened.db, 'katrineholm', { username: 'http-admin', displayName: 'Admin', password: null, roles: [{ role: 'admin' }] }, { id: 'test', ip: null });
+    adminCookie = `${SESSION_COOKIE}=${(await createSession(opened.db, admin.id, { method: 'password', ip: null, userAgent: null, now: new Date() })).token}`;
+  }, () => server.close());
 
   const client = () => createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${server.url}/trpc`, headers: { cookie: adminCookie } })] });
 

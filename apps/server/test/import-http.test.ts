@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createSession, createUser, SESSION_COOKIE, type AppRouter } from '@lagesbild/api';
 import { seedDemo } from '@lagesbild/db';
-import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '@lagesbild/db/testing';
+import { TEST_DB_KINDS } from '@lagesbild/db/testing';
+import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dumpAll } from '../../../packages/importer/test/dump.js';
 import { startServer, type RunningServer } from '../src/http/server.js';
 
@@ -21,7 +22,9 @@ const text = (s: string) => Buffer.from(s, 'utf8');
 /** Files from the importer's corpus (the format-level ones: its KPIs are not the demo's) and a few in the demo's terms, with the words of the first error. */
 const BAD: [file: string, bytes: Uint8Array, message: string][] = [
   ['binary-junk.csv', corpus('binary-junk.csv'), 'är en binärfil, inte text'],
-  ['pdf-renamed.csv', corpus('pdf-renamed.csv'), 'är en binärfil, inte text'],
+  ['pdf-renamed.csv', corpus('pdf-renamed.csv'), 'är en PDF-fil (fast namnet slutar på .csv)'],
+  ['pdf-renamed.xlsx', corpus('pdf-renamed.xlsx'), 'är en PDF-fil (fast namnet slutar på .xlsx)'],
+  ['broken-xml-2021.xlsx', corpus('broken-xml-2021.xlsx'), 'innehållet (XML) i arbetsboken är trasigt'],
   ['utf16.csv', corpus('utf16.csv'), 'är sparad som UTF-16'],
   ['bom-only.csv', corpus('bom-only.csv'), 'Filen innehåller inga datarader'],
   ['zip-bomb.xlsx', corpus('zip-bomb.xlsx'), 'Det ser ut som en zip-bomb'],
@@ -34,32 +37,26 @@ const BAD: [file: string, bytes: Uint8Array, message: string][] = [
 ];
 
 describe.each(TEST_DB_KINDS)('bad files over HTTP on %s', (kind) => {
-  let database: TestDatabase;
   let server: RunningServer;
   let headers: Record<string, string>;
   let before: Record<string, string>;
 
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    await seedDemo(database.db);
+  const database = useTestDatabase(kind, async (opened) => {
+    await seedDemo(opened.db);
     const staticDir = mkdtempSync(join(tmpdir(), 'lagesbild-static-'));
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Lägesbild</title>');
-    server = await startServer({ database, orgId: 'katrineholm', port: 0, staticDir });
-    const admin = await createUser(database.db, 'katrineholm', { username: 'import-admin', displayName: 'Admin', password: null, roles: [{ role: 'admin' }] });
-    const session = await createSession(database.db, admin.id, { method: 'password', ip: null, userAgent: null, now: new Date() });
+    server = await startServer({ database: opened, orgId: 'katrineholm', port: 0, staticDir });
+    const admin = await createUser(opened.db, 'katrineholm', { username: 'import-admin', displayName: 'Admin', password: null, roles: [{ role: 'admin' }] }, { id: 'test', ip: null });
+    const session = await createSession(opened.db, admin.id, { method: 'password', ip: null, userAgent: null, now: new Date() });
     headers = { cookie: `${SESSION_COOKIE}=${session.token}`, 'x-csrf-token': session.csrfToken };
     // Taken after the session exists: from here on nothing may change.
-    before = await dumpAll(database.db);
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.dispose();
-  });
+    before = await dumpAll(opened.db);
+  }, () => server.close());
 
   const client = () => createTRPCClient<AppRouter>({ links: [httpLink({ url: `${server.url}/trpc`, headers })] });
   const health = async () => {
     const res = await fetch(`${server.url}/health`);
-    return { status: res.status, body: (await res.json()) as unknown };
+    return { status: res.status, body: (await res.json()) };
   };
   const input = (fileName: string, bytes: Uint8Array) => ({ fileName, contentBase64: Buffer.from(bytes).toString('base64'), unitCode: 'EKBIST' });
 

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { LIVE_HEARTBEAT_MS, revokeDeviceToken } from '@lagesbild/api';
 import { deviceTokens, openPostgres, recordEvent, seedDemo, type Database } from '@lagesbild/db';
 import { eq } from 'drizzle-orm';
-import { openTestDatabase, type TestDatabase } from '@lagesbild/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTestDatabase } from '@lagesbild/db/testing/vitest';
+import { describe, expect, it } from 'vitest';
 import { nextMonthCsv } from '../src/cli/commands/demo-live.js';
 import { importCommand } from '../src/cli/commands/import.js';
 import { startServer, type RunningServer } from '../src/http/server.js';
@@ -20,7 +20,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * load balancer: what is committed through one reaches clients of the other.
  */
 describe('live events across two servers on PostgreSQL', () => {
-  let database: TestDatabase;
   let databaseB: Database;
   let serverA: RunningServer;
   let serverB: RunningServer;
@@ -28,19 +27,16 @@ describe('live events across two servers on PostgreSQL', () => {
   const staticDir = fakeDashboard();
   const files = mkdtempSync(join(tmpdir(), 'lagesbild-live-'));
 
-  beforeAll(async () => {
-    database = await openTestDatabase('postgres');
-    await seedDemo(database.db);
-    databaseB = await openPostgres(database.url ?? '');
-    serverA = await startServer({ database, orgId: ORG, port: 0, staticDir });
+  const database = useTestDatabase('postgres', async (opened) => {
+    await seedDemo(opened.db);
+    databaseB = await openPostgres(opened.url ?? '');
+    serverA = await startServer({ database: opened, orgId: ORG, port: 0, staticDir });
     serverB = await startServer({ database: databaseB, orgId: ORG, port: 0, staticDir });
-    ({ token } = await createWallDevice(database.db, ORG));
-  });
-  afterAll(async () => {
+    ({ token } = await createWallDevice(opened.db, ORG));
+  }, async () => {
     await serverA.close();
     await serverB.close();
     await databaseB.close();
-    await database.dispose();
   });
 
   /** Imports the next month of synthetic data through server A's database connection, as `pnpm lagesbild import` does. */
@@ -77,8 +73,8 @@ describe('live events across two servers on PostgreSQL', () => {
     first.stop();
     // While it is away: two changes and an import.
     const missed = [
-      await recordEvent(database.db, ORG, 'comment.added', { kpis: ['hushall-utbetalt'], units: ['SOC'], months: ['2023-01'] }),
-      await recordEvent(database.db, ORG, 'kpi.changed', { kpis: ['hme'] }),
+      await recordEvent(database.db, ORG, 'target.set', { kpis: ['hushall-utbetalt'], units: ['SOC'], months: ['2023-01'] }),
+      await recordEvent(database.db, ORG, 'target.set', { kpis: ['hme'] }),
     ];
     await importMonth('2023-02');
     const again = listen(client, String(before));
@@ -100,16 +96,16 @@ describe('live events across two servers on PostgreSQL', () => {
     const sub = listen(deviceClient(serverB.url, token));
     await sub.until(() => sub.statuses.length > 0);
     const port = Number(new URL(serverB.url).port);
-    const e1 = await recordEvent(database.db, ORG, 'comment.added', { kpis: ['hme'], units: ['SOC'] });
+    const e1 = await recordEvent(database.db, ORG, 'target.set', { kpis: ['hme'], units: ['SOC'] });
     await sub.until(() => sub.events.some((e) => e.id === e1));
     await serverB.close();
-    const during = await recordEvent(database.db, ORG, 'comment.added', { kpis: ['hme'], units: ['SOC'] });
+    const during = await recordEvent(database.db, ORG, 'target.set', { kpis: ['hme'], units: ['SOC'] });
     await sleep(500);
     serverB = await startServer({ database: databaseB, orgId: ORG, port, staticDir });
     const restarted = performance.now();
     await sub.until(() => sub.events.some((e) => e.id === during), 15_000);
     console.log(`client back after server restart in ${(performance.now() - restarted).toFixed(0)} ms`);
-    const e3 = await recordEvent(database.db, ORG, 'comment.added', { kpis: ['hme'], units: ['SOC'] });
+    const e3 = await recordEvent(database.db, ORG, 'target.set', { kpis: ['hme'], units: ['SOC'] });
     await sub.until(() => sub.events.some((e) => e.id === e3));
     expect(sub.events.map((e) => e.id)).toEqual([e1, during, e3]);
     expect(sub.started()).toBeGreaterThanOrEqual(1);
@@ -122,7 +118,7 @@ describe('live events across two servers on PostgreSQL', () => {
     await screen.until(() => screen.statuses.length > 0);
     const [device] = await database.db.select({ id: deviceTokens.id }).from(deviceTokens).where(eq(deviceTokens.tokenHash, createHash('sha256').update(doomed).digest('hex')));
     if (!device) throw new Error('no device');
-    await revokeDeviceToken(database.db, ORG, device.id);
+    await revokeDeviceToken(database.db, ORG, device.id, { id: 'test', ip: null });
     const revokedAt = Date.now();
     await screen.until(() => screen.errors.length > 0, LIVE_HEARTBEAT_MS + 5000);
     expect(screen.errors[0]).toBe('UNAUTHORIZED');

@@ -1,9 +1,10 @@
-import { createLoginLink, createUser, listUsers, type AppRouter } from '@lagesbild/api';
+import { createLoginLink, createUser, listUsers, THROTTLE_STEP_MS, type AppRouter } from '@lagesbild/api';
 import { cellCount, importBatches, loadGeneratedOrg, loadUnits, recordEvent, seedDemo, upsertGeneratedKpis, type GenerateSpec } from '@lagesbild/db';
-import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '@lagesbild/db/testing';
+import { TEST_DB_KINDS } from '@lagesbild/db/testing';
+import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/http/server.js';
 import { createWallDevice, deviceClient, fakeDashboard, listen } from './live-harness.js';
 
@@ -22,7 +23,6 @@ const codeOf = (e: unknown) => (e instanceof TRPCClientError ? (e as TRPCClientE
  * returns data, and events never cross over.
  */
 describe.each(TEST_DB_KINDS)('tenants on one server (%s)', (kind) => {
-  let database: TestDatabase;
   let server: RunningServer;
   let genUnits: string[];
   let katBoard: number;
@@ -30,29 +30,24 @@ describe.each(TEST_DB_KINDS)('tenants on one server (%s)', (kind) => {
   let genDevice: string;
   let katBatch: number;
 
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    await seedDemo(database.db);
-    await upsertGeneratedKpis(database.db, SPEC.kpis);
-    await loadGeneratedOrg(database, SPEC, 0, cellCount(SPEC));
-    await createUser(database.db, KAT, { username: 'anna', displayName: 'Anna i Katrineholm', password: PASSWORD_KAT, roles: [{ role: 'admin' }] });
-    await createUser(database.db, GEN, { username: 'anna', displayName: 'Anna i Gen', password: PASSWORD_GEN, roles: [{ role: 'admin' }] });
-    genUnits = (await loadUnits(database.db, GEN)).map((u) => u.code).sort();
+  const database = useTestDatabase(kind, async (opened) => {
+    await seedDemo(opened.db);
+    await upsertGeneratedKpis(opened.db, SPEC.kpis);
+    await loadGeneratedOrg(opened, SPEC, 0, cellCount(SPEC));
+    await createUser(opened.db, KAT, { username: 'anna', displayName: 'Anna i Katrineholm', password: PASSWORD_KAT, roles: [{ role: 'admin' }] }, { id: 'test', ip: null });
+    await createUser(opened.db, GEN, { username: 'anna', displayName: 'Anna i Gen', password: PASSWORD_GEN, roles: [{ role: 'admin' }] }, { id: 'test', ip: null });
+    genUnits = (await loadUnits(opened.db, GEN)).map((u) => u.code).sort();
     const leaf = genUnits.find((c) => c.startsWith('E'));
     if (!leaf) throw new Error('no generated enhet');
-    await createUser(database.db, GEN, { username: 'eva', displayName: 'Eva i Gen', password: PASSWORD_GEN, roles: [{ role: 'enhetschef', unit: leaf }] });
-    ({ boardId: katBoard, token: katDevice } = await createWallDevice(database.db, KAT));
-    ({ token: genDevice } = await createWallDevice(database.db, GEN));
-    const [b] = await database.db.select({ id: importBatches.id }).from(importBatches).where(eq(importBatches.orgId, KAT)).limit(1);
+    await createUser(opened.db, GEN, { username: 'eva', displayName: 'Eva i Gen', password: PASSWORD_GEN, roles: [{ role: 'enhetschef', unit: leaf }] }, { id: 'test', ip: null });
+    ({ boardId: katBoard, token: katDevice } = await createWallDevice(opened.db, KAT));
+    ({ token: genDevice } = await createWallDevice(opened.db, GEN));
+    const [b] = await opened.db.select({ id: importBatches.id }).from(importBatches).where(eq(importBatches.orgId, KAT)).limit(1);
     if (!b) throw new Error('no demo batch');
     katBatch = b.id;
     // The server's own organisation is Katrineholm; gen-001 is reached through its sessions.
-    server = await startServer({ database, orgId: KAT, port: 0, staticDir: fakeDashboard() });
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.dispose();
-  });
+    server = await startServer({ database: opened, orgId: KAT, port: 0, staticDir: fakeDashboard() });
+  }, () => server.close());
 
   const login = async (body: Record<string, string>) => {
     const res = await fetch(`${server.url}/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': 'login' }, body: JSON.stringify(body) });
@@ -124,7 +119,7 @@ describe.each(TEST_DB_KINDS)('tenants on one server (%s)', (kind) => {
     if (!katAnna) throw new Error('anna');
     expect(codeOf(await gen.user.setDisabled.mutate({ userId: katAnna.id, disabled: true }).catch((e: unknown) => e))).toBe('NOT_FOUND');
     expect((await listUsers(database.db, KAT)).find((u) => u.id === katAnna.id)?.disabled).toBe(false);
-    expect(codeOf(await gen.import.rollback.mutate({ batchId: katBatch }).catch((e: unknown) => e))).toMatch(/NOT_FOUND|BAD_REQUEST/);
+    expect(codeOf(await gen.import.rollback.mutate({ batchId: katBatch, confirmed: true }).catch((e: unknown) => e))).toMatch(/NOT_FOUND|BAD_REQUEST/);
     const [batch] = await database.db.select({ status: importBatches.status }).from(importBatches).where(eq(importBatches.id, katBatch));
     expect(batch?.status).toBe('committed');
     expect(codeOf(await gen.board.createDevice.mutate({ boardId: katBoard, name: 'Inbrott' }).catch((e: unknown) => e))).toBe('NOT_FOUND');
@@ -135,7 +130,7 @@ describe.each(TEST_DB_KINDS)('tenants on one server (%s)', (kind) => {
     const { board, latestMonth } = await screen.board.forDevice.query();
     expect(board.slides[0]).toMatchObject({ unit: 'SOC' });
     expect(latestMonth).toBe('2022-12');
-    const overview = await screen.overview.get.query({ unit: 'SOC' });
+    const overview = await screen.overview.get.query({ unit: 'SOC', period: latestMonth ?? undefined });
     expect(overview.cards.length).toBeGreaterThan(0);
     expect(overview.cards.filter((c) => !c.kpi.startsWith('gen-'))).toEqual([]);
   });
@@ -158,7 +153,7 @@ describe.each(TEST_DB_KINDS)('tenants on one server (%s)', (kind) => {
   it("a sign-in link opens a session in its user's organisation, with her scope there", async () => {
     const eva = (await listUsers(database.db, GEN)).find((u) => u.username === 'eva');
     if (!eva) throw new Error('eva');
-    const res = await fetch(`${server.url}/auth/open?token=${await createLoginLink(database.db, eva.id, new Date())}`, { redirect: 'manual' });
+    const res = await fetch(`${server.url}/auth/open?token=${await createLoginLink(database.db, GEN, eva.id, { id: 'test', ip: null })}`, { redirect: 'manual' });
     const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const me = await client({ cookie, csrf: '' }).auth.me.query();
     expect(me).toMatchObject({ organisation: { id: GEN }, username: 'eva', scope: { kind: 'units' } });
@@ -173,10 +168,13 @@ describe.each(TEST_DB_KINDS)('tenants on one server (%s)', (kind) => {
     expect((await login({ org: GEN, username: 'anna', password: PASSWORD_GEN })).status).toBe(200);
   });
 
-  it("counts an address's failures per organisation: a municipality's shared address cannot lock out another's", async () => {
+  it("counts an address's failures per organisation: a municipality's shared address slows, never locks out, its own users, and leaves another's alone", async () => {
     // gen-001 has one failure from this address (the first test); 19 more reach the limit of 20.
     for (let i = 0; i < 19; i++) expect((await login({ org: GEN, username: `okand-${i}`, password: 'fel' })).status).toBe(401);
-    expect(await login({ org: GEN, username: 'anna', password: PASSWORD_GEN })).toMatchObject({ status: 429, message: expect.stringContaining('från din adress') as unknown });
+    // Over the limit, an attempt from the address waits (THROTTLE_STEP_MS) but a user behind it still signs in.
+    const t = performance.now();
+    expect((await login({ org: GEN, username: 'anna', password: PASSWORD_GEN })).status).toBe(200);
+    expect(performance.now() - t).toBeGreaterThanOrEqual(THROTTLE_STEP_MS);
     // Katrineholm, from the same address, still answers each try on its merits.
     expect(await login({ username: 'okand', password: 'fel' })).toMatchObject({ status: 401, message: 'Fel användarnamn eller lösenord.' });
   });

@@ -42,6 +42,9 @@ export interface Context {
   now: () => Date;
 }
 
+/** The caller of a procedure as the audit log names her: who and from which address. */
+export const actorOf = (ctx: { user: { id: string }; request: { ip: string | null } }): { id: string; ip: string | null } => ({ id: ctx.user.id, ip: ctx.request.ip });
+
 /** Roles that see exact small counts unless the organisation says otherwise (organisations.exact_value_roles). */
 export const DEFAULT_EXACT_VALUE_ROLES: readonly Role[] = ['admin'];
 

@@ -2,17 +2,48 @@ import { PeriodParseError } from '@lagesbild/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import { can, type Permission } from '@lagesbild/domain';
+import { bodyTooLargeMessage } from './access/body-limit.js';
+import { LoginRefused } from './access/login.js';
 import type { Context } from './context.js';
-import { InputError, NotFoundError } from './services/errors.js';
+import { serially } from './serial.js';
+import { InputError, NotFoundError } from './errors.js';
+
+/**
+ * What every data procedure declares about itself. readProcedure refuses to
+ * run one that does not say which units it reads, and a wall screen may call
+ * only what says `screen`.
+ */
+export interface ProcedureMeta {
+  /**
+   * 'guarded': built on unitProcedure (access/unit-procedure.ts), so the scope guard
+   * checks its units month by month; otherwise why no unit check applies.
+   */
+  units?: 'guarded' | { none: string };
+  /** Wall screens may call it (a guarded one only with a request its board shows). */
+  screen?: boolean;
+}
 
 // Input errors from zod speak Swedish, like every other answer the API gives.
 z.config(z.locales.sv());
 
-const t = initTRPC.context<Context>().create({
+/**
+ * tRPC's own refusals (before any procedure runs) come in English; these are
+ * what the caller reads instead. The procedures' messages are Swedish already.
+ */
+function ownMessage(code: string, message: string): string {
+  if (code === 'PARSE_ERROR') return 'Begäran kunde inte läsas: indata är inte giltig JSON.';
+  if (code === 'PAYLOAD_TOO_LARGE') return bodyTooLargeMessage(null);
+  if (code === 'METHOD_NOT_SUPPORTED') return 'Metoden stöds inte för den här åtgärden (frågor med GET, ändringar med POST).';
+  if (code === 'NOT_FOUND' && message.startsWith('No procedure found')) return 'Okänd åtgärd: adressen under /trpc/ namnger ingen procedur.';
+  if (code === 'BAD_REQUEST' && /^(Batch call|"input" needs|Invalid URL|Unexpected)/.test(message)) return `Begäran kunde inte läsas: ${message}.`;
+  return message;
+}
+
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   // No stack traces to clients; Swedish messages pass through.
   errorFormatter({ shape, error }) {
     const { stack: _stack, ...data } = shape.data;
-    return { ...shape, data: { ...data, zod: error.cause instanceof ZodError ? error.cause.issues : null } };
+    return { ...shape, message: ownMessage(error.code, shape.message), data: { ...data, zod: error.cause instanceof ZodError ? error.cause.issues : null } };
   },
 });
 
@@ -30,6 +61,7 @@ const mapErrors = t.middleware(async ({ next }) => {
   if (!result.ok) {
     const cause = result.error.cause;
     if (cause instanceof NotFoundError) throw new TRPCError({ code: 'NOT_FOUND', message: cause.message, cause });
+    if (cause instanceof LoginRefused) throw new TRPCError({ code: cause.reason === 'credentials' ? 'UNAUTHORIZED' : 'TOO_MANY_REQUESTS', message: cause.message, cause });
     if (cause instanceof InputError || cause instanceof PeriodParseError)
       throw new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause });
     // A refused input reads as a sentence per field, not as zod's JSON.
@@ -62,24 +94,37 @@ export const publicProcedure = t.procedure.use(mapErrors).use(({ ctx, type, next
   return next();
 });
 
-/** Every data procedure needs a signed-in user with a role, or a wall screen; there is no public data. */
+export const SCREEN_REFUSED = 'En väggskärm får bara läsa det som dess tavla visar.';
+
+/** The queries of one batch run one after the other (see serial.ts); a subscription or mutation is never queued behind them. */
+const oneCallAtATime = t.middleware(({ ctx, type, next }) => (type === 'query' && ctx.request.via === 'http' ? serially(ctx.request, next) : next()));
+
+/**
+ * Every data procedure needs a signed-in user with a role, or a wall screen;
+ * there is no public data. Each must declare which units it reads (meta.units),
+ * and wall screens reach only those that say they serve screens.
+ */
 export const readProcedure = t.procedure
+  .use(oneCallAtATime)
   .use(mapErrors)
   .use(csrf)
-  .use(({ ctx, next }) => {
+  .use(({ ctx, meta, next }) => {
     if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Du behöver logga in.' });
     if (!ctx.device && !can(ctx.user.roles, 'read')) {
       throw new TRPCError({ code: 'FORBIDDEN', message: 'Ditt konto har ingen roll ännu. Be en administratör om behörighet.' });
     }
+    if (!meta?.units) throw new Error('A data procedure must declare which units it reads (meta.units); see ProcedureMeta.');
+    if (ctx.device && !meta.screen) throw new TRPCError({ code: 'FORBIDDEN', message: SCREEN_REFUSED });
     return next({ ctx: { ...ctx, user: ctx.user } });
   });
 
 /**
  * A procedure that needs a permission beyond reading (see access/permissions.ts).
- * Wall screens hold none. Scope checks on units stay in the procedure, against ctx.scope.
+ * Wall screens hold none. One that takes a unit is built on unitProcedure instead
+ * (access-matrix.test.ts fails for a procedure with a unit input that is not).
  */
 export function procedureFor(permission: Permission) {
-  return readProcedure.use(({ ctx, next }) => {
+  return readProcedure.meta({ units: { none: `needs the ${permission} permission and takes no unit` } }).use(({ ctx, next }) => {
     if (ctx.device || !can(ctx.user.roles, permission)) throw new TRPCError({ code: 'FORBIDDEN', message: 'Din roll får inte göra detta.' });
     return next();
   });

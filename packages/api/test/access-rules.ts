@@ -17,11 +17,28 @@ interface Rule {
 
 const inScope = (caller: Caller, unit: string) => !['manager', 'device'].includes(caller) || unit === 'B';
 
+/**
+ * The wall screen's board (access-matrix.test.ts) shows unit B in March 2021:
+ * an overview, a chart of hh and a drill-down of hh. The inputs below on B
+ * are exactly those slides' requests; on C, or for anything a slide does not
+ * show, the screen is refused.
+ */
+export const SCREEN_SLIDES = [
+  { kind: 'overview' as const, unit: 'B', period: '2021-03', seconds: 20 },
+  { kind: 'chart' as const, unit: 'B', kpi: 'hh', period: '2021-03', seconds: 20 },
+  { kind: 'drilldown' as const, unit: 'B', kpi: 'hh', period: '2021-03', seconds: 20 },
+];
+
 const rules = {
   public: (): Pick<Rule, 'describe' | 'expect'> => ({ describe: 'anyone, signed in or not', expect: () => 'ok' }),
   read: (): Pick<Rule, 'describe' | 'expect'> => ({
-    describe: 'every role and wall screen, within its units',
+    describe: 'every role within its units, and a wall screen asking exactly what a slide shows',
     expect: (c, unit) => (c === 'anonymous' ? 'UNAUTHORIZED' : c === 'noRole' ? 'FORBIDDEN' : inScope(c, unit) ? 'ok' : 'FORBIDDEN'),
+  }),
+  /** What a person reads within her units but no slide shows (comments, targets): never a wall screen. */
+  readNoScreen: (): Pick<Rule, 'describe' | 'expect'> => ({
+    describe: 'every role within its units, never a wall screen',
+    expect: (c, unit) => (c === 'anonymous' ? 'UNAUTHORIZED' : c === 'noRole' || c === 'device' ? 'FORBIDDEN' : inScope(c, unit) ? 'ok' : 'FORBIDDEN'),
   }),
   user: (): Pick<Rule, 'describe' | 'expect'> => ({
     describe: 'a signed-in person or wall screen',
@@ -55,10 +72,13 @@ const scoped = (kind: keyof typeof rules, input: (unit: string) => unknown): Rul
 /** A long CSV whose one row names an unknown KPI: past the gate it is refused as bad input, never written. */
 const IMPORT_FILE = { fileName: 'matris.csv', contentBase64: Buffer.from('kpi,unit,period,gender,value\nfinns-inte,B,2021-03,T,1\n').toString('base64') };
 
+let unknownLogins = 0;
+
 export const RULES: Record<string, Rule> = {
   'auth.me': unscoped('public'),
   // Anyone may try; wrong credentials are refused the same way for everyone.
-  'auth.login': { describe: 'anyone may try to sign in', input: () => ({ username: 'ingen', password: 'fel' }), scoped: false, expect: () => 'UNAUTHORIZED' },
+  // A new unknown username each time: five failures would lock it, exactly as they lock a real one.
+  'auth.login': { describe: 'anyone may try to sign in', input: () => ({ username: `ingen-${++unknownLogins}`, password: 'fel' }), scoped: false, expect: () => 'UNAUTHORIZED' },
   'auth.organisation': unscoped('public', {}),
   'auth.logout': unscoped('user'),
   'auth.logoutEverywhere': unscoped('person'),
@@ -67,16 +87,17 @@ export const RULES: Record<string, Rule> = {
   'user.setRoles': unscoped('admin', { userId: 999_999, roles: [] }),
   'user.setDisabled': unscoped('admin', { userId: 999_999, disabled: true }),
   'user.setPassword': unscoped('admin', { userId: 999_999, password: 'Ett-långt-lösenord-1' }),
+  'user.loginLink': unscoped('admin', { userId: 999_999 }),
   'audit.list': unscoped('admin', {}),
   'audit.actions': unscoped('admin'),
   'kpi.list': unscoped('user'),
   'unit.tree': unscoped('user', { month: '2021-03' }),
   'overview.get': scoped('read', (unit) => ({ unit, period: '2021-03' })),
-  'series.get': scoped('read', (unit) => ({ kpi: 'hh', unit, start: '2021-01', end: '2021-03' })),
+  'series.get': scoped('read', (unit) => ({ kpi: 'hh', unit, start: '2019-04', end: '2021-03' })),
   'drilldown.get': scoped('read', (unit) => ({ kpi: 'hh', unit, period: '2021-03' })),
-  'comment.list': scoped('read', (unit) => ({ kpi: 'hh', unit, period: '2021-03' })),
+  'comment.list': scoped('readNoScreen', (unit) => ({ kpi: 'hh', unit, period: '2021-03' })),
   'comment.add': scoped('comment', (unit) => ({ kpi: 'hh', unit, period: '2021-03', body: 'Färre hushåll efter nya rutiner.' })),
-  'target.get': scoped('read', (unit) => ({ kpi: 'hh', unit, year: 2021 })),
+  'target.get': scoped('readNoScreen', (unit) => ({ kpi: 'hh', unit, year: 2021 })),
   'target.set': unscoped('target', { kpi: 'hh', unit: 'B', year: 2021, annual: 19, tolerance: 1, toleranceKind: 'absolute' }),
   'board.list': unscoped('admin'),
   'board.save': unscoped('admin', { name: 'Ny tavla', slides: [{ kind: 'overview', unit: 'SOC', period: 'latest', seconds: 20 }] }),
@@ -86,7 +107,8 @@ export const RULES: Record<string, Rule> = {
   'live.events': unscoped('user', {}),
   'import.preview': unscoped('admin', IMPORT_FILE),
   'import.commit': unscoped('admin', IMPORT_FILE),
-  'import.rollback': unscoped('admin', { batchId: 999_999 }),
+  'import.rollbackPreview': unscoped('admin', { batchId: 999_999 }),
+  'import.rollback': unscoped('admin', { batchId: 999_999, confirmed: true }),
   'import.batches': unscoped('admin', { limit: 10 }),
   'import.mappings': unscoped('admin'),
   'import.saveMapping': unscoped('admin', { label: 'Ny rad', kpiId: null }),

@@ -1,11 +1,13 @@
 import { auditLog, type Db } from '@lagesbild/db';
-import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '@lagesbild/db/testing';
+import { TEST_DB_KINDS } from '@lagesbild/db/testing';
+import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { desc } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLoginLink, createUser, login, LoginRefused, LOCK_MS, MAX_FAILED_LOGINS, MAX_FAILURES_PER_IP, redeemLoginLink, resolveSession, SESSION_IDLE_MS, sessionStillValid, setRoles, sha256 } from '../src/access/index.js';
+import { describe, expect, it } from 'vitest';
+import { createLoginLink, createUser, listUsers, setPassword, login, LoginRefused, LOCK_MS, MAX_FAILED_LOGINS, MAX_FAILED_LOGINS_ACCOUNT, MAX_FAILURES_PER_IP, THROTTLE_STEP_MS, redeemLoginLink, resolveSession, SESSION_IDLE_MS, sessionStillValid, setRoles, sha256 } from '../src/access/index.js';
 import { insertFixture } from './fixture.js';
 
 const PASSWORD = 'Rätt-lösenord-123!';
+const ADMIN = { id: 'admin', ip: null };
 const at = (iso: string) => new Date(iso);
 
 async function lastAudit(db: Db) {
@@ -14,17 +16,12 @@ async function lastAudit(db: Db) {
 }
 
 describe.each(TEST_DB_KINDS)('login, sessions and lock-out on %s', (kind) => {
-  let database: TestDatabase;
   let db: Db;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    db = database.db;
+  useTestDatabase(kind, async (opened) => {
+    db = opened.db;
     await insertFixture(db);
-    await createUser(db, 'test-org', { username: 'Anna', displayName: 'Anna Andersson', password: PASSWORD, roles: [{ role: 'enhetschef', unit: 'B' }] });
-    await createUser(db, 'test-org', { username: 'bo', displayName: 'Bo', password: PASSWORD, roles: [{ role: 'analytiker' }] });
-  });
-  afterAll(async () => {
-    await database.dispose();
+    await createUser(db, 'test-org', { username: 'Anna', displayName: 'Anna Andersson', password: PASSWORD, roles: [{ role: 'enhetschef', unit: 'B' }] }, ADMIN);
+    await createUser(db, 'test-org', { username: 'bo', displayName: 'Bo', password: PASSWORD, roles: [{ role: 'analytiker' }] }, ADMIN);
   });
   const attempt = (username: string, password: string, now: Date, ip = '10.0.0.1') => login(db, { orgId: 'test-org', username, password, ip, userAgent: 'test', now });
 
@@ -50,21 +47,63 @@ describe.each(TEST_DB_KINDS)('login, sessions and lock-out on %s', (kind) => {
     expect(await lastAudit(db)).toMatchObject({ action: 'login.failed', actor: 'ingen', detail: { reason: 'unknown' } });
   });
 
-  it(`locks the account after ${MAX_FAILED_LOGINS} wrong passwords, even against the right one, until the lock runs out`, async () => {
+  it(`locks a username at an address after ${MAX_FAILED_LOGINS} wrong passwords, even against the right one, until the lock runs out; other addresses still sign in`, async () => {
     const t0 = at('2026-01-03T08:00:00Z');
-    for (let i = 0; i < MAX_FAILED_LOGINS; i++) await expect(attempt('bo', `fel-${i}`, t0, `10.1.0.${i}`)).rejects.toThrow('Fel användarnamn');
-    const locked = await attempt('bo', PASSWORD, t0, '10.1.1.1').catch((e: unknown) => e);
+    for (let i = 0; i < MAX_FAILED_LOGINS; i++) await expect(attempt('bo', `fel-${i}`, t0, '10.1.0.1')).rejects.toThrow('Fel användarnamn');
+    const locked = await attempt('bo', PASSWORD, t0, '10.1.0.1').catch((e: unknown) => e);
     expect(locked).toMatchObject({ reason: 'locked' });
     expect((locked as Error).message).toMatch(/Kontot är låst .* Försök igen om 15 min/);
+    // The guesser's address cannot lock bo out of her own.
+    await expect(attempt('bo', PASSWORD, t0, '10.1.1.1')).resolves.toHaveProperty('token');
     const later = new Date(t0.getTime() + LOCK_MS + 1000);
-    await expect(attempt('bo', PASSWORD, later, '10.1.1.1')).resolves.toHaveProperty('token');
+    await expect(attempt('bo', PASSWORD, later, '10.1.0.1')).resolves.toHaveProperty('token');
   });
 
-  it(`refuses an address after ${MAX_FAILURES_PER_IP} failures within a quarter, whoever it tries`, async () => {
+  it(`locks a username everywhere after ${MAX_FAILED_LOGINS_ACCOUNT} failures spread over addresses`, async () => {
+    const t0 = at('2026-01-03T12:00:00Z');
+    for (let i = 0; i < MAX_FAILED_LOGINS_ACCOUNT; i++) await attempt('bo', `fel-${i}`, t0, `10.2.${Math.floor(i / 4)}.${i}`).catch(() => undefined);
+    await expect(attempt('bo', PASSWORD, t0, '10.2.99.1')).rejects.toMatchObject({ reason: 'locked' });
+    await expect(attempt('bo', PASSWORD, new Date(t0.getTime() + LOCK_MS + 1000), '10.2.99.1')).resolves.toHaveProperty('token');
+  });
+
+  it("an admin's new password lifts a lock at once", async () => {
+    const t0 = at('2026-01-03T20:00:00Z');
+    for (let i = 0; i < MAX_FAILED_LOGINS; i++) await attempt('bo', `fel-${i}`, t0, '10.4.0.1').catch(() => undefined);
+    await expect(attempt('bo', PASSWORD, t0, '10.4.0.1')).rejects.toMatchObject({ reason: 'locked' });
+    const bo = (await listUsers(db, 'test-org')).find((u) => u.username === 'bo');
+    // The service's own audit entry (user.password_changed) is what ends the lock.
+    await setPassword(db, 'test-org', bo?.id ?? 0, 'Ett-helt-nytt-lösenord-9', ADMIN);
+    await expect(attempt('bo', 'Ett-helt-nytt-lösenord-9', t0, '10.4.0.1')).resolves.toHaveProperty('token');
+    await setPassword(db, 'test-org', bo?.id ?? 0, PASSWORD, ADMIN);
+  });
+
+  it('answers an unknown username exactly as an existing one, lock-out included', async () => {
+    const t0 = at('2026-01-03T16:00:00Z');
+    const answers = async (username: string) => {
+      const out: string[] = [];
+      for (let i = 0; i <= MAX_FAILED_LOGINS + 1; i++) {
+        const e = await attempt(username, `fel-${i}`, t0, '10.3.0.1').catch((err: unknown) => err);
+        out.push(`${(e as LoginRefused).reason}: ${(e as Error).message}`);
+      }
+      return out;
+    };
+    const known = await answers('bo');
+    const unknown = await answers('finns-inte');
+    expect(unknown).toEqual(known);
+    expect(known.at(-1)).toMatch(/^locked: Kontot är låst/);
+    // The right password is refused alike while locked: nothing tells the two apart.
+    await expect(attempt('bo', PASSWORD, t0, '10.3.0.1')).rejects.toMatchObject({ reason: 'locked' });
+  });
+
+  it(`slows an address after ${MAX_FAILURES_PER_IP} failures within a quarter, whoever it tries, but never locks out another user behind it`, async () => {
     const t0 = at('2026-01-04T08:00:00Z');
     for (let i = 0; i < MAX_FAILURES_PER_IP; i++) await attempt(`okand-${i}`, 'x', t0, '10.9.9.9').catch(() => undefined);
-    await expect(attempt('anna', PASSWORD, t0, '10.9.9.9')).rejects.toMatchObject({ reason: 'rate' });
-    await expect(attempt('anna', PASSWORD, t0, '10.9.9.8')).resolves.toHaveProperty('token');
+    const waits: number[] = [];
+    const wait = async (ms: number) => void waits.push(ms);
+    await expect(login(db, { orgId: 'test-org', username: 'anna', password: PASSWORD, ip: '10.9.9.9', userAgent: 'test', now: t0, wait })).resolves.toHaveProperty('token');
+    expect(waits).toEqual([THROTTLE_STEP_MS]);
+    await login(db, { orgId: 'test-org', username: 'anna', password: PASSWORD, ip: '10.9.9.8', userAgent: 'test', now: t0, wait });
+    expect(waits).toHaveLength(1);
   });
 
   it('ends every session of a user whose roles change', async () => {
@@ -76,7 +115,7 @@ describe.each(TEST_DB_KINDS)('login, sessions and lock-out on %s', (kind) => {
     // What an open event stream re-checks at each heartbeat: true while the session holds, without touching it.
     expect(await sessionStillValid(db, hash, at('2026-01-05T08:01:00Z'))).toBe(true);
     expect(await sessionStillValid(db, hash, new Date(at('2026-01-05T08:00:00Z').getTime() + SESSION_IDLE_MS + 1000))).toBe(false);
-    await setRoles(db, 'test-org', anna.id, [{ role: 'enhetschef', unit: 'C' }]);
+    await setRoles(db, 'test-org', anna.id, [{ role: 'enhetschef', unit: 'C' }], ADMIN);
     expect(await resolveSession(db, s.token, at('2026-01-05T08:01:00Z'))).toBeNull();
     expect(await sessionStillValid(db, hash, at('2026-01-05T08:01:00Z'))).toBe(false);
   });
@@ -86,7 +125,7 @@ describe.each(TEST_DB_KINDS)('login, sessions and lock-out on %s', (kind) => {
     const bo = users.find((u) => u.username === 'bo');
     if (!bo) throw new Error('bo');
     const t0 = at('2026-01-06T08:00:00Z');
-    const link = await createLoginLink(db, bo.id, t0);
+    const link = await createLoginLink(db, 'test-org', bo.id, ADMIN, t0);
     expect(await resolveSession(db, link, t0)).toBeNull();
     const meta = { ip: null, userAgent: null, now: new Date(t0.getTime() + 60_000) };
     const s = await redeemLoginLink(db, link, meta);
@@ -96,14 +135,14 @@ describe.each(TEST_DB_KINDS)('login, sessions and lock-out on %s', (kind) => {
     expect(s?.orgId).toBe('test-org');
     expect((await resolveSession(db, s?.token ?? '', meta.now))?.user).toMatchObject({ id: 'bo' });
     expect(await redeemLoginLink(db, link, meta)).toBeNull();
-    const stale = await createLoginLink(db, bo.id, t0);
+    const stale = await createLoginLink(db, 'test-org', bo.id, ADMIN, t0);
     expect(await redeemLoginLink(db, stale, { ...meta, now: new Date(t0.getTime() + 16 * 60_000) })).toBeNull();
   });
 
   it('refuses weak passwords and unknown units when creating users, in Swedish', async () => {
-    await expect(createUser(db, 'test-org', { username: 'cecilia', displayName: 'C', password: 'kort', roles: [] })).rejects.toThrow('minst 12 tecken');
-    await expect(createUser(db, 'test-org', { username: 'cecilia', displayName: 'C', password: null, roles: [{ role: 'enhetschef', unit: 'FINNS-EJ' }] })).rejects.toThrow('Enheten "FINNS-EJ" finns inte');
-    await expect(createUser(db, 'test-org', { username: 'cecilia', displayName: 'C', password: null, roles: [{ role: 'enhetschef' }] })).rejects.toThrow('minst en enhet');
-    await expect(createUser(db, 'test-org', { username: 'bo', displayName: 'Bo igen', password: null, roles: [] })).rejects.toThrow('finns redan');
+    await expect(createUser(db, 'test-org', { username: 'cecilia', displayName: 'C', password: 'kort', roles: [] }, ADMIN)).rejects.toThrow('minst 12 tecken');
+    await expect(createUser(db, 'test-org', { username: 'cecilia', displayName: 'C', password: null, roles: [{ role: 'enhetschef', unit: 'FINNS-EJ' }] }, ADMIN)).rejects.toThrow('Enheten "FINNS-EJ" finns inte');
+    await expect(createUser(db, 'test-org', { username: 'cecilia', displayName: 'C', password: null, roles: [{ role: 'enhetschef' }] }, ADMIN)).rejects.toThrow('minst en enhet');
+    await expect(createUser(db, 'test-org', { username: 'bo', displayName: 'Bo igen', password: null, roles: [] }, ADMIN)).rejects.toThrow('finns redan');
   });
 });

@@ -1,8 +1,9 @@
 import { auditLog, events, type Db } from '@lagesbild/db';
-import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '@lagesbild/db/testing';
+import { TEST_DB_KINDS } from '@lagesbild/db/testing';
+import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { parsePeriod } from '@lagesbild/domain';
 import { desc } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { callerContext, type Scope, type SessionUser } from '../src/context.js';
 import { appRouter } from '../src/root.js';
 import { addComment, COMMENT_MAX_LENGTH, listComments, normaliseCommentBody } from '../src/services/comments.js';
@@ -11,15 +12,10 @@ import { insertFixture } from './fixture.js';
 const user = (id: string, roles: SessionUser['roles']): SessionUser => ({ id, userId: null, name: `${id[0]?.toUpperCase()}${id.slice(1)} Testsson`, roles });
 
 describe.each(TEST_DB_KINDS)('comments on %s', (kind) => {
-  let database: TestDatabase;
   let db: Db;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    db = database.db;
+  useTestDatabase(kind, async (opened) => {
+    db = opened.db;
     await insertFixture(db);
-  });
-  afterAll(async () => {
-    await database.dispose();
   });
   const caller = (u: SessionUser | null, scope: Scope = { kind: 'all' }) => appRouter.createCaller(callerContext(db, 'test-org', { user: u, scope }));
 

@@ -1,8 +1,9 @@
 import { importBatches, refreshRollups, unitLinks, units, type Db } from '@lagesbild/db';
-import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '@lagesbild/db/testing';
+import { TEST_DB_KINDS } from '@lagesbild/db/testing';
+import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEngineContext } from '../src/services/index.js';
+import { describe, expect, it } from 'vitest';
+import { loadEngineContext } from '../src/engine/index.js';
 import { insertFixture } from './fixture.js';
 
 const unitId = async (db: Db, code: string) => {
@@ -13,14 +14,9 @@ const unitId = async (db: Db, code: string) => {
 
 /** The unit tree is kept between requests only while the roll-ups are the same build, and never when they are stale. */
 describe.each(TEST_DB_KINDS)('engine context on %s', (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    await insertFixture(database.db);
-    await refreshRollups(database.db, 'test-org');
-  });
-  afterAll(async () => {
-    await database.dispose();
+  const database = useTestDatabase(kind, async (opened) => {
+    await insertFixture(opened.db);
+    await refreshRollups(opened.db, 'test-org');
   });
 
   it('sees a reorganisation as soon as the roll-ups are rebuilt for it', async () => {

@@ -1,13 +1,16 @@
 import { auditLog, events, observations, rollupStatus, units, type Db } from '@lagesbild/db';
 import { parsePeriod } from '@lagesbild/domain';
-import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '@lagesbild/db/testing';
+import { TEST_DB_KINDS } from '@lagesbild/db/testing';
+import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { MAX_FILE_BYTES } from '@lagesbild/importer';
 import { and, desc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { callerContext, type SessionUser } from '../src/context.js';
 import { appRouter } from '../src/root.js';
-import { buildOverview, loadEngineContext } from '../src/services/index.js';
+import { loadEngineContext } from '../src/engine/index.js';
+import { buildOverview } from '../src/services/index.js';
 import { insertFixture } from './fixture.js';
+import { ALL_UNITS } from '../src/access/scope.js';
 
 const user = (id: string, roles: SessionUser['roles']): SessionUser => ({ id, userId: null, name: id, roles });
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -16,15 +19,10 @@ const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const REPORT = ';Januari;Februari;Mars\nHushåll;10;11;\nKvinnor;4;5;\nMän;6;6;\nUtbetalt;1 000;2 000,50;\n';
 
 describe.each(TEST_DB_KINDS)('import procedures on %s', (kind) => {
-  let database: TestDatabase;
   let db: Db;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    db = database.db;
+  useTestDatabase(kind, async (opened) => {
+    db = opened.db;
     await insertFixture(db);
-  });
-  afterAll(async () => {
-    await database.dispose();
   });
   const caller = (u: SessionUser | null) => appRouter.createCaller(callerContext(db, 'test-org', { user: u, scope: { kind: 'all' } }));
   const admin = () => caller(user('admin', ['admin']));
@@ -99,12 +97,26 @@ describe.each(TEST_DB_KINDS)('import procedures on %s', (kind) => {
     const done = await api.import.commit({ ...input, confirmWarnings: true });
     expect(done).toMatchObject({ ok: true, summary: { new: 1, changed: 0, unchanged: 6 } });
 
-    const rolled = await api.import.rollback({ batchId: done.batchId ?? -1 });
+    // What it will change first; without the confirmation nothing changes.
+    expect(await api.import.rollbackPreview({ batchId: done.batchId ?? -1 })).toEqual({
+      batchId: done.batchId,
+      fileName: 'rättad-2022.csv',
+      values: 1,
+      restored: 0,
+      deleted: 1,
+      kpis: ['kr'],
+      firstMonth: '2022-03',
+      lastMonth: '2022-03',
+      months: 1,
+    });
+    await expect(api.import.rollback({ batchId: done.batchId ?? -1 })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('är inte bekräftad; inget har ändrats') });
+    expect(await cell('kr', 'C', '2022-03', 'T')).toBeDefined();
+    const rolled = await api.import.rollback({ batchId: done.batchId ?? -1, confirmed: true });
     expect(rolled).toEqual({ batchId: done.batchId, restored: 0, deleted: 1 });
     expect(await cell('kr', 'C', '2022-03', 'T')).toBeUndefined();
     const [event] = await db.select().from(events).orderBy(desc(events.id)).limit(1);
     expect(event).toMatchObject({ kind: 'import.rolled_back', payload: { batchId: done.batchId, kpis: ['kr'], units: ['C'], months: ['2022-03'] } });
-    await expect(api.import.rollback({ batchId: done.batchId ?? -1 })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('är redan återställd') });
+    await expect(api.import.rollback({ batchId: done.batchId ?? -1, confirmed: true })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('är redan återställd') });
   });
 
   it('answers bad files with clear errors and stays up; refuses oversized input before decoding it', async () => {
@@ -126,7 +138,7 @@ describe.each(TEST_DB_KINDS)('import procedures on %s', (kind) => {
     const input = { fileName: 'r-2022.csv', contentBase64: b64(REPORT), unitCode: 'B' };
     await expect(analyst.import.preview(input)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(analyst.import.commit(input)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(analyst.import.rollback({ batchId: 1 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(analyst.import.rollback({ batchId: 1, confirmed: true })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(analyst.import.mappings()).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(analyst.import.saveMapping({ label: 'X', kpiId: null })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     // Who imported what, for which units, is for importers too.
@@ -139,13 +151,13 @@ describe.each(TEST_DB_KINDS)('import procedures on %s', (kind) => {
       const viaRollups = await loadEngineContext(db, 'test-org');
       const viaRaw = await loadEngineContext(db, 'test-org', { rollups: false });
       expect(viaRollups.rollups).toBe(true);
-      expect(await buildOverview(db, viaRollups, 'SOC', period, '2022-02', false)).toEqual(await buildOverview(db, viaRaw, 'SOC', period, '2022-02', false));
+      expect(await buildOverview(db, viaRollups, 'SOC', period, '2022-02', false, ALL_UNITS)).toEqual(await buildOverview(db, viaRaw, 'SOC', period, '2022-02', false, ALL_UNITS));
     };
-    const committed = await admin().import.commit({ fileName: 'rollups-2022.csv', contentBase64: b64(REPORT.replace('Hushåll;10;11;', 'Hushåll;12;11;').replace('Kvinnor;4;5;', 'Kvinnor;6;5;')), unitCode: 'C' });
+    const committed = await admin().import.commit({ fileName: 'rollups-2022.csv', contentBase64: b64(REPORT.replace('Hushåll;10;11;', 'Hushåll;12;11;').replace('Kvinnor;4;5;', 'Kvinnor;6;5;')), unitCode: 'C', confirmWarnings: true });
     expect(committed.ok).toBe(true);
     expect(await rollupStatus(db, 'test-org')).toMatchObject({ fresh: true });
     await same();
-    await admin().import.rollback({ batchId: committed.batchId ?? 0 });
+    await admin().import.rollback({ batchId: committed.batchId ?? 0, confirmed: true });
     expect(await rollupStatus(db, 'test-org')).toMatchObject({ fresh: true });
     await same();
   });

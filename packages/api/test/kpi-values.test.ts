@@ -1,18 +1,13 @@
-import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '@lagesbild/db/testing';
+import { TEST_DB_KINDS } from '@lagesbild/db/testing';
+import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { parsePeriod } from '@lagesbild/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeKpiValues, loadEngineContext, listUnitTree } from '../src/services/index.js';
+import { describe, expect, it } from 'vitest';
+import { computeKpiValues, loadEngineContext } from '../src/engine/index.js';
+import { listUnitTree } from '../src/services/index.js';
 import { insertFixture } from './fixture.js';
 
 describe.each(TEST_DB_KINDS)('KPI values on %s', (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    await insertFixture(database.db);
-  });
-  afterAll(async () => {
-    await database.dispose();
-  });
+  const database = useTestDatabase(kind, (opened) => insertFixture(opened.db));
 
   const value = async (kpi: string, unit: string, period: string, gender: 'K' | 'M' | 'T' = 'T') => {
     const ctx = await loadEngineContext(database.db, 'test-org');

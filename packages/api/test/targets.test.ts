@@ -1,7 +1,8 @@
 import { auditLog, events, type Db } from '@lagesbild/db';
-import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '@lagesbild/db/testing';
+import { TEST_DB_KINDS } from '@lagesbild/db/testing';
+import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { desc } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { callerContext, type Scope, type SessionUser } from '../src/context.js';
 import { appRouter } from '../src/root.js';
 import { insertFixture } from './fixture.js';
@@ -9,15 +10,10 @@ import { insertFixture } from './fixture.js';
 const user = (id: string, roles: SessionUser['roles']): SessionUser => ({ id, userId: null, name: id, roles });
 
 describe.each(TEST_DB_KINDS)('targets set by people, on %s', (kind) => {
-  let database: TestDatabase;
   let db: Db;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    db = database.db;
+  useTestDatabase(kind, async (opened) => {
+    db = opened.db;
     await insertFixture(db);
-  });
-  afterAll(async () => {
-    await database.dispose();
   });
   const caller = (u: SessionUser, scope: Scope = { kind: 'all' }) => appRouter.createCaller(callerContext(db, 'test-org', { user: u, scope }));
   const chef = () => caller(user('chefen', ['forvaltningschef']));

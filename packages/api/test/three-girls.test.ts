@@ -8,7 +8,7 @@ import { demoCallers } from './demo-callers.js';
  * line 2465). A unit manager of BU asks every view the API has of that KPI for
  * 2018 — months, tertials and the year, by gender and in total, the overview
  * card and single values — and then tries, as an attacker would, to solve the
- * 3 from everything shown. She must see "<5" and fail to solve it.
+ * 3 from everything shown. She must see "färre än 5 personer" and fail to solve it.
  */
 const KPI = 'placerade-hvb-sol';
 const MONTHS = monthRange('2018-01', '2018-12');
@@ -19,12 +19,12 @@ describe('a unit manager and the three girls in HVB (demo data, PGlite)', () => 
   const manager = () => demo.manager(['BU']);
   const admin = () => demo.admin();
 
-  it('stores exactly 3 girls (an admin sees the exact figure), and the unit manager sees "<5"', async () => {
+  it('stores exactly 3 girls (an admin sees the exact figure), and the unit manager sees "färre än 5 personer"', async () => {
     const exact = await admin().series.get({ kpi: KPI, unit: 'BU', start: '2018-01', end: '2018-01', grain: 'month', split: 'gender' });
     expect(exact.series.map((s) => [s.key, s.points[0]?.value])).toEqual([['K', 3], ['M', 18]]);
     const shown = await manager().series.get({ kpi: KPI, unit: 'BU', start: '2018-01', end: '2018-12', grain: 'month', split: 'gender' });
     const girls = shown.series.find((s) => s.key === 'K');
-    expect(girls?.points[0]).toMatchObject({ period: '2018-01', value: null, display: '<5' });
+    expect(girls?.points[0]).toMatchObject({ period: '2018-01', value: null, display: 'färre än 5 personer', hidden: { mark: 'primary', noun: 'persons' } });
   });
 
   it('gives no combination of shown cells that yields the 3', async () => {

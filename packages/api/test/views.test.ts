@@ -1,22 +1,18 @@
-import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '@lagesbild/db/testing';
+import { TEST_DB_KINDS } from '@lagesbild/db/testing';
+import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { parsePeriod } from '@lagesbild/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDrilldown, buildOverview, buildSeries, loadEngineContext, queryValue } from '../src/services/index.js';
+import { describe, expect, it } from 'vitest';
+import { loadEngineContext } from '../src/engine/index.js';
+import { buildDrilldown, buildOverview, buildSeries, queryValue } from '../src/services/index.js';
 import { insertFixture } from './fixture.js';
+import { ALL_UNITS } from '../src/access/scope.js';
 
 describe.each(TEST_DB_KINDS)('series, drill-down and comparison on %s', (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    await insertFixture(database.db);
-  });
-  afterAll(async () => {
-    await database.dispose();
-  });
+  const database = useTestDatabase(kind, (opened) => insertFixture(opened.db));
   const ctx = () => loadEngineContext(database.db, 'test-org');
 
   it('compares with the same period last year, in absolute terms and per cent', async () => {
-    const v = await queryValue(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', period: parsePeriod('2021'), gender: 'T', compare: true, suppress: false });
+    const v = await queryValue(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', period: parsePeriod('2021'), gender: 'T', compare: true, suppress: false, access: ALL_UNITS });
     expect(v.value).toBe(24_000);
     expect(v.importBatches).toHaveLength(1);
     expect(v.origin).toBe('synthetic');
@@ -27,7 +23,7 @@ describe.each(TEST_DB_KINDS)('series, drill-down and comparison on %s', (kind) =
   });
 
   it('gives a series at tertial grain, split by the child units as the tree was in each month', async () => {
-    const s = await buildSeries(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', start: '2021-01', end: '2021-12', grain: 'tertial', split: 'unit', suppress: false });
+    const s = await buildSeries(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', start: '2021-01', end: '2021-12', grain: 'tertial', split: 'unit', suppress: false, access: ALL_UNITS });
     const byUnit = Object.fromEntries(s.series.map((x) => [x.key, x.points.map((p) => p.value)]));
     // B moves from A1 to A2 in June: A1 has B for January–May.
     expect(byUnit.A1).toEqual([8_000, 5_000, 4_000]);
@@ -36,21 +32,21 @@ describe.each(TEST_DB_KINDS)('series, drill-down and comparison on %s', (kind) =
   });
 
   it('splits by gender, or says the KPI has no gender split', async () => {
-    const hh = await buildSeries(database.db, await ctx(), { kpi: 'hh', unit: 'SOC', start: '2021-01', end: '2021-12', grain: 'year', split: 'gender', suppress: false });
+    const hh = await buildSeries(database.db, await ctx(), { kpi: 'hh', unit: 'SOC', start: '2021-01', end: '2021-12', grain: 'year', split: 'gender', suppress: false, access: ALL_UNITS });
     expect(hh.series.map((x) => [x.key, x.points[0]?.value])).toEqual([['K', 8], ['M', 12]]);
-    const kr = await buildSeries(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', start: '2021-01', end: '2021-12', grain: 'year', split: 'gender', suppress: false });
+    const kr = await buildSeries(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', start: '2021-01', end: '2021-12', grain: 'year', split: 'gender', suppress: false, access: ALL_UNITS });
     expect(kr.note).toBe('ej könsuppdelad');
     expect(kr.series.map((x) => x.key)).toEqual(['T']);
   });
 
   it('drills down to the child units that existed, says which were reorganised, and gives the breadcrumb', async () => {
-    const d = await buildDrilldown(database.db, await ctx(), { kpi: 'kr', unit: 'A2', period: parsePeriod('2021'), gender: 'T', suppress: false });
+    const d = await buildDrilldown(database.db, await ctx(), { kpi: 'kr', unit: 'A2', period: parsePeriod('2021'), gender: 'T', suppress: false, access: ALL_UNITS });
     expect(d.path.map((p) => p.code)).toEqual(['SOC', 'A2']);
     expect(d.children.map((c) => c.unit)).toEqual(['B']);
     expect(d.children[0]?.changes).toContain('Flyttad från Avdelning 1 till Avdelning 2 2021-06');
-    const early = await buildDrilldown(database.db, await ctx(), { kpi: 'kr', unit: 'A2', period: parsePeriod('2021-T1'), gender: 'T', suppress: false });
+    const early = await buildDrilldown(database.db, await ctx(), { kpi: 'kr', unit: 'A2', period: parsePeriod('2021-T1'), gender: 'T', suppress: false, access: ALL_UNITS });
     expect(early.children).toEqual([]);
-    const top = await buildDrilldown(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', period: parsePeriod('2021'), gender: 'T', suppress: false });
+    const top = await buildDrilldown(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', period: parsePeriod('2021'), gender: 'T', suppress: false, access: ALL_UNITS });
     expect(top.children.map((c) => [c.unit, c.value])).toEqual([['A1', 17_000], ['A2', 7_000]]);
     expect(top.parent.value).toBe(24_000);
   });
@@ -58,47 +54,47 @@ describe.each(TEST_DB_KINDS)('series, drill-down and comparison on %s', (kind) =
   it('hides small groups and what would reveal them when suppressing, and never sends the people count', async () => {
     // Women's households per month: B has 4 (moved to A2 in June), C has 4 (in A1); SOC has 8.
     const q = { kpi: 'hh', unit: 'SOC', period: parsePeriod('2021'), gender: 'K' as const };
-    const exact = await buildDrilldown(database.db, await ctx(), { ...q, suppress: false });
+    const exact = await buildDrilldown(database.db, await ctx(), { ...q, suppress: false, access: ALL_UNITS });
     expect(exact.children.map((c) => [c.unit, c.display])).toEqual([['A1', '6'], ['A2', '4']]);
-    const safe = await buildDrilldown(database.db, await ctx(), { ...q, suppress: true });
+    const safe = await buildDrilldown(database.db, await ctx(), { ...q, suppress: true, access: ALL_UNITS });
     const a2 = safe.children.find((c) => c.unit === 'A2');
-    expect(a2).toMatchObject({ value: null, display: '<5', suppressed: true });
+    expect(a2).toMatchObject({ value: null, display: 'färre än 5 hushåll', suppressed: true, hidden: { mark: 'primary', noun: 'households', threshold: 5 } });
     // A1 alone beside the parent would give A2 back by subtraction: hidden too.
     expect(safe.children.find((c) => c.unit === 'A1')).toMatchObject({ value: null, display: '..', suppressed: true });
     expect(safe.parent.value).toBe(8);
     for (const row of [safe.parent, ...safe.children, ...exact.children]) expect(row).not.toHaveProperty('protectingCount');
-    const v = await queryValue(database.db, await ctx(), { kpi: 'hh', unit: 'A2', period: parsePeriod('2021-T3'), gender: 'K', compare: true, suppress: true });
-    expect(v).toMatchObject({ value: null, display: '<5', suppressed: true });
+    const v = await queryValue(database.db, await ctx(), { kpi: 'hh', unit: 'A2', period: parsePeriod('2021-T3'), gender: 'K', compare: true, suppress: true, access: ALL_UNITS });
+    expect(v).toMatchObject({ value: null, display: 'färre än 5 hushåll', suppressed: true });
     expect(v.change?.absolute).toBeNull();
   });
 
-  it('suppresses a gender split together with the total shown elsewhere: K 4 is "<5", and M is hidden so T − M cannot give it back', async () => {
+  it('suppresses a gender split together with the total shown elsewhere: K 4 is "färre än 5 hushåll", and M is hidden so T − M cannot give it back', async () => {
     const q = { kpi: 'hh', unit: 'B', start: '2021-01', end: '2021-03', grain: 'month' as const, split: 'gender' as const };
-    const exact = await buildSeries(database.db, await ctx(), { ...q, suppress: false });
+    const exact = await buildSeries(database.db, await ctx(), { ...q, suppress: false, access: ALL_UNITS });
     expect(exact.series.map((s) => [s.key, s.points.map((p) => p.display)])).toEqual([
       ['K', ['4', '4', '4']],
       ['M', ['6', '6', '6']],
     ]);
-    const safe = await buildSeries(database.db, await ctx(), { ...q, suppress: true });
+    const safe = await buildSeries(database.db, await ctx(), { ...q, suppress: true, access: ALL_UNITS });
     expect(safe.series.map((s) => [s.key, s.points.map((p) => p.display)])).toEqual([
-      ['K', ['<5', '<5', '<5']],
+      ['K', ['färre än 5 hushåll', 'färre än 5 hushåll', 'färre än 5 hushåll']],
       ['M', ['..', '..', '..']],
     ]);
     expect(safe.series.flatMap((s) => s.points.map((p) => p.value))).toEqual([null, null, null, null, null, null]);
     // The total itself is not small and stays visible in its own series.
-    const total = await buildSeries(database.db, await ctx(), { ...q, split: 'none', suppress: true });
+    const total = await buildSeries(database.db, await ctx(), { ...q, split: 'none', suppress: true, access: ALL_UNITS });
     expect(total.series[0]?.points.map((p) => p.display)).toEqual(['10', '10', '10']);
   });
 
   it('forecasts the year end from the year to date, says how, and judges it against the annual target', async () => {
-    const v = await queryValue(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', period: parsePeriod('2021-06'), gender: 'T', compare: false, suppress: false });
+    const v = await queryValue(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', period: parsePeriod('2021-06'), gender: 'T', compare: false, suppress: false, access: ALL_UNITS });
     // One earlier year (2020) cannot prove a season, so jan–jun is scaled up: 6 × 2 000 × 2 = 24 000.
     expect(v.forecast).toMatchObject({ year: 2021, asOf: '2021-06', value: 24_000, display: '24 000 kr', method: 'run-rate', annualTarget: 24_000 });
     expect(v.forecast.explanation).toContain('jan–jun uppräknat till helår (6 av 12 månader)');
     expect(v.forecastStatus).toBe('green');
-    const whole = await queryValue(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', period: parsePeriod('2021'), gender: 'T', compare: false, suppress: false });
+    const whole = await queryValue(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', period: parsePeriod('2021'), gender: 'T', compare: false, suppress: false, access: ALL_UNITS });
     expect(whole.forecast).toMatchObject({ method: 'actual', value: 24_000 });
-    const overview = await buildOverview(database.db, await ctx(), 'SOC', parsePeriod('2021-06'), '2021-12', false);
+    const overview = await buildOverview(database.db, await ctx(), 'SOC', parsePeriod('2021-06'), '2021-12', false, ALL_UNITS);
     const card = overview.cards.find((c) => c.kpi === 'kr');
     expect(card?.forecast.value).toBe(24_000);
     expect(card?.forecastStatus).toBe('green');
@@ -107,10 +103,10 @@ describe.each(TEST_DB_KINDS)('series, drill-down and comparison on %s', (kind) =
   });
 
   it('hides a forecast built on too few people, since it would reveal the year to date', async () => {
-    const v = await queryValue(database.db, await ctx(), { kpi: 'hh', unit: 'B', period: parsePeriod('2021-03'), gender: 'K', compare: false, suppress: true });
+    const v = await queryValue(database.db, await ctx(), { kpi: 'hh', unit: 'B', period: parsePeriod('2021-03'), gender: 'K', compare: false, suppress: true, access: ALL_UNITS });
     expect(v.forecast).toMatchObject({ value: null, method: 'none', display: 'dold' });
     expect(v.forecastStatus).toBe('none');
-    const exact = await queryValue(database.db, await ctx(), { kpi: 'hh', unit: 'B', period: parsePeriod('2021-03'), gender: 'K', compare: false, suppress: false });
+    const exact = await queryValue(database.db, await ctx(), { kpi: 'hh', unit: 'B', period: parsePeriod('2021-03'), gender: 'K', compare: false, suppress: false, access: ALL_UNITS });
     expect(exact.forecast.value).toBe(4);
   });
 });

@@ -31,6 +31,11 @@ export function readDbEnv(env: NodeJS.ProcessEnv = process.env, repoRoot = defau
   };
 }
 
+/** The PostgreSQL server the database tests use (they never skip it). */
+export function readTestDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+}
+
 function defaultRepoRoot(): string {
   // packages/db/src -> repository root
   return resolve(import.meta.dirname, '../../..');

@@ -1,16 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryRows } from './client.js';
-import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from './testing.js';
+import { TEST_DB_KINDS } from './testing/index.js';
+import { useTestDatabase } from './testing/vitest.js';
 
 describe.each(TEST_DB_KINDS)('migrations on %s', (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database.dispose();
-  });
+  const database = useTestDatabase(kind);
 
   it('creates every table of the domain model', async () => {
     const rows = await queryRows<{ table_name: string }>(

@@ -1,15 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aggregateCells, aggregateRatio, type ObservationCell } from './aggregate.js';
+import { aggregateCells, aggregateRatio } from './aggregate.js';
+import { testCell } from './test-builders.js';
 
-const cell = (month: string, gender: 'K' | 'M' | 'T', numerator: number, denominator: number | null = null, unit = 'A'): ObservationCell => ({
-  month,
-  unit,
-  gender,
-  ageBand: '',
-  numerator,
-  denominator,
-});
+const cell = testCell;
 const sum = { timeAggregation: 'sum' as const, scale: 1 };
 const mean = { timeAggregation: 'mean' as const, scale: 1 };
 const last = { timeAggregation: 'last' as const, scale: 1 };

@@ -3,6 +3,7 @@ import { aggregateCells, type ObservationCell } from './aggregate.js';
 import { forecastStatus, forecastYearEnd, monthlyTotals, ratioMonthlyTotals, type ForecastInput, type MonthlyTotal } from './forecast.js';
 import { makeMonth } from './month.js';
 import type { AnnualTarget } from './status.js';
+import { testCell } from './test-builders.js';
 
 /** Twelve monthly figures of a year as totals, optionally with denominators. */
 function year(y: number, num: readonly (number | null)[], den?: readonly number[]): MonthlyTotal[] {
@@ -246,14 +247,8 @@ describe('forecastStatus', () => {
 });
 
 describe('monthly totals from cells', () => {
-  const cell = (month: string, gender: 'K' | 'M' | 'T', numerator: number, unit = 'a', denominator: number | null = null): ObservationCell => ({
-    month,
-    unit,
-    gender,
-    ageBand: '',
-    numerator,
-    denominator,
-  });
+  const cell = (month: string, gender: 'K' | 'M' | 'T', numerator: number, unit = 'a', denominator: number | null = null) => testCell(month, gender, numerator, denominator, unit);
+
 
   it('sums units, takes T as K + M where split and T alone where not', () => {
     const cells = [cell('2022-01', 'K', 3), cell('2022-01', 'M', 4), cell('2022-01', 'T', 99), cell('2022-01', 'T', 5, 'b'), cell('2022-02', 'K', 1, 'a', 10)];

@@ -1,4 +1,5 @@
 import type { MeasureUnit } from './kpi.js';
+import { readNumberToken } from './number-token.js';
 
 export type NumberLocale = 'sv' | 'en';
 
@@ -35,13 +36,12 @@ export function formatValue(value: number | null, unit: MeasureUnit, decimals: n
   return `${formatNumber(value, decimals, locale)}${suffix}`;
 }
 
-/** Parses Swedish-formatted numbers as printed: "3 634 873,98", "8,1%", "4 204", "-12", "+5". Null if not a number. */
+/**
+ * Parses Swedish-formatted numbers as printed: "3 634 873,98", "8,1%", "4 204", "-12", "+5". Null if not a
+ * number, or if whitespace splits it anywhere but between groups of three digits ("9 5" is not 95).
+ * A unit after the number is read and dropped; the importer, which must convert or refuse it, reads it with readNumberToken.
+ */
 export function parseSwedishNumber(raw: string): number | null {
-  const s = raw
-    .replace(/[\s\u00a0\u202f]/g, '')
-    .replace(/(kr|tkr|mnkr|%)$/i, '')
-    .replace(/\u2212/g, '-');
-  if (!/^[+-]?(\d+([.,]\d+)?|[.,]\d+)$/.test(s)) return null;
-  const n = Number(s.replace(',', '.'));
-  return Number.isFinite(n) ? n : null;
+  const t = readNumberToken(raw);
+  return t.kind === 'number' ? t.value : null;
 }

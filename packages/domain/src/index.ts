@@ -11,3 +11,8 @@ export * from './protecting-count.js';
 export * from './forecast.js';
 export * from './permissions.js';
 export * from './site-path.js';
+export * from './wall.js';
+export * from './number-token.js';
+export * from './plausibility.js';
+export * from './limits.js';
+export * from './release/index.js';

@@ -41,5 +41,12 @@ export interface KpiDefinition {
   /** Age bands the KPI is reported by (e.g. sick leave "-29", "30-49", "50-"); empty when none. */
   ageBands: string[];
   privacyClass: PrivacyClass;
+  /**
+   * The KPIs whose sum counts the individuals behind this one, same unit,
+   * month and gender (care days: the persons placed in that care form, which
+   * the reports print beside them). Absent or empty: counted from the value
+   * itself, or estimated (care days / 30,4 a month) where no count is stored.
+   */
+  individualsKpis?: string[];
   source: string;
 }

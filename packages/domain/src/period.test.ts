@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addMonths, makeMonth, monthFromIndex, monthIndex, monthRange } from './month.js';
+import { MAX_PERIOD_MONTHS } from './limits.js';
 import { formatPeriod, monthCount, monthsOf, parsePeriod, PeriodParseError, periodKey, rolling12, sameLastYear, tertial, yearToDate } from './period.js';
 
 const arbMonth = fc.integer({ min: 2000 * 12, max: 2100 * 12 - 1 }).map(monthFromIndex);
@@ -52,6 +53,26 @@ describe('periods', () => {
     fc.assert(
       fc.property(arbPeriod, (k) => {
         expect(periodKey(parsePeriod(k))).toBe(k);
+      }),
+    );
+  });
+
+  it('refuses periods longer than the bound or outside its years, in Swedish, naming the limit', () => {
+    expect(() => parsePeriod('0001-01:9999-12')).toThrow(PeriodParseError);
+    expect(() => parsePeriod('0001-01:9999-12')).toThrow(/utanför åren 1900–2199/);
+    expect(() => parsePeriod('2000-01:2020-12')).toThrow(`Perioden är för lång: högst ${MAX_PERIOD_MONTHS} månader`);
+    expect(() => parsePeriod('2000-01:2020-12')).toThrow(/Välj en kortare period\./);
+    expect(() => parsePeriod('9999')).toThrow(/utanför åren/);
+    expect(() => parsePeriod('0001-01-R12')).toThrow(/utanför åren/);
+    expect(monthCount(parsePeriod('2013-01:2022-12'))).toBe(MAX_PERIOD_MONTHS);
+  });
+
+  it('property: a range parses exactly when it keeps the bound', () => {
+    fc.assert(
+      fc.property(arbMonth, fc.integer({ min: 0, max: 400 }), (m, n) => {
+        const key = `${m}:${addMonths(m, n)}`;
+        if (n < MAX_PERIOD_MONTHS) expect(monthCount(parsePeriod(key))).toBe(n + 1);
+        else expect(() => parsePeriod(key)).toThrow(/högst 120 månader/);
       }),
     );
   });

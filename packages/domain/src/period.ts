@@ -1,3 +1,4 @@
+import { MAX_PERIOD_MONTHS, MAX_PERIOD_YEAR, MIN_PERIOD_YEAR } from './limits.js';
 import { addMonths, isMonth, makeMonth, monthIndex, monthNumber, monthRange, yearOf, type Month } from './month.js';
 
 /**
@@ -13,12 +14,27 @@ export interface Period {
 }
 
 export class PeriodParseError extends Error {
-  constructor(readonly input: string) {
-    super(
-      `Okänd period "${input}". Använd ÅÅÅÅ-MM, ÅÅÅÅ-T1..T3, ÅÅÅÅ-D (delår), ÅÅÅÅ, ÅÅÅÅ-MM:ÅÅÅÅ-MM, ÅÅÅÅ-MM-YTD eller ÅÅÅÅ-MM-R12.`,
-    );
+  constructor(
+    readonly input: string,
+    message = `Okänd period "${input}". Använd ÅÅÅÅ-MM, ÅÅÅÅ-T1..T3, ÅÅÅÅ-D (delår), ÅÅÅÅ, ÅÅÅÅ-MM:ÅÅÅÅ-MM, ÅÅÅÅ-MM-YTD eller ÅÅÅÅ-MM-R12.`,
+  ) {
+    super(message);
     this.name = 'PeriodParseError';
   }
+}
+
+/**
+ * The bounds every period must keep (limits.ts): a period is work — every
+ * view computes each of its months — so one request cannot ask for centuries.
+ */
+function withinBounds(input: string, p: Period): Period {
+  if (yearOf(p.start) < MIN_PERIOD_YEAR || yearOf(p.end) > MAX_PERIOD_YEAR) {
+    throw new PeriodParseError(input, `Perioden "${input}" ligger utanför åren ${MIN_PERIOD_YEAR}–${MAX_PERIOD_YEAR}. Välj en period inom dem.`);
+  }
+  if (monthCount(p) > MAX_PERIOD_MONTHS) {
+    throw new PeriodParseError(input, `Perioden är för lång: högst ${MAX_PERIOD_MONTHS} månader (${MAX_PERIOD_MONTHS / 12} år), "${input}" har ${monthCount(p)}. Välj en kortare period.`);
+  }
+  return p;
 }
 
 export const monthPeriod = (m: Month): Period => ({ kind: 'month', start: m, end: m });
@@ -66,6 +82,10 @@ export function containsMonth(p: Period, m: Month): boolean {
  * 2022-03, 2022-T1, 2022-D, 2022, 2022-01:2022-06, 2022-04-YTD, 2022-04-R12.
  */
 export function parsePeriod(input: string): Period {
+  return withinBounds(input, parseUnbounded(input));
+}
+
+function parseUnbounded(input: string): Period {
   const s = input.trim().toUpperCase();
   let m: RegExpExecArray | null;
   if (isMonth(s)) return monthPeriod(s);

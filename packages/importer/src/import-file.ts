@@ -4,21 +4,25 @@
  * nothing.
  */
 import { createHash } from 'node:crypto';
+import type { Month } from '@lagesbild/domain';
 import { importBatches, type Db } from '@lagesbild/db';
 import { and, eq, sql } from 'drizzle-orm';
-import { loadCatalogue } from './catalogue.js';
-import { writeBatch } from './commit.js';
-import { createPlan, diffRows, planSummary, planWarnings, touchedCells, type DiffRow, type DiffSummary, type Origin, type TouchedCells } from './diff.js';
-import { IssueList, MAX_ERRORS, type ImportIssue } from './errors.js';
-import { loadMappings } from './load-mappings.js';
-import { lockOrganisation } from './lock.js';
-import { readImportFile } from './read-file.js';
-import type { SourceRow } from './source-row.js';
-import { checkDuplicates, createStaging, StagingWriter } from './staging.js';
-import { validCells } from './validate.js';
-import { unknownOrg } from './validate-messages.js';
-import { missingMarkSkipped } from './wide-messages.js';
-import { MISSING_MARKS } from './wide-resolve.js';
+import { loadCatalogue } from './validate/catalogue.js';
+import { changedValueWarnings, jumpWarnings } from './diff/change-warnings.js';
+import { writeBatch } from './write/commit.js';
+import { createPlan, diffRows, planSummary, planWarnings, touchedCells, type DiffRow, type DiffSummary, type Origin, type TouchedCells } from './diff/diff.js';
+import { IssueList, MAX_ERRORS, type ImportIssue } from './shared/errors.js';
+import { loadMappings } from './parse/load-mappings.js';
+import { lockOrganisation } from './write/lock.js';
+import { readImportFile } from './read/read-file.js';
+import { guardRead } from './read/safe-read.js';
+import type { SourceRow } from './parse/source-row.js';
+import { checkDuplicates, createStaging, StagingWriter } from './write/staging.js';
+import { validCells } from './validate/validate.js';
+import { unknownOrg } from './validate/validate-messages.js';
+import { unitOptionIssue } from './validate/unit-option.js';
+import { missingMarkSkipped } from './parse/wide-messages.js';
+import { MISSING_MARKS } from './parse/missing-marks.js';
 
 export interface ImportOptions {
   orgId: string;
@@ -36,6 +40,8 @@ export interface ImportOptions {
   year?: number | null;
   /** Wide monthly reports: the unit code for rows whose mapping names no unit. */
   unitCode?: string | null;
+  /** The month it is now (from the caller's clock): values for later months are refused. */
+  currentMonth: Month;
   /** Cells such as "?" (uppgift saknas) are skipped with a warning instead of being errors. */
   skipMissingMarks?: boolean;
   /** The user has seen the warnings and commits anyway; without it a file with warnings is not committed. */
@@ -89,14 +95,27 @@ async function committedBefore(db: Db, orgId: string, sha256: string): Promise<b
  * values, as the user fixes them in that order.
  */
 async function readAndStage(db: Db, opts: ImportOptions, issues: IssueList): Promise<{ format: string; rowCount: number }> {
-  const parsed = await readImportFile(opts.fileName, opts.bytes, {
-    year: opts.year ?? null,
-    unitCode: opts.unitCode ?? null,
-    skipMissingMarks: opts.skipMissingMarks ?? false,
-    mappings: () => loadMappings(db, opts.orgId),
-  });
-  const catalogue = await loadCatalogue(db, opts.orgId);
+  const parsed = await guardRead(opts.fileName, () =>
+    readImportFile(opts.fileName, opts.bytes, {
+      year: opts.year ?? null,
+      unitCode: opts.unitCode ?? null,
+      skipMissingMarks: opts.skipMissingMarks ?? false,
+      mappings: () => loadMappings(db, opts.orgId),
+    }),
+  );
+  const catalogue = await loadCatalogue(db, opts.orgId, opts.currentMonth);
   let rowCount = 0;
+  // A wrong unit for the whole import is one mistake in the options, not one in every row of the file.
+  const badUnit = catalogue.orgExists ? unitOptionIssue(catalogue, opts.fileName, opts.unitCode ?? null) : null;
+  if (badUnit !== null) {
+    issues.add(badUnit);
+    for (const r of parsed.rows) {
+      void r;
+      rowCount++;
+    }
+    issues.addAll(parsed.issues);
+    return { format: parsed.format, rowCount };
+  }
   const checked = new IssueList();
   const counted = function* (): Generator<SourceRow> {
     for (const r of parsed.rows) {
@@ -128,7 +147,7 @@ async function readAndStage(db: Db, opts: ImportOptions, issues: IssueList): Pro
   return { format: parsed.format, rowCount };
 }
 
-const NO_CHANGES: TouchedCells = { kpis: [], units: [], months: [] };
+const NO_CHANGES: TouchedCells = { kpis: [], units: [], months: [], unitMonths: {} };
 
 /**
  * Everything happens in one transaction, dry run or not: the staging and
@@ -149,7 +168,7 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportRes
         ok: !issues.hasErrors,
         fileName: opts.fileName,
         errors: issues.finalErrors(opts.fileName),
-        warnings: issues.warnings,
+        warnings: issues.finalWarnings(opts.fileName),
         summary: { new: 0, changed: 0, unchanged: 0, rows: rowCount },
         diff: [],
         diffTotal: 0,
@@ -171,6 +190,8 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportRes
     await createPlan(tx, opts.orgId, origin);
     const summary = await planSummary(tx);
     await planWarnings(tx, opts.fileName, issues);
+    await changedValueWarnings(tx, opts.fileName, issues);
+    await jumpWarnings(tx, opts.orgId, opts.fileName, issues);
     const shown = { summary, diff: await diffRows(tx), diffTotal: summary.rows };
     const alreadyImported = summary.new === 0 && summary.changed === 0 && (await committedBefore(tx, opts.orgId, sha256));
     const unconfirmed = !alreadyImported && issues.warnings.length > 0 && !opts.confirmWarnings;

@@ -6,11 +6,15 @@
  * sick-leave share with a denominator and age bands, a ratio KPI, and a KPI
  * that only existed 2018–2019.
  */
-import type { Catalogue } from '../src/catalogue.js';
-import { kpis, organisations, unitLinks, units, type Db, type KpiRecord } from '@lagesbild/db';
+import type { Catalogue } from '../src/validate/catalogue.js';
+import { unitLinks, units, type Db, type KpiRecord } from '@lagesbild/db';
+import { insertKpis, insertOrganisation } from '@lagesbild/db/testing';
 import { UnitTree, type UnitNode } from '@lagesbild/domain';
 
 export const ORG = 'test-org';
+
+/** The month the tests import in: passed in as the clock would be, so later months are in the future. */
+export const NOW_MONTH = '2026-12';
 
 const base = { description: '', group: 'ekonomiskt-bistand' as const, source: 'test', scale: 1, ageBands: [] as string[], validFrom: '2018-01', validTo: null as string | null, sortOrder: 0, ratioOf: null };
 
@@ -47,14 +51,13 @@ export function memoryCatalogue(): Catalogue {
     kpis: new Map(FIXTURE_KPIS.map((k) => [k.id, k])),
     tree: new UnitTree(FIXTURE_UNITS),
     unitIds: new Map(FIXTURE_UNITS.map((u, i) => [u.code, i + 1])),
+    currentMonth: NOW_MONTH,
   };
 }
 
 export async function insertFixture(db: Db): Promise<void> {
-  await db.insert(organisations).values({ id: ORG, name: 'Testkommun' });
-  await db.insert(kpis).values(
-    FIXTURE_KPIS.map(({ ratioOf, ...k }) => ({ ...k, ratioNumerator: ratioOf?.numerator ?? null, ratioDenominator: ratioOf?.denominator ?? null })),
-  );
+  await insertOrganisation(db, ORG, 'Testkommun');
+  await insertKpis(db, FIXTURE_KPIS);
   const rows = await db
     .insert(units)
     .values(FIXTURE_UNITS.map((u) => ({ orgId: ORG, code: u.code, name: u.name, kind: u.kind, validFrom: u.validFrom, validTo: u.validTo })))

@@ -1,46 +1,29 @@
-import { importBatches, observationHistory, observations, queryRows, units } from '@lagesbild/db';
-import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '@lagesbild/db/testing';
-import { asc, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeBatch } from '../src/commit.js';
-import { createPlan, planSummary } from '../src/diff.js';
-import { createStaging, StagingWriter } from '../src/staging.js';
+import { importBatches, loadCells, observationHistory, queryRows, units } from '@lagesbild/db';
+import { TEST_DB_KINDS } from '@lagesbild/db/testing';
+import { useTestDatabase } from '@lagesbild/db/testing/vitest';
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { writeBatch } from '../src/write/commit.js';
+import { createPlan, planSummary } from '../src/diff/diff.js';
+import { createStaging, StagingWriter } from '../src/write/staging.js';
 import { importFile, rollbackBatch, RollbackError } from '../src/index.js';
 import { dumpAll } from './dump.js';
-import { bytesOf, insertFixture, ORG } from './fixture.js';
+import { bytesOf, FIXTURE_KPIS, insertFixture, NOW_MONTH, ORG } from './fixture.js';
 
 const HEADER = 'kpi,unit,period,gender,value,denominator\n';
 const csv = (...rows: string[]) => bytesOf(HEADER + rows.join('\n') + '\n');
-const opts = (fileName: string, bytes: Uint8Array, dryRun = false) => ({ orgId: ORG, fileName, bytes, dryRun, user: 'tester' });
+const opts = (fileName: string, bytes: Uint8Array, dryRun = false) => ({ orgId: ORG, fileName, bytes, dryRun, user: 'tester', currentMonth: NOW_MONTH });
 
 describe.each(TEST_DB_KINDS)('importFile on %s', (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    await insertFixture(database.db);
-  });
-  afterAll(async () => {
-    await database?.dispose();
-  });
+  const database = useTestDatabase(kind, (opened) => insertFixture(opened.db));
 
-  /** Every stored cell of one month with its provenance, in a stable order. */
+  /** Every stored cell of one month with its provenance, in a stable order (KPI, unit, gender). */
   async function cellsOf(month: string) {
-    return database.db
-      .select({
-        kpi: observations.kpiId,
-        unit: units.code,
-        gender: observations.gender,
-        numerator: observations.numerator,
-        denominator: observations.denominator,
-        origin: observations.origin,
-        batchId: observations.batchId,
-        sourceFile: observations.sourceFile,
-        sourceRow: observations.sourceRow,
-      })
-      .from(observations)
-      .innerJoin(units, eq(units.id, observations.unitId))
-      .where(eq(observations.month, month))
-      .orderBy(asc(observations.kpiId), asc(units.code), asc(observations.gender));
+    const cells = await loadCells(database.db, { orgId: ORG, kpiIds: FIXTURE_KPIS.map((k) => k.id), start: month, end: month });
+    const key = (c: { kpi: string; unit: string; gender: string }) => `${c.kpi}\t${c.unit}\t${c.gender}`;
+    return cells
+      .map(({ kpiId, unit, gender, numerator, denominator, origin, batchId, sourceFile, sourceRow }) => ({ kpi: kpiId, unit, gender, numerator, denominator, origin, batchId, sourceFile, sourceRow }))
+      .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   }
 
   it('commits a good file with batch, file and row provenance and keeps the raw bytes', async () => {
@@ -98,7 +81,10 @@ describe.each(TEST_DB_KINDS)('importFile on %s', (kind) => {
     expect(second).toMatchObject({ ok: true, needsConfirmation: false, summary: { new: 0, changed: 1, unchanged: 1 } });
     expect(second.warnings).toHaveLength(1);
     expect(second.warnings[0]).toMatchObject({ severity: 'warning', row: 3, column: 'value' });
-    expect(second.warnings[0]?.message).toContain('ändras från 2 000 till 25 000, mer än tio gånger större');
+    expect(second.warnings[0]?.message).toBe(
+      '1 sparat värde för KPI "utbetalt-kr", enhet "E2" ändras av filen (första i fil apr-rättad.csv, rad 3, kolumn value): 2021-04 kön T: 2 000 → 25 000 (rad 3). Ändringen är tio gånger eller mer: kontrollera att det inte är ett skrivfel (t.ex. kr i stället för tkr). Kontrollera ändringarna och bekräfta för att spara.',
+    );
+    expect(second.warnings[0]?.option).toBe('confirm');
     const history = await database.db.select().from(observationHistory).where(eq(observationHistory.month, '2021-04'));
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ kpiId: 'utbetalt-kr', numerator: 2000, origin: 'reported', batchId: first.batchId, sourceFile: 'apr.csv', sourceRow: 3, replacedByBatchId: second.batchId });
@@ -118,7 +104,9 @@ describe.each(TEST_DB_KINDS)('importFile on %s', (kind) => {
     const held = await importFile(database.db, opts('okt.csv', older));
     expect(held).toMatchObject({ ok: true, needsConfirmation: true, batchId: null, summary: { new: 1, changed: 1 } });
     expect(held.diff.find((d) => d.kind === 'changed')).toMatchObject({ month: '2021-10', old: { numerator: 500 }, new: { numerator: 450 } });
-    expect(held.warnings).toHaveLength(1);
+    // The older-report warning, and the line every changed value gets.
+    expect(held.warnings).toHaveLength(2);
+    expect(held.warnings[1]?.message).toContain('1 sparat värde för KPI "utbetalt-kr", enhet "E1" ändras av filen (första i fil okt.csv, rad 3, kolumn value): 2021-10 kön T: 500 → 450 (rad 3).');
     expect(held.warnings[0]).toMatchObject({ severity: 'warning', row: 3, column: 'value' });
     expect(held.warnings[0]?.message).toBe(
       'Värdet för KPI "utbetalt-kr", enhet "E1", 2021-10, kön T i fil okt.csv, rad 3, kolumn value ändras från 500 till 450, men det sparade värdet kommer från en nyare rapport (med månader till och med 2021-11) än den här filen (till och med 2021-10). Bekräfta bara om den äldre rapporten verkligen ska gälla.',
@@ -133,7 +121,7 @@ describe.each(TEST_DB_KINDS)('importFile on %s', (kind) => {
     const first = await importFile(database.db, opts('maj.csv', csv('sjukfranvaro,E1,2021-05,K,"6,5",100', 'sjukfranvaro,E1,2021-05,M,3,50')));
     expect(first.ok).toBe(true);
     const before = await cellsOf('2021-05');
-    const second = await importFile(database.db, opts('maj2.csv', csv('sjukfranvaro,E1,2021-05,K,7,100', 'sjukfranvaro,E1,2021-05,M,3,50', 'sjukfranvaro,E2,2021-05,K,1,10')));
+    const second = await importFile(database.db, { ...opts('maj2.csv', csv('sjukfranvaro,E1,2021-05,K,7,100', 'sjukfranvaro,E1,2021-05,M,3,50', 'sjukfranvaro,E2,2021-05,K,1,10')), confirmWarnings: true });
     expect(second.summary).toMatchObject({ new: 1, changed: 1, unchanged: 1 });
     const result = await rollbackBatch(database.db, ORG, second.batchId ?? -1, 'admin');
     expect(result).toEqual({ batchId: second.batchId, restored: 1, deleted: 1 });
@@ -146,13 +134,13 @@ describe.each(TEST_DB_KINDS)('importFile on %s', (kind) => {
     expect(trace.map((h) => [h.numerator, h.replacedByBatchId]).sort()).toEqual([[1, null], [7, null]]);
     await expect(rollbackBatch(database.db, ORG, second.batchId ?? -1, 'admin')).rejects.toThrow(/redan återställd/);
     // A rolled-back file is not "already imported": importing it again applies it again.
-    const redo = await importFile(database.db, opts('maj2.csv', csv('sjukfranvaro,E1,2021-05,K,7,100', 'sjukfranvaro,E1,2021-05,M,3,50', 'sjukfranvaro,E2,2021-05,K,1,10')));
+    const redo = await importFile(database.db, { ...opts('maj2.csv', csv('sjukfranvaro,E1,2021-05,K,7,100', 'sjukfranvaro,E1,2021-05,M,3,50', 'sjukfranvaro,E2,2021-05,K,1,10')), confirmWarnings: true });
     expect(redo).toMatchObject({ alreadyImported: false, summary: { new: 1, changed: 1 } });
   });
 
   it('refuses to roll back a batch whose cells a later import changed', async () => {
     const a = await importFile(database.db, opts('jun-a.csv', csv('utbetalt-kr,E1,2021-06,T,10,')));
-    const b = await importFile(database.db, opts('jun-b.csv', csv('utbetalt-kr,E1,2021-06,T,11,')));
+    const b = await importFile(database.db, { ...opts('jun-b.csv', csv('utbetalt-kr,E1,2021-06,T,11,')), confirmWarnings: true });
     const before = await dumpAll(database.db);
     const err = await rollbackBatch(database.db, ORG, a.batchId ?? -1, 'admin').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RollbackError);
@@ -235,7 +223,10 @@ describe.each(TEST_DB_KINDS)('importFile on %s', (kind) => {
     const header = 'kpi,unit,period,gender,value,denominator,age_band\n';
     const first = await importFile(database.db, { ...opts('stor.csv', bytesOf(header + rows(0).join('\n'))), origin: 'synthetic' });
     expect(first.summary).toEqual({ new: 648, changed: 0, unchanged: 0, rows: 648 });
-    const second = await importFile(database.db, opts('stor2.csv', bytesOf(header + rows(1).join('\n'))));
+    const unconfirmed = await importFile(database.db, opts('stor2.csv', bytesOf(header + rows(1).join('\n'))));
+    // One line per KPI and unit however many values change: 2 units here, 324 values each.
+    expect(unconfirmed.warnings.map((w) => w.found)).toEqual(['324 ändrade', '324 ändrade']);
+    const second = await importFile(database.db, { ...opts('stor2.csv', bytesOf(header + rows(1).join('\n'))), confirmWarnings: true });
     expect(second.summary).toEqual({ new: 0, changed: 648, unchanged: 0, rows: 648 });
     const [stats] = await queryRows<{ n: number; reported: number; hist: number }>(
       database.db,

@@ -7,25 +7,20 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { observations, seedDemo, units } from '@lagesbild/db';
-import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '@lagesbild/db/testing';
+import { TEST_DB_KINDS } from '@lagesbild/db/testing';
+import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importFile, type ImportOptions } from '../src/index.js';
 import { dumpAll } from './dump.js';
+import { NOW_MONTH } from './fixture.js';
 
 const ORG = 'katrineholm';
 const sample = (name: string) => readFileSync(resolve(import.meta.dirname, 'good-files', name));
-const opts = (fileName: string, over: Partial<ImportOptions> = {}): ImportOptions => ({ orgId: ORG, fileName, bytes: sample(fileName), dryRun: false, user: 'tester', ...over });
+const opts = (fileName: string, over: Partial<ImportOptions> = {}): ImportOptions => ({ orgId: ORG, fileName, bytes: sample(fileName), dryRun: false, user: 'tester', currentMonth: NOW_MONTH, ...over });
 
 describe.each(TEST_DB_KINDS)('the sample reports on %s', (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    await seedDemo(database.db);
-  });
-  afterAll(async () => {
-    await database?.dispose();
-  });
+  const database = useTestDatabase(kind, (opened) => seedDemo(opened.db));
 
   async function value(kpi: string, unit: string, month: string, gender: 'K' | 'M' | 'T') {
     const [row] = await database.db
@@ -102,7 +97,12 @@ describe.each(TEST_DB_KINDS)('the sample reports on %s', (kind) => {
     // The stored February comes from the demo data, reported up to 2022-12: newer than this file, so it needs confirmation.
     const held = await importFile(database.db, base);
     expect(held).toMatchObject({ ok: true, needsConfirmation: true, batchId: null });
-    expect(held.warnings.map((w) => [w.row, w.column])).toEqual([[14, 'Februari']]);
+    // The older-report warning and the changed-value line.
+    expect(held.warnings.map((w) => [w.row, w.column])).toEqual([
+      [14, 'Februari'],
+      [14, 'Februari'],
+    ]);
+    expect(held.warnings[1]?.message).toContain('1 sparat värde för KPI "aktualiseringar", enhet "EKBIST" ändras av filen');
     expect(held.warnings[0]?.message).toContain('ändras från 114 till 115, men det sparade värdet kommer från en nyare rapport (med månader till och med 2022-12) än den här filen (till och med 2018-02)');
     const first = await importFile(database.db, { ...base, confirmWarnings: true });
     expect(first.summary).toMatchObject({ changed: 1, unchanged: 13 });

@@ -1,25 +1,21 @@
-import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '@lagesbild/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DB_KINDS } from '@lagesbild/db/testing';
+import { useTestDatabase } from '@lagesbild/db/testing/vitest';
+import { describe, expect, it } from 'vitest';
 import { importFile } from '../src/index.js';
 import { dumpAll } from './dump.js';
-import { insertFixture, ORG } from './fixture.js';
+import { insertFixture, NOW_MONTH, ORG } from './fixture.js';
 import { insertFixtureMappings } from './mappings-fixture.js';
 import { workbook } from './xlsx.js';
 
 const HEADER = ['', 'Januari', 'Februari', 'Summa'];
 
 describe.each(TEST_DB_KINDS)('XLSX reports on %s', (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    await insertFixture(database.db);
-    await insertFixtureMappings(database.db);
-  });
-  afterAll(async () => {
-    await database?.dispose();
+  const database = useTestDatabase(kind, async (opened) => {
+    await insertFixture(opened.db);
+    await insertFixtureMappings(opened.db);
   });
 
-  const run = (fileName: string, bytes: Uint8Array, dryRun = true) => importFile(database.db, { orgId: ORG, fileName, bytes, dryRun, user: 'tester', year: 2021, unitCode: 'E1' });
+  const run = (fileName: string, bytes: Uint8Array, dryRun = true) => importFile(database.db, { orgId: ORG, fileName, bytes, dryRun, user: 'tester', year: 2021, unitCode: 'E1', currentMonth: NOW_MONTH });
 
   it('reads every sheet, formula cells as their saved value, and commits them', async () => {
     const bytes = await workbook({

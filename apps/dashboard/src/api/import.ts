@@ -7,12 +7,16 @@ export type ImportDiffRow = ImportAnswer['diff'][number];
 export type ImportRequest = Parameters<typeof trpc.import.preview.mutate>[0];
 export type BatchRow = Awaited<ReturnType<typeof trpc.import.batches.query>>[number];
 export type RollbackAnswer = Awaited<ReturnType<typeof trpc.import.rollback.mutate>>;
+export type RollbackPlan = Awaited<ReturnType<typeof trpc.import.rollbackPreview.query>>;
 
 /** Dry run: writes nothing. */
 export const previewImport = (req: ImportRequest) => trpc.import.preview.mutate(req);
 /** Writes the whole file or nothing; a file with warnings needs confirmWarnings. */
 export const commitImport = (req: ImportRequest, confirmWarnings: boolean) => trpc.import.commit.mutate({ ...req, confirmWarnings });
-export const rollbackImport = (batchId: number) => trpc.import.rollback.mutate({ batchId });
+/** What a rollback would change (values, KPIs, months): shown in its confirm step. */
+export const previewRollback = (batchId: number) => trpc.import.rollbackPreview.query({ batchId });
+/** Only after the user has confirmed previewRollback's plan. */
+export const rollbackImport = (batchId: number) => trpc.import.rollback.mutate({ batchId, confirmed: true });
 export const listBatches = (limit = 100) => trpc.import.batches.query({ limit });
 
 

@@ -1,4 +1,5 @@
 import type { AppRouter } from '@lagesbild/api';
+import { MAX_BATCH_SIZE } from '@lagesbild/domain';
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { authLink } from './auth-link.js';
 import { sessionHeaders } from './session.js';
@@ -23,7 +24,8 @@ export function createApiClient(opts: ApiClientOptions = {}) {
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: httpSubscriptionLink({ url: '/trpc', connectionParams: deviceToken ? { deviceToken } : undefined }),
-        false: httpBatchLink({ url: '/trpc', headers: async () => (deviceToken ? { 'x-device-token': deviceToken } : await sessionHeaders()) }),
+        // The server refuses bigger batches (limits.ts); a view that asks for more in one tick gets several.
+        false: httpBatchLink({ url: '/trpc', maxItems: MAX_BATCH_SIZE, headers: async () => (deviceToken ? { 'x-device-token': deviceToken } : await sessionHeaders()) }),
       }),
     ],
   });

@@ -4,6 +4,7 @@ import { addMonths } from '@lagesbild/domain';
 import { getCurrentScope, onScopeDispose, ref, shallowRef, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { trpc, type ApiClient } from '../api/trpc.js';
+import { shownKey } from '../lib/hidden-text.js';
 import { tryParsePeriod } from '../lib/period-nav.js';
 import { useOverviewStore } from '../stores/overview.js';
 import { useWallMessages } from '../wall/wall-messages.js';
@@ -21,8 +22,9 @@ export interface LiveView {
   months?: readonly [string, string];
 }
 
-/** Whether an event changes something the view shows: unit, KPI and months must all overlap. */
+/** Whether an event changes something the view shows: unit, KPI and months must all overlap. A saved board changes no figure. */
 export function eventTouches(e: LiveEvent, view: LiveView): boolean {
+  if (e.kind === 'board.saved') return false;
   if (view.unit && e.affectedUnits && !e.affectedUnits.includes(view.unit)) return false;
   if (view.kpis && e.affectedKpis && !e.affectedKpis.some((k) => view.kpis?.includes(k))) return false;
   const months = e.payload.months;
@@ -35,7 +37,7 @@ export function eventTouches(e: LiveEvent, view: LiveView): boolean {
 
 export interface LiveEventsOptions {
   client?: ApiClient;
-  onEvent: (e: LiveEvent) => void;
+  onEvent: (e: LiveEvent) => void | Promise<void>;
   /** No message (the server sends a status every 15 s) for this long: the connection is dead; reconnect. */
   silenceMs?: number;
 }
@@ -89,7 +91,8 @@ export function useLiveEvents(opts: LiveEventsOptions): LiveEvents {
           } else {
             lastEventId = d.id;
             lastEvent.value = d.data;
-            opts.onEvent(d.data);
+            // A view's refetch handles its own errors; the stream does not wait for it.
+            void opts.onEvent(d.data);
           }
           update();
         },
@@ -190,10 +193,10 @@ export function useLiveOverview() {
       // The cards compare with last year and draw 24 months: 36 months before the period's end matter.
       const view: LiveView = p ? { unit: d.unit, months: [addMonths(p.end, -35), p.end] } : { unit: d.unit };
       if (!eventTouches(e, view)) return;
-      const before = new Map(d.cards.map((c) => [c.kpi, `${c.display}|${c.status}`]));
+      const before = new Map(d.cards.map((c) => [c.kpi, shownKey(c)]));
       await store.retry();
       const after = store.data?.cards ?? [];
-      const keys = after.filter((c) => before.get(c.kpi) !== `${c.display}|${c.status}`).map((c) => c.kpi);
+      const keys = after.filter((c) => before.get(c.kpi) !== shownKey(c)).map((c) => c.kpi);
       if (keys.length > 0) mark(keys, t('live.changed', { n: keys.length }));
     },
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatFetchedAt } from './clock.js';
 import { classifyError } from './load-error.js';
-import { filterCards, groupCards, statusFilter } from './overview-groups.js';
+import { filterCards, groupCards, statusFilter } from '../overview/overview-groups.js';
 
 describe('groupCards', () => {
   it('orders groups as the reports do and keeps the order within a group', () => {

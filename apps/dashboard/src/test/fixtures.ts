@@ -22,6 +22,7 @@ export function card(over: Partial<OverviewCard> = {}): OverviewCard {
     monthsInPeriod: 4,
     genderAvailable: true,
     suppressed: false,
+    hidden: null,
     change: {
       lastYear: { period: '2021-T1', periodLabel: 'T1 2021', value: 517, display: '517' },
       absolute: -86,
@@ -49,5 +50,5 @@ export function overview(over: Partial<Overview> = {}): Overview {
     cards,
     statusCounts,
     ...over,
-  } as Overview;
+  };
 }

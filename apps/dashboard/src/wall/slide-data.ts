@@ -1,7 +1,8 @@
 import type { AppRouter } from '@lagesbild/api';
-import { addMonths, formatMonth, parsePeriod } from '@lagesbild/domain';
+import { addMonths, formatMonth, parsePeriod, WALL_CHART_MONTHS, wallRequests, wallSlidePeriod, type WallRequest } from '@lagesbild/domain';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { ApiClient } from '../api/trpc.js';
+import { shownKey } from '../lib/hidden-text.js';
 import type { LiveView } from '../composables/useLiveEvents.js';
 
 type Outputs = inferRouterOutputs<AppRouter>;
@@ -12,8 +13,8 @@ export type WallSeries = Outputs['series']['get'];
 export type WallDrilldown = Outputs['drilldown']['get'];
 export type WallKpi = Outputs['kpi']['list'][number];
 
-/** Months a chart slide shows, ending at its period's last month. */
-export const CHART_MONTHS = 24;
+/** Months a chart slide shows, ending at its period's last month (the server allows a screen exactly these requests). */
+export const CHART_MONTHS = WALL_CHART_MONTHS;
 
 /** A slide's data, with the unit and period it shows written out (every slide says them; there are no filters to look at). */
 export type SlideData =
@@ -24,8 +25,7 @@ export type SlideData =
 
 /** The period key a slide shows: its own, or the latest month with data. */
 export function slidePeriod(slide: WallSlide, latestMonth: string | null): string | undefined {
-  if (slide.period !== 'latest') return slide.period;
-  return latestMonth ?? undefined;
+  return wallSlidePeriod(slide, latestMonth);
 }
 
 /** What a slide shows, for eventTouches: only events on its unit, KPI and months refetch it. */
@@ -38,34 +38,39 @@ export function slideView(slide: WallSlide, latestMonth: string | null): LiveVie
   return { unit: slide.unit, kpis: slide.kpi ? [slide.kpi] : undefined, months: [start, p.end] };
 }
 
+/** The slide's request to one procedure, as the server's allowlist for screens expects it (packages/domain/src/wall.ts). */
+function requestTo<P extends WallRequest['path']>(requests: WallRequest[], path: P): Extract<WallRequest, { path: P }> {
+  const r = requests.find((x): x is Extract<WallRequest, { path: P }> => x.path === path);
+  if (!r) throw new Error('Bilden saknar period eller nyckeltal.');
+  return r;
+}
+
 export async function loadSlide(client: ApiClient, slide: WallSlide, latestMonth: string | null, kpis: readonly WallKpi[]): Promise<SlideData> {
-  const key = slidePeriod(slide, latestMonth);
+  const requests = wallRequests(slide, latestMonth);
   const kpi = kpis.find((k) => k.id === slide.kpi) ?? null;
   if (slide.kind === 'overview' || slide.kind === 'redlist') {
-    const overview = await client.overview.get.query({ unit: slide.unit, period: key });
+    const overview = await client.overview.get.query(requestTo(requests, 'overview.get').input);
     const common = { unitName: overview.unitName, periodLabel: overview.periodLabel, overview };
     return slide.kind === 'overview' ? { kind: 'overview', ...common } : { kind: 'redlist', ...common };
   }
-  if (!key || !slide.kpi) throw new Error('Bilden saknar period eller nyckeltal.');
-  const p = parsePeriod(key);
   if (slide.kind === 'chart') {
-    const start = addMonths(p.end, -(CHART_MONTHS - 1));
+    const q = requestTo(requests, 'series.get').input;
     const [series, tree] = await Promise.all([
-      client.series.get.query({ kpi: slide.kpi, unit: slide.unit, start, end: p.end, grain: 'month' }),
+      client.series.get.query(q),
       // For the unit's name as it was then (a device's tree is its board's units and below).
-      client.unit.tree.query({ month: p.end }),
+      client.unit.tree.query(requestTo(requests, 'unit.tree').input),
     ]);
     const unitName = tree.find((u) => u.code === slide.unit)?.name ?? slide.unit;
-    return { kind: 'chart', unitName, periodLabel: `${formatMonth(start)}–${formatMonth(p.end)}`, series, kpi };
+    return { kind: 'chart', unitName, periodLabel: `${formatMonth(q.start)}–${formatMonth(q.end)}`, series, kpi };
   }
-  const drilldown = await client.drilldown.get.query({ kpi: slide.kpi, unit: slide.unit, period: key });
+  const drilldown = await client.drilldown.get.query(requestTo(requests, 'drilldown.get').input);
   return { kind: 'drilldown', unitName: drilldown.parent.name, periodLabel: drilldown.parent.periodLabel, drilldown, kpi };
 }
 
 /** Values by key (KPI or unit code), to tell which cards an update changed. */
 export function slideValues(d: SlideData): Map<string, string> {
-  if (d.kind === 'overview' || d.kind === 'redlist') return new Map(d.overview.cards.map((c) => [c.kpi, `${c.display}|${c.status}`]));
-  if (d.kind === 'drilldown') return new Map(d.drilldown.children.map((c) => [c.unit, `${c.display}|${c.status}`]));
+  if (d.kind === 'overview' || d.kind === 'redlist') return new Map(d.overview.cards.map((c) => [c.kpi, shownKey(c)]));
+  if (d.kind === 'drilldown') return new Map(d.drilldown.children.map((c) => [c.unit, shownKey(c)]));
   const line = d.series.series[0];
-  return new Map((line?.points ?? []).map((p) => [p.period, p.display]));
+  return new Map((line?.points ?? []).map((p) => [p.period, shownKey(p)]));
 }

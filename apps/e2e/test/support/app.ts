@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { openPglite, seedDemo } from '@lagesbild/db';
 import { DEFAULT_STATIC_DIR, startServer } from '@lagesbild/server';
 import { createOrganisation, createSession, createUser, listUsers, SESSION_COOKIE, type RoleGrant } from '@lagesbild/api';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { CHROMIUM_PATH } from './env.js';
 
 /** Screenshots and other files to look at after a run (gitignored). */
 export const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');
@@ -37,7 +38,7 @@ export async function startApp(): Promise<RunningApp> {
     // Tests sign in through a real session row, exactly what the login form creates.
     const signInAs = async (username: string, roles: RoleGrant[]) => {
       const existing = (await listUsers(database.db, 'katrineholm')).find((u) => u.username === username);
-      const id = existing?.id ?? (await createUser(database.db, 'katrineholm', { username, displayName: username, password: null, roles })).id;
+      const id = existing?.id ?? (await createUser(database.db, 'katrineholm', { username, displayName: username, password: null, roles }, { id: 'e2e', ip: null })).id;
       return (await createSession(database.db, id, { method: 'password', ip: null, userAgent: 'e2e', now: new Date() })).token;
     };
     const adminToken = await signInAs('e2e-admin', [{ role: 'admin' }]);
@@ -45,7 +46,7 @@ export async function startApp(): Promise<RunningApp> {
       url: server.url,
       signInAs,
       addUser: async (username, password, roles, org = 'katrineholm') => {
-        await createUser(database.db, org, { username, displayName: username, password, roles });
+        await createUser(database.db, org, { username, displayName: username, password, roles }, { id: 'e2e', ip: null });
       },
       addOrganisation: (id, name) => createOrganisation(database.db, { id, name }, 'e2e'),
       newContext: async (browser, options) => {
@@ -68,7 +69,7 @@ export async function startApp(): Promise<RunningApp> {
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
       '--no-sandbox',
@@ -84,20 +85,3 @@ export async function launchBrowser(): Promise<Browser> {
 
 export const DESKTOP = { width: 1366, height: 768 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
-
-/**
- * A page in its own context (no stored locale or state between tests), opened at
- * `path` and waited on until the KPI cards are drawn.
- */
-export async function openOverview(
-  browser: Browser,
-  app: RunningApp,
-  path: string,
-  viewport: { width: number; height: number } = DESKTOP,
-): Promise<{ page: Page; context: BrowserContext }> {
-  const context = await app.newContext(browser, { viewport });
-  const page = await context.newPage();
-  await page.goto(`${app.url}${path}`);
-  await page.getByTestId('kpi-card').first().waitFor();
-  return { page, context };
-}

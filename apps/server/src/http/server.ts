@@ -1,13 +1,14 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { appRouter, requestContext, requestInfo } from '@lagesbild/api';
+import { requestInfo } from '@lagesbild/api';
 import { closeEventBus, type Database } from '@lagesbild/db';
-import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { openLoginLink } from './auth-routes.js';
 import { buildIdReader } from './build-id.js';
-import { prepareEventStream } from './sse.js';
+import { answerError, defaultLog, HttpError, type Log } from './errors.js';
+import { DEFAULT_SESSION_PURGE_MS, startSessionPurge } from './session-purge.js';
 import { serveStatic } from './static.js';
+import { trpcHandler } from './trpc-handler.js';
 
 export interface ServerOptions {
   database: Database;
@@ -23,6 +24,10 @@ export interface ServerOptions {
   staticDir?: string;
   /** Behind a reverse proxy: trust its X-Forwarded-Proto/For. */
   trustProxy?: boolean;
+  /** Where refused and failed requests are logged (default: stderr). */
+  log?: Log;
+  /** How often expired sessions are purged (ms; default hourly, LAGESBILD_SESSION_PURGE_MINUTES). */
+  sessionPurgeMs?: number;
 }
 
 export interface RunningServer {
@@ -43,21 +48,15 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 /** One HTTP host: tRPC under /trpc, GET /health, and the dashboard for everything else. */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
-  const trpc = createHTTPHandler({
-    router: appRouter,
-    basePath: '/trpc/',
-    createContext: ({ req, res, info }) =>
-      requestContext({ db: opts.database.db, defaultOrgId: opts.orgId, req, res, trustProxy: opts.trustProxy ?? false, connectionParams: info.connectionParams }),
-    // Imports arrive as base64 in the body; anything larger is refused before parsing.
-    maxBodySize: 70 * 1024 * 1024,
-    maxBatchSize: 20,
-  });
+  const trustProxy = opts.trustProxy ?? false;
+  const log = opts.log ?? defaultLog;
+  const trpc = trpcHandler({ db: opts.database.db, orgId: opts.orgId, trustProxy, log });
   const staticDir = opts.staticDir ?? DEFAULT_STATIC_DIR;
   const buildId = buildIdReader(staticDir);
-  const server = createServer((req, res) => {
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     // Once reached over HTTPS, browsers should never fall back to plain HTTP.
-    if (requestInfo(req, opts.trustProxy ?? false).secure) res.setHeader('strict-transport-security', 'max-age=31536000');
+    if (requestInfo(req, trustProxy).secure) res.setHeader('strict-transport-security', 'max-age=31536000');
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/health') {
       // The build id travels as a header so the body stays the documented {"status":"ok",…}.
@@ -65,27 +64,31 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       res.end(JSON.stringify({ status: 'ok', database: opts.database.kind }));
       return;
     }
-    if (path === '/auth/open' && req.method === 'GET') {
-      openLoginLink(opts.database.db, opts.trustProxy ?? false, req, res).catch(() => {
-        if (!res.headersSent) res.writeHead(500).end();
-      });
+    if (path === '/auth/open' && req.method === 'GET') return openLoginLink(opts.database.db, trustProxy, req, res);
+    if (path.startsWith('/trpc/')) return trpc(req, res);
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Metoden stöds inte här: sidorna läses med GET.');
+    return serveStatic(staticDir, req, res);
+  };
+  // Every request's errors, thrown or rejected, end in the one handler: no request can end the process.
+  const server = createServer((req, res) => {
+    route(req, res).catch((err: unknown) => answerError(err, req, res, log));
+  });
+  // Bytes that are not HTTP at all: Node's parser refuses them; answer 400 in Swedish and log, as for any bad request.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
       return;
     }
-    if (path.startsWith('/trpc/')) {
-      prepareEventStream(req, res);
-      trpc(req, res);
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405).end();
-      return;
-    }
-    serveStatic(staticDir, req, res);
+    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+    log(`Felaktig begäran ${tooLarge ? 431 : 400} (${err.code ?? 'okänt'}): ${err.message}`);
+    const body = tooLarge ? 'Begärans huvuden är för stora (ofta för många eller för långa kakor). Rensa kakorna för sidan och försök igen.\n' : 'Begäran kunde inte läsas (felaktig HTTP).\n';
+    socket.end(`HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
   });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(opts.port, opts.host ?? '127.0.0.1', () => ok());
   });
+  const purge = startSessionPurge(opts.database.db, opts.sessionPurgeMs ?? DEFAULT_SESSION_PURGE_MS, log);
   const { port } = server.address() as AddressInfo;
   const host = opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1';
   return {
@@ -95,6 +98,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       new Promise<void>((ok) => {
         server.closeAllConnections();
         server.close(() => ok());
-      }).then(() => closeEventBus(opts.database.db)),
+      })
+        .then(() => purge.stop())
+        .then(() => closeEventBus(opts.database.db)),
   };
 }

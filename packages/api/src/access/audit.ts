@@ -1,6 +1,17 @@
 import { auditLog, type Db } from '@lagesbild/db';
 import { and, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
 
+/**
+ * Who does a write, as the audit log names them: a username, "device:<id>",
+ * "cli:<user>". `via` marks a change made outside the dashboard (the CLI);
+ * the entry's detail says so.
+ */
+export interface Actor {
+  id: string;
+  ip: string | null;
+  via?: 'cli';
+}
+
 export interface AuditEntry {
   orgId: string | null;
   actor: string;
@@ -28,6 +39,7 @@ export const AUDIT_ACTIONS = [
   'user.disabled',
   'user.enabled',
   'user.password_changed',
+  'user.login_link_created',
   'device_token.created',
   'device_token.revoked',
   'board.saved',
@@ -36,9 +48,19 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-/** Append one entry. The log is append-only: nothing in the code updates or deletes it. */
+/**
+ * Append one entry. The log is append-only: nothing in the code updates or
+ * deletes it. Only service actions call this, inside the transaction that
+ * makes the change, so the entry exists exactly when the change does.
+ */
 export async function recordAudit(db: Db, e: AuditEntry): Promise<void> {
   await db.insert(auditLog).values({ orgId: e.orgId, actor: e.actor, action: e.action, target: e.target ?? null, detail: e.detail ?? null, ip: e.ip ?? null, ...(e.at ? { at: e.at } : {}) });
+}
+
+/** recordAudit for an actor: name, address and (from the CLI) `via` in the detail. */
+export function auditAs(db: Db, actor: Actor, e: { orgId: string | null; action: AuditAction; target: string; detail?: Record<string, unknown> }): Promise<void> {
+  const detail = actor.via ? { ...e.detail, via: actor.via } : (e.detail ?? null);
+  return recordAudit(db, { orgId: e.orgId, actor: actor.id, action: e.action, target: e.target, detail, ip: actor.ip });
 }
 
 export interface AuditFilter {
@@ -83,14 +105,4 @@ export async function listAudit(db: Db, f: AuditFilter): Promise<AuditRow[]> {
     .orderBy(desc(auditLog.id))
     .limit(f.limit);
   return rows.map((r) => ({ id: r.id, at: r.at.toISOString(), actor: r.actor, action: r.action, target: r.target, detail: r.detail ?? null, ip: r.ip }));
-}
-
-/** An audit entry for the caller of a procedure: actor and address from the context. */
-export function auditFor(
-  ctx: { db: Db; orgId: string; user: { id: string } | null; request: { ip: string | null } },
-  action: AuditAction,
-  target: string | null,
-  detail?: Record<string, unknown>,
-): Promise<void> {
-  return recordAudit(ctx.db, { orgId: ctx.orgId, actor: ctx.user?.id ?? 'anonym', action, target, detail: detail ?? null, ip: ctx.request.ip });
 }

@@ -5,3 +5,4 @@ export * from './password.js';
 export * from './request-context.js';
 export * from './sessions.js';
 export * from './users.js';
+export * from './body-limit.js';

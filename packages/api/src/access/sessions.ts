@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sessions, units, userRoles, users, type Db } from '@lagesbild/db';
-import { and, eq, gt, lt, ne, or } from 'drizzle-orm';
-import type { Role, Scope, SessionUser } from '../context.js';
+import { and, eq, gt, lte, ne, or } from 'drizzle-orm';
+import type { Scope, SessionUser } from '../context.js';
+import { auditAs, type Actor } from './audit.js';
 
 /** A session ends 12 hours after login, or after 4 idle hours, whichever comes first. */
 export const SESSION_ABSOLUTE_MS = 12 * 3600_000;
@@ -90,7 +91,7 @@ export async function loadUserAccess(db: Db, userId: number, username: string, d
     .from(userRoles)
     .leftJoin(units, eq(units.id, userRoles.unitId))
     .where(eq(userRoles.userId, userId));
-  const names = [...new Set(roles.map((r) => r.role as Role))];
+  const names = [...new Set(roles.map((r) => r.role))];
   const wide = names.some((r) => r !== 'enhetschef');
   const scope: Scope = wide ? { kind: 'all' } : { kind: 'units', units: [...new Set(roles.flatMap((r) => (r.role === 'enhetschef' && r.unit ? [r.unit] : [])))] };
   return { user: { id: username, userId, name: displayName, roles: names }, scope };
@@ -106,8 +107,33 @@ export async function deleteUserSessions(db: Db, userId: number): Promise<number
   return gone.length;
 }
 
-/** Housekeeping: sessions past their end. */
-export async function purgeExpiredSessions(db: Db, now: Date): Promise<void> {
-  await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_MS))));
+/** Logout: the session ends (a wall screen has none) and the audit entry is written in the same transaction. */
+export async function logout(db: Db, orgId: string, tokenHash: string | null, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (tokenHash) await deleteSession(tx, tokenHash);
+    await auditAs(tx, actor, { orgId, action: 'logout', target: `user:${actor.id}` });
+  });
+}
+
+/** Logout everywhere: every session of the user ends; audited, with how many, in the same transaction. */
+export async function logoutEverywhere(db: Db, orgId: string, userId: number, actor: Actor): Promise<number> {
+  return db.transaction(async (tx) => {
+    const ended = await deleteUserSessions(tx, userId);
+    await auditAs(tx, actor, { orgId, action: 'logout.everywhere', target: `user:${actor.id}`, detail: { sessions: ended } });
+    return ended;
+  });
+}
+
+/**
+ * Housekeeping: sessions and unused sign-in links past their end (resolveSession
+ * refuses them already; this keeps the table from growing). Returns how many went.
+ * The server runs it at start and then periodically (apps/server, LAGESBILD_SESSION_PURGE_MINUTES).
+ */
+export async function purgeExpiredSessions(db: Db, now: Date): Promise<number> {
+  const gone = await db
+    .delete(sessions)
+    .where(or(lte(sessions.expiresAt, now), lte(sessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_MS))))
+    .returning({ h: sessions.tokenHash });
+  return gone.length;
 }
 

@@ -1,6 +1,7 @@
 import { units, userRoles, users, type Db, type Role } from '@lagesbild/db';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { InputError, NotFoundError } from '../services/errors.js';
+import { InputError, NotFoundError } from '../errors.js';
+import { auditAs, type Actor } from './audit.js';
 import { hashPassword, passwordProblem } from './password.js';
 import { deleteUserSessions } from './sessions.js';
 
@@ -40,10 +41,12 @@ async function unitIds(db: Db, orgId: string, grants: readonly RoleGrant[]): Pro
   return found;
 }
 
+/** A new user with her roles; the audit entry (user.created) is written in the same transaction. */
 export async function createUser(
   db: Db,
   orgId: string,
   u: { username: string; displayName: string; email?: string | null; password: string | null; roles: RoleGrant[] },
+  actor: Actor,
 ): Promise<UserView> {
   const username = normaliseUsername(u.username);
   if (u.password !== null) {
@@ -51,43 +54,63 @@ export async function createUser(
     if (problem) throw new InputError(problem);
   }
   const ids = await unitIds(db, orgId, u.roles);
+  // Hashed before the transaction: scrypt takes a while, and a transaction should not.
   const passwordHash = u.password === null ? null : await hashPassword(u.password);
-  const [existing] = await db.select({ id: users.id }).from(users).where(and(eq(users.orgId, orgId), eq(users.username, username)));
-  if (existing) throw new InputError(`Användaren "${username}" finns redan.`);
-  const id = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: users.id }).from(users).where(and(eq(users.orgId, orgId), eq(users.username, username)));
+    if (existing) throw new InputError(`Användaren "${username}" finns redan.`);
     const [row] = await tx.insert(users).values({ orgId, username, displayName: u.displayName.trim() || username, email: u.email ?? null, passwordHash }).returning({ id: users.id });
     if (!row) throw new Error('user insert returned nothing');
     if (u.roles.length) await tx.insert(userRoles).values(u.roles.map((g) => ({ userId: row.id, role: g.role, unitId: g.role === 'enhetschef' && g.unit ? (ids.get(g.unit) ?? null) : null })));
-    return row.id;
+    const view = await getUser(tx, orgId, row.id);
+    await auditAs(tx, actor, { orgId, action: 'user.created', target: `user:${view.username}`, detail: { roles: view.roles } });
+    return view;
   });
-  return getUser(db, orgId, id);
 }
 
-/** Replaces a user's roles; her sessions end so the new rights apply at once. */
-export async function setRoles(db: Db, orgId: string, userId: number, grants: RoleGrant[]): Promise<UserView> {
-  await getUser(db, orgId, userId);
-  const ids = await unitIds(db, orgId, grants);
-  await db.transaction(async (tx) => {
+/** Replaces a user's roles; her sessions end so the new rights apply at once. Audited in the same transaction. */
+export async function setRoles(db: Db, orgId: string, userId: number, grants: RoleGrant[], actor: Actor): Promise<UserView> {
+  return db.transaction(async (tx) => {
+    await getUser(tx, orgId, userId);
+    const ids = await unitIds(tx, orgId, grants);
     await tx.delete(userRoles).where(eq(userRoles.userId, userId));
     if (grants.length) await tx.insert(userRoles).values(grants.map((g) => ({ userId, role: g.role, unitId: g.role === 'enhetschef' && g.unit ? (ids.get(g.unit) ?? null) : null })));
+    await deleteUserSessions(tx, userId);
+    const view = await getUser(tx, orgId, userId);
+    await auditAs(tx, actor, { orgId, action: 'user.roles_changed', target: `user:${view.username}`, detail: { roles: view.roles } });
+    return view;
   });
-  await deleteUserSessions(db, userId);
-  return getUser(db, orgId, userId);
 }
 
-export async function setDisabled(db: Db, orgId: string, userId: number, disabled: boolean): Promise<UserView> {
-  await getUser(db, orgId, userId);
-  await db.update(users).set({ disabled, failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
-  if (disabled) await deleteUserSessions(db, userId);
-  return getUser(db, orgId, userId);
+/** Disables (ending her sessions) or re-enables a user, which also lifts a lock; audited in the same transaction. */
+export async function setDisabled(db: Db, orgId: string, userId: number, disabled: boolean, actor: Actor): Promise<UserView> {
+  return db.transaction(async (tx) => {
+    await getUser(tx, orgId, userId);
+    await tx.update(users).set({ disabled, failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
+    if (disabled) await deleteUserSessions(tx, userId);
+    const view = await getUser(tx, orgId, userId);
+    await auditAs(tx, actor, { orgId, action: disabled ? 'user.disabled' : 'user.enabled', target: `user:${view.username}` });
+    return view;
+  });
 }
 
-export async function setPassword(db: Db, orgId: string, userId: number, password: string): Promise<void> {
+/**
+ * Sets a new password and ends her sessions; returns the username. The audit
+ * entry is named by username, like every other entry about a user: login.ts
+ * reads it as the end of a lock.
+ */
+export async function setPassword(db: Db, orgId: string, userId: number, password: string, actor: Actor): Promise<string> {
   const u = await getUser(db, orgId, userId);
   const problem = passwordProblem(password, u.username);
   if (problem) throw new InputError(problem);
-  await db.update(users).set({ passwordHash: await hashPassword(password), failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
-  await deleteUserSessions(db, userId);
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    const [row] = await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(and(eq(users.id, userId), eq(users.orgId, orgId))).returning({ id: users.id });
+    if (!row) throw new NotFoundError(`Användaren med id ${userId} finns inte.`);
+    await deleteUserSessions(tx, userId);
+    await auditAs(tx, actor, { orgId, action: 'user.password_changed', target: `user:${u.username}` });
+  });
+  return u.username;
 }
 
 export async function listUsers(db: Db, orgId: string, now = new Date()): Promise<UserView[]> {

@@ -1,9 +1,9 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { auditFor } from '../access/audit.js';
-import { login, LoginRefused } from '../access/login.js';
+import { login } from '../access/login.js';
 import { clearedCookie, SESSION_COOKIE, sessionCookie } from '../access/request-context.js';
-import { deleteSession, deleteUserSessions } from '../access/sessions.js';
+import { logout, logoutEverywhere } from '../access/sessions.js';
+import { actorOf } from '../context.js';
 import { ORG_ID_PATTERN, ORG_ID_RULE, organisationName } from '../services/organisations.js';
 import { publicProcedure, readProcedure, router } from '../trpc.js';
 
@@ -40,29 +40,22 @@ export const authRouter = router({
   login: publicProcedure
     .input(z.object({ org: orgSlug.optional(), username: z.string().min(1).max(64), password: z.string().min(1).max(256) }))
     .mutation(async ({ ctx, input }) => {
-      try {
-        const s = await login(ctx.db, { orgId: input.org ?? ctx.orgId, username: input.username, password: input.password, ip: ctx.request.ip, userAgent: ctx.request.userAgent, now: ctx.now() });
-        ctx.setCookie(sessionCookie(s.token, ctx.request.secure));
-        return { csrfToken: s.csrfToken, expiresAt: s.expiresAt.toISOString() };
-      } catch (err) {
-        if (err instanceof LoginRefused) throw new TRPCError({ code: err.reason === 'credentials' ? 'UNAUTHORIZED' : 'TOO_MANY_REQUESTS', message: err.message });
-        throw err;
-      }
+      const s = await login(ctx.db, { orgId: input.org ?? ctx.orgId, username: input.username, password: input.password, ip: ctx.request.ip, userAgent: ctx.request.userAgent, now: ctx.now() });
+      ctx.setCookie(sessionCookie(s.token, ctx.request.secure));
+      return { csrfToken: s.csrfToken, expiresAt: s.expiresAt.toISOString() };
     }),
 
-  logout: readProcedure.mutation(async ({ ctx }) => {
-    if (ctx.session) await deleteSession(ctx.db, ctx.session.tokenHash);
+  logout: readProcedure.meta({ units: { none: 'ends the session' }, screen: true }).mutation(async ({ ctx }) => {
+    await logout(ctx.db, ctx.orgId, ctx.session?.tokenHash ?? null, actorOf(ctx));
     ctx.setCookie(clearedCookie(SESSION_COOKIE, ctx.request.secure));
-    await auditFor(ctx, 'logout', `user:${ctx.user.id}`);
     return { ok: true };
   }),
 
   /** Ends every session of the caller, on every device. */
-  logoutEverywhere: readProcedure.mutation(async ({ ctx }) => {
+  logoutEverywhere: readProcedure.meta({ units: { none: 'ends sessions' } }).mutation(async ({ ctx }) => {
     if (ctx.user.userId === null) throw new TRPCError({ code: 'FORBIDDEN', message: 'En skärm har inga sessioner att avsluta.' });
-    const ended = await deleteUserSessions(ctx.db, ctx.user.userId);
+    const ended = await logoutEverywhere(ctx.db, ctx.orgId, ctx.user.userId, actorOf(ctx));
     ctx.setCookie(clearedCookie(SESSION_COOKIE, ctx.request.secure));
-    await auditFor(ctx, 'logout.everywhere', `user:${ctx.user.id}`, { sessions: ended });
     return { ended };
   }),
 });

@@ -1,24 +1,23 @@
-import { parsePeriod } from '@lagesbild/domain';
+import { monthsOf, parsePeriod } from '@lagesbild/domain';
 import { z } from 'zod';
-import { assertUnitInScope } from '../scope.js';
-import { buildDrilldown, loadEngineContext } from '../services/index.js';
-import { router, readProcedure } from '../trpc.js';
+import { unitProcedure } from '../access/unit-procedure.js';
+import { buildDrilldown } from '../services/drilldown.js';
+import { router } from '../trpc.js';
 
 export const drilldownRouter = router({
   /** A KPI for the child units of a unit, with their statuses. */
-  get: readProcedure
-    .input(
-      z.object({
-        kpi: z.string().min(1).max(64),
-        unit: z.string().min(1).max(64),
-        period: z.string().min(1).max(32),
-        gender: z.enum(['K', 'M', 'T']).default('T'),
-      }),
-    )
-    .query(async ({ ctx, input }) => {
-      const engine = await loadEngineContext(ctx.db, ctx.orgId);
-      const period = parsePeriod(input.period);
-      assertUnitInScope(ctx.scope, engine.tree, input.unit, period.end);
-      return buildDrilldown(ctx.db, engine, { ...input, period, suppress: ctx.suppress });
+  get: unitProcedure({
+    input: z.object({
+      kpi: z.string().min(1).max(64),
+      unit: z.string().min(1).max(64),
+      period: z.string().min(1).max(32),
+      gender: z.enum(['K', 'M', 'T']).default('T'),
     }),
+    asks: 'unit',
+    screen: (i) => (i.gender === 'T' ? { path: 'drilldown.get', input: { kpi: i.kpi, unit: i.unit, period: i.period, gender: 'T' } } : null),
+  }).query(({ ctx, input }) => {
+    const period = parsePeriod(input.period);
+    ctx.guard.assertUnitForMonths(input.unit, monthsOf(period));
+    return buildDrilldown(ctx.db, ctx.engine, { ...input, period, suppress: ctx.suppress, access: ctx.guard });
+  }),
 });

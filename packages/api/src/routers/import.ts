@@ -1,7 +1,8 @@
 import { MAX_FILE_BYTES } from '@lagesbild/importer';
 import { z } from 'zod';
-import { InputError } from '../services/errors.js';
-import { commitImport, deleteMapping, listBatches, listMappings, previewImport, rollbackImport, saveMapping, type Actor } from '../services/import.js';
+import { InputError } from '../errors.js';
+import { actorOf } from '../context.js';
+import { commitImport, deleteMapping, listBatches, listMappings, previewImport, previewRollback, rollbackImport, saveMapping } from '../services/import.js';
 import { procedureFor, router } from '../trpc.js';
 
 /** Base64 of the largest file the importer takes; a longer string is refused before it is decoded. */
@@ -38,8 +39,6 @@ function request(input: z.infer<typeof file>, confirmWarnings = false) {
   return { ...input, bytes, confirmWarnings };
 }
 
-const actorOf = (ctx: { user: { id: string }; request: { ip: string | null } }): Actor => ({ id: ctx.user.id, ip: ctx.request.ip });
-
 export const importRouter = router({
   /** Dry run: the diff against what is stored (new, changed old → new, unchanged), errors and warnings. Writes nothing. */
   preview: procedureFor('import')
@@ -49,10 +48,14 @@ export const importRouter = router({
   commit: procedureFor('import')
     .input(file.extend({ confirmWarnings: z.boolean().default(false) }))
     .mutation(({ ctx, input }) => commitImport(ctx.db, ctx.orgId, request(input, input.confirmWarnings), actorOf(ctx))),
-  /** Restores exactly the values before the batch. */
-  rollback: procedureFor('import')
+  /** What a rollback would change: values, KPIs and months. Writes nothing. */
+  rollbackPreview: procedureFor('import')
     .input(z.object({ batchId: z.number().int().positive() }))
-    .mutation(({ ctx, input }) => rollbackImport(ctx.db, ctx.orgId, input.batchId, actorOf(ctx))),
+    .query(({ ctx, input }) => previewRollback(ctx.db, ctx.orgId, input.batchId)),
+  /** Restores exactly the values before the batch; only when confirmed (after rollbackPreview). */
+  rollback: procedureFor('import')
+    .input(z.object({ batchId: z.number().int().positive(), confirmed: z.boolean().default(false) }))
+    .mutation(({ ctx, input }) => rollbackImport(ctx.db, ctx.orgId, input.batchId, actorOf(ctx), input.confirmed)),
   /** Earlier imports, newest first: who imported what for which units, so for importers only. */
   batches: procedureFor('import')
     .input(z.object({ limit: z.number().int().min(1).max(500).default(100) }).default({ limit: 100 }))

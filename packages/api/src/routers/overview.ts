@@ -1,16 +1,20 @@
+import { monthsOf } from '@lagesbild/domain';
 import { z } from 'zod';
-import { assertUnitInScope, defaultUnit } from '../scope.js';
-import { buildOverview, loadEngineContext, resolvePeriod } from '../services/index.js';
-import { router, readProcedure } from '../trpc.js';
+import { unitProcedure } from '../access/unit-procedure.js';
+import { buildOverview, periodOrLatest } from '../services/overview.js';
+import { router } from '../trpc.js';
 
 export const overviewRouter = router({
-  get: readProcedure
-    .input(z.object({ unit: z.string().min(1).max(64).optional(), period: z.string().max(32).optional() }))
-    .query(async ({ ctx, input }) => {
-      const engine = await loadEngineContext(ctx.db, ctx.orgId);
-      const { period, latest } = await resolvePeriod(ctx.db, ctx.orgId, input.period);
-      const unit = input.unit ?? defaultUnit(ctx.scope, engine.tree, period.end);
-      assertUnitInScope(ctx.scope, engine.tree, unit, period.end);
-      return buildOverview(ctx.db, engine, unit, period, latest, ctx.suppress);
-    }),
+  get: unitProcedure({
+    input: z.object({ unit: z.string().min(1).max(64).optional(), period: z.string().max(32).optional() }),
+    asks: 'unit',
+    screen: (i) => (i.unit && i.period ? { path: 'overview.get', input: { unit: i.unit, period: i.period } } : null),
+  }).query(async ({ ctx, input }) => {
+    // Her latest month and KPIs: an import on another enhet moves neither her default period nor her cards.
+    const use = await ctx.inScope();
+    const { period, latest } = periodOrLatest(input.period, use.latestMonth);
+    const unit = input.unit ?? ctx.guard.defaultUnit(period.end);
+    ctx.guard.assertUnitForMonths(unit, monthsOf(period));
+    return buildOverview(ctx.db, { ...ctx.engine, orgKpis: use.kpis }, unit, period, latest, ctx.suppress, ctx.guard);
+  }),
 });

@@ -1,12 +1,14 @@
 import { isMonth } from '@lagesbild/domain';
 import { z } from 'zod';
-import { loadEngineContext } from '../services/index.js';
-import { listUnitTree } from '../services/unit-tree.js';
-import { router, readProcedure } from '../trpc.js';
+import { unitProcedure } from '../access/unit-procedure.js';
+import { listUnitTree } from '../services/unit-list.js';
+import { router } from '../trpc.js';
 
 export const unitRouter = router({
-  /** The unit tree as it was in a month. */
-  tree: readProcedure
-    .input(z.object({ month: z.string().refine(isMonth, 'Månad ska skrivas ÅÅÅÅ-MM') }))
-    .query(async ({ ctx, input }) => listUnitTree(await loadEngineContext(ctx.db, ctx.orgId), input.month, ctx.scope)),
+  /** The unit tree as it was in a month: for a scoped caller, her units' subtrees that month. */
+  tree: unitProcedure({
+    input: z.object({ month: z.string().refine(isMonth, 'Månad ska skrivas ÅÅÅÅ-MM') }),
+    asks: 'none',
+    screen: (i) => ({ path: 'unit.tree', input: { month: i.month } }),
+  }).query(({ ctx, input }) => listUnitTree(ctx.engine, input.month, ctx.scope)),
 });

@@ -1,7 +1,8 @@
 import { ROLES } from '@lagesbild/db';
 import { z } from 'zod';
-import { auditFor } from '../access/audit.js';
+import { createLoginLink, LINK_TTL_MS } from '../access/login-link.js';
 import { createUser, listUsers, setDisabled, setPassword, setRoles } from '../access/users.js';
+import { actorOf } from '../context.js';
 import { procedureFor, router } from '../trpc.js';
 
 const admin = procedureFor('admin');
@@ -23,27 +24,25 @@ export const userRouter = router({
         roles: z.array(grant).max(50),
       }),
     )
-    .mutation(async ({ ctx, input }) => {
-      const u = await createUser(ctx.db, ctx.orgId, input);
-      await auditFor(ctx, 'user.created', `user:${u.username}`, { roles: u.roles });
-      return u;
-    }),
+    .mutation(({ ctx, input }) => createUser(ctx.db, ctx.orgId, input, actorOf(ctx))),
 
-  setRoles: admin.input(z.object({ userId, roles: z.array(grant).max(50) })).mutation(async ({ ctx, input }) => {
-    const u = await setRoles(ctx.db, ctx.orgId, input.userId, input.roles);
-    await auditFor(ctx, 'user.roles_changed', `user:${u.username}`, { roles: u.roles });
-    return u;
-  }),
+  setRoles: admin.input(z.object({ userId, roles: z.array(grant).max(50) })).mutation(({ ctx, input }) => setRoles(ctx.db, ctx.orgId, input.userId, input.roles, actorOf(ctx))),
 
-  setDisabled: admin.input(z.object({ userId, disabled: z.boolean() })).mutation(async ({ ctx, input }) => {
-    const u = await setDisabled(ctx.db, ctx.orgId, input.userId, input.disabled);
-    await auditFor(ctx, input.disabled ? 'user.disabled' : 'user.enabled', `user:${u.username}`);
-    return u;
+  setDisabled: admin.input(z.object({ userId, disabled: z.boolean() })).mutation(({ ctx, input }) => setDisabled(ctx.db, ctx.orgId, input.userId, input.disabled, actorOf(ctx))),
+
+  /**
+   * A one-time sign-in link for a user (what `pnpm lagesbild user link` prints):
+   * shown to the admin once, good for one use within 15 minutes, audited.
+   * The address is relative; the page puts its own origin in front.
+   */
+  loginLink: admin.input(z.object({ userId })).mutation(async ({ ctx, input }) => {
+    const now = ctx.now();
+    const token = await createLoginLink(ctx.db, ctx.orgId, input.userId, actorOf(ctx), now);
+    return { path: `/auth/open?token=${token}`, expiresAt: new Date(now.getTime() + LINK_TTL_MS).toISOString() };
   }),
 
   setPassword: admin.input(z.object({ userId, password: z.string().min(1).max(256) })).mutation(async ({ ctx, input }) => {
-    await setPassword(ctx.db, ctx.orgId, input.userId, input.password);
-    await auditFor(ctx, 'user.password_changed', `user:${input.userId}`);
+    await setPassword(ctx.db, ctx.orgId, input.userId, input.password, actorOf(ctx));
     return { ok: true };
   }),
 });

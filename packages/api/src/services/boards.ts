@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { boards, deviceTokens, type BoardSlide, type Db } from '@lagesbild/db';
+import { boards, deviceTokens, recordEvent, type BoardSlide, type Db } from '@lagesbild/db';
 import { parsePeriod } from '@lagesbild/domain';
 import { and, asc, eq, isNull, lt, or } from 'drizzle-orm';
 import { z } from 'zod';
-import { NotFoundError } from './errors.js';
+import { auditAs, type Actor } from '../access/audit.js';
+import { NotFoundError } from '../errors.js';
 
 /** A slide as admins write it; "latest" follows the newest month with data. */
 export const boardSlideSchema = z
@@ -47,11 +48,22 @@ export interface DeviceIdentity {
   units: string[];
 }
 
-/** Whether a wall screen's token is still good (an admin may have revoked it while its stream is open). */
-export async function deviceStillValid(db: Db, id: number): Promise<boolean> {
-  const [d] = await db.select({ id: deviceTokens.id }).from(deviceTokens).where(and(eq(deviceTokens.id, id), isNull(deviceTokens.revokedAt)));
-  return d !== undefined;
+/**
+ * Whether a wall screen's token is still good and its board still shows
+ * exactly `units`, the scope its stream was opened with (an admin may have
+ * revoked the token or edited the board while the stream is open).
+ */
+export async function deviceStillValid(db: Db, id: number, units: readonly string[]): Promise<boolean> {
+  const [d] = await db
+    .select({ slides: boards.slides })
+    .from(deviceTokens)
+    .innerJoin(boards, eq(boards.id, deviceTokens.boardId))
+    .where(and(eq(deviceTokens.id, id), isNull(deviceTokens.revokedAt)));
+  return d !== undefined && slideUnits(d.slides).join(',') === [...units].sort().join(',');
 }
+
+/** The units a board's slides show: a screen's whole scope. */
+const slideUnits = (slides: readonly { unit: string }[]) => [...new Set(slides.map((s) => s.unit))].sort();
 
 /** The device behind a token, or null when it is unknown or revoked. Only the hash is compared. */
 export async function resolveDeviceToken(db: Db, token: string, now = new Date()): Promise<DeviceIdentity | null> {
@@ -68,7 +80,7 @@ export async function resolveDeviceToken(db: Db, token: string, now = new Date()
     .update(deviceTokens)
     .set({ lastSeenAt: now })
     .where(and(eq(deviceTokens.id, row.d.id), or(isNull(deviceTokens.lastSeenAt), lt(deviceTokens.lastSeenAt, since))));
-  return { id: row.d.id, orgId: row.d.orgId, boardId: row.d.boardId, name: row.d.name, units: [...new Set(row.slides.map((s) => s.unit))].sort() };
+  return { id: row.d.id, orgId: row.d.orgId, boardId: row.d.boardId, name: row.d.name, units: slideUnits(row.slides) };
 }
 
 export interface BoardSummary {
@@ -99,10 +111,24 @@ export async function getBoard(db: Db, orgId: string, id: number): Promise<{ id:
   return { id: b.id, name: b.name, slides: b.slides, updatedAt: b.updatedAt.toISOString() };
 }
 
-/** Creates a board, or replaces the name and slides of an existing one. */
-export async function saveBoard(db: Db, orgId: string, input: z.infer<typeof boardInputSchema>, user: string): Promise<number> {
+/**
+ * Creates a board, or replaces the name and slides of an existing one; the
+ * audit entry and the board.saved event are written in the same transaction.
+ * A wall screen's open stream ends at its next heartbeat when its board now
+ * shows other units (deviceStillValid), as before; the event is for admins.
+ */
+export async function saveBoard(db: Db, orgId: string, input: z.infer<typeof boardInputSchema>, actor: Actor): Promise<number> {
+  return db.transaction(async (tx) => {
+    const id = await writeBoard(tx, orgId, input, actor.id);
+    await auditAs(tx, actor, { orgId, action: 'board.saved', target: `board:${id}`, detail: { name: input.name, slides: input.slides.length } });
+    await recordEvent(tx, orgId, 'board.saved', { boardId: id, note: input.name });
+    return id;
+  });
+}
+
+async function writeBoard(tx: Db, orgId: string, input: z.infer<typeof boardInputSchema>, user: string): Promise<number> {
   if (input.id !== undefined) {
-    const [b] = await db
+    const [b] = await tx
       .update(boards)
       .set({ name: input.name, slides: input.slides, updatedAt: new Date() })
       .where(and(eq(boards.id, input.id), eq(boards.orgId, orgId)))
@@ -110,24 +136,29 @@ export async function saveBoard(db: Db, orgId: string, input: z.infer<typeof boa
     if (!b) throw new NotFoundError(`Tavlan ${input.id} finns inte.`);
     return b.id;
   }
-  const [b] = await db.insert(boards).values({ orgId, name: input.name, slides: input.slides, createdBy: user }).returning({ id: boards.id });
+  const [b] = await tx.insert(boards).values({ orgId, name: input.name, slides: input.slides, createdBy: user }).returning({ id: boards.id });
   if (!b) throw new Error('boards: insert returned no row');
   return b.id;
 }
 
-/** A new device token for a board. The token is returned once; only its SHA-256 is stored. */
-export async function createDeviceToken(db: Db, orgId: string, boardId: number, name: string, user: string): Promise<{ id: number; token: string }> {
-  await getBoard(db, orgId, boardId);
+/** A new device token for a board, audited in the same transaction. The token is returned once; only its SHA-256 is stored. */
+export async function createDeviceToken(db: Db, orgId: string, boardId: number, name: string, actor: Actor): Promise<{ id: number; token: string }> {
   const token = randomBytes(32).toString('base64url');
-  const [d] = await db.insert(deviceTokens).values({ orgId, boardId, name, tokenHash: hashToken(token), createdBy: user }).returning({ id: deviceTokens.id });
-  if (!d) throw new Error('device_tokens: insert returned no row');
-  return { id: d.id, token };
+  return db.transaction(async (tx) => {
+    await getBoard(tx, orgId, boardId);
+    const [d] = await tx.insert(deviceTokens).values({ orgId, boardId, name, tokenHash: hashToken(token), createdBy: actor.id }).returning({ id: deviceTokens.id });
+    if (!d) throw new Error('device_tokens: insert returned no row');
+    await auditAs(tx, actor, { orgId, action: 'device_token.created', target: `device:${d.id}`, detail: { boardId, name } });
+    return { id: d.id, token };
+  });
 }
 
-/** Revokes a device at once: its next request is refused. Revoking twice changes nothing. */
-export async function revokeDeviceToken(db: Db, orgId: string, id: number, now = new Date()): Promise<void> {
-  const [d] = await db.select({ revokedAt: deviceTokens.revokedAt }).from(deviceTokens).where(and(eq(deviceTokens.id, id), eq(deviceTokens.orgId, orgId)));
-  if (!d) throw new NotFoundError(`Skärmen ${id} finns inte.`);
-  if (d.revokedAt) return;
-  await db.update(deviceTokens).set({ revokedAt: now }).where(eq(deviceTokens.id, id));
+/** Revokes a device at once: its next request is refused. Revoking twice changes nothing but is audited again. */
+export async function revokeDeviceToken(db: Db, orgId: string, id: number, actor: Actor, now = new Date()): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [d] = await tx.select({ revokedAt: deviceTokens.revokedAt }).from(deviceTokens).where(and(eq(deviceTokens.id, id), eq(deviceTokens.orgId, orgId)));
+    if (!d) throw new NotFoundError(`Skärmen ${id} finns inte.`);
+    if (!d.revokedAt) await tx.update(deviceTokens).set({ revokedAt: now }).where(eq(deviceTokens.id, id));
+    await auditAs(tx, actor, { orgId, action: 'device_token.revoked', target: `device:${id}` });
+  });
 }

@@ -2,7 +2,7 @@ import { comments, kpis, recordEvent, units, type Db } from '@lagesbild/db';
 import { monthsOf, periodKey, type Period } from '@lagesbild/domain';
 import { and, desc, eq } from 'drizzle-orm';
 import { recordAudit } from '../access/audit.js';
-import { InputError, NotFoundError } from './errors.js';
+import { InputError, NotFoundError } from '../errors.js';
 
 /** Long enough for the reports' Kommentar column (a few paragraphs), short enough to stay a comment. */
 export const COMMENT_MAX_LENGTH = 2000;

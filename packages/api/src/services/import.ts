@@ -5,10 +5,11 @@
  * import's own transaction.
  */
 import { importBatches, importMappings, kpis, recordImportCommitted, recordImportRolledBack, refreshRollupsAfter, units, type Db } from '@lagesbild/db';
-import { importFile, MAX_DIFF_ROWS, rollbackBatch, RollbackError, type ImportResult, type LabelMapping, type RollbackResult } from '@lagesbild/importer';
+import { importFile, MAX_DIFF_ROWS, rollbackBatch, rollbackPlan, RollbackError, type ImportResult, type LabelMapping, type RollbackPlan, type RollbackResult } from '@lagesbild/importer';
+import { monthOfDate, type Month } from '@lagesbild/domain';
 import { and, asc, desc, eq } from 'drizzle-orm';
-import { recordAudit } from '../access/audit.js';
-import { InputError, NotFoundError } from './errors.js';
+import { auditAs, type Actor } from '../access/audit.js';
+import { InputError, NotFoundError } from '../errors.js';
 
 /** A preview shows this many diff rows (the importer returns no more); the summary and diffTotal count them all. */
 export { MAX_DIFF_ROWS };
@@ -22,11 +23,8 @@ export interface ImportRequest {
   confirmWarnings?: boolean | undefined;
   /** Synthetic demo data (demo-live) is marked so, never passed off as reported figures. */
   origin?: 'reported' | 'synthetic' | undefined;
-}
-
-export interface Actor {
-  id: string;
-  ip: string | null;
+  /** The month it is now; default from the clock, in Swedish time. Later months are refused. */
+  currentMonth?: Month | undefined;
 }
 
 export type ImportAnswer = ImportResult;
@@ -44,6 +42,8 @@ const options = (orgId: string, req: ImportRequest, actor: Actor, dryRun: boolea
   skipMissingMarks: req.skipMissingMarks ?? false,
   confirmWarnings: req.confirmWarnings ?? false,
   origin: req.origin ?? 'reported',
+  // The clock is read here, at the edge, and passed in: the importer never reads it.
+  currentMonth: req.currentMonth ?? monthOfDate(new Date()),
 });
 
 /** The dry run: what the import would do, with every error and warning; writes nothing. */
@@ -57,7 +57,7 @@ export async function commitImport(db: Db, orgId: string, req: ImportRequest, ac
     ...options(orgId, req, actor, false),
     onCommitted: async (tx, r) => {
       const s = r.summary;
-      await recordAudit(tx, { orgId, actor: actor.id, action: 'import.committed', target: `batch:${r.batchId ?? ''}`, detail: { fileName: r.fileName, format: r.format, ...s }, ip: actor.ip });
+      await auditAs(tx, actor, { orgId, action: 'import.committed', target: `batch:${r.batchId ?? ''}`, detail: { fileName: r.fileName, format: r.format, ...s } });
       if (r.batchId !== null) await refreshRollupsAfter(tx, orgId, { batchId: r.batchId, kind: 'committed' }, rollupScope(r.touched.kpis, r.touched.months));
       await recordImportCommitted(tx, orgId, r);
     },
@@ -74,18 +74,33 @@ function rollupScope(kpiIds: readonly string[], months: readonly string[]) {
   return { kpiIds, start: sorted[0], end: sorted[sorted.length - 1] };
 }
 
-export async function rollbackImport(db: Db, orgId: string, batchId: number, actor: Actor): Promise<RollbackResult> {
+/** The importer's refusal is already in Swedish and says what to do. */
+async function asInputError<T>(run: () => Promise<T>): Promise<T> {
   try {
-    return await rollbackBatch(db, orgId, batchId, actor.id, async (tx, r, cells) => {
-      await recordAudit(tx, { orgId, actor: actor.id, action: 'import.rolled_back', target: `batch:${batchId}`, detail: { restored: r.restored, deleted: r.deleted }, ip: actor.ip });
-      await refreshRollupsAfter(tx, orgId, { batchId, kind: 'rolled_back' }, rollupScope([...new Set(cells.map((c) => c.kpi))], cells.map((c) => c.month)));
-      await recordImportRolledBack(tx, orgId, batchId, cells);
-    });
+    return await run();
   } catch (err) {
-    // The importer's message already says what to do, in Swedish.
     if (err instanceof RollbackError) throw new InputError(err.message, { cause: err });
     throw err;
   }
+}
+
+/** What a rollback would change (values, KPIs, months), for the confirmation it needs; writes nothing. */
+export async function previewRollback(db: Db, orgId: string, batchId: number): Promise<RollbackPlan> {
+  return asInputError(() => rollbackPlan(db, orgId, batchId));
+}
+
+/** Undoes a batch; only with `confirmed`, after the user has seen previewRollback's plan. */
+export async function rollbackImport(db: Db, orgId: string, batchId: number, actor: Actor, confirmed: boolean): Promise<RollbackResult> {
+  if (!confirmed) {
+    throw new InputError(`Återställningen av import ${batchId} är inte bekräftad; inget har ändrats. Se först vad den ändrar och bekräfta sedan.`);
+  }
+  return asInputError(() =>
+    rollbackBatch(db, orgId, batchId, actor.id, async (tx, r, cells) => {
+      await auditAs(tx, actor, { orgId, action: 'import.rolled_back', target: `batch:${batchId}`, detail: { restored: r.restored, deleted: r.deleted } });
+      await refreshRollupsAfter(tx, orgId, { batchId, kind: 'rolled_back' }, rollupScope([...new Set(cells.map((c) => c.kpi))], cells.map((c) => c.month)));
+      await recordImportRolledBack(tx, orgId, batchId, cells);
+    }),
+  );
 }
 
 export interface BatchView {
@@ -183,7 +198,7 @@ export async function saveMapping(db: Db, orgId: string, input: LabelMapping, ac
       .onConflictDoUpdate({ target: [importMappings.orgId, importMappings.section, importMappings.parentLabel, importMappings.label], set: values })
       .returning();
     if (!row) throw new Error('import_mappings: upsert returned no row');
-    await recordAudit(tx, { orgId, actor: actor.id, action: 'mapping.changed', target: `mapping:${row.id}`, detail: { ...m }, ip: actor.ip });
+    await auditAs(tx, actor, { orgId, action: 'mapping.changed', target: `mapping:${row.id}`, detail: { ...m } });
     return { ...m, id: row.id, updatedBy: row.updatedBy, updatedAt: row.updatedAt.toISOString() };
   });
 }
@@ -192,6 +207,6 @@ export async function deleteMapping(db: Db, orgId: string, id: number, actor: Ac
   await db.transaction(async (tx) => {
     const [row] = await tx.delete(importMappings).where(and(eq(importMappings.orgId, orgId), eq(importMappings.id, id))).returning();
     if (!row) throw new NotFoundError(`Kopplingen ${id} finns inte.`);
-    await recordAudit(tx, { orgId, actor: actor.id, action: 'mapping.changed', target: `mapping:${id}`, detail: { deleted: { section: row.section, parentLabel: row.parentLabel, label: row.label } }, ip: actor.ip });
+    await auditAs(tx, actor, { orgId, action: 'mapping.changed', target: `mapping:${id}`, detail: { deleted: { section: row.section, parentLabel: row.parentLabel, label: row.label } } });
   });
 }

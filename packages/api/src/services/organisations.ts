@@ -1,7 +1,7 @@
 import { organisations, users, type Db } from '@lagesbild/db';
 import { asc, count, eq } from 'drizzle-orm';
 import { recordAudit } from '../access/audit.js';
-import { InputError, NotFoundError } from './errors.js';
+import { InputError, NotFoundError } from '../errors.js';
 
 /** An organisation's id as it appears in a sign-in address (/logga-in?org=flen) and in --org. */
 export const ORG_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;

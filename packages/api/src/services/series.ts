@@ -1,9 +1,12 @@
-import type { Db } from '@lagesbild/db';
-import { isRate, monthPeriod, monthRange, periodKey, sameLastYear, tertial, tertialOf, yearOf, yearPeriod, type Gender, type Month, type Period, type Status } from '@lagesbild/domain';
-import type { EngineContext } from './engine-context.js';
-import { InputError } from './errors.js';
-import { kpiOrThrow, loadValueInputs, unitOrThrow, valueOf } from './kpi-values.js';
-import { publishValues } from './publish.js';
+import type { Db, KpiRecord } from '@lagesbild/db';
+import { monthPeriod, monthRange, periodKey, sameLastYear, tertial, tertialOf, yearOf, yearPeriod, type Gender, type HiddenReason, type Month, type Period, type Status } from '@lagesbild/domain';
+import type { EngineContext } from '../engine/engine-context.js';
+import { InputError } from '../errors.js';
+import { kpiOrThrow, loadValueInputs, outsideValue, unitOrThrow, valueOf, type KpiValue, type ValueInputs } from '../engine/kpi-values.js';
+import { nameWhileAllowed, type UnitAccess } from '../access/scope.js';
+import { pacer } from '../engine/pace.js';
+import { publishValues, type Outgoing } from '../engine/publish.js';
+import { loadTargetInputs, releasedValue, releaseFor } from '../engine/released.js';
 
 export type Grain = 'month' | 'tertial' | 'year';
 export type Split = 'none' | 'gender' | 'unit';
@@ -15,6 +18,10 @@ export interface SeriesPoint {
   display: string;
   target: number | null;
   status: Status;
+  /** The line's unit was not within the caller's units in every month of the point: no value computed. */
+  outside: boolean;
+  /** Why the value is not shown, or null. */
+  hidden: HiddenReason | null;
 }
 
 export interface Series {
@@ -49,11 +56,23 @@ export function periodsOf(start: Month, end: Month, grain: Grain): Period[] {
 
 const MAX_POINTS = 240;
 
-/** A KPI over time for one unit, at month, tertial or year grain, split by gender or by child unit. */
+interface Line {
+  key: string;
+  label: string;
+  unit: string;
+  gender: Gender;
+}
+
+/**
+ * A KPI over time for one unit, at month, tertial or year grain, split by
+ * gender or by child unit. A point is computed only where its line's unit was
+ * the caller's in every month of the point (`access`); elsewhere it is marked
+ * outside, and a child that never was hers is left out.
+ */
 export async function buildSeries(
   db: Db,
   ctx: EngineContext,
-  q: { kpi: string; unit: string; start: Month; end: Month; grain: Grain; split: Split; suppress: boolean },
+  q: { kpi: string; unit: string; start: Month; end: Month; grain: Grain; split: Split; suppress: boolean; access: UnitAccess },
 ): Promise<SeriesResult> {
   unitOrThrow(ctx, q.unit);
   const k = kpiOrThrow(ctx, q.kpi);
@@ -62,41 +81,60 @@ export async function buildSeries(
   const first = periods[0];
   const last = periods[periods.length - 1];
   if (!first || !last) throw new InputError('Perioden är tom.');
-  const children = q.split === 'unit' ? [...new Set(periods.flatMap((p) => monthRange(p.start, p.end).flatMap((m) => ctx.tree.childrenAt(q.unit, m))))] : [];
-  const inputs = await loadValueInputs(db, ctx, [k], first.start, last.end, [q.unit, ...children]);
+  const children =
+    q.split === 'unit'
+      ? [...new Set(periods.flatMap((p) => monthRange(p.start, p.end).flatMap((m) => ctx.tree.childrenAt(q.unit, m))))].filter((c) => periods.some((p) => q.access.allowsPeriod(c, p)))
+      : [];
+  const units = [q.unit, ...children];
+  // A suppressed audience reads the protected release only: no cells are loaded for it.
+  const [inputs, release] = q.suppress ? await Promise.all([loadTargetInputs(db, ctx, [k], first.start, last.end, units), releaseFor(db, ctx.orgId)]) : [await loadValueInputs(db, ctx, [k], first.start, last.end, units), null];
   let note: string | null = null;
-  let lines: { key: string; label: string; unit: string; gender: Gender }[];
+  let lines: Line[];
   if (q.split === 'gender' && k.genderSplit)
     lines = [
       { key: 'K', label: 'Kvinnor', unit: q.unit, gender: 'K' },
       { key: 'M', label: 'Män', unit: q.unit, gender: 'M' },
     ];
-  else if (q.split === 'unit') lines = children.map((c) => ({ key: c, label: ctx.tree.nameAt(c, last.end), unit: c, gender: 'T' }));
+  else if (q.split === 'unit') lines = children.map((c) => ({ key: c, label: nameWhileAllowed(ctx.tree, q.access, c, monthRange(first.start, last.end)), unit: c, gender: 'T' }));
   else {
     if (q.split === 'gender') note = 'ej könsuppdelad';
     lines = [{ key: 'T', label: 'Totalt', unit: q.unit, gender: 'T' }];
   }
-  // The unit's total is shown elsewhere (the overview, the total line), so a
-  // split is suppressed together with it: total minus the other parts must
-  // not give a hidden part back. The total itself rides along unshown.
-  const splitting = lines.length > 1 || lines[0]?.key !== 'T';
+  // A suppressed audience's values are lookups in the protected release, which already protects
+  // a split together with its total (docs/privacy.md); exact roles see every value.
   const id = (line: string, p: Period) => `${line}|${periodKey(p)}`;
-  const items = periods.flatMap((p) => [
-    ...lines.map((l) => ({ id: id(l.key, p), value: valueOf(ctx, inputs, k, l.unit, p, l.gender), privacyClass: k.privacyClass })),
-    ...(splitting ? [{ id: id('=total', p), value: valueOf(ctx, inputs, k, q.unit, p, 'T'), privacyClass: k.privacyClass }] : []),
-  ]);
-  const additive = !isRate(k) && k.timeAggregation !== 'last';
-  const relations = splitting && additive ? periods.map((p) => ({ total: id('=total', p), parts: lines.map((l) => id(l.key, p)) })) : [];
-  const shown = publishValues(items, relations, q.suppress);
+  const mine = (unit: string, p: Period) => q.access.allowsPeriod(unit, p);
+  const shown = release
+    ? new Map(periods.flatMap((p) => lines.filter((l) => mine(l.unit, p)).map((l) => [id(l.key, p), releasedValue(ctx, release, inputs, k, l.unit, p, l.gender)] as const)))
+    : await exactSeries(ctx, inputs, k, periods, lines, id, mine);
   const series: Series[] = lines.map((l) => ({
     key: l.key,
     label: l.label,
     points: periods.flatMap((p) => {
-      const v = shown.get(id(l.key, p));
-      return v ? [{ period: v.period, periodLabel: v.periodLabel, value: v.value, display: v.display, target: v.target, status: v.status }] : [];
+      const v = mine(l.unit, p) ? shown.get(id(l.key, p)) : outsideValue(k.id, l.unit, p, l.gender);
+      return v ? [{ period: v.period, periodLabel: v.periodLabel, value: v.value, display: v.display, target: v.target, status: v.status, outside: !mine(l.unit, p), hidden: v.hidden ?? null }] : [];
     }),
   }));
   return { kpi: k.id, unit: q.unit, grain: q.grain, split: q.split, note, series };
+}
+
+/** The exact values of a series (roles that see exact values): computed from cells, nothing hidden; only where the line's unit was the caller's. */
+async function exactSeries(
+  ctx: EngineContext,
+  inputs: ValueInputs,
+  k: KpiRecord,
+  periods: Period[],
+  lines: Line[],
+  id: (line: string, p: Period) => string,
+  mine: (unit: string, p: Period) => boolean,
+): Promise<Map<string, KpiValue>> {
+  const pace = pacer();
+  const items: Outgoing[] = [];
+  for (const p of periods) {
+    await pace();
+    for (const l of lines) if (mine(l.unit, p)) items.push({ id: id(l.key, p), value: valueOf(ctx, inputs, k, l.unit, p, l.gender), privacyClass: k.privacyClass });
+  }
+  return publishValues(items, [], false);
 }
 
 /** The same range a year earlier, for the "last year" overlay. */

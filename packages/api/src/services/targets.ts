@@ -3,13 +3,13 @@
  * twelve monthly values (budgets), and a yellow tolerance. The status rule
  * that reads them lives in packages/domain (status.ts); this only keeps them.
  */
-import { recordEvent, targets, units, type Db } from '@lagesbild/db';
+import { gridOf, recordEvent, targets, units, type Db } from '@lagesbild/db';
 import { monthRange, type UnitTree } from '@lagesbild/domain';
 import { and, eq } from 'drizzle-orm';
-import { recordAudit } from '../access/audit.js';
-import { InputError, NotFoundError } from './errors.js';
-import type { EngineContext } from './engine-context.js';
-import { kpiOrThrow, unitOrThrow } from './kpi-values.js';
+import { auditAs, type Actor } from '../access/audit.js';
+import { InputError, NotFoundError } from '../errors.js';
+import type { EngineContext } from '../engine/engine-context.js';
+import { kpiOrThrow, unitOrThrow } from '../engine/kpi-values.js';
 
 export interface TargetInput {
   kpi: string;
@@ -59,10 +59,10 @@ export function validateTarget(t: TargetInput): void {
 }
 
 /** The units whose views a target can change: the unit and everything below it that year (rates inherit down). */
-function touchedUnits(tree: UnitTree, unit: string, year: number): string[] {
-  const out = new Set<string>([unit]);
-  for (const m of monthRange(`${year}-01`, `${year}-12`)) for (const u of tree.subtreeAt(unit, m)) out.add(u);
-  return [...out].sort();
+function touchedUnits(tree: UnitTree, unit: string, year: number): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const m of monthRange(`${year}-01`, `${year}-12`)) for (const u of new Set([unit, ...tree.subtreeAt(unit, m)])) (out[u] ??= []).push(m);
+  return out;
 }
 
 /**
@@ -70,7 +70,7 @@ function touchedUnits(tree: UnitTree, unit: string, year: number): string[] {
  * the live event are written in the same transaction, so every open screen
  * re-judges its status at once.
  */
-export async function setTarget(db: Db, engine: EngineContext, t: TargetInput, actor: { id: string; ip: string | null }): Promise<TargetView> {
+export async function setTarget(db: Db, engine: EngineContext, t: TargetInput, actor: Actor): Promise<TargetView> {
   kpiOrThrow(engine, t.kpi);
   unitOrThrow(engine, t.unit);
   validateTarget(t);
@@ -84,8 +84,8 @@ export async function setTarget(db: Db, engine: EngineContext, t: TargetInput, a
       .onConflictDoUpdate({ target: [targets.orgId, targets.kpiId, targets.unitId, targets.year], set: values });
     const txDb = tx as unknown as Db;
     const detail = { kpi: t.kpi, unit: t.unit, year: t.year, annual: t.annual, previous: previous?.annual ?? null, tolerance: t.tolerance, toleranceKind: t.toleranceKind, monthly: t.monthly !== null };
-    await recordAudit(txDb, { orgId: engine.orgId, actor: actor.id, action: 'target.set', target: `target:${t.kpi}:${t.unit}:${t.year}`, detail, ip: actor.ip });
-    await recordEvent(txDb, engine.orgId, 'target.set', { kpis: [t.kpi], units: touchedUnits(engine.tree, t.unit, t.year), months: monthRange(`${t.year}-01`, `${t.year}-12`), note: String(t.year) });
+    await auditAs(txDb, actor, { orgId: engine.orgId, action: 'target.set', target: `target:${t.kpi}:${t.unit}:${t.year}`, detail });
+    await recordEvent(txDb, engine.orgId, 'target.set', { kpis: [t.kpi], ...gridOf(touchedUnits(engine.tree, t.unit, t.year)), note: String(t.year) });
   });
   return { ...t, origin: 'user', source: values.source };
 }

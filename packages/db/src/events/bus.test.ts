@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openPostgres, type Database } from '../client.js';
 import { organisations } from '../schema/index.js';
-import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '../testing.js';
+import { TEST_DB_KINDS } from '../testing/index.js';
+import { useTestDatabase } from '../testing/vitest.js';
 import { closeEventBus, eventBusFor, type BusMessage } from './bus.js';
 import { readEventsAfter } from './read.js';
 import { recordEvent } from './record.js';
@@ -41,18 +42,12 @@ function collect(database: Database) {
 }
 
 describe.each(TEST_DB_KINDS)('event bus on %s', (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    await database.db.insert(organisations).values([
+  const database = useTestDatabase(kind, async (opened) => {
+    await opened.db.insert(organisations).values([
       { id: 'a', name: 'A' },
       { id: 'b', name: 'B' },
     ]);
-  });
-  afterAll(async () => {
-    await closeEventBus(database.db);
-    await database.dispose();
-  });
+  }, (opened) => closeEventBus(opened.db));
 
   it('delivers a recorded event within a second, in id order, and never one from a rolled-back transaction', async () => {
     const c = collect(database);
@@ -77,18 +72,14 @@ describe.each(TEST_DB_KINDS)('event bus on %s', (kind) => {
 });
 
 describe('event bus on PostgreSQL across connections', () => {
-  let database: TestDatabase;
   let other: Database;
-  beforeAll(async () => {
-    database = await openTestDatabase('postgres');
-    await database.db.insert(organisations).values({ id: 'a', name: 'A' });
-    other = await openPostgres(database.url ?? '');
-  });
-  afterAll(async () => {
+  const database = useTestDatabase('postgres', async (opened) => {
+    await opened.db.insert(organisations).values({ id: 'a', name: 'A' });
+    other = await openPostgres(opened.url ?? '');
+  }, async (opened) => {
     await closeEventBus(other.db);
-    await closeEventBus(database.db);
+    await closeEventBus(opened.db);
     await other.close();
-    await database.dispose();
   });
 
   it('sees events written through another connection, and ids commit in order even when transactions overlap', async () => {
@@ -101,7 +92,7 @@ describe('event bus on PostgreSQL across connections', () => {
       return id;
     });
     await sleep(50);
-    const fast = recordEvent(database.db, 'a', 'kpi.changed', { kpis: ['k9'] });
+    const fast = recordEvent(database.db, 'a', 'target.set', { kpis: ['k9'] });
     const [idSlow, idFast] = await Promise.all([slow, fast]);
     expect(idFast).toBeGreaterThan(idSlow);
     await c.until(() => c.events.length >= 2);

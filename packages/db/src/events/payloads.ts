@@ -11,16 +11,24 @@ export interface ChangedCell {
 }
 
 /** The KPI ids, unit codes and months a set of changed cells touches (sorted, distinct). */
-export function changePayload(cells: Iterable<ChangedCell>, extra: Omit<LiveEventPayload, 'kpis' | 'units' | 'months'> = {}): LiveEventPayload {
+export function changePayload(cells: Iterable<ChangedCell>, extra: Omit<LiveEventPayload, 'kpis' | 'units' | 'months' | 'unitMonths'> = {}): LiveEventPayload {
   const kpis = new Set<string>();
-  const units = new Set<string>();
-  const months = new Set<string>();
+  const byUnit = new Map<string, Set<string>>();
   for (const c of cells) {
     kpis.add(c.kpi);
-    units.add(c.unit);
+    let months = byUnit.get(c.unit);
+    if (!months) byUnit.set(c.unit, (months = new Set()));
     months.add(c.month);
   }
-  return { ...extra, kpis: [...kpis].sort(), units: [...units].sort(), months: [...months].sort() };
+  const unitMonths = Object.fromEntries([...byUnit].map(([u, ms]) => [u, [...ms]]));
+  return { ...extra, kpis: [...kpis].sort(), ...gridOf(unitMonths) };
+}
+
+/** Units, months and the pairs between them, as an event stores them (sorted, distinct). */
+export function gridOf(unitMonths: Record<string, readonly string[]>): Required<Pick<LiveEventPayload, 'units' | 'months' | 'unitMonths'>> {
+  const units = Object.keys(unitMonths).sort();
+  const months = [...new Set(units.flatMap((u) => unitMonths[u] ?? []))].sort();
+  return { units, months, unitMonths: Object.fromEntries(units.map((u) => [u, [...new Set(unitMonths[u])].sort()])) };
 }
 
 /** The cells an import batch currently holds (read before a rollback, which takes them away). */
@@ -42,11 +50,12 @@ export async function batchCells(db: Db, orgId: string, batchId: number): Promis
 export async function recordImportCommitted(
   db: Db,
   orgId: string,
-  result: { batchId: number | null; fileName: string; touched: { kpis: readonly string[]; units: readonly string[]; months: readonly string[] } },
+  result: { batchId: number | null; fileName: string; touched: { kpis: readonly string[]; units: readonly string[]; months: readonly string[]; unitMonths?: Record<string, readonly string[]> } },
 ): Promise<number | null> {
   if (result.batchId === null || result.touched.kpis.length === 0) return null;
-  const { kpis, units, months } = result.touched;
-  return recordEvent(db, orgId, 'import.committed', { batchId: result.batchId, fileName: result.fileName, kpis: [...kpis].sort(), units: [...units].sort(), months: [...months].sort() });
+  const { kpis, units, months, unitMonths } = result.touched;
+  const where = unitMonths ? gridOf(unitMonths) : { units: [...units].sort(), months: [...months].sort() };
+  return recordEvent(db, orgId, 'import.committed', { batchId: result.batchId, fileName: result.fileName, kpis: [...kpis].sort(), ...where });
 }
 
 /** After a rollback: the cells read with batchCells before it. */

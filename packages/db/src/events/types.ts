@@ -1,18 +1,31 @@
-/** What a change event says. Screens use it to refetch only the views it touches. */
-export const LIVE_EVENT_KINDS = ['import.committed', 'import.rolled_back', 'target.set', 'comment.added', 'kpi.changed'] as const;
+/**
+ * What a change event says. Screens use it to refetch only the views it
+ * touches. Each kind has one writer, the service action that makes the change
+ * (packages/api/src/services), in the change's own transaction.
+ */
+export const LIVE_EVENT_KINDS = ['import.committed', 'import.rolled_back', 'target.set', 'comment.added', 'board.saved'] as const;
 export type LiveEventKind = (typeof LIVE_EVENT_KINDS)[number];
 
 /**
  * What changed. Lists are the affected KPI ids, leaf unit codes and months;
- * an absent list means "all of them" (a KPI definition changes every unit).
+ * an absent list means "all of them" (or, for a board, none: it changes no figure).
  */
 export interface LiveEventPayload {
   kpis?: string[];
   units?: string[];
   months?: string[];
+  /**
+   * Which months each unit was touched in, when the event knows: units and
+   * months are not a grid (a batch with one unit in July and another in March
+   * did not touch the first in March). Scoped callers are told only the pairs
+   * within their units; the server never sends this on.
+   */
+  unitMonths?: Record<string, string[]>;
   /** The import batch (import.committed, import.rolled_back). */
   batchId?: number;
   fileName?: string;
+  /** The board (board.saved): admins' board lists reload it; no figure changes. */
+  boardId?: number;
   /** Anything else worth showing, in a few words (a comment's author, a target's year). */
   note?: string;
 }

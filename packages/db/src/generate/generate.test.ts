@@ -1,8 +1,9 @@
 import { and, count, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UnitTree } from '@lagesbild/domain';
 import { observationRollups, observations } from '../schema/index.js';
-import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '../testing.js';
+import { TEST_DB_KINDS } from '../testing/index.js';
+import { useTestDatabase } from '../testing/vitest.js';
 import { rollupStatus } from '../rollups/refresh.js';
 import { cellCount, cellsOf, generateOrg, type GenerateSpec } from './dataset.js';
 import { generatedKpis } from './kpis.js';
@@ -45,13 +46,7 @@ describe('generated dataset', () => {
 });
 
 describe.each(TEST_DB_KINDS)('loading generated organisations on %s', (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database.dispose();
-  });
+  const database = useTestDatabase(kind);
 
   it('writes each organisation in its own transaction with fresh roll-ups, and a second run replaces it', async () => {
     await upsertGeneratedKpis(database.db, spec.kpis);

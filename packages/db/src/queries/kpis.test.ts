@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cellCount, loadGeneratedOrg, upsertGeneratedKpis, type GenerateSpec } from '../generate/index.js';
 import { organisations, targets, units } from '../schema/index.js';
-import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '../testing.js';
+import { TEST_DB_KINDS } from '../testing/index.js';
+import { useTestDatabase } from '../testing/vitest.js';
 import { listKpis, organisationKpiIds } from './kpis.js';
 
 // Four generated KPIs have cells; the catalogue holds eight, shared with every other tenant.
 const SPEC: GenerateSpec = { orgs: 2, units: 4, kpis: 5, months: 12, seed: 3, start: '2022-01' };
 
 describe.each(TEST_DB_KINDS)('organisationKpiIds on %s', (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    await upsertGeneratedKpis(database.db, 8);
-    await loadGeneratedOrg(database, SPEC, 0, cellCount(SPEC));
-  });
-  afterAll(async () => {
-    await database.dispose();
+  const database = useTestDatabase(kind, async (opened) => {
+    await upsertGeneratedKpis(opened.db, 8);
+    await loadGeneratedOrg(opened, SPEC, 0, cellCount(SPEC));
   });
 
   it('lists the KPIs a tenant has cells for, and a ratio KPI once both its parts are there', async () => {

@@ -27,6 +27,7 @@ export function toKpiRecord(r: KpiRow): KpiRecord {
     genderSplit: r.genderSplit,
     ageBands: r.ageBands,
     privacyClass: r.privacyClass,
+    individualsKpis: r.individualsKpis,
     source: r.source,
     validFrom: r.validFrom,
     validTo: r.validTo,

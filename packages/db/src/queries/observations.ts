@@ -1,4 +1,4 @@
-import type { Gender, Month, ObservationCell } from '@lagesbild/domain';
+import type { Month, ObservationCell } from '@lagesbild/domain';
 import { and, eq, gte, inArray, lte, max, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { rollupStatus } from '../rollups/refresh.js';
@@ -59,7 +59,7 @@ export async function loadCells(db: Db, q: CellQuery): Promise<StoredCell[]> {
     .from(observations)
     .innerJoin(units, eq(units.id, observations.unitId))
     .where(and(...conds));
-  return rows.map((r) => ({ ...r, gender: r.gender as Gender }));
+  return rows;
 }
 
 /** The latest month with any committed data for the organisation, or null for an empty database. */

@@ -1,4 +1,4 @@
-import type { Gender, Month } from '@lagesbild/domain';
+import type { Month } from '@lagesbild/domain';
 import { and, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { observationRollups, units } from '../schema/index.js';
@@ -49,7 +49,7 @@ export async function loadRollupCells(db: Db, q: RollupQuery): Promise<StoredCel
     kpiId: r.kpiId,
     unit: r.unit,
     month: r.month,
-    gender: r.gender as Gender,
+    gender: r.gender,
     ageBand: '',
     numerator: r.numerator,
     denominator: r.denominator,

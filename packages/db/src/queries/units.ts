@@ -1,4 +1,4 @@
-import type { Month, UnitNode } from '@lagesbild/domain';
+import type { UnitNode } from '@lagesbild/domain';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { unitLinks, unitNames, units } from '../schema/index.js';
@@ -28,7 +28,7 @@ export async function loadUnits(db: Db, orgId: string): Promise<UnitRecord[]> {
     code: u.code,
     name: u.name,
     kind: u.kind,
-    validFrom: u.validFrom as Month,
+    validFrom: u.validFrom,
     validTo: u.validTo,
     names: nameRows.filter((n) => n.unitId === u.id).map((n) => ({ name: n.name, validFrom: n.validFrom, validTo: n.validTo })),
     parents: linkRows

@@ -3,7 +3,7 @@ import { organisations } from './organisations.js';
 
 /**
  * Every change that screens must see (import committed or rolled back, target
- * set, comment written, KPI changed), in order. The id is the SSE event id a
+ * set, comment written, board saved), in order. The id is the SSE event id a
  * reconnecting client resumes from; NOTIFY only says "look from id N".
  */
 export const events = pgTable(

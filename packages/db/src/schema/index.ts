@@ -11,3 +11,4 @@ export * from './events.js';
 export * from './boards.js';
 export * from './import-mappings.js';
 export * from './rollups.js';
+export * from './releases.js';

@@ -21,6 +21,8 @@ export const kpis = pgTable('kpis', {
   genderSplit: boolean('gender_split').notNull(),
   ageBands: jsonb('age_bands').$type<string[]>().notNull().default([]),
   privacyClass: text('privacy_class', { enum: ['none', 'small-count', 'sick-leave', 'hme'] }).notNull(),
+  /** KPIs whose sum counts this one's individuals (care days: persons placed); empty: counted from the value or estimated. */
+  individualsKpis: jsonb('individuals_kpis').$type<string[]>().notNull().default([]),
   source: text('source').notNull(),
   /** First and last month the KPI may have data (import rejects months outside). */
   validFrom: text('valid_from').notNull().default('2000-01'),

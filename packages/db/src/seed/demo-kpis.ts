@@ -23,10 +23,16 @@ const count = (id: string, name: string, en: string, desc: string, group: DemoKp
   ...extra,
 });
 
-const vd = (id: string, name: string, en: string) =>
+/**
+ * Care days, and the persons-placed KPIs of the same care form whose count
+ * protects them (the reports print persons placed beside care days); none
+ * where the catalogue has no such count (ensamkommande, Vårnäs): estimated.
+ */
+const vd = (id: string, name: string, en: string, individualsKpis: string[] = []) =>
   count(id, name, en, `Utnyttjade vårddygn under perioden (summa av månaderna): ${name.toLowerCase()}.`, 'placeringar', {
     unit: 'days',
     direction: 'lower',
+    individualsKpis,
     source: 'Volymmått i tertial- och delårsrapporter',
   });
 
@@ -63,9 +69,9 @@ const DEFS: Def[] = [
   count('avslutade-utredningar', 'Avslutade utredningar', 'Investigations closed', 'Utredningar som avslutats under perioden, alla verksamheter.', 'barn-unga-vuxna', { source: SOURCE_BUV }),
   vd('varddygn-familjehem-ekb', 'Vårddygn i familjehem, ensamkommande barn och unga', 'Care days in foster homes, unaccompanied minors'),
   vd('varddygn-hvb-ekb', 'Vårddygn i stödboende/HVB, ensamkommande barn och unga', 'Care days in supported housing/HVB, unaccompanied minors'),
-  vd('varddygn-familjehem-bu', 'Vårddygn i familjehem, barn och unga exkl. ensamkommande', 'Care days in foster homes, children excl. unaccompanied'),
-  vd('varddygn-institution-bu', 'Vårddygn på institution, barn och unga exkl. ensamkommande', 'Care days in institutions, children excl. unaccompanied'),
-  vd('varddygn-institution-vuxna', 'Vårddygn på institution, vuxna', 'Care days in institutions, adults'),
+  vd('varddygn-familjehem-bu', 'Vårddygn i familjehem, barn och unga exkl. ensamkommande', 'Care days in foster homes, children excl. unaccompanied', ['placerade-familjehem-sol', 'placerade-familjehem-lvu']),
+  vd('varddygn-institution-bu', 'Vårddygn på institution, barn och unga exkl. ensamkommande', 'Care days in institutions, children excl. unaccompanied', ['placerade-hvb-sol', 'placerade-hvb-lvu', 'placerade-sis-barn']),
+  vd('varddygn-institution-vuxna', 'Vårddygn på institution, vuxna', 'Care days in institutions, adults', ['placerade-hvb-vuxna', 'placerade-lvm-vuxna']),
   vd('varddygn-varnas', 'Vårddygn på Vårnäs, öppet intag', 'Care days at Vårnäs, open admission'),
   placed('placerade-familjehem-sol', 'Familjehemsplacerade barn < 21 år, SoL', 'Children in foster homes, SoL'),
   placed('placerade-familjehem-lvu', 'Familjehemsplacerade barn < 21 år, LVU', 'Children in foster homes, LVU'),
@@ -100,6 +106,7 @@ export const DEMO_KPIS: DemoKpi[] = DEFS.map((d, i) => ({
   genderSplit: d.genderSplit,
   ageBands: d.ageBands ?? [],
   privacyClass: d.privacyClass,
+  individualsKpis: d.individualsKpis ?? [],
   source: d.source ?? '',
   validFrom: d.validFrom ?? '2018-01',
   sortOrder: i,

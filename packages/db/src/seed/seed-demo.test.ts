@@ -1,19 +1,14 @@
-import { and, count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, count, eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
 import { rollupStatus } from '../rollups/refresh.js';
-import { observations, targets, units } from '../schema/index.js';
-import { openTestDatabase, TEST_DB_KINDS, type TestDatabase } from '../testing.js';
+import { observationRollups, observations, targets, units } from '../schema/index.js';
+import { TEST_DB_KINDS } from '../testing/index.js';
+import { useTestDatabase } from '../testing/vitest.js';
 import { buildDemoDataset } from './demo-dataset.js';
 import { seedDemo } from './seed-demo.js';
 
 describe.each(TEST_DB_KINDS)('seedDemo on %s', (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database.dispose();
-  });
+  const database = useTestDatabase(kind);
 
   const counts = async () => {
     const [o] = await database.db.select({ n: count() }).from(observations);
@@ -44,5 +39,15 @@ describe.each(TEST_DB_KINDS)('seedDemo on %s', (kind) => {
       .where(and(eq(observations.kpiId, 'hushall-utbetalt'), eq(observations.month, '2022-01'), eq(observations.gender, 'K'), eq(units.code, 'EKBIST')));
     expect(row).toMatchObject({ numerator: 196, origin: 'reported', sourceFile: '001_a6b4f7c84ad1bf86.txt', sourceRow: 703 });
     expect(row?.batchId).not.toBeNull();
+  });
+
+  it("reads the roll-ups' batch ids as an array of numbers (drizzle parses them; postgres.js fetches no array types)", async () => {
+    await seedDemo(database.db);
+    const rows = await database.db.select({ batchIds: observationRollups.batchIds }).from(observationRollups).where(sql`cardinality(${observationRollups.batchIds}) > 0`).limit(5);
+    expect(rows).toHaveLength(5);
+    for (const r of rows) {
+      expect(Array.isArray(r.batchIds)).toBe(true);
+      for (const id of r.batchIds) expect(Number.isInteger(id)).toBe(true);
+    }
   });
 });

@@ -2,6 +2,7 @@ import { commitImport } from '@lagesbild/api';
 import { latestDataMonth, queryRows, type Database } from '@lagesbild/db';
 import { addMonths } from '@lagesbild/domain';
 import { sql } from 'drizzle-orm';
+import { cliCommand, ORG_ARG, value } from '../command.js';
 import { CliError, type CliIo } from '../io.js';
 
 interface Cell extends Record<string, unknown> {
@@ -81,7 +82,9 @@ export async function demoLiveCommand(
       if (rows === 0) throw new CliError(`Inga värden för ${addMonths(month, -12)} att bygga ${month} av.`);
       const fileName = `demo-live-${month}.csv`;
       // The same path as every import: audit entry and live event in the import's own transaction.
-      const result = await commitImport(database.db, opts.orgId, { fileName, bytes: new TextEncoder().encode(csv), origin: 'synthetic' }, { id: opts.user, ip: null });
+      // The demo's own clock: the month it generates is "now" for it, however far past the real month it runs.
+      const req = { fileName, bytes: new TextEncoder().encode(csv), origin: 'synthetic' as const, currentMonth: month };
+      const result = await commitImport(database.db, opts.orgId, req, { id: opts.user, ip: null });
       if (!result.ok) throw new CliError(`Importen av ${fileName} avbröts: ${result.errors.map((e) => e.message).join(' ')}`);
       io.out(`${month}: ${result.summary.new} nya värden importerade (batch ${result.batchId}).`);
       if (i + 1 < count) await new Promise((ok) => setTimeout(ok, seconds * 1000));
@@ -90,3 +93,15 @@ export async function demoLiveCommand(
     process.off('SIGINT', stop);
   }
 }
+
+export const demoLiveCli = cliCommand({
+  name: 'demo-live',
+  description: 'importera nästa månads syntetiska data var S:e sekund (live-demo)',
+  args: {
+    interval: value('S', 'sekunder mellan månaderna, 0.2–3600 (standard 5)'),
+    count: value('N', 'antal månader (standard: tills Ctrl+C)'),
+    ...ORG_ARG,
+  },
+  org: 'scoped',
+  run: (args, c) => demoLiveCommand(c.database, c.io, { orgId: c.orgId, interval: args.interval, count: args.count, user: c.env.USER ?? 'demo-live' }),
+});

@@ -1,4 +1,5 @@
 import { cellCount, loadGeneratedOrg, upsertGeneratedKpis, type Database, type GenerateSpec } from '@lagesbild/db';
+import { cliCommand, value } from '../command.js';
 import { CliError, type CliIo } from '../io.js';
 
 export interface GenerateOptions {
@@ -39,9 +40,22 @@ export async function generateCommand(database: Database, io: CliIo, opts: Gener
   for (let i = 0; i < spec.orgs; i++) {
     const r = await loadGeneratedOrg(database, spec, i, perOrg);
     rows += r.observations;
-    io.out(`  ${r.orgId}: ${r.observations} observationer, ${r.rollups} summeringsrader, ${Math.round(r.ms)} ms varav summering ${Math.round(r.rollupMs)} ms (${Math.round(r.observations / (r.ms / 1000))} rader/s)`);
+    io.out(`  ${r.orgId}: ${r.observations} observationer, ${r.rollups} summeringsrader, ${Math.round(r.ms)} ms varav summering ${Math.round(r.rollupMs)} ms och skyddad sammanställning ${Math.round(r.releaseMs)} ms (${Math.round(r.observations / (r.ms / 1000))} rader/s)`);
   }
   const s = (performance.now() - started) / 1000;
   io.out(`Klart: ${rows} observationer på ${s.toFixed(1)} s, ${Math.round(rows / s)} rader/s (med summeringar).`);
   io.out('Titta på en av dem i dashboarden: "pnpm lagesbild user add <namn> --org gen-001 --role admin" ger en inloggningslänk.');
 }
+
+export const generateCli = cliCommand({
+  name: 'generate',
+  description: 'skriv syntetiska organisationer gen-001… (skalningstester)',
+  args: {
+    orgs: value('N', 'antal organisationer, 1–999 (standard 1)'),
+    units: value('U', 'enheter per organisation, 1–5000 (standard 250)'),
+    kpis: value('K', 'antal KPI:er, 1–200 (standard 12)'),
+    months: value('M', 'antal månader, 1–600 (standard 72)'),
+    seed: value('S', 'frö för slumptalen (standard 1)'),
+  },
+  run: (args, c) => generateCommand(c.database, c.io, { orgs: args.orgs, units: args.units, kpis: args.kpis, months: args.months, seed: args.seed }),
+});

@@ -1,14 +1,15 @@
 /**
- * `import` and `rollback` through the API's import service, the same code as
- * import.preview/commit/rollback over tRPC: the audit entry and the live event
+ * `import` through the API's import service, the same code as
+ * import.preview/commit over tRPC: the audit entry and the live event
  * are written inside the import's own transaction.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { commitImport, InputError, previewImport, rollbackImport, type Actor, type ImportAnswer, type ImportRequest } from '@lagesbild/api';
+import { commitImport, previewImport, type Actor, type ImportAnswer, type ImportRequest } from '@lagesbild/api';
 import type { Database } from '@lagesbild/db';
 import { formatNumber } from '@lagesbild/domain';
-import type { DiffRow, ImportIssue } from '@lagesbild/importer';
+import { cliMessage, type DiffRow, type ImportIssue } from '@lagesbild/importer';
+import { cliCommand, cliUser, ORG_ARG, positional, toggle, value } from '../command.js';
 import { CliError, type CliIo } from '../io.js';
 
 export const IMPORT_USAGE = 'pnpm lagesbild import <fil> [--dry-run] [--yes] [--unit KOD] [--year ÅÅÅÅ] [--skip-missing]';
@@ -30,11 +31,11 @@ export interface ImportCommandOptions {
   cwd: string;
 }
 
-const show = (n: number): string => formatNumber(n, Number.isInteger(n) ? 0 : 2);
+export const show = (n: number): string => formatNumber(n, Number.isInteger(n) ? 0 : 2);
 const showValue = (v: DiffRow['new'] | null): string => (v === null ? '–' : v.denominator === null ? show(v.numerator) : `${show(v.numerator)}/${show(v.denominator)}`);
 
 function printIssue(io: CliIo, i: ImportIssue): void {
-  io.err(`${i.severity === 'error' ? 'FEL' : 'VARNING'}: ${i.message}`);
+  io.err(`${i.severity === 'error' ? 'FEL' : 'VARNING'}: ${cliMessage(i)}`);
 }
 
 /** Cells not imported: the places with an error, or the "?" skipped with --skip-missing. */
@@ -111,15 +112,31 @@ export async function importCommand(database: Database, io: CliIo, opts: ImportC
   io.out(`Importerad som batch ${r.batchId ?? ''}: ${summaryLine(r)}.`);
 }
 
-/** Undoes one committed import; the service tells every screen which cells changed back. */
-export async function rollbackCommand(database: Database, io: CliIo, opts: { orgId: string; batch: string | undefined; user: string }): Promise<void> {
-  const batchId = Number(opts.batch);
-  if (!opts.batch || !Number.isInteger(batchId) || batchId <= 0) throw new CliError('Ange numret på importen som ska återställas: pnpm lagesbild rollback <batch>', 2);
-  try {
-    const r = await rollbackImport(database.db, opts.orgId, batchId, { id: opts.user, ip: null });
-    io.out(`Import ${r.batchId} återställd: ${r.restored} värden tillbaka till tidigare version, ${r.deleted} borttagna.`);
-  } catch (err) {
-    if (err instanceof InputError) throw new CliError(err.message);
-    throw err;
-  }
-}
+export const importCli = cliCommand({
+  name: 'import',
+  description: `importera en lång CSV (kpi,unit,period,gender,value[,denominator]) eller en månadsrapport (CSV/XLSX)
+Ett fel stoppar hela importen; varningar (t.ex. ändrade sparade värden) kräver --yes.`,
+  args: {
+    file: positional('<fil>', 'filen som ska importeras'),
+    'dry-run': toggle('visa ändringarna utan att spara'),
+    yes: toggle('spara trots varningar'),
+    unit: value('KOD', 'enheten för rapportrader vars koppling saknar enhet'),
+    year: value('ÅÅÅÅ', 'året för månadskolumner utan år'),
+    'skip-missing': toggle('hoppa över "?", "..", "…", "–", "x" (uppgift saknas) med en varning'),
+    ...ORG_ARG,
+  },
+  org: 'scoped',
+  run: (args, c) =>
+    importCommand(c.database, c.io, {
+      orgId: c.orgId,
+      file: args.file,
+      dryRun: args['dry-run'] ?? false,
+      yes: args.yes ?? false,
+      unit: args.unit,
+      year: args.year,
+      skipMissing: args['skip-missing'] ?? false,
+      user: cliUser(c.env),
+      // pnpm runs root scripts from the repository root; INIT_CWD is where the user typed the command.
+      cwd: c.env.INIT_CWD ?? process.cwd(),
+    }),
+});

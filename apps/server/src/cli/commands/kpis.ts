@@ -1,4 +1,5 @@
 import { listKpis, type Database } from '@lagesbild/db';
+import { cliCommand, toggle } from '../command.js';
 import { pad, type CliIo } from '../io.js';
 
 const AGG_SV = { sum: 'summa', mean: 'medel/mån', last: 'senaste' } as const;
@@ -19,3 +20,10 @@ export async function kpisCommand(database: Database, io: CliIo, opts: { json: b
     io.out(`${pad(k.id, 30)} ${pad(k.unit, 8)} ${pad(agg, 10)} ${pad(k.genderSplit ? 'K/M' : 'T', 4)} ${k.name}`);
   }
 }
+
+export const kpisCli = cliCommand({
+  name: 'kpis',
+  description: 'lista KPI:erna',
+  args: { json: toggle('skriv ut som JSON') },
+  run: (args, c) => kpisCommand(c.database, c.io, { json: args.json ?? false }),
+});

@@ -1,13 +1,14 @@
 import { createOrganisation, InputError, listOrganisations } from '@lagesbild/api';
 import type { Database } from '@lagesbild/db';
+import { cliCommand, cliUser, positional, toggle, value } from '../command.js';
 import { CliError, pad, type CliIo } from '../io.js';
 
-const USAGE = `Organisationer (tenants) – pnpm lagesbild org <list|add>:
-  org list [--json]                 visa organisationerna i databasen
+const SUBCOMMANDS = `  org list [--json]                 visa organisationerna i databasen
   org add <id> --name "Namn"        skapa en organisation, t.ex. org add flen --name "Flens kommun"
 Varje organisation ser bara sina egna enheter, data, användare, tavlor och logg.
 Ange vilken ett kommando gäller med --org <id> (eller LAGESBILD_ORG); inloggningen för
 en annan organisation än serverns egen är /logga-in?org=<id>.`;
+const USAGE = `Organisationer (tenants) – pnpm lagesbild org <list|add>:\n${SUBCOMMANDS}`;
 
 export async function orgCommand(database: Database, io: CliIo, opts: { args: string[]; name: string | undefined; json: boolean; actor: string }): Promise<void> {
   const [sub, id] = opts.args;
@@ -33,3 +34,17 @@ export async function orgCommand(database: Database, io: CliIo, opts: { args: st
   }
   throw new CliError(sub ? `Okänt underkommando "org ${sub}".\n\n${USAGE}` : USAGE, sub ? 2 : 0);
 }
+
+export const orgCli = cliCommand({
+  name: 'org',
+  description: `organisationer (tenants)
+${SUBCOMMANDS}`,
+  args: {
+    sub: positional('<list|add>', 'vad som ska göras'),
+    id: positional('[id]', 'den nya organisationens id (add)'),
+    name: value('"Namn"', 'den nya organisationens namn (add)'),
+    json: toggle('skriv ut som JSON (list)'),
+  },
+  run: (args, c) =>
+    orgCommand(c.database, c.io, { args: [args.sub, args.id].filter((a): a is string => a !== undefined), name: args.name, json: args.json ?? false, actor: cliUser(c.env) }),
+});

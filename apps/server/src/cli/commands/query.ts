@@ -1,6 +1,7 @@
-import { loadEngineContext, NotFoundError, queryValue, type QueriedValue } from '@lagesbild/api';
+import { ALL_UNITS, InputError, loadEngineContext, NotFoundError, queryValue, type QueriedValue } from '@lagesbild/api';
 import type { Database } from '@lagesbild/db';
 import { parsePeriod, PeriodParseError, STATUS_META, type Gender, type Period } from '@lagesbild/domain';
+import { cliCommand, needed, ORG_ARG, toggle, value } from '../command.js';
 import { CliError, type CliIo } from '../io.js';
 
 export interface QueryOptions {
@@ -39,9 +40,11 @@ export async function queryCommand(database: Database, io: CliIo, opts: QueryOpt
   const ctx = await loadEngineContext(database.db, opts.orgId);
   let v: QueriedValue;
   try {
-    v = await queryValue(database.db, ctx, { kpi: opts.kpi, unit: opts.unit, period, gender, compare: opts.compare, suppress: opts.suppress });
+    v = await queryValue(database.db, ctx, { kpi: opts.kpi, unit: opts.unit, period, gender, compare: opts.compare, suppress: opts.suppress, access: ALL_UNITS });
   } catch (err) {
     if (err instanceof NotFoundError) throw new CliError(`${err.message} Se "pnpm lagesbild kpis" och "pnpm lagesbild units".`);
+    // A period the protected release cannot answer (--suppress): the message says which periods it holds.
+    if (err instanceof InputError) throw new CliError(err.message, 2);
     throw err;
   }
   if (opts.json) {
@@ -57,3 +60,22 @@ export async function queryCommand(database: Database, io: CliIo, opts: QueryOpt
   io.out(`Prognos ${v.forecast.year}: ${v.forecast.display} (${STATUS_META[v.forecastStatus].symbol} ${STATUS_META[v.forecastStatus].sv}) — ${v.forecast.explanation}`);
   if (v.origin) io.out(`Källa:  ${{ reported: 'rapporterat', synthetic: 'syntetiskt demodata', mixed: 'rapporterat och syntetiskt' }[v.origin]}`);
 }
+
+export const queryCli = cliCommand({
+  name: 'query',
+  description: `ett KPI-värde med mål, status och prognos
+P: ÅÅÅÅ-MM, ÅÅÅÅ-T1..T3, ÅÅÅÅ-D (delår), ÅÅÅÅ, ÅÅÅÅ-MM:ÅÅÅÅ-MM, ÅÅÅÅ-MM-YTD, ÅÅÅÅ-MM-R12`,
+  args: {
+    kpi: needed('ID', 'KPI:n (se "pnpm lagesbild kpis")'),
+    unit: needed('KOD', 'enheten (se "pnpm lagesbild units")'),
+    period: needed('P', 'perioden, se ovan'),
+    gender: value('K|M|T', 'kvinnor, män eller totalt (standard T)'),
+    compare: toggle('med samma period förra året och förändringen'),
+    suppress: toggle('skydda små antal som en väggskärm gör (svar ur den skyddade sammanställningen)'),
+    json: toggle('skriv ut som JSON'),
+    ...ORG_ARG,
+  },
+  org: 'scoped',
+  run: (args, c) =>
+    queryCommand(c.database, c.io, { orgId: c.orgId, kpi: args.kpi, unit: args.unit, period: args.period, gender: args.gender, json: args.json ?? false, compare: args.compare ?? false, suppress: args.suppress ?? false }),
+});

@@ -1,4 +1,5 @@
 import { seedDemo, type Database } from '@lagesbild/db';
+import { cliCommand, toggle } from '../command.js';
 import { CliError, type CliIo } from '../io.js';
 
 export async function seedCommand(database: Database, io: CliIo, opts: { demo: boolean }): Promise<void> {
@@ -11,3 +12,10 @@ export async function seedCommand(database: Database, io: CliIo, opts: { demo: b
     `Demodata inläst på ${ms} ms: ${counts.units} enheter, ${counts.kpis} KPI:er, ${counts.observations} observationer, ${counts.targets} mål.`,
   );
 }
+
+export const seedCli = cliCommand({
+  name: 'seed',
+  description: 'läs in demodata för Katrineholm 2018–2022 (ersätter demo-organisationen)',
+  args: { demo: { ...toggle('demodata för Katrineholm'), required: true } },
+  run: (args, c) => seedCommand(c.database, c.io, { demo: args.demo }),
+});

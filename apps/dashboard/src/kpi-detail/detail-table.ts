@@ -1,0 +1,73 @@
+import { formatPeriod, hiddenText, parsePeriod, STATUS_META, type HiddenReason, type Locale, type Status } from '@lagesbild/domain';
+import type { SeriesLine, Split } from '../api/types.js';
+import type { TableModel } from '../lib/table-model.js';
+
+export interface DetailTableLabels {
+  period: string;
+  value: string;
+  target: string;
+  status: string;
+  lastYear: string;
+}
+
+export interface DetailTableInput {
+  title: string;
+  split: Split;
+  lines: readonly SeriesLine[];
+  lastYear: SeriesLine | null;
+  /** The year-end forecast as the last row (only without a split, where the total is the line). */
+  forecast: { label: string; display: string; target: string | null; status: Status } | null;
+  notes: string[];
+  labels: DetailTableLabels;
+  /** How a target number is written ("3 393 tkr"): the series sends numbers only. */
+  formatTarget: (v: number) => string;
+  locale: Locale;
+}
+
+export const statusText = (s: Status, locale: Locale): string => `${STATUS_META[s].symbol} ${locale === 'en' ? STATUS_META[s].en : STATUS_META[s].sv}`;
+
+export function periodText(key: string, locale: Locale): string {
+  try {
+    return formatPeriod(parsePeriod(key), locale);
+  } catch {
+    return key;
+  }
+}
+
+/**
+ * The numbers under the chart, one row per period, as displayed by the
+ * server (so hidden values stay "<5" or ".."): without a split the value,
+ * target, status and last year; with a split one column per part.
+ */
+/** A value as the file says it: a hidden one in the file's language, from its reason, as the screen words it. */
+export function valueText(v: { display: string; hidden?: HiddenReason | null } | null | undefined, locale: Locale): string {
+  if (!v) return '–';
+  return v.hidden ? hiddenText(v.hidden, locale) : v.display;
+}
+
+export function detailTable(input: DetailTableInput): TableModel {
+  const { labels, locale } = input;
+  const periods = [...new Set(input.lines.flatMap((l) => l.points.map((p) => p.period)))];
+  const cell = (line: SeriesLine | null | undefined, period: string) => valueText(line?.points.find((p) => p.period === period), locale);
+  if (input.split === 'none') {
+    const line = input.lines[0];
+    const lastYearAt = (i: number) => valueText(input.lastYear?.points[i], locale);
+    const rows = periods.map((period, i) => {
+      const p = line?.points.find((x) => x.period === period);
+      const row = [periodText(period, locale), valueText(p, locale), p?.target === null || p?.target === undefined ? '–' : input.formatTarget(p.target), statusText(p?.status ?? 'none', locale)];
+      return input.lastYear ? [...row, lastYearAt(i)] : row;
+    });
+    const headers = [labels.period, labels.value, labels.target, labels.status, ...(input.lastYear ? [labels.lastYear] : [])];
+    if (input.forecast) {
+      const f = input.forecast;
+      rows.push([f.label, f.display, f.target ?? '–', statusText(f.status, locale), ...(input.lastYear ? [''] : [])]);
+    }
+    return { title: input.title, headers, rows, notes: input.notes };
+  }
+  return {
+    title: input.title,
+    headers: [labels.period, ...input.lines.map((l) => l.label)],
+    rows: periods.map((period) => [periodText(period, locale), ...input.lines.map((l) => cell(l, period))]),
+    notes: input.notes,
+  };
+}

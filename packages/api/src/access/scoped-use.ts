@@ -1,0 +1,80 @@
+import { importBatches, latestDataMonth, observations, targets, units, withRatioKpis, type Db, type KpiRecord } from '@lagesbild/db';
+import { monthRange, type Month, type UnitTree } from '@lagesbild/domain';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { ScopeGuard } from './scope.js';
+import type { EngineContext } from '../engine/engine-context.js';
+
+/** What a caller's defaults and catalogues are computed from: her latest month with data, and the KPIs she has data or targets for. */
+export interface ScopedUse {
+  latestMonth: Month | null;
+  /** In catalogue order. */
+  kpis: KpiRecord[];
+}
+
+/** The months the tree can change in: between two of them, every parent link and validity holds still. */
+function changeMonths(tree: UnitTree): Month[] {
+  const out = new Set<Month>();
+  for (const u of tree.all()) {
+    out.add(u.validFrom);
+    if (u.validTo) out.add(u.validTo);
+    for (const p of u.parents) {
+      out.add(p.validFrom);
+      if (p.validTo) out.add(p.validTo);
+    }
+  }
+  return [...out];
+}
+
+function coversEverything(tree: UnitTree, guard: ScopeGuard): boolean {
+  const months = changeMonths(tree);
+  return tree.all().every((u) => months.every((m) => !tree.exists(u.code, m) || guard.allows(u.code, m)));
+}
+
+/** Every unit that lies within the caller's scope in some month: the only units whose cells can count for her. */
+export function unitsEverInScope(tree: UnitTree, guard: ScopeGuard): string[] {
+  const months = changeMonths(tree);
+  return tree
+    .all()
+    .map((u) => u.code)
+    .filter((code) => months.some((m) => guard.allows(code, m)));
+}
+
+/**
+ * The latest month and the KPIs as a caller sees them. Someone who reads
+ * everything gets the organisation's; a scoped caller only what her units
+ * held in the months they were hers, so an import on another enhet moves
+ * neither her default period nor her catalogue.
+ */
+export async function scopedUse(db: Db, engine: EngineContext, guard: ScopeGuard): Promise<ScopedUse> {
+  // A caller whose units hold the whole tree in every month (a screen on the förvaltning) sees what the organisation sees.
+  if (guard.roots === null || coversEverything(engine.tree, guard)) return { latestMonth: await latestDataMonth(db, engine.orgId), kpis: engine.orgKpis };
+  const codes = unitsEverInScope(engine.tree, guard);
+  if (codes.length === 0) return { latestMonth: null, kpis: [] };
+  const [cells, targetRows] = await Promise.all([
+    db
+      .select({ unit: units.code, kpiId: observations.kpiId, month: observations.month })
+      .from(observations)
+      .innerJoin(units, eq(units.id, observations.unitId))
+      .innerJoin(importBatches, eq(importBatches.id, observations.batchId))
+      .where(and(eq(observations.orgId, engine.orgId), eq(units.orgId, engine.orgId), inArray(units.code, codes), sql`${importBatches.status} = 'committed'`))
+      .groupBy(units.code, observations.kpiId, observations.month),
+    db
+      .select({ unit: units.code, kpiId: targets.kpiId, year: targets.year })
+      .from(targets)
+      .innerJoin(units, eq(units.id, targets.unitId))
+      .where(and(eq(targets.orgId, engine.orgId), inArray(units.code, codes))),
+  ]);
+  let latestMonth: Month | null = null;
+  const used = new Set<string>();
+  for (const c of cells) {
+    if (!guard.allows(c.unit, c.month)) continue;
+    used.add(c.kpiId);
+    if (latestMonth === null || c.month > latestMonth) latestMonth = c.month;
+  }
+  for (const t of targetRows) {
+    if (monthRange(`${t.year}-01`, `${t.year}-12`).some((m) => guard.allows(t.unit, m))) used.add(t.kpiId);
+  }
+  const catalogue = [...engine.kpis.values()];
+  const withRatios = withRatioKpis(used, catalogue);
+  return { latestMonth, kpis: catalogue.filter((k) => withRatios.has(k.id)) };
+}

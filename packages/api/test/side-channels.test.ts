@@ -1,0 +1,103 @@
+import { boards, deviceTokens } from '@lagesbild/db';
+import { describe, expect, it } from 'vitest';
+import { callerContext } from '../src/context.js';
+import { appRouter } from '../src/root.js';
+import { demoCallers } from './demo-callers.js';
+
+/**
+ * Nothing a scoped caller receives is computed from outside her units: an
+ * import on another enhet moves neither her latest month nor her default
+ * period nor her screen's "latest" slides, her KPI catalogue lists only what
+ * her units hold, and a live event tells her only about her own units.
+ */
+const csv = (rows: string[]) => Buffer.from(['kpi,unit,period,gender,value', ...rows].join('\n')).toString('base64');
+
+interface Got {
+  kind: string;
+  payload: Record<string, unknown>;
+  affectedUnits: string[] | null;
+  affectedKpis: string[] | null;
+}
+
+describe('side channels to a unit manager (demo data, PGlite)', () => {
+  const demo = demoCallers();
+  const eva = () => demo.manager(['BU']);
+  const importAs = (fileName: string, rows: string[]) => demo.admin().import.commit({ fileName, contentBase64: csv(rows), confirmWarnings: true });
+
+  async function eventsAfter(lastEventId: string, ms = 1500): Promise<Got[]> {
+    const stream = (await eva().live.events({ lastEventId }))[Symbol.asyncIterator]();
+    const got: unknown[] = [];
+    const deadline = Date.now() + ms;
+    while (Date.now() < deadline) {
+      const next = await Promise.race([stream.next(), new Promise<null>((ok) => setTimeout(() => ok(null), deadline - Date.now()))]);
+      if (next === null || next.done) break;
+      got.push(next.value);
+    }
+    await stream.return?.();
+    return got.map((v) => (Array.isArray(v) ? (v[1] as Got) : null)).filter((e) => e !== null);
+  }
+
+  async function lastEventId(): Promise<string> {
+    const rows = await demo.db().execute<{ id: number }>('select coalesce(max(id), 0) as id from events');
+    const list = Array.isArray(rows) ? rows : (rows as { rows: { id: number }[] }).rows;
+    return String(list[0]?.id ?? 0);
+  }
+
+  it('an import on another enhet moves neither her latest month, her default period, nor her screen\'s latest slide', async () => {
+    const before = await eva().overview.get({});
+    const [board] = await demo.db().insert(boards).values({ orgId: 'katrineholm', name: 'BU', slides: [{ kind: 'overview', unit: 'BU', period: 'latest', seconds: 20 }], createdBy: 'test' }).returning();
+    const [device] = await demo.db().insert(deviceTokens).values({ orgId: 'katrineholm', boardId: board?.id ?? 0, name: 'Skärm BU', tokenHash: 'b'.repeat(64), createdBy: 'test' }).returning();
+    const screen = appRouter.createCaller(
+      callerContext(demo.db(), 'katrineholm', { user: { id: 'device', userId: null, name: 'Skärm', roles: [] }, scope: { kind: 'units', units: ['BU'] }, device: { id: device?.id ?? 0, boardId: board?.id ?? 0 } }),
+    );
+    expect((await screen.board.forDevice()).latestMonth).toBe(before.latestMonth);
+
+    await importAs('ekbist-2023.csv', ['arsarbetare,EKBIST,2023-02,K,20', 'arsarbetare,EKBIST,2023-02,M,5']);
+    expect((await demo.admin().overview.get({})).latestMonth).toBe('2023-02');
+    const after = await eva().overview.get({});
+    expect(after.latestMonth).toBe(before.latestMonth);
+    expect(after.period).toBe(before.period);
+    expect((await screen.board.forDevice()).latestMonth).toBe(before.latestMonth);
+    // The screen may read its slide at its own latest month, and not at the organisation's.
+    await expect(screen.overview.get({ unit: 'BU', period: before.period })).resolves.toMatchObject({ unit: 'BU' });
+    await expect(screen.overview.get({ unit: 'BU', period: '2023-02' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    // Data on her own unit moves it.
+    await importAs('bu-2023.csv', ['arsarbetare,BU,2023-01,K,20']);
+    expect((await eva().overview.get({})).latestMonth).toBe('2023-01');
+  });
+
+  it('kpi.list and the overview list only the KPIs her units have data or targets for', async () => {
+    const all = await demo.admin().kpi.list();
+    const hers = new Map((await eva().kpi.list()).map((k) => [k.id, k.inUse]));
+    // KPIs the organisation uses that BU never had a figure for (e.g. money paid out, which is booked on EKBIST).
+    const notHers = all.filter((k) => k.inUse && hers.get(k.id) === false).map((k) => k.id);
+    expect(notHers.length).toBeGreaterThan(0);
+    for (const kpi of notHers) {
+      const s = await demo.admin().series.get({ kpi, unit: 'BU', start: '2018-01', end: '2022-12', grain: 'year' });
+      expect({ kpi, values: s.series[0]?.points.map((p) => p.value) }).toEqual({ kpi, values: [null, null, null, null, null] });
+    }
+    const cards = (await eva().overview.get({ period: '2022-06' })).cards.map((c) => c.kpi);
+    expect(cards.filter((k) => notHers.includes(k))).toEqual([]);
+    expect(cards).toContain('arsarbetare');
+    expect((await demo.admin().overview.get({ unit: 'BU', period: '2022-06' })).cards.map((c) => c.kpi)).toEqual(expect.arrayContaining(notHers));
+  });
+
+  it('a live event carries only her units, a file name and KPIs only when the whole batch is hers, and nothing wholly outside reaches her', async () => {
+    const start = await lastEventId();
+    await importAs('blandad.csv', ['arsarbetare,BU,2022-07,K,21', 'hushall-utbetalt,EKBIST,2022-08,K,210']);
+    await importAs('bara-ekbist-igen.csv', ['arsarbetare,EKBIST,2022-09,K,19']);
+    await importAs('bara-bu.csv', ['arsarbetare,BU,2022-10,M,6']);
+    const events = await eventsAfter(start);
+    expect(events.map((e) => e.kind)).toEqual(['import.committed', 'import.committed']);
+    const [mixed, own] = events;
+    // Only BU's own month: the EKBIST row's month is not hers to hear of.
+    expect(mixed?.payload).toEqual({ units: ['BU'], months: ['2022-07'] });
+    expect(mixed?.affectedUnits).toEqual(['BU']);
+    expect(mixed?.affectedKpis).toBeNull();
+    expect(JSON.stringify(mixed)).not.toContain('blandad');
+    expect(JSON.stringify(mixed)).not.toContain('hushall-utbetalt');
+    expect(own?.payload).toMatchObject({ fileName: 'bara-bu.csv', kpis: ['arsarbetare'], units: ['BU'], months: ['2022-10'] });
+    expect(own?.payload.batchId).toEqual(expect.any(Number));
+  });
+});

@@ -1,0 +1,1 @@
+ALTER TABLE "kpis" ADD COLUMN "individuals_kpis" jsonb DEFAULT '[]'::jsonb NOT NULL;

@@ -1,0 +1,25 @@
+import { monthFromIndex, monthIndex, yearOf, type Month } from '../month.js';
+import { delar, monthPeriod, periodKey, rolling12, tertial, yearPeriod, yearToDate, type Period } from '../period.js';
+
+/**
+ * The periods a suppressed audience can ask for, over the months first..last
+ * with data: every month, tertial, delår and year, and the year to date and
+ * rolling twelve months ending at each month. "Last year" is one of these,
+ * twelve months earlier. Custom ranges are not held.
+ */
+export function heldPeriods(first: Month, last: Month): Period[] {
+  const months: Period[] = [];
+  const ytd: Period[] = [];
+  const r12: Period[] = [];
+  for (let i = monthIndex(first); i <= monthIndex(last); i++) {
+    const m = monthPeriod(monthFromIndex(i));
+    months.push(m);
+    ytd.push(yearToDate(m.start));
+    r12.push(rolling12(m.start));
+  }
+  const years: Period[] = [];
+  for (let y = yearOf(first); y <= yearOf(last); y++) years.push(tertial(y, 1), tertial(y, 2), tertial(y, 3), delar(y), yearPeriod(y));
+  return [...months, ...years, ...ytd, ...r12];
+}
+
+export const periodKeys = (ps: readonly Period[]): string[] => ps.map(periodKey);

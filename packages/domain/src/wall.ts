@@ -1,0 +1,69 @@
+import { addMonths } from './month.js';
+import { parsePeriod, periodKey } from './period.js';
+
+/**
+ * What a wall screen asks the server for, slide by slide. The dashboard's
+ * wall builds its requests from this, and the server derives a screen's
+ * allowlist from it, so a screen reads exactly what its slides show.
+ */
+
+/** Months a chart slide shows, ending at its period's last month. */
+export const WALL_CHART_MONTHS = 24;
+
+export interface WallSlideSpec {
+  kind: 'overview' | 'chart' | 'drilldown' | 'redlist';
+  unit: string;
+  kpi?: string;
+  /** A period key, or "latest" for the latest month with data. */
+  period: string;
+}
+
+export type WallRequest =
+  | { path: 'overview.get'; input: { unit: string; period: string } }
+  | { path: 'series.get'; input: { kpi: string; unit: string; start: string; end: string; grain: 'month'; split: 'none' } }
+  | { path: 'unit.tree'; input: { month: string } }
+  | { path: 'drilldown.get'; input: { kpi: string; unit: string; period: string; gender: 'T' } };
+
+/** The period key a slide shows: its own, or the latest month with data (undefined while there is none). */
+export function wallSlidePeriod(slide: WallSlideSpec, latestMonth: string | null): string | undefined {
+  if (slide.period !== 'latest') return slide.period;
+  return latestMonth ?? undefined;
+}
+
+/** The requests one slide makes, its period rule resolved against the latest month. */
+export function wallRequests(slide: WallSlideSpec, latestMonth: string | null): WallRequest[] {
+  const key = wallSlidePeriod(slide, latestMonth);
+  if (!key) return [];
+  if (slide.kind === 'overview' || slide.kind === 'redlist') return [{ path: 'overview.get', input: { unit: slide.unit, period: key } }];
+  if (!slide.kpi) return [];
+  const p = parsePeriod(key);
+  if (slide.kind === 'chart') {
+    return [
+      { path: 'series.get', input: { kpi: slide.kpi, unit: slide.unit, start: addMonths(p.end, -(WALL_CHART_MONTHS - 1)), end: p.end, grain: 'month', split: 'none' } },
+      { path: 'unit.tree', input: { month: p.end } },
+    ];
+  }
+  return [{ path: 'drilldown.get', input: { kpi: slide.kpi, unit: slide.unit, period: key, gender: 'T' } }];
+}
+
+function normalPeriod(p: string): string {
+  try {
+    return periodKey(parsePeriod(p));
+  } catch {
+    return p;
+  }
+}
+
+/** One string per request, equal for requests that ask the same (a period however written). */
+export function wallRequestKey(r: WallRequest): string {
+  switch (r.path) {
+    case 'overview.get':
+      return `overview|${r.input.unit}|${normalPeriod(r.input.period)}`;
+    case 'series.get':
+      return `series|${r.input.kpi}|${r.input.unit}|${r.input.start}|${r.input.end}|${r.input.grain}|${r.input.split}`;
+    case 'unit.tree':
+      return `tree|${r.input.month}`;
+    case 'drilldown.get':
+      return `drilldown|${r.input.kpi}|${r.input.unit}|${normalPeriod(r.input.period)}|${r.input.gender}`;
+  }
+}
