@@ -86,6 +86,8 @@ describe('an embedded database with one owner and its socket', () => {
   it('a client that dies inside a transaction leaves nothing behind and does not block the server', async () => {
     const raw = postgres({ path: socket, username: 'postgres', database: 'postgres', max: 1, prepare: false, ...POSTGRES_CLIENT_OPTIONS });
     const before = await count(owner.db);
+    // A query before reserve(): with fetch_types off, reserve() on a cold pool never settles (porsager/postgres#751).
+    await raw`select 1`;
     const reserved = await raw.reserve();
     await reserved`begin`;
     await reserved`insert into t values (99)`;

@@ -106,10 +106,13 @@ class Connection {
       void this.run();
     });
     socket.on('error', () => socket.destroy());
-    socket.on('close', () => {
+    // 'end' is the client's half-close; do not wait for the full 'close' to release the mutex.
+    const gone = () => {
       this.closed = true;
       void this.run();
-    });
+    };
+    socket.on('end', gone);
+    socket.on('close', gone);
   }
 
   destroy(): void {
@@ -140,8 +143,11 @@ class Connection {
           continue;
         }
         if (msg[0] === 0x58) {
-          this.socket.end(); // Terminate
-          continue;
+          // Terminate: the client is done. Roll back now rather than wait for the socket's
+          // 'close', which a loaded machine may deliver late while the server waits for the mutex.
+          this.closed = true;
+          this.socket.end();
+          break;
         }
         if (!this.release) await this.acquire();
         if (this.closed) break;
