@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLoginLink, createUser, listUsers } from '@lagesbild/api';
@@ -90,7 +91,7 @@ describe('hardened HTTP edges', () => {
     expect(String(bad.headers['set-cookie'])).toMatch(/^lb_session=/);
   });
 
-  it(`refuses a large body before sign-in with 413 in Swedish, without reading it`, async () => {
+  it(`refuses a large body before sign-in with 413 in Swedish, before reading it`, async () => {
     const huge = 60 * 1024 * 1024;
     const started = performance.now();
     const res = await new Promise<{ status: number; body: string }>((ok, fail) => {
@@ -122,6 +123,27 @@ describe('hardened HTTP edges', () => {
     });
     expect(chunked.status).toBe(413);
     expect(await chunked.text()).toContain('Begäran är för stor');
+    await healthy();
+  });
+
+  it('keeps reading a refused body until it is sent, so the sender reads the 413 rather than a reset connection', async () => {
+    const { hostname, port } = new URL(server.url);
+    const size = 8 * 1024 * 1024;
+    const socket = connect({ host: hostname, port: Number(port) });
+    const errors: Error[] = [];
+    socket.on('error', (e) => errors.push(e));
+    let answer = '';
+    const answered = new Promise<void>((ok) => socket.on('data', (c: Buffer) => ((answer += c.toString('latin1')), answer.includes('\r\n\r\n') && ok())));
+    const head = `POST /trpc/auth.login HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\nx-csrf-token: x\r\ncontent-length: ${size}\r\n\r\n`;
+    socket.write(head + 'a'.repeat(64 * 1024));
+    await answered;
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    // The rest of the body after the refusal, as a client that does not read early answers sends it.
+    const rest = Buffer.alloc(size - 64 * 1024, 0x61);
+    await new Promise<void>((ok) => socket.write(rest, () => ok()));
+    await new Promise((ok) => setTimeout(ok, 300));
+    expect(errors.map((e) => e.message)).toEqual([]);
+    socket.destroy();
     await healthy();
   });
 

@@ -72,7 +72,32 @@ export function answerError(err: unknown, req: IncomingMessage, res: ServerRespo
     return;
   }
   const json = (req.url ?? '').startsWith('/trpc/') || (req.headers.accept ?? '').includes('application/json');
-  // The body of a refused request may still be arriving: close the connection rather than read it.
-  res.writeHead(status, { 'content-type': json ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close' });
+  const drain = !req.complete && discardBody(req);
+  res.writeHead(status, {
+    'content-type': json ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
+    'cache-control': 'no-store',
+    ...(drain ? {} : { connection: 'close' }),
+  });
   res.end(json ? trpcBody(req, status, message) : `${message}\n`);
+}
+
+/** The most of a refused body read (and thrown away) so that its sender gets to read the refusal. */
+const DRAIN_MAX_BYTES = 128 * 1024 * 1024;
+
+/**
+ * A refused body may still be arriving. Closing the socket under it makes the
+ * kernel reset the connection, and the sender then sees "fetch failed" instead
+ * of the refusal (a lingering close, as nginx does). So read and discard what
+ * comes, up to a bound; a sender of more than that is cut off.
+ */
+function discardBody(req: IncomingMessage): boolean {
+  const declared = Number(req.headers['content-length'] ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > DRAIN_MAX_BYTES) return false;
+  let seen = 0;
+  req.on('data', (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > DRAIN_MAX_BYTES) req.socket.destroy();
+  });
+  req.on('error', () => req.socket.destroy());
+  return true;
 }
