@@ -52,7 +52,10 @@ describe.each(TEST_DB_KINDS)('incremental release builds on %s', (kind) => {
     expect(new Set((await rowBuilds(db)).values())).toEqual(new Set([catalogue.buildId]));
     // The fingerprint is stored with the full build: the next import is incremental again.
     expect(await importOneKpi(db, ORG, 'gen-aktualiseringar', { delta: 1, every: 5 })).toMatchObject({ mode: 'incremental' });
-    await db.update(units).set({ name: 'Omdöpt enhet' }).where(and(eq(units.orgId, ORG), eq(units.code, 'E003')));
+    await db
+      .update(units)
+      .set({ name: 'Omdöpt enhet' })
+      .where(and(eq(units.orgId, ORG), eq(units.code, 'E003')));
     expect(await importOneKpi(db, ORG, 'gen-hushall', { delta: 1 })).toMatchObject({ mode: 'full', fullBecause: 'inputs' });
     // A committed batch whose writer did not rebuild the release: stale before the next import.
     await db.insert(importBatches).values({ orgId: ORG, fileName: 'x', sha256: 'x', format: 'test', origin: 'reported', createdBy: 'test' });

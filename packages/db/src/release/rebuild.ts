@@ -51,7 +51,7 @@ export async function rebuildRelease(tx: Db, orgId: string, opts: { onlyIfStale?
   return { buildId, fresh: true, buildMs, parts, mode: 'full' };
 }
 
-export async function storedBuildId(tx: Db, orgId: string): Promise<number> {
+async function storedBuildId(tx: Db, orgId: string): Promise<number> {
   const [prev] = await tx.select({ buildId: releaseState.buildId }).from(releaseState).where(eq(releaseState.orgId, orgId));
   return prev?.buildId ?? 0;
 }

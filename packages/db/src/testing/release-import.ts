@@ -25,7 +25,10 @@ export async function importOneKpi(db: Db, orgId: string, kpiId: string, opts: {
     );
     const ms = months.map((m) => m.month);
     await tx.execute(sql`UPDATE observations SET numerator = greatest(0, numerator + ${opts.delta}), batch_id = ${batch.id}, updated_at = now()
-      WHERE org_id = ${orgId} AND kpi_id = ${kpiId} AND month IN (${sql.join(ms.map((m) => sql`${m}`), sql`, `)}) AND id % ${opts.every ?? 1} = 0`);
+      WHERE org_id = ${orgId} AND kpi_id = ${kpiId} AND month IN (${sql.join(
+        ms.map((m) => sql`${m}`),
+        sql`, `,
+      )}) AND id % ${opts.every ?? 1} = 0`);
     const sorted = [...ms].sort();
     return refreshRollupsAfter(tx, orgId, { batchId: batch.id, kind: 'committed' }, { kpiIds: [kpiId], start: sorted[0], end: sorted[sorted.length - 1] });
   });
