@@ -23,10 +23,11 @@ export const FINGERPRINT = (orgId: string) => sql`SELECT max(id) AS mx, count(*)
   FROM import_batches WHERE org_id = ${orgId}`;
 
 /**
- * Rebuilds an organisation's protected release from its observations in the
- * caller's transaction: imports, rollbacks, the demo seed and generated
- * tenants call it beside the roll-up refresh, before their live event can
- * reach a screen. A transaction-scoped advisory lock serialises builds of one
+ * Rebuilds an organisation's protected release whole from its observations
+ * in the caller's transaction: the demo seed and generated tenants call it
+ * beside the roll-up refresh, imports and rollbacks through updateRelease
+ * (incremental.ts) where only part of it cannot be rebuilt exactly, all
+ * before their live event can reach a screen. A transaction-scoped advisory lock serialises builds of one
  * organisation, so two writers never interleave their rows; `onlyIfStale`
  * (a read that found it stale) skips the build another reader just made.
  */
