@@ -17,6 +17,7 @@ pnpm turbo run build --filter=@lagesbild/dashboard >/dev/null
 if $quick; then
   run bench/forecast-backtest.ts
   run bench/import-throughput.ts --rows 50000
+  run bench/release-incremental.ts --quick
   run bench/import-file-limits.ts --scale 0.1
   run bench/read-latency.ts --sizes 300000 --runs 10 --raw-runs 3
   run bench/sse-fanout.ts --subscribers 100 --rounds 5
@@ -27,6 +28,7 @@ if $quick; then
 else
   run bench/forecast-backtest.ts
   run bench/import-throughput.ts
+  run bench/release-incremental.ts
   run bench/import-file-limits.ts
   run bench/read-latency.ts
   run bench/sse-fanout.ts

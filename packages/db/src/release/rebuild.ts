@@ -4,6 +4,7 @@ import { queryRows, type Db } from '../client.js';
 import { listKpis } from '../queries/kpis.js';
 import { loadUnits } from '../queries/units.js';
 import { releaseKpis, releaseState } from '../schema/index.js';
+import { releaseInputsFingerprint } from './fingerprint.js';
 
 export interface ReleaseStatus {
   buildId: number;
@@ -12,18 +13,21 @@ export interface ReleaseStatus {
   buildMs: number;
   /** Where a build's time went (only on the status a build returns). */
   parts?: { loadMs: number; computeMs: number; writeMs: number; cells: number };
+  /** How the build went (only on the status a build returns): whole, or only the families a change touched. */
+  mode?: 'full' | 'incremental';
 }
 
 /** The committed batches now, the fingerprint a build records (as the roll-ups do). */
-const FINGERPRINT = (orgId: string) => sql`SELECT max(id) AS mx, count(*) FILTER (WHERE status = 'committed')::int AS n,
+export const FINGERPRINT = (orgId: string) => sql`SELECT max(id) AS mx, count(*) FILTER (WHERE status = 'committed')::int AS n,
          coalesce(sum(id) FILTER (WHERE status = 'committed'), 0)::bigint AS sm
   FROM import_batches WHERE org_id = ${orgId}`;
 
 /**
- * Rebuilds an organisation's protected release from its observations in the
- * caller's transaction: imports, rollbacks, the demo seed and generated
- * tenants call it beside the roll-up refresh, before their live event can
- * reach a screen. A transaction-scoped advisory lock serialises builds of one
+ * Rebuilds an organisation's protected release whole from its observations
+ * in the caller's transaction: the demo seed and generated tenants call it
+ * beside the roll-up refresh, imports and rollbacks through updateRelease
+ * (incremental.ts) where only part of it cannot be rebuilt exactly, all
+ * before their live event can reach a screen. A transaction-scoped advisory lock serialises builds of one
  * organisation, so two writers never interleave their rows; `onlyIfStale`
  * (a read that found it stale) skips the build another reader just made.
  */
@@ -39,11 +43,27 @@ export async function rebuildRelease(tx: Db, orgId: string, opts: { onlyIfStale?
   const loaded = performance.now();
   const release = buildRelease({ kpis, units, observations: cells, rules: DEFAULT_SUPPRESSION });
   const computed = performance.now();
-  const [prev] = await tx.select({ buildId: releaseState.buildId }).from(releaseState).where(eq(releaseState.orgId, orgId));
-  const buildId = (prev?.buildId ?? 0) + 1;
+  const buildId = (await storedBuildId(tx, orgId)) + 1;
   await tx.delete(releaseKpis).where(eq(releaseKpis.orgId, orgId));
-  const rows = Object.values(release.kpis).map((cells) => ({ orgId, kpiId: cells.kpi, buildId, cells }));
+  await insertReleased(tx, orgId, buildId, Object.values(release.kpis));
+  const inputs = releaseInputsFingerprint(kpis, units, DEFAULT_SUPPRESSION);
+  const buildMs = await recordBuild(tx, orgId, buildId, release, inputs, started);
+  const parts = { loadMs: Math.round(loaded - started), computeMs: Math.round(computed - loaded), writeMs: Math.round(performance.now() - computed), cells: cells.length };
+  return { buildId, fresh: true, buildMs, parts, mode: 'full' };
+}
+
+async function storedBuildId(tx: Db, orgId: string): Promise<number> {
+  const [prev] = await tx.select({ buildId: releaseState.buildId }).from(releaseState).where(eq(releaseState.orgId, orgId));
+  return prev?.buildId ?? 0;
+}
+
+export async function insertReleased(tx: Db, orgId: string, buildId: number, released: readonly ReleasedKpi[]): Promise<void> {
+  const rows = released.map((cells) => ({ orgId, kpiId: cells.kpi, buildId, cells }));
   for (let i = 0; i < rows.length; i += 20) await tx.insert(releaseKpis).values(rows.slice(i, i + 20));
+}
+
+/** Records a build as the organisation's current one, with the committed batches it holds; returns its time so far. */
+export async function recordBuild(tx: Db, orgId: string, buildId: number, release: Pick<Release, 'periods' | 'first' | 'last'>, inputs: string, started: number): Promise<number> {
   const [fp] = await queryRows<{ mx: number | null; n: number; sm: string }>(tx, FINGERPRINT(orgId));
   const buildMs = Math.round(performance.now() - started);
   const state = {
@@ -53,20 +73,22 @@ export async function rebuildRelease(tx: Db, orgId: string, opts: { onlyIfStale?
     batchCommitted: fp?.n ?? 0,
     batchSum: Number(fp?.sm ?? 0),
     buildMs,
+    inputs,
     builtAt: new Date(),
   };
   await tx.insert(releaseState).values({ orgId, ...state }).onConflictDoUpdate({ target: releaseState.orgId, set: state });
-  const parts = { loadMs: Math.round(loaded - started), computeMs: Math.round(computed - loaded), writeMs: Math.round(performance.now() - computed), cells: cells.length };
-  return { buildId, fresh: true, buildMs, parts };
+  return buildMs;
 }
 
-/** Every observation of an organisation with only what the release needs: a narrow row, not the engine's provenance. */
-async function releaseCells(tx: Db, orgId: string): Promise<ReleaseObservation[]> {
+/** Every observation of an organisation (or of some KPIs) with only what the release needs: a narrow row, not the engine's provenance. */
+export async function releaseCells(tx: Db, orgId: string, kpiIds?: readonly string[]): Promise<ReleaseObservation[]> {
+  if (kpiIds?.length === 0) return [];
+  const only = kpiIds ? sql`AND o.kpi_id IN (${sql.join(kpiIds.map((id) => sql`${id}`), sql`, `)})` : sql``;
   const rows = await queryRows<{ k: string; u: string; m: string; g: Gender; n: number; d: number | null }>(
     tx,
     sql`SELECT o.kpi_id AS k, u.code AS u, o.month AS m, o.gender AS g, o.numerator AS n, o.denominator AS d
         FROM observations o JOIN units u ON u.id = o.unit_id
-        WHERE o.org_id = ${orgId} AND u.org_id = ${orgId}`,
+        WHERE o.org_id = ${orgId} AND u.org_id = ${orgId} ${only}`,
   );
   return rows.map((r) => ({ kpi: r.k, unit: r.u, month: r.m, gender: r.g, numerator: Number(r.n), denominator: r.d === null ? null : Number(r.d) }));
 }
@@ -88,7 +110,8 @@ export async function loadRelease(db: Db, orgId: string, buildId: number): Promi
   const [state] = await db.select().from(releaseState).where(and(eq(releaseState.orgId, orgId), eq(releaseState.buildId, buildId)));
   if (!state) return null;
   const rows = await db.select({ cells: releaseKpis.cells, buildId: releaseKpis.buildId }).from(releaseKpis).where(eq(releaseKpis.orgId, orgId));
-  if (rows.some((r) => r.buildId !== buildId)) return null;
+  // A partial build leaves the rows it did not touch at their older build; a newer one means a build replaced this one meanwhile.
+  if (rows.some((r) => r.buildId > buildId)) return null;
   const kpis: Record<string, ReleasedKpi> = {};
   for (const r of rows) kpis[r.cells.kpi] = r.cells;
   return { periods: state.periods.keys, first: state.periods.first, last: state.periods.last, kpis };

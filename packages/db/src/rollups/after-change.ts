@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../client.js';
-import { rebuildRelease } from '../release/rebuild.js';
+import { updateRelease, type ReleaseUpdate } from '../release/incremental.js';
 import { refreshRollups, type RollupScope } from './refresh.js';
 
 /**
@@ -9,11 +9,12 @@ import { refreshRollups, type RollupScope } from './refresh.js';
  * right only when the roll-ups were fresh just before it; otherwise (never
  * built, or an earlier write skipped them) the whole organisation is rebuilt,
  * so a scoped refresh can never mark half-built roll-ups as fresh. Then the
- * protected release is rebuilt whole (docs/privacy.md: its secondary
- * suppression looks at every cell at once), still before the change's live
- * event is recorded, so no screen is told of data its release does not hold.
+ * protected release is brought up to date (updateRelease: the KPI families
+ * the change touched, or all of it when that would not be exact), still
+ * before the change's live event is recorded, so no screen is told of data
+ * its release does not hold. Returns how the release was built.
  */
-export async function refreshRollupsAfter(tx: Db, orgId: string, change: { batchId: number; kind: 'committed' | 'rolled_back' }, scope: RollupScope): Promise<void> {
+export async function refreshRollupsAfter(tx: Db, orgId: string, change: { batchId: number; kind: 'committed' | 'rolled_back' }, scope: RollupScope): Promise<ReleaseUpdate> {
   const [row] = await queryRows<{ state_n: number | null; state_sum: string | null; n: number; sum: string }>(
     tx,
     sql`SELECT s.batch_committed AS state_n, s.batch_sum::text AS state_sum,
@@ -26,5 +27,5 @@ export async function refreshRollupsAfter(tx: Db, orgId: string, change: { batch
   const before = { n: (row?.n ?? 0) + sign, sum: BigInt(row?.sum ?? '0') + BigInt(sign * change.batchId) };
   const freshBefore = row?.state_n !== null && row?.state_n !== undefined && row.state_n === before.n && BigInt(row.state_sum ?? '-1') === before.sum;
   await refreshRollups(tx, orgId, freshBefore ? scope : {});
-  await rebuildRelease(tx, orgId);
+  return updateRelease(tx, orgId, { ...change, kpis: scope.kpiIds ?? null });
 }

@@ -26,5 +26,7 @@ export const releaseState = pgTable('release_state', {
   batchCommitted: integer('batch_committed').notNull(),
   batchSum: bigint('batch_sum', { mode: 'number' }).notNull(),
   buildMs: integer('build_ms').notNull(),
+  /** Hash of what every cell depends on besides the cells (catalogue, unit tree, rules): a partial build needs it unchanged. Null: rebuild whole. */
+  inputs: text('inputs_fingerprint'),
   builtAt: timestamp('built_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,2 +1,3 @@
 export * from './open.js';
 export * from './builders.js';
+export * from './release-import.js';

@@ -2,6 +2,8 @@ import type { KpiDefinition } from '../kpi.js';
 import { compareMonths, monthIndex, type Month } from '../month.js';
 import { periodKey, type Period } from '../period.js';
 import { UnitTree } from '../unit-tree.js';
+import type { ReleaseClosure } from './closure.js';
+import { families } from './families.js';
 import { countingKpis, individualsIn, individualsNoun, isPrimary } from './individuals.js';
 import { monthTable, type MonthTable } from './month-table.js';
 import { heldPeriods } from './periods.js';
@@ -21,11 +23,11 @@ import type { CellMark, IndividualsNoun, Release, ReleaseInput, ReleasedKpi, Rel
  * it) stays undetermined because that month does. Each month table is then
  * protected exactly (protectTable) and small enough for dense elimination.
  */
-export function buildRelease(input: ReleaseInput): Release {
+export function buildRelease(input: ReleaseInput, part?: ReleasePart): Release {
   const used = new Set(input.observations.map((o) => o.kpi));
   const months = [...new Set(input.observations.map((o) => o.month))].sort(compareMonths);
-  const first = months[0];
-  const last = months[months.length - 1];
+  const first = part ? part.first : months[0];
+  const last = part ? part.last : months[months.length - 1];
   if (first === undefined || last === undefined) return { periods: [], first: null, last: null, kpis: {} };
   const count = monthIndex(last) - monthIndex(first) + 1;
   const frames = monthFrames(new UnitTree(input.units), first, count);
@@ -42,7 +44,7 @@ export function buildRelease(input: ReleaseInput): Release {
     if (list) list.push(o);
     else byKpi.set(o.kpi, [o]);
   }
-  const base = input.kpis.filter((k) => !k.ratioOf && used.has(k.id));
+  const base = input.kpis.filter((k) => !k.ratioOf && used.has(k.id) && (!part || part.closure.reads.has(k.id)));
   const sums = new Map(base.map((k) => [k.id, kpiSums(k, byKpi.get(k.id) ?? [], frames, first)]));
   for (const k of base) {
     const by = countingKpis(k, catalogue)?.map((c) => sums.get(c.id));
@@ -51,18 +53,31 @@ export function buildRelease(input: ReleaseInput): Release {
   const hidden = new Map<string, Set<string>[]>();
   const kpis: Record<string, ReleasedKpi> = {};
   for (const family of families(base, input.kpis)) {
+    // A counting KPI read for another's primaries: its own rows are not part of this build.
+    if (part && !family.some((k) => part.closure.kpis.has(k.id))) continue;
     const members = family.flatMap((k) => sums.get(k.id) ?? []);
     const h = protectFamily(ctx, members, frames);
     for (const [id, sets] of h) hidden.set(id, sets);
-    for (const s of members) kpis[s.kpi.id] = releaseKpi(ctx, s, h.get(s.kpi.id) ?? [], members);
+    for (const s of members) if (!part || part.closure.kpis.has(s.kpi.id)) kpis[s.kpi.id] = releaseKpi(ctx, s, h.get(s.kpi.id) ?? [], members);
   }
   for (const k of input.kpis) {
-    if (!k.ratioOf) continue;
+    if (!k.ratioOf || (part && !part.closure.kpis.has(k.id))) continue;
     const num = sums.get(k.ratioOf.numerator);
     const den = sums.get(k.ratioOf.denominator);
     if (num && den) kpis[k.id] = releaseRatio(ctx, k, num, den, hidden);
   }
   return { periods: periods.map(periodKey), first, last, kpis };
+}
+
+/**
+ * A partial build (incremental.ts in the db): only the rows of a closure's
+ * KPIs, over the months the whole release holds. Equal to those rows of the
+ * full build when the input holds the cells of `closure.reads` (others are ignored).
+ */
+export interface ReleasePart {
+  closure: ReleaseClosure;
+  first: Month;
+  last: Month;
 }
 
 interface Ctx {
@@ -75,37 +90,6 @@ interface Ctx {
   catalogue: Map<string, KpiDefinition>;
   /** KPI → the sums of the KPIs that count its individuals (care days → persons placed), where all of them have data. */
   counters: Map<string, (KpiSums | undefined)[]>;
-}
-
-/**
- * KPIs that describe the same individuals share their hidden cells: sick
- * leave and its long-term share (the same employees), the HME indices (the
- * same respondents), and a ratio's numerator and denominator (kr paid to
- * households is hidden with the households, and the shown ratio of two shown
- * figures then adds nothing).
- */
-function families(kpis: readonly KpiDefinition[], all: readonly KpiDefinition[]): KpiDefinition[][] {
-  const ids = new Set(kpis.map((k) => k.id));
-  const parent = new Map(kpis.map((k) => [k.id, k.id]));
-  const find = (x: string): string => {
-    let r = x;
-    while (parent.get(r) !== r) r = parent.get(r) ?? r;
-    return r;
-  };
-  const join = (a: string, b: string) => {
-    if (ids.has(a) && ids.has(b)) parent.set(find(a), find(b));
-  };
-  const firstOf = new Map<string, string>();
-  for (const k of kpis) {
-    if (k.privacyClass !== 'sick-leave' && k.privacyClass !== 'hme') continue;
-    const f = firstOf.get(k.privacyClass);
-    if (f === undefined) firstOf.set(k.privacyClass, k.id);
-    else join(k.id, f);
-  }
-  for (const k of all) if (k.ratioOf && k.privacyClass !== 'none') join(k.ratioOf.numerator, k.ratioOf.denominator);
-  const out = new Map<string, KpiDefinition[]>();
-  for (const k of kpis) out.set(find(k.id), [...(out.get(find(k.id)) ?? []), k]);
-  return [...out.values()];
 }
 
 /** The months of a period a row's value is made of: those with data, or only the last for a stock. */

@@ -1,5 +1,6 @@
 export * from './types.js';
 export * from './build.js';
+export * from './closure.js';
 export * from './lookup.js';
 export * from './individuals.js';
 export * from './protect.js';

@@ -1,0 +1,1 @@
+ALTER TABLE "release_state" ADD COLUMN "inputs_fingerprint" text;
