@@ -119,4 +119,14 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': ['error', dashboardImports] },
   },
   { files: ['apps/dashboard/*.ts'], languageOptions: { globals: globals.node } },
+  {
+    // Queries live in packages/db (src/queries): the api calls them and builds none of its own.
+    files: ['packages/api/src/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['drizzle-orm', 'drizzle-orm/*'], message: 'packages/api bygger inga frågor: lägg frågan i packages/db/src/queries och anropa den.' }] },
+      ],
+    },
+  },
 );

@@ -1,5 +1,4 @@
-import { auditLog, type Db } from '@lagesbild/db';
-import { and, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { insertAuditEntry, listAuditEntries, type AuditLogFilter, type AuditLogRow, type Db } from '@lagesbild/db';
 
 /**
  * Who does a write, as the audit log names them: a username, "device:<id>",
@@ -54,7 +53,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
  * makes the change, so the entry exists exactly when the change does.
  */
 export async function recordAudit(db: Db, e: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({ orgId: e.orgId, actor: e.actor, action: e.action, target: e.target ?? null, detail: e.detail ?? null, ip: e.ip ?? null, ...(e.at ? { at: e.at } : {}) });
+  await insertAuditEntry(db, { orgId: e.orgId, actor: e.actor, action: e.action, target: e.target ?? null, detail: e.detail ?? null, ip: e.ip ?? null, ...(e.at ? { at: e.at } : {}) });
 }
 
 /** recordAudit for an actor: name, address and (from the CLI) `via` in the detail. */
@@ -63,46 +62,10 @@ export function auditAs(db: Db, actor: Actor, e: { orgId: string | null; action:
   return recordAudit(db, { orgId: e.orgId, actor: actor.id, action: e.action, target: e.target, detail, ip: actor.ip });
 }
 
-export interface AuditFilter {
-  orgId: string;
-  action?: string;
-  actor?: string;
-  /** Free text over actor and target. */
-  text?: string;
-  from?: Date;
-  to?: Date;
-  /** Page backwards from this id (exclusive). */
-  before?: number;
-  limit: number;
-}
+export type AuditFilter = AuditLogFilter;
+export type AuditRow = AuditLogRow;
 
-export interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  target: string | null;
-  detail: Record<string, unknown> | null;
-  ip: string | null;
-}
-
-export async function listAudit(db: Db, f: AuditFilter): Promise<AuditRow[]> {
-  const where: SQL[] = [eq(auditLog.orgId, f.orgId)];
-  if (f.action) where.push(eq(auditLog.action, f.action));
-  if (f.actor) where.push(eq(auditLog.actor, f.actor));
-  if (f.from) where.push(gte(auditLog.at, f.from));
-  if (f.to) where.push(lt(auditLog.at, f.to));
-  if (f.before) where.push(lt(auditLog.id, f.before));
-  if (f.text) {
-    const like = `%${f.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const text = or(ilike(auditLog.actor, like), ilike(auditLog.target, like));
-    if (text) where.push(text);
-  }
-  const rows = await db
-    .select()
-    .from(auditLog)
-    .where(and(...where))
-    .orderBy(desc(auditLog.id))
-    .limit(f.limit);
-  return rows.map((r) => ({ id: r.id, at: r.at.toISOString(), actor: r.actor, action: r.action, target: r.target, detail: r.detail ?? null, ip: r.ip }));
+/** The admin page's view of the log: the organisation's entries, newest first. */
+export function listAudit(db: Db, f: AuditFilter): Promise<AuditRow[]> {
+  return listAuditEntries(db, f);
 }

@@ -1,12 +1,11 @@
-import { sessions, users, type Db } from '@lagesbild/db';
-import { and, eq, gt } from 'drizzle-orm';
+import { findUserById, insertSession, LOGIN_LINK_METHOD, takeLoginLink, type Db } from '@lagesbild/db';
 import { InputError } from '../errors.js';
 import { auditAs, recordAudit, type Actor } from './audit.js';
 import { createSession, newToken, sha256, type NewSession } from './sessions.js';
 import { getUser } from './users.js';
 
 /** A sign-in link is good for one use within 15 minutes. */
-export const PENDING = 'login-link';
+export const PENDING = LOGIN_LINK_METHOD;
 export const LINK_TTL_MS = 15 * 60_000;
 
 /**
@@ -20,7 +19,7 @@ export async function createLoginLink(db: Db, orgId: string, userId: number, act
   await db.transaction(async (tx) => {
     const u = await getUser(tx, orgId, userId);
     if (u.disabled) throw new InputError(`Användaren ${u.username} är avstängd. Aktivera kontot först, så kan hon logga in med länken.`);
-    await tx.insert(sessions).values({
+    await insertSession(tx, {
       tokenHash: sha256(token),
       userId,
       csrfToken: newToken(),
@@ -41,15 +40,11 @@ export async function createLoginLink(db: Db, orgId: string, userId: number, act
  */
 export async function redeemLoginLink(db: Db, token: string, meta: { ip: string | null; userAgent: string | null; now: Date }): Promise<(NewSession & { orgId: string }) | null> {
   return db.transaction(async (tx) => {
-    const gone = await tx
-      .delete(sessions)
-      .where(and(eq(sessions.tokenHash, sha256(token)), eq(sessions.method, PENDING), gt(sessions.expiresAt, meta.now)))
-      .returning({ userId: sessions.userId });
-    const row = gone[0];
-    if (!row) return null;
-    const [user] = await tx.select({ username: users.username, orgId: users.orgId, disabled: users.disabled }).from(users).where(eq(users.id, row.userId));
+    const userId = await takeLoginLink(tx, sha256(token), meta.now);
+    if (userId === null) return null;
+    const user = await findUserById(tx, userId);
     if (!user || user.disabled) return null;
-    const session = await createSession(tx, row.userId, { method: 'link', ip: meta.ip, userAgent: meta.userAgent, now: meta.now });
+    const session = await createSession(tx, userId, { method: 'link', ip: meta.ip, userAgent: meta.userAgent, now: meta.now });
     await recordAudit(tx, { orgId: user.orgId, actor: user.username, action: 'login.succeeded', target: `user:${user.username}`, detail: { method: 'link' }, ip: meta.ip });
     return { ...session, orgId: user.orgId };
   });

@@ -1,5 +1,4 @@
-import { auditLog, organisations, users, type Db } from '@lagesbild/db';
-import { and, count, eq, gt, gte, inArray, isNull, max, or, sql } from 'drizzle-orm';
+import { countLoginFailures, findOrganisationName, findUserByUsername, lastLoginReset, latestLockingFailure, updateFailedLogins, type Db } from '@lagesbild/db';
 import { InputError } from '../errors.js';
 import { recordAudit } from './audit.js';
 import { hashPassword, verifyPassword } from './password.js';
@@ -65,15 +64,15 @@ export async function login(db: Db, req: LoginRequest): Promise<NewSession & { u
   const username = req.username.trim().toLowerCase();
   if (!username || !req.password) throw new InputError('Fyll i användarnamn och lösenord.');
   // A sign-in address may name an organisation that does not exist: refused like a wrong password, audited without one.
-  const [org] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, req.orgId));
-  const orgKey = org?.id ?? null;
+  const org = (await findOrganisationName(db, req.orgId)) !== null;
+  const orgKey = org ? req.orgId : null;
   const audit = (tx: Db, action: 'login.succeeded' | 'login.failed' | 'login.locked', detail?: Record<string, unknown>) =>
     recordAudit(tx, { orgId: orgKey, actor: username, action, target: `user:${username}`, detail, ip: req.ip, at: req.now });
 
   const throttle = await throttleFor(db, orgKey, req.ip, req.now);
   if (throttle > 0) await (req.wait ?? sleep)(throttle);
 
-  const [found] = await db.select().from(users).where(and(eq(users.orgId, req.orgId), eq(users.username, username)));
+  const found = await findUserByUsername(db, req.orgId, username);
   const user = found && found.passwordHash && !found.disabled ? { ...found, passwordHash: found.passwordHash } : null;
   const until = await lockedUntil(db, orgKey, username, req.ip, req.now);
   if (until) {
@@ -90,70 +89,39 @@ export async function login(db: Db, req: LoginRequest): Promise<NewSession & { u
     // The counter and the failure that the lock-out counts are one transaction.
     await db.transaction(async (tx) => {
       // The same write for an unknown username (on no row), so the answer takes as long.
-      await tx
-        .update(users)
-        .set(lock === 'account' ? { failedLogins: 0, lockedUntil: new Date(req.now.getTime() + LOCK_MS) } : { failedLogins: fromAll + 1 })
-        .where(eq(users.id, found?.id ?? -1));
+      await updateFailedLogins(tx, found?.id ?? -1, lock === 'account' ? { failedLogins: 0, lockedUntil: new Date(req.now.getTime() + LOCK_MS) } : { failedLogins: fromAll + 1 });
       await audit(tx, 'login.failed', { reason, ...(lock ? { lock } : {}), ...(org ? {} : { organisation: req.orgId }) });
     });
     throw new LoginRefused(WRONG, 'credentials');
   }
   return db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    await updateFailedLogins(tx, user.id, { failedLogins: 0, lockedUntil: null });
     const session = await createSession(tx, user.id, { method: 'password', ip: req.ip, userAgent: req.userAgent, now: req.now });
     await audit(tx, 'login.succeeded');
     return { ...session, userId: user.id };
   });
 }
 
-const orgIs = (orgId: string | null) => (orgId ? eq(auditLog.orgId, orgId) : isNull(auditLog.orgId));
-const ipIs = (ip: string | null) => (ip ? eq(auditLog.ip, ip) : isNull(auditLog.ip));
-
-/**
- * The audit id after which failures and locks of a username count: its last
- * successful login, or an admin's new password or re-enabling (which lift a lock).
- */
-async function lastReset(db: Db, orgId: string | null, username: string): Promise<number> {
-  const [row] = await db
-    .select({ id: max(auditLog.id) })
-    .from(auditLog)
-    .where(and(orgIs(orgId), eq(auditLog.target, `user:${username}`), inArray(auditLog.action, ['login.succeeded', 'user.password_changed', 'user.enabled'])));
-  return row?.id ?? 0;
-}
-
 /** How long an attempt from this address waits: nothing until it has more than MAX_FAILURES_PER_IP recent failures. */
 async function throttleFor(db: Db, orgId: string | null, ip: string | null, now: Date): Promise<number> {
   if (!ip) return 0;
-  const [row] = await db
-    .select({ n: count() })
-    .from(auditLog)
-    // Per organisation: one municipality's failures from its shared outgoing address do not slow another's.
-    .where(and(orgIs(orgId), eq(auditLog.action, 'login.failed'), eq(auditLog.ip, ip), gte(auditLog.at, new Date(now.getTime() - IP_WINDOW_MS))));
-  const over = (row?.n ?? 0) - MAX_FAILURES_PER_IP;
+  // Per organisation: one municipality's failures from its shared outgoing address do not slow another's.
+  const n = await countLoginFailures(db, { orgId, ip, since: new Date(now.getTime() - IP_WINDOW_MS) });
+  const over = n - MAX_FAILURES_PER_IP;
   return over < 0 ? 0 : Math.min(THROTTLE_STEP_MS * (over + 1), THROTTLE_MAX_MS);
 }
 
 /**
  * When the username is locked for this address (or everywhere): fifteen
  * minutes after the failure that set the lock, read from the audit log, so
- * a username that does not exist locks exactly as one that does.
+ * a username that does not exist locks exactly as one that does. A lock
+ * counts only after the username's last successful login, or an admin's new
+ * password or re-enabling (which lift it).
  */
 async function lockedUntil(db: Db, orgId: string | null, username: string, ip: string | null, now: Date): Promise<Date | null> {
-  const lock = sql<string | null>`${auditLog.detail}->>'lock'`;
-  const [row] = await db
-    .select({ at: max(auditLog.at) })
-    .from(auditLog)
-    .where(
-      and(
-        orgIs(orgId),
-        eq(auditLog.action, 'login.failed'),
-        eq(auditLog.target, `user:${username}`),
-        gt(auditLog.at, new Date(now.getTime() - LOCK_MS)),
-        gt(auditLog.id, await lastReset(db, orgId, username)),
-        or(sql`${lock} = 'account'`, and(sql`${lock} = 'address'`, ipIs(ip))),
-      ),
-    );
-  return row?.at ? new Date(row.at.getTime() + LOCK_MS) : null;
+  const afterId = await lastLoginReset(db, orgId, username);
+  const at = await latestLockingFailure(db, { orgId, username, ip, after: new Date(now.getTime() - LOCK_MS), afterId });
+  return at ? new Date(at.getTime() + LOCK_MS) : null;
 }
 
 /**
@@ -162,14 +130,6 @@ async function lockedUntil(db: Db, orgId: string | null, username: string, ip: s
  * address, or (ip undefined) from anywhere.
  */
 async function recentFailures(db: Db, orgId: string | null, username: string, ip: string | null | undefined, now: Date): Promise<number> {
-  const target = `user:${username}`;
-  const since = new Date(now.getTime() - LOCK_MS);
-  const reset = await lastReset(db, orgId, username);
-  const [row] = await db
-    .select({ n: count() })
-    .from(auditLog)
-    .where(
-      and(orgIs(orgId), eq(auditLog.action, 'login.failed'), eq(auditLog.target, target), gte(auditLog.at, since), gt(auditLog.id, reset), ip === undefined ? undefined : ipIs(ip)),
-    );
-  return row?.n ?? 0;
+  const afterId = await lastLoginReset(db, orgId, username);
+  return countLoginFailures(db, { orgId, username, since: new Date(now.getTime() - LOCK_MS), afterId, ...(ip === undefined ? {} : { ip }) });
 }

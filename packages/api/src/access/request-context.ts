@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { organisations, type Db } from '@lagesbild/db';
+import { exactValueRolesOf, type Db } from '@lagesbild/db';
 import { parse, serialize, type SerializeOptions } from 'cookie';
-import { eq } from 'drizzle-orm';
 import { needsSuppression, type Context, type RequestInfo } from '../context.js';
 import { resolveDeviceToken } from '../services/boards.js';
 import { resolveSession, SESSION_ABSOLUTE_MS } from './sessions.js';
@@ -51,11 +50,6 @@ export function clearedCookie(name: string, secure: boolean): string {
   return serialize(name, '', { ...cookieOptions(secure, 0), expires: new Date(0) });
 }
 
-async function exactValueRoles(db: Db, orgId: string): Promise<string[]> {
-  const [org] = await db.select({ roles: organisations.exactValueRoles }).from(organisations).where(eq(organisations.id, orgId));
-  return org?.roles ?? [];
-}
-
 /**
  * The context of one HTTP request: who is calling (a session cookie, or a wall
  * screen's device cookie), which organisation (tenant) that caller belongs to,
@@ -75,7 +69,7 @@ export async function requestContext(o: RequestContextOptions): Promise<Context>
   if (token) {
     const s = await resolveSession(o.db, token, now());
     if (s) {
-      const exact = await exactValueRoles(o.db, s.orgId);
+      const exact = await exactValueRolesOf(o.db, s.orgId);
       return { ...base, orgId: s.orgId, user: s.user, scope: s.scope, suppress: needsSuppression(s.user, exact), session: { tokenHash: s.tokenHash, csrfToken: s.csrfToken }, device: null };
     }
     setCookie(clearedCookie(SESSION_COOKIE, request.secure));

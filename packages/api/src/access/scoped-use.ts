@@ -1,6 +1,5 @@
-import { importBatches, latestDataMonth, observations, targets, units, withRatioKpis, type Db, type KpiRecord } from '@lagesbild/db';
+import { committedCellMonths, latestDataMonth, targetYearsOfUnits, withRatioKpis, type Db, type KpiRecord } from '@lagesbild/db';
 import { monthRange, type Month, type UnitTree } from '@lagesbild/domain';
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { ScopeGuard } from './scope.js';
 import type { EngineContext } from '../engine/engine-context.js';
 
@@ -50,20 +49,7 @@ export async function scopedUse(db: Db, engine: EngineContext, guard: ScopeGuard
   if (guard.roots === null || coversEverything(engine.tree, guard)) return { latestMonth: await latestDataMonth(db, engine.orgId), kpis: engine.orgKpis };
   const codes = unitsEverInScope(engine.tree, guard);
   if (codes.length === 0) return { latestMonth: null, kpis: [] };
-  const [cells, targetRows] = await Promise.all([
-    db
-      .select({ unit: units.code, kpiId: observations.kpiId, month: observations.month })
-      .from(observations)
-      .innerJoin(units, eq(units.id, observations.unitId))
-      .innerJoin(importBatches, eq(importBatches.id, observations.batchId))
-      .where(and(eq(observations.orgId, engine.orgId), eq(units.orgId, engine.orgId), inArray(units.code, codes), sql`${importBatches.status} = 'committed'`))
-      .groupBy(units.code, observations.kpiId, observations.month),
-    db
-      .select({ unit: units.code, kpiId: targets.kpiId, year: targets.year })
-      .from(targets)
-      .innerJoin(units, eq(units.id, targets.unitId))
-      .where(and(eq(targets.orgId, engine.orgId), inArray(units.code, codes))),
-  ]);
+  const [cells, targetRows] = await Promise.all([committedCellMonths(db, engine.orgId, codes), targetYearsOfUnits(db, engine.orgId, codes)]);
   let latestMonth: Month | null = null;
   const used = new Set<string>();
   for (const c of cells) {

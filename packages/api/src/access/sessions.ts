@@ -1,6 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { sessions, units, userRoles, users, type Db } from '@lagesbild/db';
-import { and, eq, gt, lte, ne, or } from 'drizzle-orm';
+import {
+  deleteEndedSessions,
+  deleteSessionByHash,
+  deleteSessionsOfUser,
+  findSessionWithUser,
+  insertSession,
+  liveSessionLastSeen,
+  LOGIN_LINK_METHOD,
+  rolesOfUser,
+  touchSession,
+  type Db,
+} from '@lagesbild/db';
 import type { Scope, SessionUser } from '../context.js';
 import { auditAs, type Actor } from './audit.js';
 
@@ -23,7 +33,7 @@ export async function createSession(db: Db, userId: number, meta: { method: 'pas
   const token = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(meta.now.getTime() + SESSION_ABSOLUTE_MS);
-  await db.insert(sessions).values({
+  await insertSession(db, {
     tokenHash: sha256(token),
     userId,
     csrfToken,
@@ -53,19 +63,15 @@ export interface ResolvedSession {
  */
 export async function resolveSession(db: Db, token: string, now: Date): Promise<ResolvedSession | null> {
   const tokenHash = sha256(token);
-  const [row] = await db
-    .select({ s: sessions, u: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, tokenHash));
+  const row = await findSessionWithUser(db, tokenHash);
   // An unredeemed sign-in link is not a session (see login-link.ts).
-  if (!row || row.u.disabled || row.s.method === 'login-link') return null;
+  if (!row || row.u.disabled || row.s.method === LOGIN_LINK_METHOD) return null;
   const t = now.getTime();
   if (row.s.expiresAt.getTime() <= t || row.s.lastSeenAt.getTime() + SESSION_IDLE_MS <= t) {
-    await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+    await deleteSessionByHash(db, tokenHash);
     return null;
   }
-  if (t - row.s.lastSeenAt.getTime() > TOUCH_EVERY_MS) await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+  if (t - row.s.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, tokenHash, now);
   const { user, scope } = await loadUserAccess(db, row.u.id, row.u.username, row.u.displayName);
   return { orgId: row.u.orgId, tokenHash, csrfToken: row.s.csrfToken, user, scope };
 }
@@ -76,35 +82,26 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
  * changed roles (which end the sessions) also end her streams.
  */
 export async function sessionStillValid(db: Db, tokenHash: string, now: Date): Promise<boolean> {
-  const [row] = await db
-    .select({ lastSeenAt: sessions.lastSeenAt })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), ne(sessions.method, 'login-link'), gt(sessions.expiresAt, now), eq(users.disabled, false)));
-  return row !== undefined && row.lastSeenAt.getTime() + SESSION_IDLE_MS > now.getTime();
+  const lastSeenAt = await liveSessionLastSeen(db, tokenHash, now);
+  return lastSeenAt !== null && lastSeenAt.getTime() + SESSION_IDLE_MS > now.getTime();
 }
 
 /** Roles and unit assignments: an enhetschef's scope is her units' subtrees; any wider role reads everything. */
 export async function loadUserAccess(db: Db, userId: number, username: string, displayName: string): Promise<{ user: SessionUser; scope: Scope }> {
-  const roles = await db
-    .select({ role: userRoles.role, unit: units.code })
-    .from(userRoles)
-    .leftJoin(units, eq(units.id, userRoles.unitId))
-    .where(eq(userRoles.userId, userId));
+  const roles = await rolesOfUser(db, userId);
   const names = [...new Set(roles.map((r) => r.role))];
   const wide = names.some((r) => r !== 'enhetschef');
   const scope: Scope = wide ? { kind: 'all' } : { kind: 'units', units: [...new Set(roles.flatMap((r) => (r.role === 'enhetschef' && r.unit ? [r.unit] : [])))] };
   return { user: { id: username, userId, name: displayName, roles: names }, scope };
 }
 
-export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+export function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  return deleteSessionByHash(db, tokenHash);
 }
 
 /** Logout everywhere: every session of the user ends. */
-export async function deleteUserSessions(db: Db, userId: number): Promise<number> {
-  const gone = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ h: sessions.tokenHash });
-  return gone.length;
+export function deleteUserSessions(db: Db, userId: number): Promise<number> {
+  return deleteSessionsOfUser(db, userId);
 }
 
 /** Logout: the session ends (a wall screen has none) and the audit entry is written in the same transaction. */
@@ -129,11 +126,6 @@ export async function logoutEverywhere(db: Db, orgId: string, userId: number, ac
  * refuses them already; this keeps the table from growing). Returns how many went.
  * The server runs it at start and then periodically (apps/server, LAGESBILD_SESSION_PURGE_MINUTES).
  */
-export async function purgeExpiredSessions(db: Db, now: Date): Promise<number> {
-  const gone = await db
-    .delete(sessions)
-    .where(or(lte(sessions.expiresAt, now), lte(sessions.lastSeenAt, new Date(now.getTime() - SESSION_IDLE_MS))))
-    .returning({ h: sessions.tokenHash });
-  return gone.length;
+export function purgeExpiredSessions(db: Db, now: Date): Promise<number> {
+  return deleteEndedSessions(db, now, new Date(now.getTime() - SESSION_IDLE_MS));
 }
-

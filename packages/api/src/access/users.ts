@@ -1,5 +1,16 @@
-import { units, userRoles, users, type Db, type Role } from '@lagesbild/db';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import {
+  deleteUserRoles,
+  findUserByUsername,
+  insertUser,
+  insertUserRoles,
+  listUserRoleRows,
+  listUserRows,
+  unitIdsByCode,
+  updateUserDisabled,
+  updateUserPassword,
+  type Db,
+  type Role,
+} from '@lagesbild/db';
 import { InputError, NotFoundError } from '../errors.js';
 import { auditAs, type Actor } from './audit.js';
 import { hashPassword, passwordProblem } from './password.js';
@@ -34,11 +45,15 @@ async function unitIds(db: Db, orgId: string, grants: readonly RoleGrant[]): Pro
   const codes = [...new Set(grants.flatMap((g) => (g.role === 'enhetschef' && g.unit ? [g.unit] : [])))];
   for (const g of grants) if (g.role === 'enhetschef' && !g.unit) throw new InputError('En enhetschef måste tilldelas minst en enhet.');
   if (codes.length === 0) return new Map();
-  const rows = await db.select({ id: units.id, code: units.code }).from(units).where(and(eq(units.orgId, orgId), inArray(units.code, codes)));
-  const found = new Map(rows.map((r) => [r.code, r.id]));
+  const found = await unitIdsByCode(db, orgId, codes);
   const missing = codes.filter((c) => !found.has(c));
   if (missing.length) throw new InputError(`Enheten ${missing.map((m) => `"${m}"`).join(', ')} finns inte. Se "pnpm lagesbild units".`);
   return found;
+}
+
+/** The role rows of some grants: an enhetschef's with her unit's id, the others with none. */
+function roleRows(userId: number, grants: readonly RoleGrant[], ids: ReadonlyMap<string, number>) {
+  return grants.map((g) => ({ userId, role: g.role, unitId: g.role === 'enhetschef' && g.unit ? (ids.get(g.unit) ?? null) : null }));
 }
 
 /** A new user with her roles; the audit entry (user.created) is written in the same transaction. */
@@ -57,12 +72,10 @@ export async function createUser(
   // Hashed before the transaction: scrypt takes a while, and a transaction should not.
   const passwordHash = u.password === null ? null : await hashPassword(u.password);
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(and(eq(users.orgId, orgId), eq(users.username, username)));
-    if (existing) throw new InputError(`Användaren "${username}" finns redan.`);
-    const [row] = await tx.insert(users).values({ orgId, username, displayName: u.displayName.trim() || username, email: u.email ?? null, passwordHash }).returning({ id: users.id });
-    if (!row) throw new Error('user insert returned nothing');
-    if (u.roles.length) await tx.insert(userRoles).values(u.roles.map((g) => ({ userId: row.id, role: g.role, unitId: g.role === 'enhetschef' && g.unit ? (ids.get(g.unit) ?? null) : null })));
-    const view = await getUser(tx, orgId, row.id);
+    if (await findUserByUsername(tx, orgId, username)) throw new InputError(`Användaren "${username}" finns redan.`);
+    const userId = await insertUser(tx, { orgId, username, displayName: u.displayName.trim() || username, email: u.email ?? null, passwordHash });
+    await insertUserRoles(tx, roleRows(userId, u.roles, ids));
+    const view = await getUser(tx, orgId, userId);
     await auditAs(tx, actor, { orgId, action: 'user.created', target: `user:${view.username}`, detail: { roles: view.roles } });
     return view;
   });
@@ -73,8 +86,8 @@ export async function setRoles(db: Db, orgId: string, userId: number, grants: Ro
   return db.transaction(async (tx) => {
     await getUser(tx, orgId, userId);
     const ids = await unitIds(tx, orgId, grants);
-    await tx.delete(userRoles).where(eq(userRoles.userId, userId));
-    if (grants.length) await tx.insert(userRoles).values(grants.map((g) => ({ userId, role: g.role, unitId: g.role === 'enhetschef' && g.unit ? (ids.get(g.unit) ?? null) : null })));
+    await deleteUserRoles(tx, userId);
+    await insertUserRoles(tx, roleRows(userId, grants, ids));
     await deleteUserSessions(tx, userId);
     const view = await getUser(tx, orgId, userId);
     await auditAs(tx, actor, { orgId, action: 'user.roles_changed', target: `user:${view.username}`, detail: { roles: view.roles } });
@@ -86,7 +99,7 @@ export async function setRoles(db: Db, orgId: string, userId: number, grants: Ro
 export async function setDisabled(db: Db, orgId: string, userId: number, disabled: boolean, actor: Actor): Promise<UserView> {
   return db.transaction(async (tx) => {
     await getUser(tx, orgId, userId);
-    await tx.update(users).set({ disabled, failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
+    await updateUserDisabled(tx, userId, disabled);
     if (disabled) await deleteUserSessions(tx, userId);
     const view = await getUser(tx, orgId, userId);
     await auditAs(tx, actor, { orgId, action: disabled ? 'user.disabled' : 'user.enabled', target: `user:${view.username}` });
@@ -105,8 +118,7 @@ export async function setPassword(db: Db, orgId: string, userId: number, passwor
   if (problem) throw new InputError(problem);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
-    const [row] = await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null }).where(and(eq(users.id, userId), eq(users.orgId, orgId))).returning({ id: users.id });
-    if (!row) throw new NotFoundError(`Användaren med id ${userId} finns inte.`);
+    if (!(await updateUserPassword(tx, orgId, userId, passwordHash))) throw new NotFoundError(`Användaren med id ${userId} finns inte.`);
     await deleteUserSessions(tx, userId);
     await auditAs(tx, actor, { orgId, action: 'user.password_changed', target: `user:${u.username}` });
   });
@@ -114,13 +126,8 @@ export async function setPassword(db: Db, orgId: string, userId: number, passwor
 }
 
 export async function listUsers(db: Db, orgId: string, now = new Date()): Promise<UserView[]> {
-  const rows = await db.select().from(users).where(eq(users.orgId, orgId)).orderBy(asc(users.username));
-  const roles = await db
-    .select({ userId: userRoles.userId, role: userRoles.role, unit: units.code })
-    .from(userRoles)
-    .innerJoin(users, eq(users.id, userRoles.userId))
-    .leftJoin(units, eq(units.id, userRoles.unitId))
-    .where(eq(users.orgId, orgId));
+  const rows = await listUserRows(db, orgId);
+  const roles = await listUserRoleRows(db, orgId);
   return rows.map((u) => ({
     id: u.id,
     username: u.username,

@@ -1,7 +1,21 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { boards, deviceTokens, recordEvent, type BoardSlide, type Db } from '@lagesbild/db';
+import {
+  findBoardRow,
+  findDeviceByTokenHash,
+  findDeviceTokenRow,
+  insertBoard,
+  insertDeviceToken,
+  listBoardRows,
+  listDeviceTokenRows,
+  recordEvent,
+  revokeDeviceTokenRow,
+  slidesOfDevice,
+  touchDeviceToken,
+  updateBoard,
+  type BoardSlide,
+  type Db,
+} from '@lagesbild/db';
 import { parsePeriod } from '@lagesbild/domain';
-import { and, asc, eq, isNull, lt, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditAs, type Actor } from '../access/audit.js';
 import { NotFoundError } from '../errors.js';
@@ -54,12 +68,8 @@ export interface DeviceIdentity {
  * revoked the token or edited the board while the stream is open).
  */
 export async function deviceStillValid(db: Db, id: number, units: readonly string[]): Promise<boolean> {
-  const [d] = await db
-    .select({ slides: boards.slides })
-    .from(deviceTokens)
-    .innerJoin(boards, eq(boards.id, deviceTokens.boardId))
-    .where(and(eq(deviceTokens.id, id), isNull(deviceTokens.revokedAt)));
-  return d !== undefined && slideUnits(d.slides).join(',') === [...units].sort().join(',');
+  const slides = await slidesOfDevice(db, id);
+  return slides !== null && slideUnits(slides).join(',') === [...units].sort().join(',');
 }
 
 /** The units a board's slides show: a screen's whole scope. */
@@ -69,17 +79,9 @@ const slideUnits = (slides: readonly { unit: string }[]) => [...new Set(slides.m
 export async function resolveDeviceToken(db: Db, token: string, now = new Date()): Promise<DeviceIdentity | null> {
   if (token.length < 20 || token.length > 100) return null;
   const tokenHash = hashToken(token);
-  const [row] = await db
-    .select({ d: deviceTokens, slides: boards.slides })
-    .from(deviceTokens)
-    .innerJoin(boards, eq(boards.id, deviceTokens.boardId))
-    .where(and(eq(deviceTokens.tokenHash, tokenHash), isNull(deviceTokens.revokedAt)));
+  const row = await findDeviceByTokenHash(db, tokenHash);
   if (!row) return null;
-  const since = new Date(now.getTime() - TOUCH_EVERY_MS);
-  await db
-    .update(deviceTokens)
-    .set({ lastSeenAt: now })
-    .where(and(eq(deviceTokens.id, row.d.id), or(isNull(deviceTokens.lastSeenAt), lt(deviceTokens.lastSeenAt, since))));
+  await touchDeviceToken(db, row.d.id, now, new Date(now.getTime() - TOUCH_EVERY_MS));
   return { id: row.d.id, orgId: row.d.orgId, boardId: row.d.boardId, name: row.d.name, units: slideUnits(row.slides) };
 }
 
@@ -92,8 +94,8 @@ export interface BoardSummary {
 }
 
 export async function listBoards(db: Db, orgId: string): Promise<BoardSummary[]> {
-  const rows = await db.select().from(boards).where(eq(boards.orgId, orgId)).orderBy(asc(boards.name), asc(boards.id));
-  const devices = await db.select().from(deviceTokens).where(eq(deviceTokens.orgId, orgId)).orderBy(asc(deviceTokens.id));
+  const rows = await listBoardRows(db, orgId);
+  const devices = await listDeviceTokenRows(db, orgId);
   return rows.map((b) => ({
     id: b.id,
     name: b.name,
@@ -106,7 +108,7 @@ export async function listBoards(db: Db, orgId: string): Promise<BoardSummary[]>
 }
 
 export async function getBoard(db: Db, orgId: string, id: number): Promise<{ id: number; name: string; slides: BoardSlide[]; updatedAt: string }> {
-  const [b] = await db.select().from(boards).where(and(eq(boards.id, id), eq(boards.orgId, orgId)));
+  const b = await findBoardRow(db, orgId, id);
   if (!b) throw new NotFoundError(`Tavlan ${id} finns inte.`);
   return { id: b.id, name: b.name, slides: b.slides, updatedAt: b.updatedAt.toISOString() };
 }
@@ -127,18 +129,12 @@ export async function saveBoard(db: Db, orgId: string, input: z.infer<typeof boa
 }
 
 async function writeBoard(tx: Db, orgId: string, input: z.infer<typeof boardInputSchema>, user: string): Promise<number> {
+  const content = { name: input.name, slides: input.slides };
   if (input.id !== undefined) {
-    const [b] = await tx
-      .update(boards)
-      .set({ name: input.name, slides: input.slides, updatedAt: new Date() })
-      .where(and(eq(boards.id, input.id), eq(boards.orgId, orgId)))
-      .returning({ id: boards.id });
-    if (!b) throw new NotFoundError(`Tavlan ${input.id} finns inte.`);
-    return b.id;
+    if (!(await updateBoard(tx, orgId, input.id, content, new Date()))) throw new NotFoundError(`Tavlan ${input.id} finns inte.`);
+    return input.id;
   }
-  const [b] = await tx.insert(boards).values({ orgId, name: input.name, slides: input.slides, createdBy: user }).returning({ id: boards.id });
-  if (!b) throw new Error('boards: insert returned no row');
-  return b.id;
+  return insertBoard(tx, orgId, content, user);
 }
 
 /** A new device token for a board, audited in the same transaction. The token is returned once; only its SHA-256 is stored. */
@@ -146,19 +142,18 @@ export async function createDeviceToken(db: Db, orgId: string, boardId: number, 
   const token = randomBytes(32).toString('base64url');
   return db.transaction(async (tx) => {
     await getBoard(tx, orgId, boardId);
-    const [d] = await tx.insert(deviceTokens).values({ orgId, boardId, name, tokenHash: hashToken(token), createdBy: actor.id }).returning({ id: deviceTokens.id });
-    if (!d) throw new Error('device_tokens: insert returned no row');
-    await auditAs(tx, actor, { orgId, action: 'device_token.created', target: `device:${d.id}`, detail: { boardId, name } });
-    return { id: d.id, token };
+    const id = await insertDeviceToken(tx, { orgId, boardId, name, tokenHash: hashToken(token), createdBy: actor.id });
+    await auditAs(tx, actor, { orgId, action: 'device_token.created', target: `device:${id}`, detail: { boardId, name } });
+    return { id, token };
   });
 }
 
 /** Revokes a device at once: its next request is refused. Revoking twice changes nothing but is audited again. */
 export async function revokeDeviceToken(db: Db, orgId: string, id: number, actor: Actor, now = new Date()): Promise<void> {
   await db.transaction(async (tx) => {
-    const [d] = await tx.select({ revokedAt: deviceTokens.revokedAt }).from(deviceTokens).where(and(eq(deviceTokens.id, id), eq(deviceTokens.orgId, orgId)));
+    const d = await findDeviceTokenRow(tx, orgId, id);
     if (!d) throw new NotFoundError(`Skärmen ${id} finns inte.`);
-    if (!d.revokedAt) await tx.update(deviceTokens).set({ revokedAt: now }).where(eq(deviceTokens.id, id));
+    if (!d.revokedAt) await revokeDeviceTokenRow(tx, id, now);
     await auditAs(tx, actor, { orgId, action: 'device_token.revoked', target: `device:${id}` });
   });
 }

@@ -1,6 +1,5 @@
-import { comments, kpis, recordEvent, units, type Db } from '@lagesbild/db';
+import { findKpiRow, findUnitId, insertComment, listCommentRows, recordEvent, type Db } from '@lagesbild/db';
 import { monthsOf, periodKey, type Period } from '@lagesbild/domain';
-import { and, desc, eq } from 'drizzle-orm';
 import { recordAudit } from '../access/audit.js';
 import { InputError, NotFoundError } from '../errors.js';
 
@@ -44,25 +43,20 @@ export function normaliseCommentBody(raw: string): string {
 }
 
 async function unitIdOf(db: Db, orgId: string, code: string): Promise<number> {
-  const [row] = await db.select({ id: units.id }).from(units).where(and(eq(units.orgId, orgId), eq(units.code, code))).limit(1);
-  if (!row) throw new NotFoundError(`Enheten "${code}" finns inte.`);
-  return row.id;
+  const id = await findUnitId(db, orgId, code);
+  if (id === null) throw new NotFoundError(`Enheten "${code}" finns inte.`);
+  return id;
 }
 
 async function assertKpi(db: Db, id: string): Promise<void> {
-  const [row] = await db.select({ id: kpis.id }).from(kpis).where(eq(kpis.id, id)).limit(1);
-  if (!row) throw new NotFoundError(`Nyckeltalet "${id}" finns inte.`);
+  if (!(await findKpiRow(db, id))) throw new NotFoundError(`Nyckeltalet "${id}" finns inte.`);
 }
 
 /** The comments on a KPI for a unit and exactly this period, newest first. */
 export async function listComments(db: Db, orgId: string, q: CommentTarget): Promise<CommentView[]> {
   const unitId = await unitIdOf(db, orgId, q.unit);
   const period = periodKey(q.period);
-  const rows = await db
-    .select({ id: comments.id, body: comments.body, author: comments.author, createdAt: comments.createdAt })
-    .from(comments)
-    .where(and(eq(comments.orgId, orgId), eq(comments.kpiId, q.kpi), eq(comments.unitId, unitId), eq(comments.period, period)))
-    .orderBy(desc(comments.createdAt), desc(comments.id));
+  const rows = await listCommentRows(db, { orgId, kpiId: q.kpi, unitId, period });
   return rows.map((r) => ({ id: r.id, kpi: q.kpi, unit: q.unit, period, body: r.body, author: r.author, createdAt: r.createdAt.toISOString() }));
 }
 
@@ -81,12 +75,8 @@ export async function addComment(
   const unitId = await unitIdOf(db, orgId, q.unit);
   const period = periodKey(q.period);
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(comments)
-      .values({ orgId, kpiId: q.kpi, unitId, period, body, author: q.author, ...(q.now ? { createdAt: q.now } : {}) })
-      .returning();
-    if (!row) throw new Error('comments: insert returned nothing');
     const txDb = tx as unknown as Db;
+    const row = await insertComment(txDb, { orgId, kpiId: q.kpi, unitId, period, body, author: q.author, ...(q.now ? { createdAt: q.now } : {}) });
     await recordAudit(txDb, { orgId, actor: q.actor, action: 'comment.added', target: `comment:${row.id}`, detail: { kpi: q.kpi, unit: q.unit, period }, ip: q.ip ?? null });
     await recordEvent(txDb, orgId, 'comment.added', { kpis: [q.kpi], units: [q.unit], months: monthsOf(q.period), note: q.author });
     return { id: row.id, kpi: q.kpi, unit: q.unit, period, body: row.body, author: row.author, createdAt: row.createdAt.toISOString() };

@@ -4,10 +4,20 @@
  * report rows to KPIs. Audit entries and live events are written in the
  * import's own transaction.
  */
-import { importBatches, importMappings, kpis, recordImportCommitted, recordImportRolledBack, refreshRollupsAfter, units, type Db } from '@lagesbild/db';
+import {
+  deleteImportMapping,
+  findKpiRow,
+  findUnitId,
+  listImportBatches,
+  listImportMappings,
+  recordImportCommitted,
+  recordImportRolledBack,
+  refreshRollupsAfter,
+  upsertImportMapping,
+  type Db,
+} from '@lagesbild/db';
 import { importFile, MAX_DIFF_ROWS, rollbackBatch, rollbackPlan, RollbackError, type ImportResult, type LabelMapping, type RollbackPlan, type RollbackResult } from '@lagesbild/importer';
 import { monthOfDate, type Month } from '@lagesbild/domain';
-import { and, asc, desc, eq } from 'drizzle-orm';
 import { auditAs, type Actor } from '../access/audit.js';
 import { InputError, NotFoundError } from '../errors.js';
 
@@ -118,22 +128,7 @@ export interface BatchView {
 
 /** Earlier imports, newest first: who imported what, when, and whether it was rolled back. The raw file stays in the database. */
 export async function listBatches(db: Db, orgId: string, limit: number): Promise<BatchView[]> {
-  const rows = await db
-    .select({
-      id: importBatches.id,
-      fileName: importBatches.fileName,
-      format: importBatches.format,
-      status: importBatches.status,
-      origin: importBatches.origin,
-      rowCount: importBatches.rowCount,
-      summary: importBatches.summary,
-      createdBy: importBatches.createdBy,
-      createdAt: importBatches.createdAt,
-    })
-    .from(importBatches)
-    .where(eq(importBatches.orgId, orgId))
-    .orderBy(desc(importBatches.createdAt), desc(importBatches.id))
-    .limit(limit);
+  const rows = await listImportBatches(db, orgId, limit);
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }
 
@@ -144,11 +139,7 @@ export interface MappingView extends LabelMapping {
 }
 
 export async function listMappings(db: Db, orgId: string): Promise<MappingView[]> {
-  const rows = await db
-    .select()
-    .from(importMappings)
-    .where(eq(importMappings.orgId, orgId))
-    .orderBy(asc(importMappings.section), asc(importMappings.parentLabel), asc(importMappings.label));
+  const rows = await listImportMappings(db, orgId);
   return rows.map((r) => ({
     id: r.id,
     section: r.section,
@@ -170,16 +161,16 @@ const tidy = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim
 async function checkMapping(db: Db, orgId: string, m: LabelMapping): Promise<void> {
   if (tidy(m.label) === '') throw new InputError('Radens rubrik saknas.');
   if (m.unitCode !== null) {
-    const [u] = await db.select({ id: units.id }).from(units).where(and(eq(units.orgId, orgId), eq(units.code, m.unitCode))).limit(1);
-    if (!u) throw new InputError(`Enheten "${m.unitCode}" finns inte. Ange en enhetskod, eller ingen för enheten som anges vid importen.`);
+    const unitId = await findUnitId(db, orgId, m.unitCode);
+    if (unitId === null) throw new InputError(`Enheten "${m.unitCode}" finns inte. Ange en enhetskod, eller ingen för enheten som anges vid importen.`);
   }
   if (m.kpiId === null) {
     if (m.gender !== 'T' || m.ageBand !== '') throw new InputError('En rad som hoppas över har inget kön eller åldersgrupp.');
     return;
   }
-  const [k] = await db.select({ genderSplit: kpis.genderSplit, ageBands: kpis.ageBands, ratio: kpis.ratioNumerator }).from(kpis).where(eq(kpis.id, m.kpiId)).limit(1);
+  const k = await findKpiRow(db, m.kpiId);
   if (!k) throw new InputError(`Nyckeltalet "${m.kpiId}" finns inte.`);
-  if (k.ratio !== null) throw new InputError(`Nyckeltalet "${m.kpiId}" är en kvot som räknas fram; koppla raden till dess täljare eller nämnare.`);
+  if (k.ratioNumerator !== null) throw new InputError(`Nyckeltalet "${m.kpiId}" är en kvot som räknas fram; koppla raden till dess täljare eller nämnare.`);
   if (m.gender !== 'T' && !k.genderSplit) throw new InputError(`Nyckeltalet "${m.kpiId}" är inte könsuppdelat; använd kön T.`);
   if (m.ageBand !== '' && !k.ageBands.includes(m.ageBand)) {
     throw new InputError(`Åldersgruppen "${m.ageBand}" finns inte för "${m.kpiId}"${k.ageBands.length ? ` (${k.ageBands.join(', ')})` : ''}.`);
@@ -192,12 +183,7 @@ export async function saveMapping(db: Db, orgId: string, input: LabelMapping, ac
   await checkMapping(db, orgId, m);
   return db.transaction(async (tx) => {
     const values = { ...m, orgId, updatedBy: actor.id, updatedAt: new Date() };
-    const [row] = await tx
-      .insert(importMappings)
-      .values(values)
-      .onConflictDoUpdate({ target: [importMappings.orgId, importMappings.section, importMappings.parentLabel, importMappings.label], set: values })
-      .returning();
-    if (!row) throw new Error('import_mappings: upsert returned no row');
+    const row = await upsertImportMapping(tx, values);
     await auditAs(tx, actor, { orgId, action: 'mapping.changed', target: `mapping:${row.id}`, detail: { ...m } });
     return { ...m, id: row.id, updatedBy: row.updatedBy, updatedAt: row.updatedAt.toISOString() };
   });
@@ -205,7 +191,7 @@ export async function saveMapping(db: Db, orgId: string, input: LabelMapping, ac
 
 export async function deleteMapping(db: Db, orgId: string, id: number, actor: Actor): Promise<void> {
   await db.transaction(async (tx) => {
-    const [row] = await tx.delete(importMappings).where(and(eq(importMappings.orgId, orgId), eq(importMappings.id, id))).returning();
+    const row = await deleteImportMapping(tx, orgId, id);
     if (!row) throw new NotFoundError(`Kopplingen ${id} finns inte.`);
     await auditAs(tx, actor, { orgId, action: 'mapping.changed', target: `mapping:${id}`, detail: { deleted: { section: row.section, parentLabel: row.parentLabel, label: row.label } } });
   });

@@ -1,5 +1,4 @@
-import { organisations, users, type Db } from '@lagesbild/db';
-import { asc, count, eq } from 'drizzle-orm';
+import { addOrganisation, findOrganisationName, listOrganisationRows, type Db, type OrganisationRow } from '@lagesbild/db';
 import { recordAudit } from '../access/audit.js';
 import { InputError, NotFoundError } from '../errors.js';
 
@@ -7,15 +6,11 @@ import { InputError, NotFoundError } from '../errors.js';
 export const ORG_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export const ORG_ID_RULE = 'Organisationens id får bara innehålla a–z, 0–9 och bindestreck (högst 64 tecken), t.ex. "flen".';
 
-export interface OrganisationSummary {
-  id: string;
-  name: string;
-  users: number;
-}
+/** An organisation and how many users it has. */
+export type OrganisationSummary = OrganisationRow;
 
-export async function organisationName(db: Db, id: string): Promise<string | null> {
-  const [org] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id));
-  return org?.name ?? null;
+export function organisationName(db: Db, id: string): Promise<string | null> {
+  return findOrganisationName(db, id);
 }
 
 /** Throws a Swedish message naming what to do when the organisation does not exist. */
@@ -25,14 +20,8 @@ export async function requireOrganisation(db: Db, id: string): Promise<string> {
   return name;
 }
 
-export async function listOrganisations(db: Db): Promise<OrganisationSummary[]> {
-  const rows = await db
-    .select({ id: organisations.id, name: organisations.name, users: count(users.id) })
-    .from(organisations)
-    .leftJoin(users, eq(users.orgId, organisations.id))
-    .groupBy(organisations.id, organisations.name)
-    .orderBy(asc(organisations.id));
-  return rows;
+export function listOrganisations(db: Db): Promise<OrganisationSummary[]> {
+  return listOrganisationRows(db);
 }
 
 /** A new tenant: nothing of any other organisation is visible to it, and its first admin comes from "user add --org". */
@@ -45,7 +34,7 @@ export async function createOrganisation(db: Db, input: { id: string; name: stri
   if (!name) throw new InputError('Ange organisationens namn med --name, t.ex. --name "Flens kommun".');
   if ((await organisationName(db, id)) !== null) throw new InputError(`Organisationen "${id}" finns redan.`);
   await db.transaction(async (tx) => {
-    await tx.insert(organisations).values({ id, name });
+    await addOrganisation(tx, { id, name });
     await recordAudit(tx, { orgId: id, actor, action: 'organisation.created', target: `org:${id}`, detail: { name } });
   });
 }

@@ -3,9 +3,8 @@
  * twelve monthly values (budgets), and a yellow tolerance. The status rule
  * that reads them lives in packages/domain (status.ts); this only keeps them.
  */
-import { gridOf, recordEvent, targets, units, type Db } from '@lagesbild/db';
+import { findTargetRow, findUnitId, gridOf, recordEvent, upsertTarget, type Db } from '@lagesbild/db';
 import { monthRange, type UnitTree } from '@lagesbild/domain';
-import { and, eq } from 'drizzle-orm';
 import { auditAs, type Actor } from '../access/audit.js';
 import { InputError, NotFoundError } from '../errors.js';
 import type { EngineContext } from '../engine/engine-context.js';
@@ -28,9 +27,9 @@ export interface TargetView extends TargetInput {
 }
 
 async function unitIdOf(db: Db, orgId: string, code: string): Promise<number> {
-  const [row] = await db.select({ id: units.id }).from(units).where(and(eq(units.orgId, orgId), eq(units.code, code))).limit(1);
-  if (!row) throw new NotFoundError(`Enheten "${code}" finns inte.`);
-  return row.id;
+  const id = await findUnitId(db, orgId, code);
+  if (id === null) throw new NotFoundError(`Enheten "${code}" finns inte.`);
+  return id;
 }
 
 /** The target of a KPI for exactly this unit and year (not one inherited from above), or null. */
@@ -38,10 +37,7 @@ export async function getTarget(db: Db, engine: EngineContext, q: { kpi: string;
   kpiOrThrow(engine, q.kpi);
   unitOrThrow(engine, q.unit);
   const unitId = await unitIdOf(db, engine.orgId, q.unit);
-  const [row] = await db
-    .select()
-    .from(targets)
-    .where(and(eq(targets.orgId, engine.orgId), eq(targets.kpiId, q.kpi), eq(targets.unitId, unitId), eq(targets.year, q.year)));
+  const row = await findTargetRow(db, { orgId: engine.orgId, kpiId: q.kpi, unitId, year: q.year });
   if (!row) return null;
   return { kpi: q.kpi, unit: q.unit, year: q.year, annual: row.annual, monthly: row.monthly ?? null, tolerance: row.tolerance, toleranceKind: row.toleranceKind, origin: row.origin, source: row.source };
 }
@@ -78,11 +74,8 @@ export async function setTarget(db: Db, engine: EngineContext, t: TargetInput, a
   const previous = await getTarget(db, engine, t);
   const values = { annual: t.annual, monthly: t.monthly, tolerance: t.tolerance, toleranceKind: t.toleranceKind, origin: 'user' as const, source: `satt av ${actor.id}` };
   await db.transaction(async (tx) => {
-    await tx
-      .insert(targets)
-      .values({ orgId: engine.orgId, kpiId: t.kpi, unitId, year: t.year, ...values })
-      .onConflictDoUpdate({ target: [targets.orgId, targets.kpiId, targets.unitId, targets.year], set: values });
     const txDb = tx as unknown as Db;
+    await upsertTarget(txDb, { orgId: engine.orgId, kpiId: t.kpi, unitId, year: t.year }, values);
     const detail = { kpi: t.kpi, unit: t.unit, year: t.year, annual: t.annual, previous: previous?.annual ?? null, tolerance: t.tolerance, toleranceKind: t.toleranceKind, monthly: t.monthly !== null };
     await auditAs(txDb, actor, { orgId: engine.orgId, action: 'target.set', target: `target:${t.kpi}:${t.unit}:${t.year}`, detail });
     await recordEvent(txDb, engine.orgId, 'target.set', { kpis: [t.kpi], ...gridOf(touchedUnits(engine.tree, t.unit, t.year)), note: String(t.year) });

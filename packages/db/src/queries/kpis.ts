@@ -1,5 +1,5 @@
 import type { KpiDefinition, KpiGroup, MeasureUnit } from '@lagesbild/domain';
-import { asc, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../client.js';
 import { kpis } from '../schema/index.js';
 
@@ -9,7 +9,7 @@ export interface KpiRecord extends KpiDefinition {
   sortOrder: number;
 }
 
-type KpiRow = typeof kpis.$inferSelect;
+export type KpiRow = typeof kpis.$inferSelect;
 
 export function toKpiRecord(r: KpiRow): KpiRecord {
   return {
@@ -71,4 +71,10 @@ export function withRatioKpis(reported: ReadonlySet<string>, catalogue: readonly
 
 export async function organisationKpiIds(db: Db, orgId: string, catalogue: readonly KpiRecord[]): Promise<Set<string>> {
   return withRatioKpis(await reportedKpiIds(db, orgId), catalogue);
+}
+
+/** One KPI of the catalogue as stored, or null. */
+export async function findKpiRow(db: Db, id: string): Promise<KpiRow | null> {
+  const [row] = await db.select().from(kpis).where(eq(kpis.id, id)).limit(1);
+  return row ?? null;
 }

@@ -74,3 +74,15 @@ export async function latestDataMonth(db: Db, orgId: string): Promise<Month | nu
     .where(and(eq(observations.orgId, orgId), sql`${importBatches.status} = 'committed'`));
   return row?.month ?? null;
 }
+
+/** Which of these units have committed cells of which KPI in which month (every gender and age band as one). */
+export async function committedCellMonths(db: Db, orgId: string, unitCodes: readonly string[]): Promise<{ unit: string; kpiId: string; month: Month }[]> {
+  if (unitCodes.length === 0) return [];
+  return db
+    .select({ unit: units.code, kpiId: observations.kpiId, month: observations.month })
+    .from(observations)
+    .innerJoin(units, eq(units.id, observations.unitId))
+    .innerJoin(importBatches, eq(importBatches.id, observations.batchId))
+    .where(and(eq(observations.orgId, orgId), eq(units.orgId, orgId), inArray(units.code, [...unitCodes]), sql`${importBatches.status} = 'committed'`))
+    .groupBy(units.code, observations.kpiId, observations.month);
+}

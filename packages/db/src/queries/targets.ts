@@ -30,3 +30,41 @@ export async function loadTargets(db: Db, orgId: string, kpiIds: readonly string
     .where(and(eq(targets.orgId, orgId), eq(units.orgId, orgId), inArray(targets.kpiId, [...kpiIds]), unitCodes ? inArray(units.code, [...unitCodes]) : undefined));
   return rows.map((r) => ({ ...r, monthly: r.monthly ?? null }));
 }
+
+export type TargetRow = typeof targets.$inferSelect;
+
+export interface TargetKey {
+  orgId: string;
+  kpiId: string;
+  unitId: number;
+  year: number;
+}
+
+/** The target stored for exactly this KPI, unit and year, or null. */
+export async function findTargetRow(db: Db, k: TargetKey): Promise<TargetRow | null> {
+  const [row] = await db
+    .select()
+    .from(targets)
+    .where(and(eq(targets.orgId, k.orgId), eq(targets.kpiId, k.kpiId), eq(targets.unitId, k.unitId), eq(targets.year, k.year)));
+  return row ?? null;
+}
+
+export type TargetValues = Pick<TargetRow, 'annual' | 'monthly' | 'tolerance' | 'toleranceKind' | 'origin' | 'source'>;
+
+/** Sets the target of a KPI, unit and year, replacing the one there was. */
+export async function upsertTarget(db: Db, k: TargetKey, values: TargetValues): Promise<void> {
+  await db
+    .insert(targets)
+    .values({ ...k, ...values })
+    .onConflictDoUpdate({ target: [targets.orgId, targets.kpiId, targets.unitId, targets.year], set: values });
+}
+
+/** Which KPIs have a target for which of these units in which year. */
+export async function targetYearsOfUnits(db: Db, orgId: string, unitCodes: readonly string[]): Promise<{ unit: string; kpiId: string; year: number }[]> {
+  if (unitCodes.length === 0) return [];
+  return db
+    .select({ unit: units.code, kpiId: targets.kpiId, year: targets.year })
+    .from(targets)
+    .innerJoin(units, eq(units.id, targets.unitId))
+    .where(and(eq(targets.orgId, orgId), inArray(units.code, [...unitCodes])));
+}

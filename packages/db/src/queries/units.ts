@@ -1,5 +1,5 @@
 import type { UnitNode } from '@lagesbild/domain';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { unitLinks, unitNames, units } from '../schema/index.js';
 
@@ -35,4 +35,24 @@ export async function loadUnits(db: Db, orgId: string): Promise<UnitRecord[]> {
       .filter((l) => l.unitId === u.id)
       .map((l) => ({ parentCode: codeById.get(l.parentId) ?? '?', validFrom: l.validFrom, validTo: l.validTo })),
   }));
+}
+
+/** The id of the organisation's unit with this code, or null. */
+export async function findUnitId(db: Db, orgId: string, code: string): Promise<number | null> {
+  const [row] = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.orgId, orgId), eq(units.code, code)))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+/** The ids of those of these unit codes the organisation has, by code. */
+export async function unitIdsByCode(db: Db, orgId: string, codes: readonly string[]): Promise<Map<string, number>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .select({ id: units.id, code: units.code })
+    .from(units)
+    .where(and(eq(units.orgId, orgId), inArray(units.code, [...codes])));
+  return new Map(rows.map((r) => [r.code, r.id]));
 }
