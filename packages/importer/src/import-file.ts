@@ -5,19 +5,28 @@
  */
 import { createHash } from 'node:crypto';
 import type { Month } from '@lagesbild/domain';
-import { importBatches, type Db } from '@lagesbild/db';
-import { and, eq, sql } from 'drizzle-orm';
+import {
+  createPlan,
+  createStaging,
+  diffRows,
+  importCommittedBefore,
+  lockOrganisationImports,
+  planSummary,
+  StagingWriter,
+  startImportTransaction,
+  touchedCells,
+  writeImportBatch,
+  type Db,
+} from '@lagesbild/db';
 import { loadCatalogue } from './validate/catalogue.js';
 import { changedValueWarnings, jumpWarnings } from './diff/change-warnings.js';
-import { writeBatch } from './write/commit.js';
-import { createPlan, diffRows, planSummary, planWarnings, touchedCells, type DiffRow, type DiffSummary, type Origin, type TouchedCells } from './diff/diff.js';
+import { MAX_DIFF_ROWS, planWarnings, type DiffRow, type DiffSummary, type Origin, type TouchedCells } from './diff/diff.js';
 import { IssueList, MAX_ERRORS, type ImportIssue } from './shared/errors.js';
 import { loadMappings } from './parse/load-mappings.js';
-import { lockOrganisation } from './write/lock.js';
 import { readImportFile } from './read/read-file.js';
 import { guardRead } from './read/safe-read.js';
 import type { SourceRow } from './parse/source-row.js';
-import { checkDuplicates, createStaging, StagingWriter } from './write/staging.js';
+import { checkDuplicates } from './validate/duplicates.js';
 import { validCells } from './validate/validate.js';
 import { unknownOrg } from './validate/validate-messages.js';
 import { unitOptionIssue } from './validate/unit-option.js';
@@ -77,15 +86,6 @@ export interface ImportResult {
   format: string;
   /** One sentence for the user about the outcome, in Swedish. */
   notice: string;
-}
-
-async function committedBefore(db: Db, orgId: string, sha256: string): Promise<boolean> {
-  const rows = await db
-    .select({ id: importBatches.id })
-    .from(importBatches)
-    .where(and(eq(importBatches.orgId, orgId), eq(importBatches.sha256, sha256), eq(importBatches.status, 'committed')))
-    .limit(1);
-  return rows.length > 0;
 }
 
 /**
@@ -159,8 +159,7 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportRes
   const origin = opts.origin ?? 'reported';
   const sha256 = createHash('sha256').update(opts.bytes).digest('hex');
   return db.transaction(async (tx) => {
-    // Sorting and hashing a million staged rows in memory rather than in temp files; for this transaction only.
-    await tx.execute(sql`set local work_mem = '64MB'`);
+    await startImportTransaction(tx);
     const issues = new IssueList();
     const { format, rowCount } = await readAndStage(tx, opts, issues);
     const result = (over: Partial<ImportResult>): ImportResult => {
@@ -186,19 +185,19 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportRes
     if (issues.hasErrors) return result({});
 
     // Compared under the organisation's lock when committing, so what is written is what was compared.
-    if (!opts.dryRun) await lockOrganisation(tx, opts.orgId);
+    if (!opts.dryRun) await lockOrganisationImports(tx, opts.orgId);
     await createPlan(tx, opts.orgId, origin);
     const summary = await planSummary(tx);
     await planWarnings(tx, opts.fileName, issues);
     await changedValueWarnings(tx, opts.fileName, issues);
     await jumpWarnings(tx, opts.orgId, opts.fileName, issues);
-    const shown = { summary, diff: await diffRows(tx), diffTotal: summary.rows };
-    const alreadyImported = summary.new === 0 && summary.changed === 0 && (await committedBefore(tx, opts.orgId, sha256));
+    const shown = { summary, diff: await diffRows(tx, MAX_DIFF_ROWS), diffTotal: summary.rows };
+    const alreadyImported = summary.new === 0 && summary.changed === 0 && (await importCommittedBefore(tx, opts.orgId, sha256));
     const unconfirmed = !alreadyImported && issues.warnings.length > 0 && !opts.confirmWarnings;
     if (opts.dryRun) return result({ ...shown, alreadyImported, needsConfirmation: unconfirmed });
     if (alreadyImported) return result({ ...shown, alreadyImported: true });
     if (unconfirmed) return result({ ...shown, needsConfirmation: true });
-    const batchId = await writeBatch(tx, { orgId: opts.orgId, fileName: opts.fileName, bytes: opts.bytes, sha256, format, origin, user: opts.user, summary });
+    const batchId = await writeImportBatch(tx, { orgId: opts.orgId, fileName: opts.fileName, bytes: opts.bytes, sha256, format, origin, user: opts.user, summary });
     const done = result({ ...shown, touched: await touchedCells(tx), batchId });
     await opts.onCommitted?.(tx, done);
     return done;

@@ -1,11 +1,8 @@
-import { importBatches, loadCells, observationHistory, queryRows, units } from '@lagesbild/db';
+import { createPlan, createStaging, importBatches, INSERT_CHUNK, loadCells, observationHistory, planSummary, queryRows, RAW_CHUNK_BYTES, StagingWriter, units, writeImportBatch } from '@lagesbild/db';
 import { TEST_DB_KINDS } from '@lagesbild/db/testing';
 import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { writeBatch } from '../src/write/commit.js';
-import { createPlan, planSummary } from '../src/diff/diff.js';
-import { createStaging, StagingWriter } from '../src/write/staging.js';
 import { importFile, rollbackBatch, RollbackError } from '../src/index.js';
 import { dumpAll } from './dump.js';
 import { bytesOf, FIXTURE_KPIS, insertFixture, NOW_MONTH, ORG } from './fixture.js';
@@ -186,7 +183,7 @@ describe.each(TEST_DB_KINDS)('importFile on %s', (kind) => {
       await staging.flush();
       await createPlan(tx, ORG, 'reported');
       expect(await planSummary(tx)).toEqual({ new: 3, changed: 0, unchanged: 0, rows: 3 });
-      await writeBatch(tx, input, undefined, 2);
+      await writeImportBatch(tx, input, { rawBytes: RAW_CHUNK_BYTES, insertRows: 2 });
     });
     await expect(write).rejects.toThrow();
     expect(await dumpAll(database.db)).toEqual(before);
@@ -200,7 +197,7 @@ describe.each(TEST_DB_KINDS)('importFile on %s', (kind) => {
       await createStaging(tx);
       await createPlan(tx, ORG, 'reported');
       // In pieces of 3 000 bytes: four statements, the last one short.
-      const batchId = await writeBatch(tx, input, 3000);
+      const batchId = await writeImportBatch(tx, input, { rawBytes: 3000, insertRows: INSERT_CHUNK });
       const [batch] = await tx.select({ raw: importBatches.raw }).from(importBatches).where(eq(importBatches.id, batchId));
       stored = batch?.raw ?? null;
       tx.rollback();

@@ -1,6 +1,5 @@
-import { listKpis, loadUnits, organisations, type Db, type KpiRecord } from '@lagesbild/db';
+import { listKpis, loadUnits, organisationExists, type Db, type KpiRecord } from '@lagesbild/db';
 import { UnitTree, type Month } from '@lagesbild/domain';
-import { eq } from 'drizzle-orm';
 
 /** What a file is checked against: the KPI catalogue and the organisation's unit tree with its history. */
 export interface Catalogue {
@@ -14,14 +13,14 @@ export interface Catalogue {
 }
 
 export async function loadCatalogue(db: Db, orgId: string, currentMonth: Month): Promise<Catalogue> {
-  const [org, kpiList, unitList] = await Promise.all([
-    db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, orgId)),
+  const [orgExists, kpiList, unitList] = await Promise.all([
+    organisationExists(db, orgId),
     listKpis(db),
     loadUnits(db, orgId),
   ]);
   return {
     orgId,
-    orgExists: org.length > 0,
+    orgExists,
     kpis: new Map(kpiList.map((k) => [k.id, k])),
     tree: new UnitTree(unitList),
     unitIds: new Map(unitList.map((u) => [u.code, u.id])),

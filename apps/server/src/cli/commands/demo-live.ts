@@ -1,18 +1,8 @@
 import { commitImport } from '@lagesbild/api';
-import { latestDataMonth, queryRows, type Database } from '@lagesbild/db';
+import { latestDataMonth, monthCellsByCode, type Database } from '@lagesbild/db';
 import { addMonths } from '@lagesbild/domain';
-import { sql } from 'drizzle-orm';
 import { cliCommand, ORG_ARG, value } from '../command.js';
 import { CliError, type CliIo } from '../io.js';
-
-interface Cell extends Record<string, unknown> {
-  kpi: string;
-  unit: string;
-  gender: string;
-  age_band: string;
-  numerator: number;
-  denominator: number | null;
-}
 
 /** A small deterministic generator per month, so the same month always gets the same figures. */
 function random(seed: string): () => number {
@@ -33,13 +23,7 @@ const csvField = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"`
  */
 export async function nextMonthCsv(database: Database, orgId: string, month: string): Promise<{ csv: string; rows: number }> {
   const source = addMonths(month, -12);
-  const cells = await queryRows<Cell>(
-    database.db,
-    sql`select o.kpi_id as kpi, u.code as unit, o.gender, o.age_band, o.numerator, o.denominator
-        from observations o join units u on u.id = o.unit_id
-        where o.org_id = ${orgId} and o.month = ${source} and (u.valid_to is null or u.valid_to > ${month})
-        order by 1, 2, 3, 4`,
-  );
+  const cells = await monthCellsByCode(database.db, orgId, source, month);
   const next = random(`${orgId}:${month}`);
   const lines = ['kpi,unit,period,gender,value,denominator,age_band'];
   for (const c of cells) {
@@ -47,7 +31,7 @@ export async function nextMonthCsv(database: Database, orgId: string, month: str
     const n = Number(c.numerator);
     const value = Number.isInteger(n) ? Math.max(0, Math.round(n * factor)) : Math.round(n * factor * 1000) / 1000;
     const den = c.denominator === null ? '' : String(c.denominator);
-    lines.push([c.kpi, c.unit, month, c.gender, String(value), den, c.age_band].map(csvField).join(','));
+    lines.push([c.kpi, c.unit, month, c.gender, String(value), den, c.ageBand].map(csvField).join(','));
   }
   return { csv: `${lines.join('\n')}\n`, rows: cells.length };
 }

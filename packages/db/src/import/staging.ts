@@ -3,29 +3,45 @@
  * batches as they are read, so memory does not grow with the file; the
  * checks across rows, the diff and the commit are then set-based SQL on it.
  * It lives in the import's transaction (ON COMMIT DROP) and is the same SQL
- * on PostgreSQL and PGlite. Batches travel as one JSON parameter each, as in
- * commit.ts: JSON keeps doubles exact, and one text parameter works the same
- * on both drivers.
+ * on PostgreSQL and PGlite. Batches travel as one JSON parameter each: JSON
+ * keeps doubles exact, and one text parameter works the same on both drivers.
  */
-import { queryRows, type Db } from '@lagesbild/db';
+import type { Gender } from '@lagesbild/domain';
 import { sql } from 'drizzle-orm';
-import type { IssueList } from '../shared/errors.js';
-import { cellLabel, type ValidRow } from '../validate/validate.js';
-import { duplicateCell } from '../validate/validate-messages.js';
+import { alias } from 'drizzle-orm/pg-core';
+import { queryRows, type Db } from '../client.js';
+import { columnList, createTemp, dropTemp, importStaging as s, tableAs } from './temp-tables.js';
 
 /** Cells per insert: about 600 kB of JSON, two hundred round trips for a million rows, two batches held at a time. */
 export const STAGE_BATCH = 5000;
 
-/** seq is the order in the file (rows restart per sheet of a workbook); line is the row number shown to the user. */
+/** One validated cell of a file, as the importer hands it over. */
+export interface StagedCell {
+  kpi: string;
+  unit: string;
+  unitId: number;
+  month: string;
+  gender: Gender;
+  ageBand: string;
+  numerator: number;
+  denominator: number | null;
+  sheet?: string | null;
+  row: number;
+  valueColumn: string;
+}
+
+/**
+ * Starts an import's transaction: sorting and hashing a million staged rows
+ * in memory rather than in temp files, for this transaction only.
+ */
+export async function startImportTransaction(db: Db): Promise<void> {
+  await db.execute(sql`set local work_mem = '64MB'`);
+}
+
 export async function createStaging(db: Db): Promise<void> {
   // Another import earlier in the same outer transaction leaves its table until that commits.
-  await db.execute(sql`drop table if exists pg_temp.import_staging`);
-  await db.execute(sql`
-    create temp table import_staging (
-      seq integer not null, kpi text not null, unit text not null, unit_id integer not null, month text not null,
-      gender text not null, age_band text not null, n double precision not null, d double precision,
-      sheet text, line integer not null, col text not null
-    ) on commit drop`);
+  await db.execute(dropTemp(s));
+  await db.execute(createTemp(s));
 }
 
 /**
@@ -47,7 +63,7 @@ export class StagingWriter {
     return this.seq;
   }
 
-  add(c: ValidRow): Promise<void> | null {
+  add(c: StagedCell): Promise<void> | null {
     this.buffer.push({ s: this.seq++, k: c.kpi, u: c.unit, i: c.unitId, m: c.month, g: c.gender, a: c.ageBand, n: c.numerator, d: c.denominator, h: c.sheet ?? null, l: c.row, c: c.valueColumn });
     return this.buffer.length >= this.batchSize ? this.send() : null;
   }
@@ -67,7 +83,7 @@ export class StagingWriter {
     this.buffer = [];
     // Drizzle's query runs anew on every then(): resolve it once into a plain promise that can be awaited twice.
     this.inFlight = Promise.resolve(this.db.execute(sql`
-      insert into import_staging (seq, kpi, unit, unit_id, month, gender, age_band, n, d, sheet, line, col)
+      insert into ${s} (${columnList(s.seq, s.kpi, s.unit, s.unitId, s.month, s.gender, s.ageBand, s.n, s.d, s.sheet, s.line, s.col)})
       select v.s, v.k, v.u, v.i, v.m, v.g, v.a, v.n, v.d, v.h, v.l, v.c
       from json_to_recordset(${rows}::json)
         as v(s integer, k text, u text, i integer, m text, g text, a text, n double precision, d double precision, h text, l integer, c text)`));
@@ -76,7 +92,8 @@ export class StagingWriter {
   }
 }
 
-interface DuplicateRow extends Record<string, unknown> {
+/** A cell given again at `line`, with the row where it first came. */
+export interface DuplicateCell extends Record<string, unknown> {
   line: number;
   sheet: string | null;
   first_line: number;
@@ -84,36 +101,30 @@ interface DuplicateRow extends Record<string, unknown> {
   kpi: string;
   unit: string;
   month: string;
-  gender: 'K' | 'M' | 'T';
+  gender: Gender;
   age_band: string;
+  /** How many later rows repeat a cell in all (the list is capped). */
   total: number;
 }
 
-/**
- * Every cell given more than once, reported at each later row with the row
- * where it first came, in file order; as many as the error list keeps, the
- * rest counted.
- */
-export async function checkDuplicates(db: Db, file: string, issues: IssueList, limit: number): Promise<void> {
-  const rows = await queryRows<DuplicateRow>(
+/** Every staged cell given more than once, at each later row, in file order; the first `limit`. */
+export async function stagedDuplicates(db: Db, limit: number): Promise<DuplicateCell[]> {
+  const f = alias(s, 'f');
+  const key = sql`${s.kpi}, ${s.unitId}, ${s.month}, ${s.gender}, ${s.ageBand}`;
+  return queryRows<DuplicateCell>(
     db,
     sql`
       with d as (
-        select kpi, unit_id, month, gender, age_band, min(seq) as first
-        from import_staging group by kpi, unit_id, month, gender, age_band having count(*) > 1
+        select ${key}, min(${s.seq}) as first
+        from ${s} group by ${key} having count(*) > 1
       )
-      select s.line, s.sheet, f.line as first_line, f.sheet as first_sheet, s.kpi, s.unit, s.month, s.gender, s.age_band,
+      select ${s.line}, ${s.sheet}, ${f.line} as first_line, ${f.sheet} as first_sheet, ${s.kpi}, ${s.unit}, ${s.month}, ${s.gender}, ${s.ageBand},
              (count(*) over ())::int as total
-      from import_staging s
-        join d on d.kpi = s.kpi and d.unit_id = s.unit_id and d.month = s.month and d.gender = s.gender and d.age_band = s.age_band
-        join import_staging f on f.seq = d.first
-      where s.seq <> d.first
-      order by s.seq
+      from ${s}
+        join d on d.kpi = ${s.kpi} and d.unit_id = ${s.unitId} and d.month = ${s.month} and d.gender = ${s.gender} and d.age_band = ${s.ageBand}
+        join ${tableAs(s, f)} on ${f.seq} = d.first
+      where ${s.seq} <> d.first
+      order by ${s.seq}
       limit ${limit}`,
   );
-  for (const r of rows) {
-    const cell = { kpi: r.kpi, unit: r.unit, month: r.month, gender: r.gender, ageBand: r.age_band };
-    issues.add(duplicateCell({ file, sheet: r.sheet, row: r.line, column: null }, r.first_line, cellLabel(cell), r.first_sheet));
-  }
-  issues.countMore(Math.max(0, (rows[0]?.total ?? 0) - rows.length));
 }
