@@ -13,7 +13,7 @@ import { InputError, NotFoundError } from './errors.js';
  * run one that does not say which units it reads, and a wall screen may call
  * only what says `screen`.
  */
-export interface ProcedureMeta {
+interface ProcedureMeta {
   /**
    * 'guarded': built on unitProcedure (access/unit-procedure.ts), so the scope guard
    * checks its units month by month; otherwise why no unit check applies.

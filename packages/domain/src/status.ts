@@ -92,4 +92,6 @@ export function isRate(kpi: { unit: string; ratioOf: unknown }): boolean {
 }
 
 /** Whether a target set for the whole (T) also judges a subgroup (K, M, an age band): only for rates. */
-export const targetAppliesToSubgroup = isRate;
+export function targetAppliesToSubgroup(kpi: { unit: string; ratioOf: unknown }): boolean {
+  return isRate(kpi);
+}

@@ -36,7 +36,7 @@ const node = (code: string, kind: UnitNode['kind'], parent: string | null, valid
   parents: parent ? [{ parentCode: parent, validFrom: '2018-01', validTo }] : [],
 });
 
-export const FIXTURE_UNITS: UnitNode[] = [
+const FIXTURE_UNITS: UnitNode[] = [
   node('SOC', 'forvaltning', null),
   node('AVD', 'avdelning', 'SOC'),
   node('E1', 'enhet', 'AVD'),

@@ -2,7 +2,7 @@ import { importMappings, type Db } from '@lagesbild/db';
 import { ORG } from './fixture.js';
 
 /** Mappings for the importer's test organisation: a small försörjningsstöd report. */
-export const FIXTURE_MAPPINGS = [
+const FIXTURE_MAPPINGS = [
   { label: 'Hushåll', kpiId: 'hushall-utbetalt', gender: 'T' as const },
   { label: 'Kvinnor', parentLabel: 'Hushåll', kpiId: 'hushall-utbetalt', gender: 'K' as const },
   { label: 'Män', parentLabel: 'Hushåll', kpiId: 'hushall-utbetalt', gender: 'M' as const },

@@ -15,7 +15,7 @@ export class CliRun {
 }
 
 /** A command's view of the run: CliRun plus the organisation it acts on (--org, else LAGESBILD_ORG). */
-export interface CliContext {
+interface CliContext {
   database: Database;
   io: CliIo;
   env: NodeJS.ProcessEnv;

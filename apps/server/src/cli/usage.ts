@@ -23,7 +23,7 @@ const positionalLabel = ([name, d]: [string, ArgDef]): string => d.valueHint ?? 
 const flagLabel = ([name, d]: [string, ArgDef]): string => (d.type === 'boolean' ? `--${name}` : `--${name} ${d.valueHint ?? 'VÄRDE'}`);
 
 /** "pnpm lagesbild query --kpi ID --unit KOD --period P [--gender K|M|T] …": required flags bare, the others in brackets. */
-export function synopsis(cmd: CliCommand): string {
+function synopsis(cmd: CliCommand): string {
   const parts = [
     ...positionals(cmd).map(positionalLabel),
     ...flags(cmd).map((f) => (f[1].required ? flagLabel(f) : `[${flagLabel(f)}]`)),

@@ -20,7 +20,7 @@ const TYPES: Record<string, string> = {
  * The path of `file` inside `base`, or null when it is base itself or lies
  * outside: compared by path segments, so "/srv/dist-old" is not inside "/srv/dist".
  */
-export function pathInside(base: string, file: string): string | null {
+function pathInside(base: string, file: string): string | null {
   const rel = relative(base, file);
   if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return null;
   return rel;

@@ -33,7 +33,7 @@ export interface ScopeGuard extends UnitAccess {
 }
 
 /** "2020-01–2020-05, 2021-03": months as runs, for messages. */
-export function describeMonths(months: readonly Month[]): string {
+function describeMonths(months: readonly Month[]): string {
   const sorted = [...new Set(months)].sort();
   const runs: [Month, Month][] = [];
   for (const m of sorted) {

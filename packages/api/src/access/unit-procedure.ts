@@ -9,7 +9,7 @@ import { scopedUse, type ScopedUse } from './scoped-use.js';
 import { procedureFor, readProcedure, SCREEN_REFUSED } from '../trpc.js';
 
 /** What a unit-scoped procedure's handler gets besides the request context. */
-export interface ScopedContext {
+interface ScopedContext {
   engine: EngineContext;
   /** Checks units month by month: the asked one (refused) and every value computed (left out when not the caller's). */
   guard: ScopeGuard;

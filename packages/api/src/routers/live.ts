@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LiveSubscription, parseEventId } from '../services/live-subscription.js';
 import { readProcedure, router } from '../trpc.js';
 
-export { LIVE_HEARTBEAT_MS, type LiveEventMessage, type LiveStatusMessage } from '../services/live-subscription.js';
+export { LIVE_HEARTBEAT_MS } from '../services/live-subscription.js';
 
 export const liveRouter = router({
   /**

@@ -21,7 +21,7 @@ import { auditAs, type Actor } from '../access/audit.js';
 import { NotFoundError } from '../errors.js';
 
 /** A slide as admins write it; "latest" follows the newest month with data. */
-export const boardSlideSchema = z
+const boardSlideSchema = z
   .object({
     kind: z.enum(['overview', 'chart', 'drilldown', 'redlist']),
     unit: z.string().min(1).max(64),

@@ -4,7 +4,6 @@ import { liveHubFor, type LiveOut } from './live-hub.js';
 import type { LiveEventMessage, LiveStatusMessage } from './live-shape.js';
 
 export { LIVE_HEARTBEAT_MS, type LiveOut } from './live-hub.js';
-export type { LiveEventMessage, LiveStatusMessage } from './live-shape.js';
 
 type LiveItem = TrackedEnvelope<LiveEventMessage> | LiveStatusMessage;
 

@@ -43,7 +43,7 @@ export async function getTarget(db: Db, engine: EngineContext, q: { kpi: string;
 }
 
 /** Checks what a form can get wrong, with a Swedish answer that says what to do. */
-export function validateTarget(t: TargetInput): void {
+function validateTarget(t: TargetInput): void {
   if (!Number.isFinite(t.annual)) throw new InputError('Målet för året måste vara ett tal.');
   if (!Number.isFinite(t.tolerance) || t.tolerance < 0) throw new InputError('Toleransen måste vara noll eller ett positivt tal.');
   if (t.toleranceKind === 'percent' && t.tolerance > 100) throw new InputError('Toleransen i procent kan vara högst 100.');

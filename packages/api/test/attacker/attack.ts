@@ -10,7 +10,7 @@ import { ratioParts, rowsOf, type Row, type Shown } from './statements.js';
  * (never less than 1: two whole numbers possible). Amounts and rates must not
  * be pinned to their display precision (one step of it).
  */
-export function protectionLevel(): number {
+function protectionLevel(): number {
   const exported = (domain as Record<string, unknown>).PROTECTION_LEVEL;
   return typeof exported === 'number' && exported > 0 ? exported : 1;
 }
@@ -110,7 +110,7 @@ export function hiddenTargets(space: CellSpace, shown: readonly Shown[]): Target
 }
 
 /** The rows all hold at the true cells: otherwise the builder (or the API) is wrong, and any finding would be noise. */
-export function checkTruth(space: CellSpace, rows: readonly Row[]): void {
+function checkTruth(space: CellSpace, rows: readonly Row[]): void {
   for (const r of rows) {
     const v = space.valueAt(r.terms);
     const tol = 1e-6 * Math.max(1, ...[r.lo, r.hi, ...r.terms.values()].filter(Number.isFinite).map(Math.abs));

@@ -42,7 +42,7 @@ export interface OrgShape {
   seed: number;
 }
 
-export interface GeneratedUnit {
+interface GeneratedUnit {
   code: string;
   kind: 'forvaltning' | 'avdelning' | 'enhet';
   validTo: Month | null;

@@ -91,7 +91,7 @@ export function drilldownShown(via: string, d: DrilldownAnswer): Shown[] {
 }
 
 /** Every period kind the product offers, over the data's range and a year around it. */
-export function periodsOver(start: Month, end: Month, rand: () => number): string[] {
+function periodsOver(start: Month, end: Month, rand: () => number): string[] {
   const months = monthRange(start, addMonths(end, 1));
   const years = [...new Set(months.map(yearOf))];
   const out = new Set<string>();

@@ -5,7 +5,7 @@ import type { Row } from './statements.js';
 let loaded: Promise<Highs> | null = null;
 const highs = () => (loaded ??= loadHighs());
 
-export class InfeasibleError extends Error {}
+class InfeasibleError extends Error {}
 
 /**
  * The attacker's linear program: every unknown ≥ 0, every row of what was

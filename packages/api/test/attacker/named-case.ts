@@ -47,7 +47,7 @@ async function refusedIsNull<T>(f: () => Promise<T>): Promise<T | null> {
 }
 
 /** The target as the attacker's unknowns see it, over the cells of the case's KPIs and months (the truth, for the verdict). */
-export async function caseSpace(db: Db, orgId: string, c: NamedAttack): Promise<{ space: CellSpace; target: Target }> {
+async function caseSpace(db: Db, orgId: string, c: NamedAttack): Promise<{ space: CellSpace; target: Target }> {
   const engine = await loadEngineContext(db, orgId);
   const cells = await loadCells(db, { orgId, kpiIds: [...c.kpis], start: c.start, end: c.end });
   const space = new CellSpace(engine.tree, engine.kpis, cells, c.links ?? []);

@@ -71,7 +71,7 @@ function ratioRows(num: Terms, den: Terms, cLo: number, cHi: number, via: string
 }
 
 /** The months a forecast made at asOf scales up: January to asOf of that year. */
-export function forecastMonths(asOf: Month): Month[] {
+function forecastMonths(asOf: Month): Month[] {
   return monthRange(makeMonth(yearOf(asOf), 1), asOf);
 }
 
@@ -80,7 +80,7 @@ export function forecastMonths(asOf: Month): Month[] {
  * about a whole number: divided by that coefficient its bounds round inwards
  * (20.5..21.5 is 21), as an attacker who knows counts are integers would.
  */
-export function tighten(space: CellSpace, r: Row): Row {
+function tighten(space: CellSpace, r: Row): Row {
   const coefs = [...r.terms.values()].map(Math.abs);
   const c = coefs[0];
   if (c === undefined || coefs.some((x) => Math.abs(x - c) > 1e-12 * c)) return r;

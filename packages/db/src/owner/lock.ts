@@ -64,7 +64,7 @@ function alive(pid: number): boolean {
 }
 
 /** Is the process named in the lock still the one that wrote it? Another host's process cannot be checked: it counts as alive. */
-export function ownerAlive(info: OwnerInfo): boolean {
+function ownerAlive(info: OwnerInfo): boolean {
   if (info.host !== hostname()) return true;
   if (!alive(info.pid)) return false;
   const now = startTime(info.pid);

@@ -113,7 +113,7 @@ const CHILDREN_ADULTS: DemoMapping[] = [
   skip('Dödsboanmälningar', { section: 'Familjerätten' }),
 ];
 
-export const DEMO_MAPPINGS: readonly DemoMapping[] = [...ASSISTANCE, ...CHILDREN_ADULTS];
+const DEMO_MAPPINGS: readonly DemoMapping[] = [...ASSISTANCE, ...CHILDREN_ADULTS];
 
 /** Replaces the organisation's import mappings with the defaults for the Katrineholm reports. */
 export async function seedDemoMappings(db: Db, orgId: string): Promise<number> {

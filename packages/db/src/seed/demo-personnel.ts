@@ -19,7 +19,7 @@ const AGE_BANDS = [
 const leavesAt = (m: Month) => DEMO_UNITS.filter((u) => STAFF_SHARE[u.code] && validAt(u, m)).map((u) => u.code);
 
 /** Årsarbetare per gender and month: the printed figure for every month of its period, interpolated between. */
-export function fteByMonth(): Map<Month, Record<KM, number>> {
+function fteByMonth(): Map<Month, Record<KM, number>> {
   const printed = printedSplits(FTE_MEASURES);
   const out = new Map<Month, Record<KM, number>>();
   const anchors = (g: KM) => printed.map((p): [Month, number] => [p.start, p[g]]);
@@ -35,7 +35,7 @@ function staffShare(unit: string, g: KM, m: Month): number {
 }
 
 /** Sick-leave percentage per gender and month, fitted so every printed period (T, K, M) comes out. */
-export function sickRateByMonth(fte: Map<Month, Record<KM, number>>): Map<Month, Record<KM, number>> {
+function sickRateByMonth(fte: Map<Month, Record<KM, number>>): Map<Month, Record<KM, number>> {
   const printed = printedSplits(SICK_LEAVE_MEASURES).sort((a, b) => monthsOfSplit(a).length - monthsOfSplit(b).length);
   const rate = new Map<Month, Record<KM, number>>();
   const base = (g: KM, m: Month) =>

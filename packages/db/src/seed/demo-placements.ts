@@ -1,4 +1,4 @@
-import { monthNumber, yearOf, type Month } from '@lagesbild/domain';
+import { monthNumber, type Month } from '@lagesbild/domain';
 import { baselineSeries, DEMO_MONTHS, fitToConstraints, levelAt, SEASON_FLAT, type SeriesCell } from './fit.js';
 import { createRandom, seedOf } from './random.js';
 import { monthly, volumeConstraints } from './reported-lookup.js';
@@ -83,4 +83,3 @@ export function placementObservations(): DemoObservation[] {
   ];
 }
 
-export const PLACEMENT_YEARS = [...new Set(DEMO_MONTHS.map(yearOf))];

@@ -13,7 +13,7 @@ export interface PrintedSplit {
 }
 
 /** "1/12-30/6" printed in the report of year y → months; December belongs to the year before. */
-export function periodMonths(measurementPeriod: string, year: number): [Month, Month] {
+function periodMonths(measurementPeriod: string, year: number): [Month, Month] {
   const [from = '', to = ''] = measurementPeriod.split('-');
   const [, fm = '1'] = from.split('/');
   const [, tm = '12'] = to.split('/');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** A minimal RFC 4180 reader for the reference CSVs we ship (quoted fields, doubled quotes, commas inside). */
-export function parseCsv(text: string): Record<string, string>[] {
+function parseCsv(text: string): Record<string, string>[] {
   const rows: string[][] = [];
   let field = '';
   let row: string[] = [];

@@ -1,5 +1,5 @@
 import { monthFromIndex, monthIndex, yearOf, type Month } from '../month.js';
-import { delar, monthPeriod, periodKey, rolling12, tertial, yearPeriod, yearToDate, type Period } from '../period.js';
+import { delar, monthPeriod, rolling12, tertial, yearPeriod, yearToDate, type Period } from '../period.js';
 
 /**
  * The periods a suppressed audience can ask for, over the months first..last
@@ -22,4 +22,3 @@ export function heldPeriods(first: Month, last: Month): Period[] {
   return [...months, ...years, ...ytd, ...r12];
 }
 
-export const periodKeys = (ps: readonly Period[]): string[] => ps.map(periodKey);

@@ -7,7 +7,7 @@ import { testKpiDefinition } from '../test-builders.js';
 import type { ReleaseInput, ReleaseObservation } from './types.js';
 
 /** Test-only generators for release inputs: a root, two avdelningar, enheter that move between them. */
-export const FIRST: Month = '2021-10';
+const FIRST: Month = '2021-10';
 
 const kpi = testKpiDefinition;
 

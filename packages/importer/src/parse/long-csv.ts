@@ -95,7 +95,7 @@ function readHeader(file: string, sheet: string | null, header: CsvRecord, issue
  * held as records and SourceRows at once. Problems go into issues as the rows
  * are read, so they are complete once the iteration has ended.
  */
-export function longCsvRows(file: string, decodedText: string, issues: ImportIssue[], overflow: Overflow = { errors: 0 }): Iterable<SourceRow> {
+function longCsvRows(file: string, decodedText: string, issues: ImportIssue[], overflow: Overflow = { errors: 0 }): Iterable<SourceRow> {
   // One line ending everywhere, so that line numbers match what editors show even in mixed files.
   const text = decodedText.replace(/\r\n?/g, '\n');
   const delimiter = detectDelimiter(text);

@@ -11,7 +11,7 @@ import { columnLetter, isoMonth, isSumHeader, SWEDISH_MONTHS } from './month-hea
 import { nearest } from '../shared/suggest.js';
 import * as msg from './wide-messages.js';
 
-export interface WideColumn {
+interface WideColumn {
   index: number;
   /** As in messages: the header text ("Mars"), or the letter when the header is empty. */
   name: string;
@@ -24,7 +24,7 @@ export interface WideCell {
   text: string;
 }
 
-export type SubRowKind = 'main' | 'age' | 'women' | 'men';
+type SubRowKind = 'main' | 'age' | 'women' | 'men';
 
 export interface WideRow {
   line: number;
@@ -53,7 +53,7 @@ const AGE = /^varav\s+\d{1,2}\s*[-–]\s*\d{1,2}\s*år$/i;
 const WOMEN = /^(varav\s+)?(kvinnor|flickor)$/i;
 const MEN = /^(varav\s+)?(män|pojkar)$/i;
 
-export function subRowKind(label: string): SubRowKind {
+function subRowKind(label: string): SubRowKind {
   const l = label.normalize('NFC').trim();
   if (AGE.test(l)) return 'age';
   if (WOMEN.test(l)) return 'women';

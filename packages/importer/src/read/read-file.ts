@@ -20,9 +20,9 @@ import { looksWide } from '../parse/wide-layout.js';
 import { parseWideGrids } from '../parse/wide-report.js';
 import { xlsxGrids } from './xlsx-grid.js';
 
-export const WIDE_CSV_FORMAT = 'wide-csv';
-export const WIDE_XLSX_FORMAT = 'wide-xlsx';
-export const LONG_XLSX_FORMAT = 'long-xlsx';
+const WIDE_CSV_FORMAT = 'wide-csv';
+const WIDE_XLSX_FORMAT = 'wide-xlsx';
+const LONG_XLSX_FORMAT = 'long-xlsx';
 
 const HEAD_BYTES = 64 * 1024;
 

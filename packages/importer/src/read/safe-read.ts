@@ -9,7 +9,7 @@ import { clip, issue, whereEn, whereSv, type ImportIssue } from '../shared/error
 import type { ReadOutcome } from './read-file.js';
 import type { SourceRow } from '../parse/source-row.js';
 
-export function unexpectedReadError(file: string, err: unknown): ImportIssue {
+function unexpectedReadError(file: string, err: unknown): ImportIssue {
   const detail = clip((err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '');
   const p = { file, row: 1, column: null };
   return issue(

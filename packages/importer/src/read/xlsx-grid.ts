@@ -23,7 +23,7 @@ function dateText(d: Date): string {
 }
 
 /** A cell as the text a user would see, in the form the CSV reader gives the same figure. */
-export function cellText(value: Value, numFmt: string | undefined): string {
+function cellText(value: Value, numFmt: string | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') {
     // A percent-formatted 0.081 is printed "8,1%"; the CSV of the same report has 8,1.

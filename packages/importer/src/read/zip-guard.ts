@@ -13,9 +13,9 @@ import { issue, whereEn, whereSv, type ImportIssue } from '../shared/errors.js';
  * holds a workbook as objects about 20 times its XML (a sheet of 7 MB and
  * 250 000 cells, the wide-report limit, takes 260 MB), so this bounds memory.
  */
-export const MAX_XLSX_INFLATED = 16 * 1024 * 1024;
+const MAX_XLSX_INFLATED = 16 * 1024 * 1024;
 /** XML compresses well, but not a thousandfold; bombs do. */
-export const MAX_ZIP_RATIO = 200;
+const MAX_ZIP_RATIO = 200;
 const MAX_ENTRIES = 10_000;
 
 interface Entry {

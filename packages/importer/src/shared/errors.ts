@@ -61,7 +61,7 @@ export function whereEn(p: Place): string {
 }
 
 /** Text from the file echoed in a message: a 10 MB header line is shown as its first characters and "…". */
-export const MAX_ECHO = 120;
+const MAX_ECHO = 120;
 /** No message is longer than this, whatever it quotes. */
 const MAX_MESSAGE = 2000;
 
@@ -100,7 +100,7 @@ export function issue(
 /** More errors than this only bury the first ones, which usually explain the rest. */
 export const MAX_ERRORS = 200;
 /** The same for warnings; the diff shows every change anyway. */
-export const MAX_WARNINGS = 200;
+const MAX_WARNINGS = 200;
 
 /**
  * Collects issues, keeping at most MAX_ERRORS errors but counting all of

@@ -1,5 +1,5 @@
 /** Edit distance (Levenshtein), for "Menade du …?" suggestions on typos in KPI ids, unit codes and headers. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];

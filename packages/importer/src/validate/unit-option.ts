@@ -4,7 +4,7 @@ import type { ImportIssue } from '../shared/errors.js';
 import { unknownUnitOption } from './value-messages.js';
 
 /** The units a value can be stored on this month (leaves of the tree), as "CODE (name)". */
-export function leafUnits(cat: Catalogue): string[] {
+function leafUnits(cat: Catalogue): string[] {
   return cat.tree
     .all()
     .filter((u) => cat.tree.exists(u.code, cat.currentMonth) && cat.tree.childrenAt(u.code, cat.currentMonth).length === 0)

@@ -6,7 +6,7 @@ import { showNumber } from './validate-messages.js';
 const err = (p: Place, found: string, expected: string, sv: string, en: string): ImportIssue => issue('error', p, found, expected, sv, en);
 
 /** How a KPI's unit is named in a sentence. */
-export const UNIT_NAMES: Readonly<Record<MeasureUnit, string>> = {
+const UNIT_NAMES: Readonly<Record<MeasureUnit, string>> = {
   count: 'antal',
   kr: 'kronor (kr)',
   tkr: 'tusental kronor (tkr)',
@@ -20,7 +20,7 @@ export const UNIT_NAMES: Readonly<Record<MeasureUnit, string>> = {
 const CELL_UNIT_TEXT: Readonly<Record<CellUnit, string>> = { kr: 'kr', tkr: 'tkr', mnkr: 'mnkr', percent: '%', days: 'dygn', fte: 'åa' };
 
 /** A cell's text in a message with its line breaks and tabs visible, since they are the point. */
-export const visible = (s: string): string => s.replace(/\r?\n|\r/g, '⏎').replace(/\t/g, '⇥');
+const visible = (s: string): string => s.replace(/\r?\n|\r/g, '⏎').replace(/\t/g, '⇥');
 
 export function splitNumber(p: Place, found: string, parts: readonly string[]): ImportIssue {
   const shown = visible(found);

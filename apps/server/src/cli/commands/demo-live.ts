@@ -41,7 +41,7 @@ export async function nextMonthCsv(database: Database, orgId: string, month: str
  * few seconds through the real import path (validation, diff, one
  * transaction, an event), so every open dashboard and wall screen changes.
  */
-export async function demoLiveCommand(
+async function demoLiveCommand(
   database: Database,
   io: CliIo,
   opts: { orgId: string; interval: string | undefined; count: string | undefined; user: string; signal?: AbortSignal },

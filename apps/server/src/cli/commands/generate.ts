@@ -2,7 +2,7 @@ import { cellCount, loadGeneratedOrg, upsertGeneratedKpis, type Database, type G
 import { cliCommand, value } from '../command.js';
 import { CliError, type CliIo } from '../io.js';
 
-export interface GenerateOptions {
+interface GenerateOptions {
   orgs: string | undefined;
   units: string | undefined;
   kpis: string | undefined;
@@ -18,7 +18,7 @@ function count(name: string, raw: string | undefined, fallback: number, max: num
 }
 
 /** Parses the flags into a spec; defaults give one förvaltning of about 300 000 observations. */
-export function generateSpec(o: GenerateOptions): GenerateSpec {
+function generateSpec(o: GenerateOptions): GenerateSpec {
   return {
     orgs: count('orgs', o.orgs, 1, 999),
     units: count('units', o.units, 250, 5000),
@@ -29,7 +29,7 @@ export function generateSpec(o: GenerateOptions): GenerateSpec {
 }
 
 /** Writes synthetic organisations gen-001… (each in one transaction with its roll-ups) and prints rows and rows/s. */
-export async function generateCommand(database: Database, io: CliIo, opts: GenerateOptions): Promise<void> {
+async function generateCommand(database: Database, io: CliIo, opts: GenerateOptions): Promise<void> {
   const spec = generateSpec(opts);
   await database.migrate();
   await upsertGeneratedKpis(database.db, spec.kpis);

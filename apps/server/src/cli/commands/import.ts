@@ -12,7 +12,7 @@ import { cliMessage, type DiffRow, type ImportIssue } from '@lagesbild/importer'
 import { cliCommand, cliUser, ORG_ARG, positional, toggle, value } from '../command.js';
 import { CliError, type CliIo } from '../io.js';
 
-export const IMPORT_USAGE = 'pnpm lagesbild import <fil> [--dry-run] [--yes] [--unit KOD] [--year ÅÅÅÅ] [--skip-missing]';
+const IMPORT_USAGE = 'pnpm lagesbild import <fil> [--dry-run] [--yes] [--unit KOD] [--year ÅÅÅÅ] [--skip-missing]';
 
 /** A dry run lists this many changed values; the summary counts them all. */
 const SHOWN_CHANGES = 10;

@@ -4,7 +4,7 @@ import { pad, type CliIo } from '../io.js';
 
 const AGG_SV = { sum: 'summa', mean: 'medel/mån', last: 'senaste' } as const;
 
-export async function kpisCommand(database: Database, io: CliIo, opts: { json: boolean }): Promise<void> {
+async function kpisCommand(database: Database, io: CliIo, opts: { json: boolean }): Promise<void> {
   const kpis = await listKpis(database.db);
   if (opts.json) {
     io.out(JSON.stringify(kpis, null, 2));

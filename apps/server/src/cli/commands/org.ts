@@ -10,7 +10,7 @@ Ange vilken ett kommando gäller med --org <id> (eller LAGESBILD_ORG); inloggnin
 en annan organisation än serverns egen är /logga-in?org=<id>.`;
 const USAGE = `Organisationer (tenants) – pnpm lagesbild org <list|add>:\n${SUBCOMMANDS}`;
 
-export async function orgCommand(database: Database, io: CliIo, opts: { args: string[]; name: string | undefined; json: boolean; actor: string }): Promise<void> {
+async function orgCommand(database: Database, io: CliIo, opts: { args: string[]; name: string | undefined; json: boolean; actor: string }): Promise<void> {
   const [sub, id] = opts.args;
   if (sub === 'list') {
     const orgs = await listOrganisations(database.db);

@@ -4,7 +4,7 @@ import { parsePeriod, PeriodParseError, STATUS_META, type Gender, type Period } 
 import { cliCommand, needed, ORG_ARG, toggle, value } from '../command.js';
 import { CliError, type CliIo } from '../io.js';
 
-export interface QueryOptions {
+interface QueryOptions {
   orgId: string;
   kpi: string | undefined;
   unit: string | undefined;
@@ -33,7 +33,7 @@ function parsePeriodArg(p: string): Period {
   }
 }
 
-export async function queryCommand(database: Database, io: CliIo, opts: QueryOptions): Promise<void> {
+async function queryCommand(database: Database, io: CliIo, opts: QueryOptions): Promise<void> {
   if (!opts.kpi || !opts.unit || !opts.period) throw new CliError(USAGE, 2);
   const period = parsePeriodArg(opts.period);
   const gender = parseGender(opts.gender);

@@ -21,7 +21,7 @@ const YES = /^(ja|j|yes|y)$/i;
  * Undoes one committed import after showing what it changes; the service tells every screen which cells
  * changed back. Needs --yes, or a "ja" at the terminal; a run nobody can answer is refused.
  */
-export async function rollbackCommand(database: Database, io: CliIo, opts: { orgId: string; batch: string | undefined; user: string; yes?: boolean }): Promise<void> {
+async function rollbackCommand(database: Database, io: CliIo, opts: { orgId: string; batch: string | undefined; user: string; yes?: boolean }): Promise<void> {
   const batchId = Number(opts.batch);
   if (!opts.batch || !Number.isInteger(batchId) || batchId <= 0) throw new CliError('Ange numret på importen som ska återställas: pnpm lagesbild rollback <batch> [--yes]', 2);
   try {

@@ -2,7 +2,7 @@ import { seedDemo, type Database } from '@lagesbild/db';
 import { cliCommand, toggle } from '../command.js';
 import { CliError, type CliIo } from '../io.js';
 
-export async function seedCommand(database: Database, io: CliIo, opts: { demo: boolean }): Promise<void> {
+async function seedCommand(database: Database, io: CliIo, opts: { demo: boolean }): Promise<void> {
   if (!opts.demo) throw new CliError('Ange vad som ska läsas in: "seed --demo" läser in demodata för Katrineholm.', 2);
   await database.migrate();
   const started = performance.now();

@@ -5,7 +5,7 @@ import { startServer } from '../../http/server.js';
 import { cliCommand, ORG_ARG, toggle, value } from '../command.js';
 import { CliError, type CliIo } from '../io.js';
 
-export async function serveCommand(
+async function serveCommand(
   database: Database,
   io: CliIo,
   opts: { port: number; host: string; orgId: string; demo: boolean; trustProxy: boolean; sessionPurgeMs?: number },

@@ -4,7 +4,7 @@ import { isMonth } from '@lagesbild/domain';
 import { cliCommand, ORG_ARG, toggle, value } from '../command.js';
 import { CliError, pad, type CliIo } from '../io.js';
 
-export async function unitsCommand(database: Database, io: CliIo, opts: { orgId: string; month: string | undefined; json: boolean }): Promise<void> {
+async function unitsCommand(database: Database, io: CliIo, opts: { orgId: string; month: string | undefined; json: boolean }): Promise<void> {
   // Default: the tree as it is in the latest month with data.
   const month = opts.month ?? (await latestDataMonth(database.db, opts.orgId));
   if (month === null) {

@@ -4,7 +4,7 @@ import { ROLES, type Database, type Role } from '@lagesbild/db';
 import { cliCommand, ORG_ARG, positional, toggle, value } from '../command.js';
 import { CliError, pad, type CliIo } from '../io.js';
 
-export interface UserOptions {
+interface UserOptions {
   orgId: string;
   args: string[];
   roles: string[];
@@ -26,14 +26,14 @@ const SUBCOMMANDS = `  pnpm lagesbild user add <användarnamn> --role ROLL[:ENHE
 Roller: ${ROLES.join(', ')}; enhetschef kräver en enhet, t.ex. --role enhetschef:BU.`;
 const USAGE = `Användning:\n${SUBCOMMANDS}`;
 
-export function parseGrant(raw: string): RoleGrant {
+function parseGrant(raw: string): RoleGrant {
   const [role, unit] = raw.split(':');
   if (!role || !(ROLES as readonly string[]).includes(role)) throw new CliError(`Okänd roll "${raw}". Välj bland: ${ROLES.join(', ')}.`, 2);
   if (role === 'enhetschef' && !unit) throw new CliError('En enhetschef behöver en enhet: --role enhetschef:KOD (se "pnpm lagesbild units").', 2);
   return { role: role as Role, unit: unit ?? null };
 }
 
-export async function userCommand(database: Database, io: CliIo, o: UserOptions): Promise<void> {
+async function userCommand(database: Database, io: CliIo, o: UserOptions): Promise<void> {
   try {
     await run(database, io, o);
   } catch (err) {
