@@ -5,8 +5,8 @@ import type { inferRouterOutputs } from '@trpc/server';
 
 export type CommentItem = inferRouterOutputs<AppRouter>['comment']['list'][number];
 
-/** Same limit as the server (packages/api/src/services/comments.ts), so the form can count down. */
-export const COMMENT_MAX_LENGTH = 2000;
+/** The server's own limit, so the form can count down. */
+export { COMMENT_MAX_LENGTH } from '@lagesbild/domain';
 
 export function fetchComments(q: { kpi: string; unit: string; period: string }): Promise<CommentItem[]> {
   return trpc.comment.list.query(q);
