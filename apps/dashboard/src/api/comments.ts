@@ -1,7 +1,7 @@
-import { mayI } from './session.js';
 import { trpc } from './trpc.js';
 import type { AppRouter } from '@lagesbild/api';
 import type { inferRouterOutputs } from '@trpc/server';
+import { useSessionStore } from '../stores/session.js';
 
 export type CommentItem = inferRouterOutputs<AppRouter>['comment']['list'][number];
 
@@ -16,4 +16,4 @@ export function addComment(q: { kpi: string; unit: string; period: string; body:
   return trpc.comment.add.mutate(q);
 }
 
-export const canComment = (): Promise<boolean> => mayI('comment');
+export const canComment = (): Promise<boolean> => useSessionStore().may('comment');
