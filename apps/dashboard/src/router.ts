@@ -1,7 +1,8 @@
 import { createRouter, createWebHistory } from 'vue-router';
-import { currentUser, type Me } from './api/session.js';
+import type { Me } from './api/session.js';
 import { trackPendingNavigation } from './lib/late-replace.js';
 import { rememberUnit } from './lib/last-unit.js';
+import { useSessionStore } from './stores/session.js';
 
 /**
  * History-mode routes; the server answers every path with index.html. Views
@@ -40,7 +41,7 @@ router.beforeEach(async (to) => {
   if (to.meta.public || to.name === 'wall') return true;
   let me: Me;
   try {
-    me = await currentUser();
+    me = await useSessionStore().current();
   } catch {
     return true; // The server does not answer: the view shows its offline state and retries.
   }

@@ -16,8 +16,3 @@ export const listAudit = (q: AuditQuery) => trpc.audit.list.query(q);
 export const auditActions = () => trpc.audit.actions.query();
 /** The units of the latest month, for the enhetschef's unit picker. */
 export const listUnits = (month: string) => trpc.unit.tree.query({ month });
-
-/** The server's Swedish message, or a fallback when the error carries none. */
-export function messageOf(err: unknown, fallback: string): string {
-  return err instanceof Error && err.message && !err.message.startsWith('[') ? err.message : fallback;
-}

@@ -1,7 +1,7 @@
 import type { AppRouter } from '@lagesbild/api';
 import type { TRPCLink } from '@trpc/client';
 import { observable } from '@trpc/server/observable';
-import { forgetUser } from './session.js';
+import { useSessionStore } from '../stores/session.js';
 
 /**
  * When the server says the session is gone (expired, logged out elsewhere, roles
@@ -15,7 +15,7 @@ export const authLink: TRPCLink<AppRouter> =
         next: (value) => observer.next(value),
         error: (err) => {
           if (err.data?.httpStatus === 401 && typeof window !== 'undefined' && !window.location.pathname.startsWith('/logga-in')) {
-            forgetUser();
+            useSessionStore().forget();
             const back = window.location.pathname + window.location.search;
             window.location.assign(`/logga-in?next=${encodeURIComponent(back)}`);
           }

@@ -1,12 +1,12 @@
-import { mayI } from './session.js';
 import { trpc } from './trpc.js';
 import type { AppRouter } from '@lagesbild/api';
 import type { inferRouterOutputs } from '@trpc/server';
+import { useSessionStore } from '../stores/session.js';
 
 export type CommentItem = inferRouterOutputs<AppRouter>['comment']['list'][number];
 
-/** Same limit as the server (packages/api/src/services/comments.ts), so the form can count down. */
-export const COMMENT_MAX_LENGTH = 2000;
+/** The server's own limit, so the form can count down. */
+export { COMMENT_MAX_LENGTH } from '@lagesbild/domain';
 
 export function fetchComments(q: { kpi: string; unit: string; period: string }): Promise<CommentItem[]> {
   return trpc.comment.list.query(q);
@@ -16,4 +16,4 @@ export function addComment(q: { kpi: string; unit: string; period: string; body:
   return trpc.comment.add.mutate(q);
 }
 
-export const canComment = (): Promise<boolean> => mayI('comment');
+export const canComment = (): Promise<boolean> => useSessionStore().may('comment');

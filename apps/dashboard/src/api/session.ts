@@ -1,8 +1,10 @@
-import { can, type Permission } from '@lagesbild/domain';
 import type { AppRouter } from '@lagesbild/api';
 import { createTRPCClient, httpLink } from '@trpc/client';
-import { ref } from 'vue';
-import { rememberOrg } from '../lib/last-org.js';
+
+/**
+ * The calls that open and describe a session. The session itself (who is
+ * signed in, the CSRF token) is kept in stores/session.ts.
+ */
 
 // A client without the session headers, for the calls that produce them (no recursion).
 const plain = createTRPCClient<AppRouter>({
@@ -12,10 +14,12 @@ const plain = createTRPCClient<AppRouter>({
 
 export type Me = Awaited<ReturnType<typeof plain.auth.me.query>>;
 
-let me: Promise<Me> | null = null;
+/** Who the session cookie belongs to, asked of the server (null when nobody is signed in). */
+export const fetchMe = (): Promise<Me> => plain.auth.me.query();
 
-/** The signed-in user once known (the router asks before any view loads). */
-export const signedIn = ref<Me>(null);
+export async function login(username: string, password: string, org: string | undefined): Promise<void> {
+  await plain.auth.login.mutate({ username, password, ...(org ? { org } : {}) });
+}
 
 /** Where a user with assigned units starts: her first unit; null for roles that see everything. */
 export function homeUnit(m: Me, remembered: string | null): string | null {
@@ -23,48 +27,5 @@ export function homeUnit(m: Me, remembered: string | null): string | null {
   return remembered && m.scope.units.includes(remembered) ? remembered : (m.scope.units[0] ?? null);
 }
 
-/** Who is signed in (null when nobody is), asked once and remembered until login or logout. */
-export function currentUser(): Promise<Me> {
-  me ??= plain.auth.me.query().then(
-    (m) => {
-      // However the session was opened (password, sign-in link), the next login page opens on its organisation.
-      if (m && !m.device) rememberOrg(m.organisation.id);
-      return (signedIn.value = m);
-    },
-    (err: unknown) => {
-      me = null;
-      throw err;
-    },
-  );
-  return me;
-}
-
-export function forgetUser(): void {
-  me = null;
-  signedIn.value = null;
-}
-
-/** The session's CSRF token for mutations; empty before login. */
-export async function sessionHeaders(): Promise<Record<string, string>> {
-  const m = await currentUser().catch(() => null);
-  return m?.csrfToken ? { 'x-csrf-token': m.csrfToken } : {};
-}
-
-/** Signs in to an organisation (undefined: the server's own); the session then reads only that tenant. */
-export async function signIn(username: string, password: string, org: string | undefined): Promise<void> {
-  await plain.auth.login.mutate({ username, password, ...(org ? { org } : {}) });
-  forgetUser();
-}
-
 /** The organisation a login page is for, by name; null when its address names none that exists. */
 export const loginOrganisation = (org: string | undefined) => plain.auth.organisation.query(org ? { org } : {});
-
-/**
- * Whether the signed-in person's roles hold a permission, from the same table the
- * server enforces, so a form is offered only to those who may use it; the server
- * checks role and unit scope again on every write.
- */
-export async function mayI(permission: Permission): Promise<boolean> {
-  const me = await currentUser().catch(() => null);
-  return me !== null && me.device === null && can(me.roles, permission);
-}

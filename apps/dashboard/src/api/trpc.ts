@@ -2,7 +2,7 @@ import type { AppRouter } from '@lagesbild/api';
 import { MAX_BATCH_SIZE } from '@lagesbild/domain';
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { authLink } from './auth-link.js';
-import { sessionHeaders } from './session.js';
+import { useSessionStore } from '../stores/session.js';
 
 export interface ApiClientOptions {
   /** A wall screen's device token: sent as a header, and as a connection parameter for SSE (EventSource cannot send headers). */
@@ -25,7 +25,7 @@ export function createApiClient(opts: ApiClientOptions = {}) {
         condition: (op) => op.type === 'subscription',
         true: httpSubscriptionLink({ url: '/trpc', connectionParams: deviceToken ? { deviceToken } : undefined }),
         // The server refuses bigger batches (limits.ts); a view that asks for more in one tick gets several.
-        false: httpBatchLink({ url: '/trpc', maxItems: MAX_BATCH_SIZE, headers: async () => (deviceToken ? { 'x-device-token': deviceToken } : await sessionHeaders()) }),
+        false: httpBatchLink({ url: '/trpc', maxItems: MAX_BATCH_SIZE, headers: async () => (deviceToken ? { 'x-device-token': deviceToken } : await useSessionStore().headers()) }),
       }),
     ],
   });

@@ -1,4 +1,4 @@
-import { formatNumber, parseSwedishNumber } from '@lagesbild/domain';
+import { formatNumber, MAX_TOLERANCE_PERCENT, parseSwedishNumber } from '@lagesbild/domain';
 
 /** What the target form holds: text as typed, so "3 634 874" and "6,5" are kept until saved. */
 export interface TargetFormState {
@@ -49,7 +49,7 @@ export function readTargetForm(f: TargetFormState): { values: TargetValues | nul
   const tolerance = f.tolerance.trim() === '' ? 0 : parseSwedishNumber(f.tolerance);
   if (tolerance === null) problems.push({ field: 'tolerance', key: 'notANumber' });
   else if (tolerance < 0) problems.push({ field: 'tolerance', key: 'negative' });
-  else if (f.toleranceKind === 'percent' && tolerance > 100) problems.push({ field: 'tolerance', key: 'tooHigh' });
+  else if (f.toleranceKind === 'percent' && tolerance > MAX_TOLERANCE_PERCENT) problems.push({ field: 'tolerance', key: 'tooHigh' });
   let monthly: (number | null)[] | null = null;
   if (f.useMonthly) {
     monthly = f.monthly.map((raw, i) => {

@@ -7,7 +7,8 @@ import { rememberedUnit } from '../lib/last-unit.js';
 import { replaceQueryWhileOn } from '../lib/late-replace.js';
 import { tryParsePeriod } from '../lib/period-nav.js';
 import { DEFAULT_UNIT, text } from '../overview/useOverviewQuery.js';
-import { homeUnit, signedIn } from '../api/session.js';
+import { homeUnit } from '../api/session.js';
+import { useSessionStore } from '../stores/session.js';
 
 /**
  * The state of a KPI view in its URL, so a link in an e-mail opens the same
@@ -17,8 +18,9 @@ import { homeUnit, signedIn } from '../api/session.js';
 export function useDetailQuery() {
   const route = useRoute();
   const router = useRouter();
+  const session = useSessionStore();
   const kpi = computed(() => (typeof route.params.kpi === 'string' ? route.params.kpi : ''));
-  const unit = computed(() => text(route.query, 'enhet') ?? homeUnit(signedIn.value, rememberedUnit()) ?? DEFAULT_UNIT);
+  const unit = computed(() => text(route.query, 'enhet') ?? homeUnit(session.me, rememberedUnit()) ?? DEFAULT_UNIT);
   const rawPeriod = computed(() => text(route.query, 'period'));
   const parsedPeriod = computed(() => tryParsePeriod(rawPeriod.value));
   const period = computed(() => (parsedPeriod.value ? periodKey(parsedPeriod.value) : rawPeriod.value));

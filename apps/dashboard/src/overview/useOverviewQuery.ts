@@ -1,7 +1,8 @@
 import { periodKey } from '@lagesbild/domain';
 import { computed } from 'vue';
 import { useRoute, useRouter, type LocationQuery } from 'vue-router';
-import { homeUnit, signedIn } from '../api/session.js';
+import { homeUnit } from '../api/session.js';
+import { useSessionStore } from '../stores/session.js';
 import { rememberedUnit } from '../lib/last-unit.js';
 import { replaceQueryWhileOn } from '../lib/late-replace.js';
 import { tryParsePeriod } from '../lib/period-nav.js';
@@ -24,10 +25,11 @@ export const text = (q: LocationQuery, name: string): string | undefined => {
 export function useOverviewQuery() {
   const route = useRoute();
   const router = useRouter();
+  const session = useSessionStore();
 
   // Without a unit in the URL, the one chosen last in this browser (see router.ts).
   // A unit manager starts on her own unit (a remembered unit outside her units is ignored).
-  const unit = computed(() => text(route.query, 'enhet') ?? homeUnit(signedIn.value, rememberedUnit()) ?? DEFAULT_UNIT);
+  const unit = computed(() => text(route.query, 'enhet') ?? homeUnit(session.me, rememberedUnit()) ?? DEFAULT_UNIT);
   const rawPeriod = computed(() => text(route.query, 'period'));
   const parsedPeriod = computed(() => tryParsePeriod(rawPeriod.value));
   const period = computed(() => (parsedPeriod.value ? periodKey(parsedPeriod.value) : rawPeriod.value));

@@ -1,10 +1,10 @@
 import { findKpiRow, findUnitId, insertComment, listCommentRows, recordEvent, type Db } from '@lagesbild/db';
-import { monthsOf, periodKey, type Period } from '@lagesbild/domain';
+import { COMMENT_MAX_LENGTH, monthsOf, periodKey, type Period } from '@lagesbild/domain';
 import { recordAudit } from '../access/audit.js';
 import { InputError, NotFoundError } from '../errors.js';
 
-/** Long enough for the reports' Kommentar column (a few paragraphs), short enough to stay a comment. */
-export const COMMENT_MAX_LENGTH = 2000;
+/** Shared with the dashboard's comment form (its countdown). */
+export { COMMENT_MAX_LENGTH };
 
 export interface CommentView {
   id: number;

@@ -1,9 +1,10 @@
 import { addOrganisation, findOrganisationName, listOrganisationRows, type Db, type OrganisationRow } from '@lagesbild/db';
+import { ORG_ID_PATTERN } from '@lagesbild/domain';
 import { recordAudit } from '../access/audit.js';
 import { InputError, NotFoundError } from '../errors.js';
 
-/** An organisation's id as it appears in a sign-in address (/logga-in?org=flen) and in --org. */
-export const ORG_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** Shared with the dashboard, which remembers the last organisation only in this shape. */
+export { ORG_ID_PATTERN };
 export const ORG_ID_RULE = 'Organisationens id får bara innehålla a–z, 0–9 och bindestreck (högst 64 tecken), t.ex. "flen".';
 
 /** An organisation and how many users it has. */

@@ -4,7 +4,7 @@
  * that reads them lives in packages/domain (status.ts); this only keeps them.
  */
 import { findTargetRow, findUnitId, gridOf, recordEvent, upsertTarget, type Db } from '@lagesbild/db';
-import { monthRange, type UnitTree } from '@lagesbild/domain';
+import { MAX_TOLERANCE_PERCENT, monthRange, type UnitTree } from '@lagesbild/domain';
 import { auditAs, type Actor } from '../access/audit.js';
 import { InputError, NotFoundError } from '../errors.js';
 import type { EngineContext } from '../engine/engine-context.js';
@@ -46,7 +46,7 @@ export async function getTarget(db: Db, engine: EngineContext, q: { kpi: string;
 function validateTarget(t: TargetInput): void {
   if (!Number.isFinite(t.annual)) throw new InputError('Målet för året måste vara ett tal.');
   if (!Number.isFinite(t.tolerance) || t.tolerance < 0) throw new InputError('Toleransen måste vara noll eller ett positivt tal.');
-  if (t.toleranceKind === 'percent' && t.tolerance > 100) throw new InputError('Toleransen i procent kan vara högst 100.');
+  if (t.toleranceKind === 'percent' && t.tolerance > MAX_TOLERANCE_PERCENT) throw new InputError(`Toleransen i procent kan vara högst ${MAX_TOLERANCE_PERCENT}.`);
   if (t.monthly !== null) {
     if (t.monthly.length !== 12) throw new InputError(`Månadsmålen ska vara tolv, ett per månad (fick ${t.monthly.length}).`);
     const bad = t.monthly.findIndex((v) => v !== null && !Number.isFinite(v));

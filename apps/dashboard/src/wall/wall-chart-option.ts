@@ -1,0 +1,70 @@
+import type { ChartOption } from '../charts/echarts.js';
+
+export interface WallChartPoint {
+  periodLabel: string;
+  value: number | null;
+  target: number | null;
+}
+
+export interface WallChartInput {
+  points: readonly WallChartPoint[];
+  /** The KPI's name (its legend entry). */
+  name: string;
+  /** The target line's legend entry ("Mål"). */
+  targetName: string;
+  /** The wall's type size; every size in the chart follows it, so a 4K screen gets the same picture. */
+  fontPx: number;
+}
+
+/** Swedish digit grouping on the axis, as everywhere else ("6 000 000", not "6,000,000"). */
+const axisNumber = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
+
+/**
+ * The ECharts option of a wall chart slide: a KPI month by month with its
+ * target, for a dark wall (thick lines, no animation). Pure, so it is tested
+ * without a browser; the target line and legend only when a target exists.
+ */
+export function wallChartOption({ points, name, targetName, fontPx: f }: WallChartInput): ChartOption {
+  const hasTarget = points.some((p) => p.target !== null);
+  return {
+    animation: false,
+    backgroundColor: 'transparent',
+    textStyle: { color: '#dfe6ee', fontSize: f * 0.8, fontFamily: 'system-ui, sans-serif' },
+    grid: { left: f * 5, right: f * 1.5, top: f * 2.5, bottom: f * 2.2 },
+    legend: { show: hasTarget, top: 0, right: 0, textStyle: { color: '#dfe6ee', fontSize: f * 0.8 }, itemWidth: f * 1.5, itemHeight: f * 0.6 },
+    xAxis: {
+      type: 'category',
+      data: points.map((p) => p.periodLabel),
+      axisLabel: { color: '#b8c4d1', fontSize: f * 0.7, interval: 2 },
+      axisLine: { lineStyle: { color: '#6b7a8c' } },
+    },
+    yAxis: {
+      type: 'value',
+      axisLabel: { color: '#b8c4d1', fontSize: f * 0.7, formatter: (v: number) => axisNumber.format(v) },
+      splitLine: { lineStyle: { color: '#2a3644' } },
+    },
+    series: [
+      {
+        name,
+        type: 'line',
+        data: points.map((p) => p.value),
+        lineStyle: { width: f * 0.25, color: '#6cb6ff' },
+        itemStyle: { color: '#6cb6ff' },
+        symbolSize: f * 0.45,
+        connectNulls: false,
+      },
+      ...(hasTarget
+        ? [
+            {
+              name: targetName,
+              type: 'line' as const,
+              data: points.map((p) => p.target),
+              lineStyle: { width: f * 0.15, type: 'dashed' as const, color: '#f2c14e' },
+              itemStyle: { color: '#f2c14e' },
+              symbol: 'none',
+            },
+          ]
+        : []),
+    ],
+  };
+}
