@@ -6,7 +6,6 @@ export type ImportIssue = ImportAnswer['errors'][number];
 export type ImportDiffRow = ImportAnswer['diff'][number];
 export type ImportRequest = Parameters<typeof trpc.import.preview.mutate>[0];
 export type BatchRow = Awaited<ReturnType<typeof trpc.import.batches.query>>[number];
-export type RollbackAnswer = Awaited<ReturnType<typeof trpc.import.rollback.mutate>>;
 export type RollbackPlan = Awaited<ReturnType<typeof trpc.import.rollbackPreview.query>>;
 
 /** Dry run: writes nothing. */

@@ -11,7 +11,6 @@ export type OverviewCard = Overview['cards'][number];
 export type SeriesQuery = Inputs['series']['get'];
 export type SeriesResult = Outputs['series']['get'];
 export type SeriesLine = SeriesResult['series'][number];
-export type SeriesPoint = SeriesLine['points'][number];
 export type Grain = NonNullable<SeriesQuery['grain']>;
 export type Split = NonNullable<SeriesQuery['split']>;
 

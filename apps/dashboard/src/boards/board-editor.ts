@@ -12,8 +12,8 @@ export const SLIDE_KINDS: readonly SlideKind[] = ['overview', 'chart', 'drilldow
 export const MIN_SECONDS = 5;
 export const MAX_SECONDS = 600;
 export const MAX_SLIDES = 30;
-export const MAX_NAME = 100;
-export const DEFAULT_SECONDS = 20;
+const MAX_NAME = 100;
+const DEFAULT_SECONDS = 20;
 
 /** A slide as board.save takes it. */
 export interface BoardSlide {
@@ -42,7 +42,7 @@ export interface DraftBoard {
 }
 
 export type SlideField = 'unit' | 'kpi' | 'period' | 'seconds';
-export type SlideError = 'unitMissing' | 'kpiMissing' | 'periodInvalid' | 'secondsRange';
+type SlideError = 'unitMissing' | 'kpiMissing' | 'periodInvalid' | 'secondsRange';
 export type SlideErrors = Partial<Record<SlideField, SlideError>>;
 export interface BoardErrors {
   name?: 'nameMissing' | 'nameTooLong';

@@ -11,7 +11,7 @@ import { useWallMessages } from '../wall/wall-messages.js';
 import '../wall/live-marks.css';
 
 type LiveOutput = inferRouterOutputs<AppRouter>['live']['events'] extends AsyncIterable<infer T> ? T : never;
-export type LiveStatus = Extract<LiveOutput, { type: 'status' }>;
+type LiveStatus = Extract<LiveOutput, { type: 'status' }>;
 export type LiveEvent = Exclude<LiveOutput, LiveStatus>['data'];
 
 /** What a view shows, to tell whether an event concerns it. Absent fields match everything. */

@@ -1,12 +1,12 @@
 import { computed, ref, type ComputedRef, type Ref } from 'vue';
 
 /** A line under a form or list that says how the last action went. */
-export interface Notice {
+interface Notice {
   kind: 'ok' | 'error';
   text: string;
 }
 
-export interface RunOptions<T> {
+interface RunOptions<T> {
   /** What to say when it worked; null clears the notice; without it the notice stays as it was. */
   ok?: (result: T) => string | null;
   /** What to say when it failed, instead of the notice's own wording. */

@@ -4,7 +4,7 @@ import { statusText, valueText } from '../kpi-detail/detail-table.js';
 import type { TableModel } from '../lib/table-model.js';
 
 export type SortKey = 'name' | 'value' | 'status';
-export type SortDir = 'asc' | 'desc';
+type SortDir = 'asc' | 'desc';
 export interface Sort {
   key: SortKey;
   dir: SortDir;

@@ -5,7 +5,7 @@
  */
 import type { ImportIssue, MappingRow } from '../api/import.js';
 
-export type Gender = 'K' | 'M' | 'T';
+type Gender = 'K' | 'M' | 'T';
 
 /** The KPI select's value for "a known row that is not imported" (kpiId null); no KPI id has a colon. */
 export const SKIP_ROW = ':skip';
@@ -48,7 +48,7 @@ export function mappingOfForm(f: MappingForm): MappingFields {
 }
 
 /** How the importer compares labels (packages/importer suggest.ts): case, spacing and spaces around "/" and "-" do not count. */
-export const labelKey = (s: string): string =>
+const labelKey = (s: string): string =>
   s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').replace(/\s*([/\-–])\s*/g, '$1').trim();
 
 const rowKey = (m: { section: string; parentLabel: string; label: string }) => [m.section, m.parentLabel, m.label].map(labelKey).join('\u0000');

@@ -12,7 +12,7 @@ export type RowStatus = 'new' | 'changed' | 'unchanged' | 'rejected';
 export type CellField = 'kpi' | 'unit' | 'month' | 'gender' | 'value' | 'row';
 export type Locale = 'sv' | 'en';
 
-export interface CellMark {
+interface CellMark {
   severity: 'error' | 'warning';
   text: string;
 }
@@ -195,7 +195,7 @@ export function filterRows(rows: readonly PreviewRow[], filter: RowFilter): Prev
   return rows.filter((r) => r.status === filter);
 }
 
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 
 export interface Page<T> {
   rows: T[];

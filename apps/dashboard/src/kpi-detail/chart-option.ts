@@ -1,7 +1,7 @@
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { ChartOption } from '../charts/echarts.js';
 
-export interface ChartLine {
+interface ChartLine {
   /** Series key from the API (T, K, M or a unit code); picks the colour and symbol. */
   key: string;
   name: string;

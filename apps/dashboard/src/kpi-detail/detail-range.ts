@@ -5,7 +5,7 @@ export const GRAINS: readonly Grain[] = ['month', 'tertial', 'year'];
 export const SPLITS: readonly Split[] = ['none', 'gender', 'unit'];
 
 /** Years shown at year grain: enough to see a trend, few enough to read. */
-export const YEARS_SHOWN = 5;
+const YEARS_SHOWN = 5;
 
 export interface MonthRange {
   start: Month;

@@ -2,7 +2,7 @@ import { formatPeriod, hiddenText, parsePeriod, STATUS_META, type HiddenReason, 
 import type { SeriesLine, Split } from '../api/types.js';
 import type { TableModel } from '../lib/table-model.js';
 
-export interface DetailTableLabels {
+interface DetailTableLabels {
   period: string;
   value: string;
   target: string;

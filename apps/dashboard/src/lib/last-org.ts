@@ -7,7 +7,7 @@ const KEY = 'lagesbild.organisation';
  * The organisation this browser last signed in to, so the login page after a
  * logout or an expired session opens the same tenant without its ?org= address.
  */
-export const rememberedOrg = (): string | null => readStored(KEY, ORG_ID_PATTERN);
+const rememberedOrg = (): string | null => readStored(KEY, ORG_ID_PATTERN);
 
 export const rememberOrg = (id: unknown): void => writeStored(KEY, id, ORG_ID_PATTERN);
 

@@ -34,6 +34,26 @@ describe('overview store', () => {
     expect(store.answers('SOC', '2022-T2')).toBe(false);
   });
 
+  it('going back to the period on screen while another loads keeps it: the late answer for the other is dropped', async () => {
+    fetchMock.mockResolvedValueOnce(overview());
+    const store = useOverviewStore();
+    await store.load({ unit: 'SOC', period: '2022-T1' });
+    let answerT2: (o: ReturnType<typeof overview>) => void = () => undefined;
+    fetchMock.mockReturnValueOnce(new Promise((ok) => (answerT2 = ok)));
+    const t2 = store.load({ unit: 'SOC', period: '2022-T2' });
+    await store.show({ unit: 'SOC', period: '2022-T1' });
+    expect(store.loading).toBe(false);
+    answerT2(overview({ period: '2022-T2', periodLabel: 'T2 2022' }));
+    await t2;
+    expect(store.data?.period).toBe('2022-T1');
+    expect(store.query).toEqual({ unit: 'SOC', period: '2022-T1' });
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    // A question the screen does not answer loads.
+    fetchMock.mockResolvedValueOnce(overview({ period: '2022-T3', periodLabel: 'T3 2022' }));
+    await store.show({ unit: 'SOC', period: '2022-T3' });
+    expect(store.data?.period).toBe('2022-T3');
+  });
+
   it('keeps the last data and its time when the server stops answering, and retries with back-off', async () => {
     fetchMock.mockResolvedValueOnce(overview());
     const store = useOverviewStore();

@@ -82,10 +82,22 @@ export const useOverviewStore = defineStore('overview', () => {
     loading.value = false;
   }
 
+  /**
+   * Show this question: keep the data on screen when it already answers it
+   * (going back to the period just left), and forget a request still under way
+   * for another one, whose late answer would otherwise replace it; else load.
+   */
+  function show(q: OverviewQuery): Promise<void> {
+    if (error.value !== null || q.unit === undefined || !answers(q.unit, q.period)) return load(q);
+    stop();
+    query.value = q;
+    return Promise.resolve();
+  }
+
   /** Whether the data on screen answers this unit and (canonical) period. */
   function answers(unit: string, period: string | undefined): boolean {
     return data.value !== null && data.value.unit === unit && (period === undefined || data.value.period === period);
   }
 
-  return { data, fetchedAt, loading, error, query, failures, retryAt, stale, empty, load, retry, stop, answers };
+  return { data, fetchedAt, loading, error, query, failures, retryAt, stale, empty, load, show, retry, stop, answers };
 });

@@ -14,7 +14,7 @@ export type WallDrilldown = Outputs['drilldown']['get'];
 export type WallKpi = Outputs['kpi']['list'][number];
 
 /** Months a chart slide shows, ending at its period's last month (the server allows a screen exactly these requests). */
-export const CHART_MONTHS = WALL_CHART_MONTHS;
+const CHART_MONTHS = WALL_CHART_MONTHS;
 
 /** A slide's data, with the unit and period it shows written out (every slide says them; there are no filters to look at). */
 export type SlideData =
@@ -24,7 +24,7 @@ export type SlideData =
   | { kind: 'drilldown'; unitName: string; periodLabel: string; drilldown: WallDrilldown; kpi: WallKpi | null };
 
 /** The period key a slide shows: its own, or the latest month with data. */
-export function slidePeriod(slide: WallSlide, latestMonth: string | null): string | undefined {
+function slidePeriod(slide: WallSlide, latestMonth: string | null): string | undefined {
   return wallSlidePeriod(slide, latestMonth);
 }
 

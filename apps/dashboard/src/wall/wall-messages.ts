@@ -34,7 +34,7 @@ const sv = {
     suppressed: 'Dolt (färre än 5)',
   },
 };
-export type WallMessages = typeof sv;
+type WallMessages = typeof sv;
 
 const en: WallMessages = {
   live: {
