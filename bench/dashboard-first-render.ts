@@ -46,7 +46,14 @@ import { CHROMIUM_PATH } from './lib/env.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' }, scales: { type: 'string', default: '10000000' }, scale: { type: 'string' } } });
 const RUNS = Number(values.runs);
-const SCALES = [...new Set((values.scale ?? values.scales ?? '').split(',').map(Number).filter((n) => n > 0))].sort((a, b) => a - b);
+const SCALES = [
+  ...new Set(
+    (values.scale ?? values.scales ?? '')
+      .split(',')
+      .map(Number)
+      .filter((n) => n > 0),
+  ),
+].sort((a, b) => a - b);
 const DEMO_ORG = 'katrineholm';
 const GEN_ORG = 'gen-001';
 const GEN_KPI = 'gen-hushall';
@@ -78,7 +85,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.9) - 1)] ?? NaN;
 
 function baselineHtml(): string {
-  const cards = Array.from({ length: 30 }, (_, i) => `<article><h3>Nyckeltal ${i + 1}</h3><p class="v">${(i * 137) % 900} </p><p>Mål: 420</p><p>◆ delvis uppfyllt</p></article>`).join('');
+  const cards = Array.from(
+    { length: 30 },
+    (_, i) => `<article><h3>Nyckeltal ${i + 1}</h3><p class="v">${(i * 137) % 900} </p><p>Mål: 420</p><p>◆ delvis uppfyllt</p></article>`,
+  ).join('');
   return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Baslinje</title><style>body{font-family:system-ui;margin:0;background:#f2f4f7}main{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:12px;padding:20px}article{background:#fff;border:1px solid #d6dce4;border-radius:8px;padding:12px}</style></head><body><header style="background:#14304f;color:#fff;padding:12px">Lägesbild</header><main id="ready">${cards}</main></body></html>`;
 }
 
@@ -188,8 +198,20 @@ const demoViews = ({ cookie, url }: Served): Case[] => [
 ];
 const GEN_KPIS = generatedKpis(GENERATED_SPEC.kpis);
 const genViews = ({ cookie, url }: Served): Case[] => [
-  { name: 'overview', url: `${url}/?enhet=SOC&period=2024-T3`, ready: [`[data-testid="kpi-card"] >> nth=${GEN_KPIS.length - 1}`], cookie, check: overviewCheck(GEN_KPIS.length, (id) => id.startsWith('gen-')) },
-  { name: 'KPI detail', url: `${url}/kpi/${GEN_KPI}?enhet=SOC&period=2024-T3`, ready: DETAIL_READY, cookie, check: detailCheck(GEN_KPIS.find((k) => k.id === GEN_KPI)?.name ?? GEN_KPI) },
+  {
+    name: 'overview',
+    url: `${url}/?enhet=SOC&period=2024-T3`,
+    ready: [`[data-testid="kpi-card"] >> nth=${GEN_KPIS.length - 1}`],
+    cookie,
+    check: overviewCheck(GEN_KPIS.length, (id) => id.startsWith('gen-')),
+  },
+  {
+    name: 'KPI detail',
+    url: `${url}/kpi/${GEN_KPI}?enhet=SOC&period=2024-T3`,
+    ready: DETAIL_READY,
+    cookie,
+    check: detailCheck(GEN_KPIS.find((k) => k.id === GEN_KPI)?.name ?? GEN_KPI),
+  },
 ];
 
 /** Per view: scale ÷ demo (the demo run interleaved in the same phase, and phase 1's), each ÷ the phase's baseline, and the verdict. */
@@ -200,7 +222,12 @@ function compare(size: number, phase: Phase, demo: Phase, first: { size: number;
     const s = phase.get(view)?.median ?? NaN;
     const d = phase.get(`demo ${view}`)?.median ?? NaN;
     const r = s / d;
-    const verdict = Math.abs(r - 1) <= 0.15 ? 'first render stayed FLAT with data size' : r < 1 ? 'faster than on the demo data: flat with data size' : `first render did NOT stay flat (×${r.toFixed(2)})`;
+    const verdict =
+      Math.abs(r - 1) <= 0.15
+        ? 'first render stayed FLAT with data size'
+        : r < 1
+          ? 'faster than on the demo data: flat with data size'
+          : `first render did NOT stay flat (×${r.toFixed(2)})`;
     const vsFirst = first ? `, vs ${first.size.toLocaleString('sv-SE')} ×${(s / (first.phase.get(view)?.median ?? NaN)).toFixed(2)}` : '';
     console.log(
       `  ${view.padEnd(11)} ${s.toFixed(0)} ms vs demo ${d.toFixed(0)} ms: ×${r.toFixed(2)} (vs phase 1's demo ${(demo.get(view)?.median ?? NaN).toFixed(0)} ms ×${(s / (demo.get(view)?.median ?? NaN)).toFixed(2)}${vsFirst}); ÷ baseline ${base.toFixed(0)} ms: ${(s / base).toFixed(1)}× (demo ${(d / base).toFixed(1)}×) → ${verdict} (${load()})`,

@@ -61,9 +61,7 @@ for (const kpi of data.kpis) {
   }
   const series: MonthlyTotal[] = ratio ? ratioMonthlyTotals(numCells, denCells, { gender: 'T' }) : monthlyTotals(numCells, { gender: 'T' });
   const actualOf = (y: number): Aggregate =>
-    ratio
-      ? aggregateRatio(kpi, inYear(numCells, y), inYear(denCells, y), { gender: 'T' })
-      : aggregateCells(kpi, inYear(numCells, y), { gender: 'T' });
+    ratio ? aggregateRatio(kpi, inYear(numCells, y), inYear(denCells, y), { gender: 'T' }) : aggregateCells(kpi, inYear(numCells, y), { gender: 'T' });
   const opts = { timeAggregation: kpi.timeAggregation, scale: kpi.scale, ratio: ratio !== null || undefined };
 
   for (const y of YEARS) {
@@ -124,7 +122,15 @@ if (skipped.length) console.log(`KPIs without data (skipped): ${skipped.join(', 
 console.log('Baseline: the same forecast without history (run-rate; last value for stocks).');
 
 const methods = [...new Set(cases.map((c) => c.method))].sort();
-table('By method chosen', HEAD, [...methods.map((m) => summary(m, cases.filter((c) => c.method === m))), summary('all', cases)]);
+table('By method chosen', HEAD, [
+  ...methods.map((m) =>
+    summary(
+      m,
+      cases.filter((c) => c.method === m),
+    ),
+  ),
+  summary('all', cases),
+]);
 table(
   'By asOf month',
   [...HEAD, 'seasonal'],
@@ -133,11 +139,25 @@ table(
     return [...summary(pad(m), cs), pct(cs.filter((c) => c.method === 'seasonal').length / cs.length)];
   }),
 );
-table('By year', HEAD, YEARS.map((y) => summary(String(y), cases.filter((c) => c.year === y))));
+table(
+  'By year',
+  HEAD,
+  YEARS.map((y) =>
+    summary(
+      String(y),
+      cases.filter((c) => c.year === y),
+    ),
+  ),
+);
 table(
   'By KPI',
   HEAD,
-  [...new Set(cases.map((c) => c.kpi))].map((k) => summary(k, cases.filter((c) => c.kpi === k))),
+  [...new Set(cases.map((c) => c.kpi))].map((k) =>
+    summary(
+      k,
+      cases.filter((c) => c.kpi === k),
+    ),
+  ),
 );
 
 const [mp, mb] = [mean(cases.map((c) => c.ape)), mean(cases.map((c) => c.baseApe))];

@@ -30,7 +30,12 @@ async function bench(kind: TestDbKind): Promise<void> {
   const database = await openTestDatabase(kind);
   await seedDemo(database.db);
   const server = await startServer({ database, orgId: 'katrineholm', port: 0, staticDir: '/nonexistent', log: () => undefined });
-  const admin = await createUser(database.db, 'katrineholm', { username: 'bench-admin', displayName: 'Bench', password: null, roles: [{ role: 'admin' }] }, { id: 'bench', ip: null });
+  const admin = await createUser(
+    database.db,
+    'katrineholm',
+    { username: 'bench-admin', displayName: 'Bench', password: null, roles: [{ role: 'admin' }] },
+    { id: 'bench', ip: null },
+  );
   const cookie = `${SESSION_COOKIE}=${(await createSession(database.db, admin.id, { method: 'password', ip: null, userAgent: null, now: new Date() })).token}`;
   const input = Object.fromEntries(Array.from({ length: MAX_BATCH_SIZE }, (_, i) => [i, { unit: 'SOC', period: PERIOD }]));
   const url = `${server.url}/trpc/${Array(MAX_BATCH_SIZE).fill('overview.get').join(',')}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`;

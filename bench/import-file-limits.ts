@@ -58,7 +58,9 @@ async function generateOrganisation(db: Db): Promise<void> {
       .returning({ id: units.id });
     await db.insert(unitLinks).values(ids.map((u) => ({ unitId: u.id, parentId: root?.id ?? -1, validFrom: '2000-01', validTo: null })));
   }
-  const mappings = Array.from({ length: UNITS }, (_, u) => SERIES.map((x) => ({ orgId: ORG, updatedBy: 'bench', label: `${unitCode(u)} ${x.label}`, kpiId: x.kpi, gender: x.gender, unitCode: unitCode(u) }))).flat();
+  const mappings = Array.from({ length: UNITS }, (_, u) =>
+    SERIES.map((x) => ({ orgId: ORG, updatedBy: 'bench', label: `${unitCode(u)} ${x.label}`, kpiId: x.kpi, gender: x.gender, unitCode: unitCode(u) })),
+  ).flat();
   for (let from = 0; from < mappings.length; from += 2000) await db.insert(importMappings).values(mappings.slice(from, from + 2000));
 }
 
@@ -119,15 +121,43 @@ async function measure<T>(run: () => Promise<T>): Promise<{ ms: number; rss: num
 const database = await openTestDatabase('postgres');
 try {
   await generateOrganisation(database.db);
-  const importDry = (fileName: string, bytes: Uint8Array) => importFile(database.db, { orgId: ORG, fileName, bytes, dryRun: true, user: 'bench', year: null, currentMonth: monthOfDate(new Date()) });
+  const importDry = (fileName: string, bytes: Uint8Array) =>
+    importFile(database.db, { orgId: ORG, fileName, bytes, dryRun: true, user: 'bench', year: null, currentMonth: monthOfDate(new Date()) });
   const cases: { name: string; file: string; bytes: () => Promise<Uint8Array>; baseline: { name: string; run: (b: Uint8Array) => Promise<unknown> } }[] = [
-    { name: 'long CSV, no quotes', file: 'lang.csv', bytes: async () => longCsv(MAX_FILE_BYTES * scale - 1024, false), baseline: { name: 'csv-parse alone', run: async (b) => csvParseAlone(b) } },
-    { name: 'long CSV, every field quoted', file: 'lang-citat.csv', bytes: async () => longCsv(MAX_FILE_BYTES * scale - 1024, true), baseline: { name: 'csv-parse alone', run: async (b) => csvParseAlone(b) } },
-    { name: `wide CSV, ${MAX_WIDE_CELLS * scale} cells`, file: 'bred.csv', bytes: async () => wideCsv(MAX_WIDE_CELLS * scale), baseline: { name: 'csv-parse alone', run: async (b) => csvParseAlone(b) } },
-    { name: 'wide CSV past the cell limit (refused there)', file: 'bred-stor.csv', bytes: async () => hugeWideCsv(MAX_FILE_BYTES * scale), baseline: { name: 'csv-parse alone', run: async (b) => csvParseAlone(b) } },
-    { name: `wide XLSX, ${MAX_WIDE_CELLS * scale} cells`, file: 'bred.xlsx', bytes: () => bigWorkbook(wideRows(MAX_WIDE_CELLS * scale)), baseline: { name: 'exceljs alone', run: (b) => exceljsAlone(b) } },
+    {
+      name: 'long CSV, no quotes',
+      file: 'lang.csv',
+      bytes: async () => longCsv(MAX_FILE_BYTES * scale - 1024, false),
+      baseline: { name: 'csv-parse alone', run: async (b) => csvParseAlone(b) },
+    },
+    {
+      name: 'long CSV, every field quoted',
+      file: 'lang-citat.csv',
+      bytes: async () => longCsv(MAX_FILE_BYTES * scale - 1024, true),
+      baseline: { name: 'csv-parse alone', run: async (b) => csvParseAlone(b) },
+    },
+    {
+      name: `wide CSV, ${MAX_WIDE_CELLS * scale} cells`,
+      file: 'bred.csv',
+      bytes: async () => wideCsv(MAX_WIDE_CELLS * scale),
+      baseline: { name: 'csv-parse alone', run: async (b) => csvParseAlone(b) },
+    },
+    {
+      name: 'wide CSV past the cell limit (refused there)',
+      file: 'bred-stor.csv',
+      bytes: async () => hugeWideCsv(MAX_FILE_BYTES * scale),
+      baseline: { name: 'csv-parse alone', run: async (b) => csvParseAlone(b) },
+    },
+    {
+      name: `wide XLSX, ${MAX_WIDE_CELLS * scale} cells`,
+      file: 'bred.xlsx',
+      bytes: () => bigWorkbook(wideRows(MAX_WIDE_CELLS * scale)),
+      baseline: { name: 'exceljs alone', run: (b) => exceljsAlone(b) },
+    },
   ];
-  console.log(`Import of the largest files the limits admit (byte limit ${mb(MAX_FILE_BYTES)}, wide reports ${MAX_WIDE_CELLS} cells), scale ${scale}; growth of peak RSS / heap over the level before each run`);
+  console.log(
+    `Import of the largest files the limits admit (byte limit ${mb(MAX_FILE_BYTES)}, wide reports ${MAX_WIDE_CELLS} cells), scale ${scale}; growth of peak RSS / heap over the level before each run`,
+  );
   for (const c of cases) {
     const bytes = await c.bytes();
     const base = await measure(() => c.baseline.run(bytes));

@@ -36,7 +36,10 @@ const FIRST_YEAR = 2018;
 const AVDELNINGAR = 10;
 
 const { values: args } = parseArgs({ options: { rows: { type: 'string', default: '1000000' } } });
-const given = (args.rows ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const given = (args.rows ?? '')
+  .split(',')
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
 if (given.length === 0) throw new Error('--rows: en kommaseparerad lista med positiva heltal, till exempel --rows 100000,1000000');
 // One size alone says nothing about memory against size: run a tenth of it too.
 const sizes = given.length === 1 && (given[0] ?? 0) >= 10 ? [Math.round((given[0] ?? 0) / 10), ...given] : given;
@@ -65,7 +68,16 @@ async function generateOrganisation(db: Db, leaves: number): Promise<void> {
   await db.insert(organisations).values({ id: ORG, name: 'Benchkommun' });
   const base = { description: '', group: 'ekonomiskt-bistand', source: 'bench', scale: 1, validFrom: '2000-01', sortOrder: 0, genderSplit: true, privacyClass: 'none' as const };
   await db.insert(kpis).values(
-    Array.from({ length: KPIS }, (_, k) => ({ ...base, id: kpiId(k), name: `KPI ${k}`, nameEn: `KPI ${k}`, unit: 'count', decimals: 0, direction: 'none' as const, timeAggregation: 'sum' as const })),
+    Array.from({ length: KPIS }, (_, k) => ({
+      ...base,
+      id: kpiId(k),
+      name: `KPI ${k}`,
+      nameEn: `KPI ${k}`,
+      unit: 'count',
+      decimals: 0,
+      direction: 'none' as const,
+      timeAggregation: 'sum' as const,
+    })),
   );
   const unit = (code: string, kind: 'forvaltning' | 'avdelning' | 'enhet') => ({ orgId: ORG, code, name: code, kind, validFrom: '2000-01', validTo: null });
   const [soc] = await db.insert(units).values(unit('SOC', 'forvaltning')).returning({ id: units.id });
@@ -171,7 +183,9 @@ try {
     const [a, b] = [results[0], results[results.length - 1]];
     const ratio = (x: number, y: number) => (x / Math.max(1024 * 1024, y)).toFixed(1);
     if (a && b) {
-      console.log(`for ×${(b.rows / a.rows).toFixed(0)} the rows: heap growth ×${ratio(b.peak.heapGrowth, a.peak.heapGrowth)}, RSS growth ×${ratio(b.peak.rssGrowth, a.peak.rssGrowth)} (×1 would be streaming)`);
+      console.log(
+        `for ×${(b.rows / a.rows).toFixed(0)} the rows: heap growth ×${ratio(b.peak.heapGrowth, a.peak.heapGrowth)}, RSS growth ×${ratio(b.peak.rssGrowth, a.peak.rssGrowth)} (×1 would be streaming)`,
+      );
     }
   }
 } finally {

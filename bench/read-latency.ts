@@ -27,9 +27,18 @@ import { floorSql, floorValues, type FloorQuery, type FloorValue, type Window } 
 import { fmt, percentile } from './lib/sse-harness.js';
 
 const { values: args } = parseArgs({
-  options: { sizes: { type: 'string', default: '1000000,10000000' }, runs: { type: 'string', default: '50' }, 'raw-runs': { type: 'string', default: '10' }, explain: { type: 'boolean', default: false } },
+  options: {
+    sizes: { type: 'string', default: '1000000,10000000' },
+    runs: { type: 'string', default: '50' },
+    'raw-runs': { type: 'string', default: '10' },
+    explain: { type: 'boolean', default: false },
+  },
 });
-const SIZES = (args.sizes ?? '').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
+const SIZES = (args.sizes ?? '')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0)
+  .sort((a, b) => a - b);
 const RUNS = Number(args.runs);
 const RAW_RUNS = Number(args['raw-runs']);
 const SPEC: GenerateSpec = GENERATED_SPEC;
@@ -57,12 +66,17 @@ async function time(size: number, query: string, variant: string, fn: Timed, run
   }
   rows.push({ size, query, variant, ms: ms.sort((a, b) => a - b) });
   const s = rows[rows.length - 1]?.ms ?? [];
-  console.log(`  ${query.padEnd(15)} ${variant.padEnd(11)} N=${String(runs).padStart(3)}  p50 ${fmt(percentile(s, 50))}  p95 ${fmt(percentile(s, 95))}  p99 ${fmt(percentile(s, 99))} ms  (load ${loadavg()[0]?.toFixed(1)})`);
+  console.log(
+    `  ${query.padEnd(15)} ${variant.padEnd(11)} N=${String(runs).padStart(3)}  p50 ${fmt(percentile(s, 50))}  p95 ${fmt(percentile(s, 95))}  p99 ${fmt(percentile(s, 99))} ms  (load ${loadavg()[0]?.toFixed(1)})`,
+  );
 }
 
 /** The latest month as latestDataMonth computed it before roll-ups: a scan of the organisation's observations. */
 async function rawLatest(db: Db): Promise<string> {
-  const [r] = await queryRows<{ m: string }>(db, sql`SELECT max(o.month) AS m FROM observations o JOIN import_batches b ON b.id = o.batch_id WHERE o.org_id = ${ORG} AND b.status = 'committed'`);
+  const [r] = await queryRows<{ m: string }>(
+    db,
+    sql`SELECT max(o.month) AS m FROM observations o JOIN import_batches b ON b.id = o.batch_id WHERE o.org_id = ${ORG} AND b.status = 'committed'`,
+  );
   if (!r?.m) throw new Error('no data');
   return r.m;
 }
@@ -78,12 +92,14 @@ async function context(db: Db, rollups: boolean): Promise<{ ctx: EngineContext; 
 }
 
 /** suppress: a suppressed audience's overview, lookups in the protected release (kept per process, docs/privacy.md). */
-const overview = (db: Db, rollups: boolean, suppress = false) => async () => {
-  const { ctx, period, latest } = await context(db, rollups);
-  // The request path's scope check, as the overview procedure pays it.
-  scopeGuard(SCOPE, ctx.tree).assertUnitForMonths(ROOT, monthRange(period.start, period.end));
-  return buildOverview(db, ctx, ROOT, period, latest, suppress, ALL_UNITS);
-};
+const overview =
+  (db: Db, rollups: boolean, suppress = false) =>
+  async () => {
+    const { ctx, period, latest } = await context(db, rollups);
+    // The request path's scope check, as the overview procedure pays it.
+    scopeGuard(SCOPE, ctx.tree).assertUnitForMonths(ROOT, monthRange(period.start, period.end));
+    return buildOverview(db, ctx, ROOT, period, latest, suppress, ALL_UNITS);
+  };
 const series = (db: Db, rollups: boolean, end: string) => async () => {
   const { ctx } = await context(db, rollups);
   return buildSeries(db, ctx, { kpi: KPI, unit: ROOT, start: '2019-01', end, grain: 'month', split: 'unit', suppress: false, access: ALL_UNITS });
@@ -123,7 +139,9 @@ async function measure(db: Db, size: number, actual: number): Promise<void> {
   const { ctx, period } = await context(db, true);
   if (!ctx.rollups) throw new Error('roll-ups are not fresh');
   const kpiIds = generatedKpis(SPEC.kpis).map((k) => k.id);
-  const sources = generatedKpis(SPEC.kpis).filter((k) => !k.ratioOf).map((k) => k.id);
+  const sources = generatedKpis(SPEC.kpis)
+    .filter((k) => !k.ratioOf)
+    .map((k) => k.id);
   const t = tertial(yearOf(period.end), tertialOf(period.end));
   const avd = ctx.tree.childrenAt(ROOT, period.end);
   const firstAvd = avd.find((a) => ctx.tree.childrenAt(a, t.end).length > 0) ?? 'A01';
@@ -131,7 +149,13 @@ async function measure(db: Db, size: number, actual: number): Promise<void> {
   const seriesMonths = monthRange('2019-01', period.end);
 
   const oq = { orgId: ORG, anchors: [ROOT], kpiIds, sourceKpis: sources, windows: overviewWindows(period) };
-  const sq = { orgId: ORG, anchors: [...new Set(seriesMonths.flatMap((m) => ctx.tree.childrenAt(ROOT, m)))], kpiIds: [KPI], sourceKpis: [KPI], windows: seriesMonths.map((m) => ({ label: m, lo: m, hi: m })) };
+  const sq = {
+    orgId: ORG,
+    anchors: [...new Set(seriesMonths.flatMap((m) => ctx.tree.childrenAt(ROOT, m)))],
+    kpiIds: [KPI],
+    sourceKpis: [KPI],
+    windows: seriesMonths.map((m) => ({ label: m, lo: m, hi: m })),
+  };
   const dq = { orgId: ORG, anchors: [ROOT, ...avd], kpiIds: [KPI], sourceKpis: [KPI], windows: [{ label: 't', lo: t.start, hi: t.end }] };
   const lq = { orgId: ORG, anchors: [firstAvd, ...drillLeaves], kpiIds: [KPI], sourceKpis: [KPI], windows: [{ label: 't', lo: t.start, hi: t.end }] };
 
@@ -141,13 +165,27 @@ async function measure(db: Db, size: number, actual: number): Promise<void> {
     agree(`${what} vs floor`, engine, await floorValues(db, q, 'raw'));
     agree(`${what} vs SQL on roll-ups`, engine, await floorValues(db, q, 'rollups'));
   };
-  await both('overview (every card, last year, sparkline)', new Map(ov.cards.flatMap((c) => [[`${ROOT}|${c.kpi}|v`, c.value], [`${ROOT}|${c.kpi}|ly`, c.change.lastYear.value], ...c.sparkline.map((v, i): [string, number | null] => [`${ROOT}|${c.kpi}|${addMonths(period.end, i - 23)}`, v])])), oq);
+  await both(
+    'overview (every card, last year, sparkline)',
+    new Map(
+      ov.cards.flatMap((c) => [
+        [`${ROOT}|${c.kpi}|v`, c.value],
+        [`${ROOT}|${c.kpi}|ly`, c.change.lastYear.value],
+        ...c.sparkline.map((v, i): [string, number | null] => [`${ROOT}|${c.kpi}|${addMonths(period.end, i - 23)}`, v]),
+      ]),
+    ),
+    oq,
+  );
   const se = await series(db, true, period.end)();
   await both('series (split by avdelning)', new Map(se.series.flatMap((s) => s.points.map((p): [string, number | null] => [`${s.key}|${KPI}|${p.period}`, p.value]))), sq);
   const dd = await drill(db, true, ROOT, t)();
   await both('drill-down SOC', new Map([[`${ROOT}|${KPI}|t`, dd.parent.value], ...dd.children.map((c): [string, number | null] => [`${c.unit}|${KPI}|t`, c.value])]), dq);
   const dl = await drill(db, true, firstAvd, t)();
-  await both(`drill-down ${firstAvd}`, new Map([[`${firstAvd}|${KPI}|t`, dl.parent.value], ...dl.children.map((c): [string, number | null] => [`${c.unit}|${KPI}|t`, c.value])]), lq);
+  await both(
+    `drill-down ${firstAvd}`,
+    new Map([[`${firstAvd}|${KPI}|t`, dl.parent.value], ...dl.children.map((c): [string, number | null] => [`${c.unit}|${KPI}|t`, c.value])]),
+    lq,
+  );
 
   await time(size, 'overview', 'engine', overview(db, true), RUNS);
   await time(size, 'overview', 'released', overview(db, true, true), RUNS);
@@ -183,13 +221,22 @@ async function explain(db: Db, oq: FloorQuery, period: Period): Promise<void> {
   await show(
     'overview read of roll-ups (as loadRollupCells)',
     sql`SELECT r.kpi_id, u.code, r.month, r.gender, r.numerator, r.denominator FROM observation_rollups r JOIN units u ON u.id = r.unit_id
-        WHERE r.org_id = ${ORG} AND u.org_id = ${ORG} AND r.kpi_id IN (${sql.join(oq.sourceKpis.map((k) => sql`${k}`), sql`, `)}) AND u.code IN (${ROOT}) AND r.month >= ${start} AND r.month <= ${period.end}`,
+        WHERE r.org_id = ${ORG} AND u.org_id = ${ORG} AND r.kpi_id IN (${sql.join(
+          oq.sourceKpis.map((k) => sql`${k}`),
+          sql`, `,
+        )}) AND u.code IN (${ROOT}) AND r.month >= ${start} AND r.month <= ${period.end}`,
   );
-  await show('latest month and freshness (rollupStatus)', sql`SELECT s.latest_month, (s.batch_max IS NOT DISTINCT FROM b.mx) FROM rollup_state s, LATERAL (SELECT max(id) AS mx, count(*) FILTER (WHERE status = 'committed') AS n FROM import_batches WHERE org_id = s.org_id) b WHERE s.org_id = ${ORG}`);
+  await show(
+    'latest month and freshness (rollupStatus)',
+    sql`SELECT s.latest_month, (s.batch_max IS NOT DISTINCT FROM b.mx) FROM rollup_state s, LATERAL (SELECT max(id) AS mx, count(*) FILTER (WHERE status = 'committed') AS n FROM import_batches WHERE org_id = s.org_id) b WHERE s.org_id = ${ORG}`,
+  );
   await show(
     'overview read of raw cells (as loadCells, before roll-ups)',
     sql`SELECT o.kpi_id, u.code, o.month, o.gender, o.numerator FROM observations o JOIN units u ON u.id = o.unit_id
-        WHERE o.org_id = ${ORG} AND o.kpi_id IN (${sql.join(oq.sourceKpis.map((k) => sql`${k}`), sql`, `)}) AND o.month >= ${start} AND o.month <= ${period.end}`,
+        WHERE o.org_id = ${ORG} AND o.kpi_id IN (${sql.join(
+          oq.sourceKpis.map((k) => sql`${k}`),
+          sql`, `,
+        )}) AND o.month >= ${start} AND o.month <= ${period.end}`,
   );
   await show('overview floor', floorSql(oq, 'raw'));
   await show('overview SQL on roll-ups', floorSql(oq, 'rollups'));
@@ -203,7 +250,9 @@ function summary(): void {
       const get = (v: string) => rows.find((r) => r.size === size && r.query.replace(/A\d+$/, 'avdelning') === q && r.variant === v)?.ms ?? [];
       const [e, f, r, raw] = [percentile(get('engine'), 95), percentile(get('floor'), 95), percentile(get('sql rollups'), 95), percentile(get('engine raw'), 95)];
       const released = get('released');
-      console.log(`  ${String(size).padStart(9)} ${q.padEnd(15)} ${fmt(e)} ${fmt(f)} ${fmt(r)} ${fmt(raw)}   ×${(e / f).toFixed(2)}  ×${(e / r).toFixed(2)}${released.length ? `   ${fmt(percentile(released, 95))}` : ''}`);
+      console.log(
+        `  ${String(size).padStart(9)} ${q.padEnd(15)} ${fmt(e)} ${fmt(f)} ${fmt(r)} ${fmt(raw)}   ×${(e / f).toFixed(2)}  ×${(e / r).toFixed(2)}${released.length ? `   ${fmt(percentile(released, 95))}` : ''}`,
+      );
     }
   }
 }

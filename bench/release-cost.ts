@@ -64,7 +64,9 @@ async function demo(): Promise<void> {
       const s = await db.transaction((tx) => rebuildRelease(tx, org));
       if (s.parts) parts.push(`load ${s.parts.loadMs} + compute ${s.parts.computeMs} + write ${s.parts.writeMs}`);
     });
-    console.log(`demo: seed (write, roll-ups and release in one transaction) ${Math.round(seed ?? 0)} ms; roll-up refresh median ${Math.round(median(rollups))} ms; release build median ${Math.round(median(builds))} ms (${builds.map(Math.round).join(', ')}; ${parts.join('; ')} ms)`);
+    console.log(
+      `demo: seed (write, roll-ups and release in one transaction) ${Math.round(seed ?? 0)} ms; roll-up refresh median ${Math.round(median(rollups))} ms; release build median ${Math.round(median(builds))} ms (${builds.map(Math.round).join(', ')}; ${parts.join('; ')} ms)`,
+    );
     const status = await releaseStatus(db, org);
     const release = status && (await loadRelease(db, org, status.buildId));
     if (!release) throw new Error('no release after the build');
@@ -81,7 +83,9 @@ async function demo(): Promise<void> {
     for (const [name, units] of audiences) {
       const c = census(release, units);
       const share = (n: number) => `${((100 * n) / Math.max(1, c.cells)).toFixed(1)} %`;
-      console.log(`  ${name}: ${c.cells} cells, hidden ${c.primary + c.secondary} (${share(c.primary + c.secondary)}) = primary ${c.primary} (${share(c.primary)}) + secondary ${c.secondary} (${share(c.secondary)}); ×${((c.primary + c.secondary) / Math.max(1, c.primary)).toFixed(2)} of primary-only`);
+      console.log(
+        `  ${name}: ${c.cells} cells, hidden ${c.primary + c.secondary} (${share(c.primary + c.secondary)}) = primary ${c.primary} (${share(c.primary)}) + secondary ${c.secondary} (${share(c.secondary)}); ×${((c.primary + c.secondary) / Math.max(1, c.primary)).toFixed(2)} of primary-only`,
+      );
       if (c.hiddenNonIndividual > 0) throw new Error(`${c.hiddenNonIndividual} cells of KPIs without counted individuals are hidden`);
     }
     console.log('  cells of KPIs without counted individuals hidden: 0');
@@ -92,7 +96,9 @@ async function demo(): Promise<void> {
     await buildOverview(db, ctx, 'SOC', p, release.last, true, ALL_UNITS);
     const suppressed = await timed(runs, () => buildOverview(db, ctx, 'SOC', p, release.last, true, ALL_UNITS));
     const exact = await timed(runs, () => buildOverview(db, ctx, 'SOC', p, release.last, false, ALL_UNITS));
-    console.log(`overview of SOC (${runs} runs): suppressed (release) p50 ${median(suppressed).toFixed(1)} / p95 ${pct(suppressed, 0.95).toFixed(1)} ms; exact (roll-ups) p50 ${median(exact).toFixed(1)} / p95 ${pct(exact, 0.95).toFixed(1)} ms`);
+    console.log(
+      `overview of SOC (${runs} runs): suppressed (release) p50 ${median(suppressed).toFixed(1)} / p95 ${pct(suppressed, 0.95).toFixed(1)} ms; exact (roll-ups) p50 ${median(exact).toFixed(1)} / p95 ${pct(exact, 0.95).toFixed(1)} ms`,
+    );
   } finally {
     await database.dispose();
   }
@@ -101,7 +107,14 @@ async function demo(): Promise<void> {
 /** Care days counted through the persons placed stored beside them, against the days / 30,4 estimate (the same data, built again without the named counts). */
 async function careDays(db: Db, org: string, release: Release): Promise<void> {
   const kpis = await listKpis(db);
-  const observations = buildDemoDataset().observations.map((o) => ({ kpi: o.kpiId, unit: o.unitCode, month: o.month, gender: o.gender, numerator: o.numerator, denominator: o.denominator }));
+  const observations = buildDemoDataset().observations.map((o) => ({
+    kpi: o.kpiId,
+    unit: o.unitCode,
+    month: o.month,
+    gender: o.gender,
+    numerator: o.numerator,
+    denominator: o.denominator,
+  }));
   const estimated = buildRelease({ kpis: kpis.map((k) => ({ ...k, individualsKpis: [] })), units: await loadUnits(db, org), observations, rules: DEFAULT_SUPPRESSION });
   for (const k of kpis.filter((x) => x.unit === 'days')) {
     const c = { cells: 0, stored: 0, estimate: 0, shownNow: 0, hiddenNow: 0 };
@@ -117,7 +130,9 @@ async function careDays(db: Db, org: string, release: Release): Promise<void> {
       }
     }
     const basis = (k.individualsKpis ?? []).length ? `stored (${(k.individualsKpis ?? []).join(' + ')})` : 'estimated';
-    console.log(`  ${k.id}, persons ${basis}: ${c.cells} cells, primary ${c.stored} (estimate alone: ${c.estimate}); shown now but hidden by the estimate ${c.shownNow}, hidden now but shown by it ${c.hiddenNow}`);
+    console.log(
+      `  ${k.id}, persons ${basis}: ${c.cells} cells, primary ${c.stored} (estimate alone: ${c.estimate}); shown now but hidden by the estimate ${c.shownNow}, hidden now but shown by it ${c.hiddenNow}`,
+    );
   }
 }
 
@@ -125,7 +140,9 @@ async function generated(): Promise<void> {
   const spec = quick ? { ...GENERATED_SPEC, units: 60 } : GENERATED_SPEC;
   const g = await openGeneratedDatabase(spec);
   try {
-    console.log(`generated organisation: ${g.perOrg} observations (${spec.units} enheter, ${spec.kpis} KPIs, ${spec.months} months); its load prints its own time, roll-ups and release:`);
+    console.log(
+      `generated organisation: ${g.perOrg} observations (${spec.units} enheter, ${spec.kpis} KPIs, ${spec.months} months); its load prints its own time, roll-ups and release:`,
+    );
     await g.grow(g.perOrg);
     const db = g.database.db;
     const org = 'gen-001';
@@ -135,7 +152,9 @@ async function generated(): Promise<void> {
       const s = await db.transaction((tx) => rebuildRelease(tx, org));
       if (s.parts) parts.push(`load ${s.parts.loadMs} + compute ${s.parts.computeMs} + write ${s.parts.writeMs} ms`);
     });
-    console.log(`  an import's one-month roll-up refresh median ${Math.round(median(month))} ms; release rebuild (every import pays it) ${builds.map(Math.round).join(', ')} ms (${parts.join('; ')})`);
+    console.log(
+      `  an import's one-month roll-up refresh median ${Math.round(median(month))} ms; release rebuild (every import pays it) ${builds.map(Math.round).join(', ')} ms (${parts.join('; ')})`,
+    );
   } finally {
     await g.database.dispose();
   }

@@ -86,7 +86,8 @@ async function main(): Promise<void> {
       const ac = new AbortController();
       const received: Map<string, number>[] = Array.from({ length: n }, () => new Map<string, number>());
       const dup = { n: 0 };
-      if (profileDir !== undefined && kind !== 'bare SSE' && n === Math.max(...sizes)) await Promise.all(servers.map((s, i) => s.snapshot(`${profileDir}/server-${i}-idle.heapsnapshot`)));
+      if (profileDir !== undefined && kind !== 'bare SSE' && n === Math.max(...sizes))
+        await Promise.all(servers.map((s, i) => s.snapshot(`${profileDir}/server-${i}-idle.heapsnapshot`)));
       // The heap after a full collection is what the servers hold; RSS also keeps what the allocator took while they connected.
       const heapOf = async () => (kind === 'bare SSE' ? await bare.heap() : (await Promise.all(servers.map((s) => s.heap()))).reduce((a, b) => a + b, 0));
       const heapBefore = await heapOf();

@@ -16,7 +16,9 @@ import { recordEvent } from '../packages/db/src/index.js';
 import { demoWithWallToken, fmt, mb, ORG, percentile, runToExit, sleep, spawnChild, subscribe } from './lib/sse-harness.js';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { minutes: { type: 'string', default: '10' }, subscribers: { type: 'string', default: '200' }, rate: { type: 'string', default: '2' } } });
+  const { values } = parseArgs({
+    options: { minutes: { type: 'string', default: '10' }, subscribers: { type: 'string', default: '200' }, rate: { type: 'string', default: '2' } },
+  });
   const minutes = Number(values.minutes);
   const n = Number(values.subscribers);
   const rate = Number(values.rate);

@@ -21,7 +21,6 @@ import { addMonths } from '../packages/domain/src/index.js';
 import { boards, deviceTokens, latestDataMonth, openPglite, seedDemo } from '../packages/db/src/index.js';
 import { CHROMIUM_PATH } from './lib/env.js';
 
-
 const { values } = parseArgs({ options: { minutes: { type: 'string', default: '5' }, 'import-every': { type: 'string', default: '10' } } });
 const MINUTES = Number(values.minutes);
 const IMPORT_EVERY_S = Number(values['import-every']);
@@ -38,7 +37,9 @@ const slides = [
 ];
 const [board] = await database.db.insert(boards).values({ orgId: ORG, name: 'bench', slides, createdBy: 'bench' }).returning({ id: boards.id });
 const token = randomBytes(32).toString('base64url');
-await database.db.insert(deviceTokens).values({ orgId: ORG, boardId: board?.id ?? 0, name: 'bench', createdBy: 'bench', tokenHash: createHash('sha256').update(token).digest('hex') });
+await database.db
+  .insert(deviceTokens)
+  .values({ orgId: ORG, boardId: board?.id ?? 0, name: 'bench', createdBy: 'bench', tokenHash: createHash('sha256').update(token).digest('hex') });
 const server = await startServer({ database, orgId: ORG, port: 0 });
 const browser = await chromium.launch({
   executablePath: CHROMIUM_PATH,
@@ -101,7 +102,9 @@ try {
   const last = samples[samples.length - 1] ?? base;
   const growth = ((last.heap - base.heap) / base.heap) * 100;
   console.log(`\n${imports} imports; the screen now shows ${shown?.trim() ?? '?'}`);
-  console.log(`heap growth over ${MINUTES} min: ${growth.toFixed(1)} % (aim: within 10 %), nodes ${last.nodes - base.nodes >= 0 ? '+' : ''}${last.nodes - base.nodes}, listeners ${last.listeners - base.listeners >= 0 ? '+' : ''}${last.listeners - base.listeners}`);
+  console.log(
+    `heap growth over ${MINUTES} min: ${growth.toFixed(1)} % (aim: within 10 %), nodes ${last.nodes - base.nodes >= 0 ? '+' : ''}${last.nodes - base.nodes}, listeners ${last.listeners - base.listeners >= 0 ? '+' : ''}${last.listeners - base.listeners}`,
+  );
 } finally {
   await browser.close();
   await server.close();

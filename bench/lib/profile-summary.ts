@@ -56,7 +56,11 @@ function cpu(file: string, top: number): void {
   console.log(`\n${file}: ${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(2)} s busy`);
   for (const [a, us] of [...areas].sort((x, y) => y[1] - x[1])) if (a !== '(idle)') console.log(`  ${((100 * us) / busy).toFixed(1).padStart(5)} %  ${a}`);
   console.log('  top functions by self time (% of busy):');
-  for (const [f, us] of [...fns].filter(([f]) => !f.startsWith('(idle)')).sort((x, y) => y[1] - x[1]).slice(0, top)) console.log(`  ${((100 * us) / busy).toFixed(1).padStart(5)} %  ${f}`);
+  for (const [f, us] of [...fns]
+    .filter(([f]) => !f.startsWith('(idle)'))
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, top))
+    console.log(`  ${((100 * us) / busy).toFixed(1).padStart(5)} %  ${f}`);
 }
 
 interface HeapSnapshot {

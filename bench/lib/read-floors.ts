@@ -23,7 +23,11 @@ const closure = (orgId: string) => sql`closure (leaf, anc, vfrom, vto, depth) AS
     FROM closure c JOIN unit_links l ON l.unit_id = c.anc
     WHERE (l.valid_to IS NULL OR l.valid_to > c.vfrom) AND (c.vto IS NULL OR l.valid_from < c.vto) AND c.depth < 63)`;
 
-const list = (xs: readonly string[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
+const list = (xs: readonly string[]) =>
+  sql.join(
+    xs.map((x) => sql`${x}`),
+    sql`, `,
+  );
 
 /** Monthly T totals (num, den) per (anchor unit, KPI, month) for anchors among `anchors`, months lo..hi, from raw cells. */
 function monthly(orgId: string, anchors: readonly string[], kpiIds: readonly string[], lo: string, hi: string): SQL {
@@ -65,7 +69,10 @@ function monthlyFromRollups(orgId: string, anchors: readonly string[], kpiIds: r
 
 /** Values per (anchor, KPI, window) by each KPI's aggregation rule, from the monthly totals above. */
 function valuesOf(windows: readonly Window[], kpiIds: readonly string[]): SQL {
-  const w = sql.join(windows.map((x) => sql`(${x.label}, ${x.lo}, ${x.hi})`), sql`, `);
+  const w = sql.join(
+    windows.map((x) => sql`(${x.label}, ${x.lo}, ${x.hi})`),
+    sql`, `,
+  );
   return sql`,
     windows (label, lo, hi) AS (VALUES ${w}),
     plain AS (

@@ -22,7 +22,10 @@ export const BARE_CHANNEL = 'bench_bare';
 export async function demoWithWallToken(name: string): Promise<{ database: TestDatabase; url: string; token: string }> {
   const database = await openTestDatabase('postgres');
   await seedDemo(database.db);
-  const [board] = await database.db.insert(boards).values({ orgId: ORG, name, createdBy: 'bench', slides: [{ kind: 'overview', unit: 'SOC', period: 'latest', seconds: 10 }] }).returning({ id: boards.id });
+  const [board] = await database.db
+    .insert(boards)
+    .values({ orgId: ORG, name, createdBy: 'bench', slides: [{ kind: 'overview', unit: 'SOC', period: 'latest', seconds: 10 }] })
+    .returning({ id: boards.id });
   const token = randomBytes(32).toString('base64url');
   await database.db.insert(deviceTokens).values({ orgId: ORG, boardId: board?.id ?? 0, name, createdBy: 'bench', tokenHash: createHash('sha256').update(token).digest('hex') });
   return { database, url: database.url ?? '', token };
@@ -100,7 +103,10 @@ export interface Child {
 }
 
 export function spawnChild(mode: string, url: string): Promise<Child> {
-  const proc = fork(new URL('./sse-child.ts', import.meta.url).pathname, [mode, url], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const proc = fork(new URL('./sse-child.ts', import.meta.url).pathname, [mode, url], {
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   return new Promise((ok, fail) => {
     proc.once('error', fail);
     proc.once('message', (m: { ready: string }) =>
@@ -176,7 +182,6 @@ export function percentile(sorted: number[], p: number): number {
 }
 export const fmt = (ms: number) => ms.toFixed(1).padStart(7);
 export const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
-
 
 /** Runs a bench's main and ends the process (its servers' children and sockets would keep it alive): 0, or 1 with the error. */
 export function runToExit(main: () => Promise<void>): void {

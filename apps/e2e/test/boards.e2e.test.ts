@@ -16,7 +16,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 /** The kind chosen on each slide of the editor, in order. */
-const editorKinds = (editor: Locator) => editor.getByTestId('slide-editor').evaluateAll((sets) => sets.map((s) => (s.querySelector('select[name=kind]') as HTMLSelectElement).value));
+const editorKinds = (editor: Locator) =>
+  editor.getByTestId('slide-editor').evaluateAll((sets) => sets.map((s) => (s.querySelector('select[name=kind]') as HTMLSelectElement).value));
 
 describe('an admin sets up a wall screen in /admin/tavlor', () => {
   let app: RunningApp;
@@ -105,7 +106,12 @@ describe('an admin sets up a wall screen in /admin/tavlor', () => {
     await expect(page.getByTestId('admin-notice').getAttribute('role')).resolves.toBe('status');
     const board = page.locator('[data-testid="board"][data-board="Entréskärmen"]');
     await board.waitFor();
-    await expect(board.getByTestId('board-slides').locator('li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-kind')))).resolves.toEqual(['overview', 'chart']);
+    await expect(
+      board
+        .getByTestId('board-slides')
+        .locator('li')
+        .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-kind'))),
+    ).resolves.toEqual(['overview', 'chart']);
     const lines = await board.getByTestId('board-slides').locator('li').allTextContents();
     expect(lines[0]).toBe('Översikt över en enhet · Socialförvaltningen (SOC) · senaste · 12 s');
     expect(lines[1]).toMatch(/^Diagram för ett nyckeltal · Socialförvaltningen \(SOC\) · .+ · senaste · 20 s$/);

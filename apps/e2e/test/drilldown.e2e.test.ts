@@ -87,7 +87,9 @@ describe('drill-down by unit in Chromium', () => {
     await page.getByTestId('gender-K').click();
     await page.waitForURL(/kon=K/);
     const women = await apiQuery<Drilldown>(page, e2e.app, 'drilldown.get', { kpi: 'hushall-utbetalt', unit: 'VUX', period: '2022-T1', gender: 'K' });
-    await expect.poll(async () => (await rowsOn(page)).map((r) => [r[0], r[1]])).toEqual([...women.children].sort((a, b) => a.name.localeCompare(b.name, 'sv')).map((c) => [c.name, c.display]));
+    await expect
+      .poll(async () => (await rowsOn(page)).map((r) => [r[0], r[1]]))
+      .toEqual([...women.children].sort((a, b) => a.name.localeCompare(b.name, 'sv')).map((c) => [c.name, c.display]));
   });
 
   it('shows a role without exact values the small groups hidden, exactly as the API does', async () => {

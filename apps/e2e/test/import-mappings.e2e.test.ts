@@ -139,7 +139,9 @@ describe('import mappings in Chromium: map an unknown report row from the previe
     await expect(feb.locator('td[data-field="status"]').innerText()).resolves.toBe('= oförändrad');
     await expect(page.locator('tr[data-line="14"]', { hasText: 'jan 2018' }).locator('td[data-field="value"]').innerText()).resolves.toBe('143');
     await page.getByTestId('import-commit').click();
-    await expect.poll(() => text('import-notice')).toMatch(new RegExp(`^✔ Importen är sparad som import \\d+ \\(${FILE_NAME.replace(/\./g, '\\.')}\\): 0 nya, 0 ändrade och 14 oförändrade värden\\.$`));
+    await expect
+      .poll(() => text('import-notice'))
+      .toMatch(new RegExp(`^✔ Importen är sparad som import \\d+ \\(${FILE_NAME.replace(/\./g, '\\.')}\\): 0 nya, 0 ändrade och 14 oförändrade värden\\.$`));
   });
 
   it('lists the mapping on the mappings page, found with the filter, without serious accessibility violations or sideways scrolling', async () => {

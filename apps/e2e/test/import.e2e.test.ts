@@ -45,7 +45,12 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
     return id;
   }
   const aktualiseringarFeb2018 = async () => {
-    const r = await apiQuery<{ series: { points: { value: number | null }[] }[] }>(page, app, 'series.get', { kpi: 'aktualiseringar', unit: 'EKBIST', start: '2018-02', end: '2018-02' });
+    const r = await apiQuery<{ series: { points: { value: number | null }[] }[] }>(page, app, 'series.get', {
+      kpi: 'aktualiseringar',
+      unit: 'EKBIST',
+      start: '2018-02',
+      end: '2018-02',
+    });
     return r.series[0]?.points[0]?.value;
   };
 
@@ -120,12 +125,15 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
   it('refuses the 2022 report (dropped on the drop zone) for its "?", naming row and column, and marks the cell', async () => {
     const bytes = readFileSync(REPORT_2022).toString('base64');
     // A real drop event with a DataTransfer, as the browser sends it when a file is dragged in.
-    await page.getByTestId('import-drop').evaluate((zone, file) => {
-      const data = Uint8Array.from(atob(file.bytes), (c) => c.charCodeAt(0));
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([data], file.name, { type: 'text/csv' }));
-      for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    }, { bytes, name: 'statistik-forsorjningsstod-2022.csv' });
+    await page.getByTestId('import-drop').evaluate(
+      (zone, file) => {
+        const data = Uint8Array.from(atob(file.bytes), (c) => c.charCodeAt(0));
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([data], file.name, { type: 'text/csv' }));
+        for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      },
+      { bytes, name: 'statistik-forsorjningsstod-2022.csv' },
+    );
     await expect(text('import-chosen')).resolves.toContain('statistik-forsorjningsstod-2022.csv');
     // The preview of the earlier file is gone: it was of another file.
     await expect(page.getByTestId('import-result').count()).resolves.toBe(0);
@@ -249,7 +257,12 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
 
   it('a changed value in a month imported earlier needs the confirm step, and so does its rollback', async () => {
     const latest = async () => {
-      const r = await apiQuery<{ series: { points: { value: number | null }[] }[] }>(page, app, 'series.get', { kpi: 'aktualiseringar', unit: 'EKBIST', start: '2022-12', end: '2022-12' });
+      const r = await apiQuery<{ series: { points: { value: number | null }[] }[] }>(page, app, 'series.get', {
+        kpi: 'aktualiseringar',
+        unit: 'EKBIST',
+        start: '2022-12',
+        end: '2022-12',
+      });
       return r.series[0]?.points[0]?.value ?? null;
     };
     const stored = await latest();
@@ -263,7 +276,9 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
     // No newer report, no tenfold jump: only the change itself, which is never silent.
     const warnings = page.getByTestId('import-warnings').locator('li');
     await expect(warnings.count()).resolves.toBe(1);
-    await expect(warnings.innerText()).resolves.toContain(`1 sparat värde för KPI "aktualiseringar", enhet "EKBIST" ändras av filen (första i fil december-rattad.csv, rad 2, kolumn value): 2022-12 kön T: ${stored} → ${(stored ?? 0) + 7} (rad 2).`);
+    await expect(warnings.innerText()).resolves.toContain(
+      `1 sparat värde för KPI "aktualiseringar", enhet "EKBIST" ändras av filen (första i fil december-rattad.csv, rad 2, kolumn value): 2022-12 kön T: ${stored} → ${(stored ?? 0) + 7} (rad 2).`,
+    );
     await expect(warnings.getByTestId('issue-option').innerText()).resolves.toBe('Bekräfta med rutan "Jag har läst varningarna" nedan innan du importerar.');
     const commit = page.getByTestId('import-commit');
     await expect(commit.isDisabled()).resolves.toBe(true);
@@ -403,7 +418,12 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
     await page.reload();
     await expect(page.locator('h1').innerText()).resolves.toBe('Import statistics');
     await expect(page.getByTestId('import-preview').innerText()).resolves.toBe('Preview');
-    await expect(page.locator(`tr[data-batch="${batchIds[batchIds.length - 1] ?? 0}"]`).getByTestId('batch-status').innerText()).resolves.toBe('↺ Rolled back');
+    await expect(
+      page
+        .locator(`tr[data-batch="${batchIds[batchIds.length - 1] ?? 0}"]`)
+        .getByTestId('batch-status')
+        .innerText(),
+    ).resolves.toBe('↺ Rolled back');
     await page.evaluate(() => localStorage.setItem('lagesbild.locale', 'sv'));
   });
 

@@ -38,7 +38,13 @@ describe('the KPI view in Chromium', () => {
     const lastYear = await series(page, { kpi: 'placeringskostnad', unit: 'SOC', start: '2021-01', end: '2021-12', grain: 'month', split: 'none' });
     const points = api.series[0]?.points ?? [];
     expect(points).toHaveLength(12);
-    expect(rows.slice(1, 13).map((r) => [r[0], r[1], r[4]])).toEqual(points.map((p, i) => [p.period.replace(/^2022-(\d\d)$/, (_, m: string) => `${['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'][Number(m) - 1]} 2022`), p.display, lastYear.series[0]?.points[i]?.display]));
+    expect(rows.slice(1, 13).map((r) => [r[0], r[1], r[4]])).toEqual(
+      points.map((p, i) => [
+        p.period.replace(/^2022-(\d\d)$/, (_, m: string) => `${['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'][Number(m) - 1]} 2022`),
+        p.display,
+        lastYear.series[0]?.points[i]?.display,
+      ]),
+    );
     // Monthly budget as the target, in Swedish format, with status in symbol and word.
     expect(rows[1]?.[2]).toMatch(/^\d{1,3}( \d{3})* tkr$/);
     expect(rows[1]?.[3]).toMatch(/^[●◆■○] (uppfyllt|delvis uppfyllt|ej uppfyllt|ej bedömd)$/);
@@ -61,7 +67,9 @@ describe('the KPI view in Chromium', () => {
     await page.waitForURL(/grain=tertial/);
     await expect(page.getByTestId('grain-tertial').getAttribute('aria-pressed')).resolves.toBe('true');
     const tertials = await series(page, { kpi: 'sjukfranvaro', unit: 'SOC', start: '2022-01', end: '2022-12', grain: 'tertial', split: 'none' });
-    await expect.poll(async () => (await tableCells(page, 'detail-table')).slice(1, 4).map((r) => [r[0], r[1]])).toEqual(tertials.series[0]?.points.map((p) => [p.period.replace(/^2022-T(\d)$/, 'T$1 2022'), p.display]));
+    await expect
+      .poll(async () => (await tableCells(page, 'detail-table')).slice(1, 4).map((r) => [r[0], r[1]]))
+      .toEqual(tertials.series[0]?.points.map((p) => [p.period.replace(/^2022-T(\d)$/, 'T$1 2022'), p.display]));
 
     await page.getByTestId('split-gender').click();
     await page.waitForURL(/split=gender/);

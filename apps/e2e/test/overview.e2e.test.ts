@@ -109,9 +109,7 @@ describe('the overview in Chromium', () => {
     await page.getByTestId('period-kind-year').click();
     const notice = page.getByTestId('connection-notice');
     await notice.waitFor();
-    await expect(notice.getByRole('alert').textContent()).resolves.toMatch(
-      /^Servern svarar inte\. Visar senast hämtade data från \d{2}:\d{2}\. Försöker igen…$/,
-    );
+    await expect(notice.getByRole('alert').textContent()).resolves.toMatch(/^Servern svarar inte\. Visar senast hämtade data från \d{2}:\d{2}\. Försöker igen…$/);
     // The last figures stay.
     await expect(page.locator('[data-kpi="hushall-utbetalt"] [data-testid="kpi-value"]').textContent()).resolves.toBe('431');
     await page.screenshot({ path: join(ARTIFACTS, 'overview-offline-1366x768.png') });

@@ -46,7 +46,9 @@ describe('two organisations on one server, in Chromium', () => {
   it('a sign-in address naming no organisation says so in Swedish and offers no login', async () => {
     const page = await fresh();
     await page.goto(`${app.url}/logga-in?org=finns-inte`);
-    await expect(page.getByTestId('login-unknown-org').textContent()).resolves.toBe('Organisationen "finns-inte" finns inte här. Kontrollera adressen du fått, eller fråga er administratör.');
+    await expect(page.getByTestId('login-unknown-org').textContent()).resolves.toBe(
+      'Organisationen "finns-inte" finns inte här. Kontrollera adressen du fått, eller fråga er administratör.',
+    );
     await page.getByTestId('login-username').fill('stina');
     await page.getByTestId('login-password').fill(PASSWORD);
     await expect(page.getByTestId('login-submit').isDisabled()).resolves.toBe(true);

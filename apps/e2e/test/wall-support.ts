@@ -36,7 +36,15 @@ export async function startWallApp() {
 
   /** A real import (validation, diff, one transaction) and its event, as the CLI does it. */
   const importCsv = async (fileName: string, csv: string) => {
-    const result = await importFile(database.db, { orgId: ORG, fileName, bytes: new TextEncoder().encode(csv), dryRun: false, user: 'e2e', currentMonth: new Date().toISOString().slice(0, 7), confirmWarnings: true });
+    const result = await importFile(database.db, {
+      orgId: ORG,
+      fileName,
+      bytes: new TextEncoder().encode(csv),
+      dryRun: false,
+      user: 'e2e',
+      currentMonth: new Date().toISOString().slice(0, 7),
+      confirmWarnings: true,
+    });
     if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
     await recordImportCommitted(database.db, ORG, result);
     return result;

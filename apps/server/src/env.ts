@@ -9,7 +9,12 @@ const schema = z.object({
   // Behind an HTTPS reverse proxy: trust its X-Forwarded-Proto/For (Secure cookies, the client's address in the audit log).
   LAGESBILD_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   // How often the server deletes sessions and sign-in links past their end.
-  LAGESBILD_SESSION_PURGE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
+  LAGESBILD_SESSION_PURGE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(60),
 });
 
 export interface ServerEnv extends DbEnv {
@@ -28,5 +33,12 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   if (!parsed.success) {
     throw new Error(`Felaktig miljövariabel: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
-  return { ...readDbEnv(env), port: parsed.data.PORT, host: parsed.data.HOST, orgId: parsed.data.LAGESBILD_ORG, trustProxy: ['1', 'true'].includes(parsed.data.LAGESBILD_TRUST_PROXY), sessionPurgeMs: parsed.data.LAGESBILD_SESSION_PURGE_MINUTES * 60_000 };
+  return {
+    ...readDbEnv(env),
+    port: parsed.data.PORT,
+    host: parsed.data.HOST,
+    orgId: parsed.data.LAGESBILD_ORG,
+    trustProxy: ['1', 'true'].includes(parsed.data.LAGESBILD_TRUST_PROXY),
+    sessionPurgeMs: parsed.data.LAGESBILD_SESSION_PURGE_MINUTES * 60_000,
+  };
 }

@@ -14,15 +14,24 @@ describe.each(TEST_DB_KINDS)('sign-in over HTTP on %s', (kind) => {
   let server: RunningServer;
   let proxied: RunningServer;
 
-  const database = useTestDatabase(kind, async (opened) => {
-    await seedDemo(opened.db);
-    await createUser(opened.db, 'katrineholm', { username: 'eva', displayName: 'Eva Enhetschef', password: PASSWORD, roles: [{ role: 'enhetschef', unit: 'BU' }] }, { id: 'test', ip: null });
-    server = await startServer({ database: opened, orgId: 'katrineholm', port: 0 });
-    proxied = await startServer({ database: opened, orgId: 'katrineholm', port: 0, trustProxy: true });
-  }, async () => {
-    await server.close();
-    await proxied.close();
-  });
+  const database = useTestDatabase(
+    kind,
+    async (opened) => {
+      await seedDemo(opened.db);
+      await createUser(
+        opened.db,
+        'katrineholm',
+        { username: 'eva', displayName: 'Eva Enhetschef', password: PASSWORD, roles: [{ role: 'enhetschef', unit: 'BU' }] },
+        { id: 'test', ip: null },
+      );
+      server = await startServer({ database: opened, orgId: 'katrineholm', port: 0 });
+      proxied = await startServer({ database: opened, orgId: 'katrineholm', port: 0, trustProxy: true });
+    },
+    async () => {
+      await server.close();
+      await proxied.close();
+    },
+  );
 
   const post = (base: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${base}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -59,7 +68,7 @@ describe.each(TEST_DB_KINDS)('sign-in over HTTP on %s', (kind) => {
     expect(https.setCookie).toMatch(/Secure/);
   });
 
-  it("behind the proxy, records the address the proxy saw, not one the client wrote into X-Forwarded-For", async () => {
+  it('behind the proxy, records the address the proxy saw, not one the client wrote into X-Forwarded-For', async () => {
     await signIn(proxied.url, { 'x-forwarded-for': '203.0.113.7, 198.51.100.2' });
     const [entry] = await database.db.select().from(auditLog).where(eq(auditLog.action, 'login.succeeded')).orderBy(desc(auditLog.id)).limit(1);
     expect(entry?.ip).toBe('198.51.100.2');
@@ -90,7 +99,9 @@ describe.each(TEST_DB_KINDS)('sign-in over HTTP on %s', (kind) => {
 
   it('needs the CSRF token on mutations; logout ends the session', async () => {
     const { cookie, csrf } = await signIn();
-    const forged = await client(cookie).auth.logout.mutate().catch((e: unknown) => e);
+    const forged = await client(cookie)
+      .auth.logout.mutate()
+      .catch((e: unknown) => e);
     expect((forged as TRPCClientError<AppRouter>).data?.code).toBe('FORBIDDEN');
     expect(await client(cookie).auth.me.query()).not.toBeNull();
     await client(cookie, csrf).auth.logout.mutate();
@@ -106,7 +117,10 @@ describe.each(TEST_DB_KINDS)('sign-in over HTTP on %s', (kind) => {
     expect(first.status).toBe(303);
     expect(first.headers.get('location')).toBe('/');
     expect(first.headers.get('set-cookie')).toMatch(/^lb_session=/);
-    const backslash = await fetch(`${server.url}/auth/open?token=${await createLoginLink(database.db, 'katrineholm', eva.id, { id: 'test', ip: null })}&next=${encodeURIComponent('/\\evil.example/')}`, { redirect: 'manual' });
+    const backslash = await fetch(
+      `${server.url}/auth/open?token=${await createLoginLink(database.db, 'katrineholm', eva.id, { id: 'test', ip: null })}&next=${encodeURIComponent('/\\evil.example/')}`,
+      { redirect: 'manual' },
+    );
     expect(backslash.headers.get('location')).toBe('/');
     const again = await fetch(`${server.url}/auth/open?token=${token}`, { redirect: 'manual' });
     expect(again.headers.get('location')).toBe('/logga-in?lank=ogiltig');

@@ -19,12 +19,21 @@ describe('bounded work per request (PGlite, where queries run on the event loop)
   let server: RunningServer;
   let cookie: string;
 
-  useTestDatabase('pglite', async (opened) => {
-    await seedDemo(opened.db);
-    server = await startServer({ database: opened, orgId: 'katrineholm', port: 0, staticDir: fakeDashboard(), log: () => undefined });
-    const admin = await createUser(opened.db, 'katrineholm', { username: 'bound-admin', displayName: 'Admin', password: null, roles: [{ role: 'admin' }] }, { id: 'test', ip: null });
-    cookie = `${SESSION_COOKIE}=${(await createSession(opened.db, admin.id, { method: 'password', ip: null, userAgent: null, now: new Date() })).token}`;
-  }, () => server.close());
+  useTestDatabase(
+    'pglite',
+    async (opened) => {
+      await seedDemo(opened.db);
+      server = await startServer({ database: opened, orgId: 'katrineholm', port: 0, staticDir: fakeDashboard(), log: () => undefined });
+      const admin = await createUser(
+        opened.db,
+        'katrineholm',
+        { username: 'bound-admin', displayName: 'Admin', password: null, roles: [{ role: 'admin' }] },
+        { id: 'test', ip: null },
+      );
+      cookie = `${SESSION_COOKIE}=${(await createSession(opened.db, admin.id, { method: 'password', ip: null, userAgent: null, now: new Date() })).token}`;
+    },
+    () => server.close(),
+  );
 
   const client = () => createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${server.url}/trpc`, headers: { cookie } })] });
   const refusal = async (call: Promise<unknown>) => {
@@ -70,7 +79,9 @@ describe('bounded work per request (PGlite, where queries run on the event loop)
     const sorted = [...waits].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)] ?? Infinity;
     const longest = sorted.at(-1) ?? Infinity;
-    console.log(`batch of ${MAX_BATCH_SIZE} × overview ${LONGEST}: ${Math.round(duration)} ms; /health answered ${waits.length} times, median ${Math.round(median)} ms, longest ${Math.round(longest)} ms`);
+    console.log(
+      `batch of ${MAX_BATCH_SIZE} × overview ${LONGEST}: ${Math.round(duration)} ms; /health answered ${waits.length} times, median ${Math.round(median)} ms, longest ${Math.round(longest)} ms`,
+    );
     // Before the bounds, /health waited for the whole batch: one answer, as long as the batch.
     expect(waits.length).toBeGreaterThanOrEqual(3);
     expect(median).toBeLessThan(200);

@@ -164,7 +164,16 @@ describe('CLI commands without a server', () => {
     const dead = spawnSync(process.execPath, ['-e', '0']).pid ?? 0;
     mkdirSync(`${dataDir}.owner`, { recursive: true });
     writeFileSync(join(`${dataDir}.owner`, 'pg.sock'), '');
-    const stale = { pid: dead, started: null, host: hostname(), role: 'server', command: 'serve', socket: join(`${dataDir}.owner`, 'pg.sock'), since: '2026-01-01T00:00:00Z', nonce: 'gone' };
+    const stale = {
+      pid: dead,
+      started: null,
+      host: hostname(),
+      role: 'server',
+      command: 'serve',
+      socket: join(`${dataDir}.owner`, 'pg.sock'),
+      since: '2026-01-01T00:00:00Z',
+      nonce: 'gone',
+    };
     writeFileSync(lockOf(dataDir), JSON.stringify(stale));
     const r = await lagesbild(dataDir, 'kpis', '--json');
     expect(r.code, r.err).toBe(0);

@@ -62,7 +62,9 @@ describe('CLI arguments and usage', () => {
     expect(await run('kpis', 'json')).toMatchObject({ code: 2, err: expect.stringMatching(/^Okänt argument "json" för kommandot kpis\./) as unknown });
     expect(await run('query', '--kpi', 'hushall-utbetalt')).toMatchObject({
       code: 2,
-      err: expect.stringMatching(/^Kommandot query behöver --unit KOD och --period P\.\n\nAnvändning: pnpm lagesbild query --kpi ID --unit KOD --period P \[--gender K\|M\|T\]/) as unknown,
+      err: expect.stringMatching(
+        /^Kommandot query behöver --unit KOD och --period P\.\n\nAnvändning: pnpm lagesbild query --kpi ID --unit KOD --period P \[--gender K\|M\|T\]/,
+      ) as unknown,
     });
     expect(await run('seed')).toMatchObject({ code: 2, err: expect.stringMatching(/^Kommandot seed behöver --demo\./) as unknown });
   });

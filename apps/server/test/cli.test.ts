@@ -17,7 +17,10 @@ const SAMPLE_2022 = join(import.meta.dirname, '../../../packages/importer/test/g
 
 /** Audit entries and live events that name one import batch. */
 async function traces(db: Db, batchId: number) {
-  const audit = await db.select().from(auditLog).where(and(eq(auditLog.action, 'import.committed'), eq(auditLog.target, `batch:${batchId}`)));
+  const audit = await db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, 'import.committed'), eq(auditLog.target, `batch:${batchId}`)));
   const all = await db.select().from(events).where(eq(events.kind, 'import.committed'));
   return { audit, events: all.filter((e) => e.payload['batchId'] === batchId) };
 }
@@ -130,7 +133,10 @@ describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
   });
 
   it('org add makes a tenant; --org points every command at it, and at nothing of the others', async () => {
-    expect(await h.run('org', 'add', 'flen', '--name', 'Flens kommun')).toMatchObject({ code: 0, out: expect.stringContaining('user add <användarnamn> --org flen --role admin') as unknown });
+    expect(await h.run('org', 'add', 'flen', '--name', 'Flens kommun')).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('user add <användarnamn> --org flen --role admin') as unknown,
+    });
     expect(await h.run('org', 'add', 'flen', '--name', 'Igen')).toMatchObject({ code: 2, err: expect.stringContaining('finns redan') as unknown });
     expect(await h.run('org', 'add', 'Flen kommun!', '--name', 'X')).toMatchObject({ code: 2, err: expect.stringContaining('a–z, 0–9 och bindestreck') as unknown });
     expect(await h.run('org', 'add', 'vingaker')).toMatchObject({ code: 2, err: expect.stringContaining('--name') as unknown });
@@ -168,12 +174,25 @@ describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
     const users = JSON.parse((await h.run('user', 'list', '--org', 'gen-002', '--json')).out) as { username: string; roles: { role: string }[] }[];
     expect(users).toMatchObject([{ username: 'ulla', roles: [{ role: 'analytiker' }] }]);
     // …which is why a real tenant may not take such an id.
-    expect(await h.run('org', 'add', 'gen-009', '--name', 'Riktig kommun')).toMatchObject({ code: 2, err: expect.stringContaining('reserverade för genererade testdata') as unknown });
+    expect(await h.run('org', 'add', 'gen-009', '--name', 'Riktig kommun')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('reserverade för genererade testdata') as unknown,
+    });
   });
 
   it('lists KPIs and the unit tree of a month', async () => {
     const kpis = await h.run('kpis');
-    for (const id of ['hushall-utbetalt', 'utbetalt-forsorjningsstod', 'utbetalt-per-hushall', 'placeringskostnad', 'sjukfranvaro', 'hme', 'hme-motivation', 'hme-ledarskap', 'hme-styrning']) {
+    for (const id of [
+      'hushall-utbetalt',
+      'utbetalt-forsorjningsstod',
+      'utbetalt-per-hushall',
+      'placeringskostnad',
+      'sjukfranvaro',
+      'hme',
+      'hme-motivation',
+      'hme-ledarskap',
+      'hme-styrning',
+    ]) {
       expect(kpis.out).toContain(id);
     }
     const units = await h.run('units', '--month', '2020-03');
@@ -216,7 +235,9 @@ describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
     // The demo data holds May 2022 already: changing stored figures is never silent.
     const held = await h.run('import', file);
     expect(held.code).toBe(1);
-    expect(held.err).toMatch(/^VARNING: 2 sparade värden för KPI "hushall-utbetalt", enhet "EKBIST" ändras av filen \(första i fil maj-2022\.csv, rad 2, kolumn värde\): 2022-05 kön K: \d+ → 200 \(rad 2\); 2022-05 kön M: \d+ → 230 \(rad 3\)\. .* Kör igen med --yes för att spara ändå\.$/m);
+    expect(held.err).toMatch(
+      /^VARNING: 2 sparade värden för KPI "hushall-utbetalt", enhet "EKBIST" ändras av filen \(första i fil maj-2022\.csv, rad 2, kolumn värde\): 2022-05 kön K: \d+ → 200 \(rad 2\); 2022-05 kön M: \d+ → 230 \(rad 3\)\. .* Kör igen med --yes för att spara ändå\.$/m,
+    );
     const first = await h.run('import', file, '--yes');
     expect(first.err).toMatch(/^VARNING: 2 sparade värden/);
     expect(first.out).toMatch(/Importerad som batch \d+/);
@@ -286,8 +307,16 @@ describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
     const refused = await h.run('rollback', String(batch));
     expect(refused.code).toBe(1);
     expect(refused.out).toContain(`Import ${batch} (rättad-2022.csv) återställs: 1 värden i 1 nyckeltal, 2022-04; 1 får tillbaka sitt tidigare värde och 0 tas bort.`);
-    expect(refused.err).toContain(`Återställningen måste bekräftas, och här finns ingen terminal att svara i. Inget har ändrats. Kör igen med --yes: pnpm lagesbild rollback ${batch} --yes`);
-    const rolledBackYet = () => h.withDb((db) => db.select().from(auditLog).where(and(eq(auditLog.action, 'import.rolled_back'), eq(auditLog.target, `batch:${batch}`))));
+    expect(refused.err).toContain(
+      `Återställningen måste bekräftas, och här finns ingen terminal att svara i. Inget har ändrats. Kör igen med --yes: pnpm lagesbild rollback ${batch} --yes`,
+    );
+    const rolledBackYet = () =>
+      h.withDb((db) =>
+        db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.action, 'import.rolled_back'), eq(auditLog.target, `batch:${batch}`))),
+      );
     expect(await rolledBackYet()).toEqual([]);
     // At a terminal it asks; anything but "ja" changes nothing.
     const declined = await h.runAnswering('nej', 'rollback', String(batch));
@@ -298,7 +327,12 @@ describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
     const undone = await h.run('rollback', String(batch), '--yes');
     expect(undone.code).toBe(0);
     expect(undone.out).toContain(`Import ${batch} återställd: 1 värden tillbaka till tidigare version, 0 borttagna.`);
-    const rolledBack = await h.withDb((db) => db.select().from(auditLog).where(and(eq(auditLog.action, 'import.rolled_back'), eq(auditLog.target, `batch:${batch}`))));
+    const rolledBack = await h.withDb((db) =>
+      db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'import.rolled_back'), eq(auditLog.target, `batch:${batch}`))),
+    );
     expect(rolledBack).toHaveLength(1);
   });
 
@@ -322,7 +356,9 @@ describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
     const r = await h.run('import', SAMPLE_2022, '--unit', 'EKBISTT', '--skip-missing');
     expect(r.code).toBe(1);
     expect(r.err.split('\n').filter((l) => l.startsWith('FEL:'))).toEqual([
-      expect.stringMatching(/^FEL: Enheten "EKBISTT" som angavs för importen finns inte i organisationen\. Det gäller importens val av enhet, inte filen statistik-forsorjningsstod-2022\.csv\. Välj en av: .*EKBIST \(.*\. Ange enheten med --unit KOD\.$/),
+      expect.stringMatching(
+        /^FEL: Enheten "EKBISTT" som angavs för importen finns inte i organisationen\. Det gäller importens val av enhet, inte filen statistik-forsorjningsstod-2022\.csv\. Välj en av: .*EKBIST \(.*\. Ange enheten med --unit KOD\.$/,
+      ),
     ]);
   });
 

@@ -96,11 +96,14 @@ describe('hardened HTTP edges', () => {
     const started = performance.now();
     const res = await new Promise<{ status: number; body: string }>((ok, fail) => {
       const { hostname, port } = new URL(server.url);
-      const req = request({ hostname, port, path: '/trpc/import.commit', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': huge, 'x-csrf-token': 'x' } }, (r) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => ok({ status: r.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      });
+      const req = request(
+        { hostname, port, path: '/trpc/import.commit', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': huge, 'x-csrf-token': 'x' } },
+        (r) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => ok({ status: r.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        },
+      );
       // Only the start of the body is sent: the answer must come without the rest.
       req.on('error', fail);
       req.write('{"fileName":"a.csv","contentBase64":"');

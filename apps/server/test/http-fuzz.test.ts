@@ -2,7 +2,28 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { health, rawRequest, startServerProcess, type ServerProcess } from './fuzz-harness.js';
 
-const PROCEDURES = ['auth.me', 'auth.login', 'auth.organisation', 'auth.logout', 'overview.get', 'series.get', 'drilldown.get', 'kpi.list', 'unit.tree', 'comment.list', 'comment.add', 'target.get', 'board.list', 'board.screen', 'import.preview', 'import.commit', 'import.batches', 'user.list', 'audit.list', 'live.events'];
+const PROCEDURES = [
+  'auth.me',
+  'auth.login',
+  'auth.organisation',
+  'auth.logout',
+  'overview.get',
+  'series.get',
+  'drilldown.get',
+  'kpi.list',
+  'unit.tree',
+  'comment.list',
+  'comment.add',
+  'target.get',
+  'board.list',
+  'board.screen',
+  'import.preview',
+  'import.commit',
+  'import.batches',
+  'user.list',
+  'audit.list',
+  'live.events',
+];
 
 const hex = fc.constantFrom(...'0123456789abcdefABCDEFgz'.split(''));
 /** %-escapes: valid, truncated, invalid UTF-8 sequences, encoded dots, slashes and NUL. */
@@ -21,7 +42,8 @@ function escapeChar(c: string): string {
   }
 }
 /** Text as a client would write it in a target: spaces and controls escaped (a raw space would end the request line). */
-const urlText = (max: number) => fc.string({ maxLength: max, unit: 'binary' }).map((t) => [...t].map((c) => (c <= ' ' || c >= '\x7f' || c === '#' || c === '?' ? escapeChar(c) : c)).join(''));
+const urlText = (max: number) =>
+  fc.string({ maxLength: max, unit: 'binary' }).map((t) => [...t].map((c) => (c <= ' ' || c >= '\x7f' || c === '#' || c === '?' ? escapeChar(c) : c)).join(''));
 const segment = fc.oneof(
   fc.constantFrom('..', '.', '', 'assets', 'index.html', 'dist-old', '..%2fdist-old', 'skarm', 'trpc', 'health', 'auth', 'open', '€', 'ä'),
   urlText(12),
@@ -38,11 +60,17 @@ const procedureInput = fc.oneof(
 );
 const query = fc.oneof(
   fc.constant(''),
-  fc.array(fc.tuple(fc.constantFrom('input', 'batch', 'token', 'next', 'org', 'x'), fc.oneof(urlText(40), escape, procedureInput.map(encodeURIComponent))), { maxLength: 4 }).map((kv) => `?${kv.map(([k, v]) => `${k}=${v}`).join('&')}`),
+  fc
+    .array(fc.tuple(fc.constantFrom('input', 'batch', 'token', 'next', 'org', 'x'), fc.oneof(urlText(40), escape, procedureInput.map(encodeURIComponent))), { maxLength: 4 })
+    .map((kv) => `?${kv.map(([k, v]) => `${k}=${v}`).join('&')}`),
 );
 /** tRPC calls, batched or not, with real and made-up procedure names and inputs. */
 const trpcTarget = fc
-  .tuple(fc.array(fc.oneof(fc.constantFrom(...PROCEDURES), fc.string({ maxLength: 10 })), { minLength: 1, maxLength: 14 }), fc.boolean(), fc.array(procedureInput, { maxLength: 14 }))
+  .tuple(
+    fc.array(fc.oneof(fc.constantFrom(...PROCEDURES), fc.string({ maxLength: 10 })), { minLength: 1, maxLength: 14 }),
+    fc.boolean(),
+    fc.array(procedureInput, { maxLength: 14 }),
+  )
   .map(([procs, batch, inputs]) =>
     batch
       ? `/trpc/${procs.join(',')}?batch=1&input=${encodeURIComponent(JSON.stringify(Object.fromEntries(inputs.map((v, i) => [i, v]))))}`
@@ -60,7 +88,21 @@ const target = fc.oneof(
   { arbitrary: longPath, weight: 1 },
 );
 const headerName = fc.oneof(
-  { arbitrary: fc.constantFrom('cookie', 'content-type', 'accept', 'x-csrf-token', 'x-device-token', 'x-forwarded-for', 'x-forwarded-proto', 'last-event-id', 'user-agent', 'range'), weight: 8 },
+  {
+    arbitrary: fc.constantFrom(
+      'cookie',
+      'content-type',
+      'accept',
+      'x-csrf-token',
+      'x-device-token',
+      'x-forwarded-for',
+      'x-forwarded-proto',
+      'last-event-id',
+      'user-agent',
+      'range',
+    ),
+    weight: 8,
+  },
   // Framing headers with a wrong value make the parser refuse the request: tried, but rarely.
   { arbitrary: fc.constantFrom('content-length', 'transfer-encoding', 'host'), weight: 1 },
   { arbitrary: fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/), weight: 3 },
@@ -83,7 +125,13 @@ const cookie = (s: ServerProcess) =>
     fc.array(escape, { maxLength: 10 }).map((e) => `lb_session=${e.join('')}; lb_device=${e.join('')}`),
     fc.constant(''),
   );
-const body = fc.oneof(fc.constant(''), json, procedureInput, fc.string({ maxLength: 200 }), fc.uint8Array({ maxLength: 20_000 }).map((b) => Buffer.from(b).toString('latin1')));
+const body = fc.oneof(
+  fc.constant(''),
+  json,
+  procedureInput,
+  fc.string({ maxLength: 200 }),
+  fc.uint8Array({ maxLength: 20_000 }).map((b) => Buffer.from(b).toString('latin1')),
+);
 
 interface Sent {
   method: string;
@@ -127,7 +175,10 @@ describe('HTTP fuzz against a running server process', () => {
   it('survives every generated request, and /health answers quickly after each', async () => {
     const request = fc.record({
       // Mostly methods the parser knows (an unknown one is refused by Node before our code), now and then any.
-      method: fc.oneof({ arbitrary: fc.constantFrom('GET', 'GET', 'GET', 'POST', 'POST', 'POST', 'HEAD', 'PUT', 'OPTIONS', 'DELETE'), weight: 12 }, { arbitrary: fc.stringMatching(/^[A-Z]{1,8}$/), weight: 1 }),
+      method: fc.oneof(
+        { arbitrary: fc.constantFrom('GET', 'GET', 'GET', 'POST', 'POST', 'POST', 'HEAD', 'PUT', 'OPTIONS', 'DELETE'), weight: 12 },
+        { arbitrary: fc.stringMatching(/^[A-Z]{1,8}$/), weight: 1 },
+      ),
       target,
       headers: fc.array(fc.tuple(headerName, headerValue), { maxLength: 4 }),
       cookie: cookie(server),

@@ -14,16 +14,25 @@ describe.each(TEST_DB_KINDS)('HTTP server on %s', (kind) => {
   let staticDir: string;
   let adminCookie: string;
 
-  useTestDatabase(kind, async (opened) => {
-    await seedDemo(opened.db);
-    staticDir = mkdtempSync(join(tmpdir(), 'lagesbild-static-'));
-    mkdirSync(join(staticDir, 'assets'));
-    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Lägesbild</title>');
-    writeFileSync(join(staticDir, 'assets', 'app-abc123.js'), 'console.log(1)');
-    server = await startServer({ database: opened, orgId: 'katrineholm', port: 0, staticDir });
-    const admin = await createUser(opened.db, 'katrineholm', { username: 'http-admin', displayName: 'Admin', password: null, roles: [{ role: 'admin' }] }, { id: 'test', ip: null });
-    adminCookie = `${SESSION_COOKIE}=${(await createSession(opened.db, admin.id, { method: 'password', ip: null, userAgent: null, now: new Date() })).token}`;
-  }, () => server.close());
+  useTestDatabase(
+    kind,
+    async (opened) => {
+      await seedDemo(opened.db);
+      staticDir = mkdtempSync(join(tmpdir(), 'lagesbild-static-'));
+      mkdirSync(join(staticDir, 'assets'));
+      writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Lägesbild</title>');
+      writeFileSync(join(staticDir, 'assets', 'app-abc123.js'), 'console.log(1)');
+      server = await startServer({ database: opened, orgId: 'katrineholm', port: 0, staticDir });
+      const admin = await createUser(
+        opened.db,
+        'katrineholm',
+        { username: 'http-admin', displayName: 'Admin', password: null, roles: [{ role: 'admin' }] },
+        { id: 'test', ip: null },
+      );
+      adminCookie = `${SESSION_COOKIE}=${(await createSession(opened.db, admin.id, { method: 'password', ip: null, userAgent: null, now: new Date() })).token}`;
+    },
+    () => server.close(),
+  );
 
   const client = () => createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${server.url}/trpc`, headers: { cookie: adminCookie } })] });
 
@@ -76,13 +85,17 @@ describe.each(TEST_DB_KINDS)('HTTP server on %s', (kind) => {
   });
 
   it('answers a bad period and an unknown unit with Swedish errors and no stack trace', async () => {
-    const bad = await client().overview.get.query({ period: '2022-T4' }).catch((e: unknown) => e);
+    const bad = await client()
+      .overview.get.query({ period: '2022-T4' })
+      .catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(TRPCClientError);
     const err = bad as TRPCClientError<AppRouter>;
     expect(err.message).toContain('Okänd period');
     expect(err.data?.code).toBe('BAD_REQUEST');
     expect(JSON.stringify(err.data)).not.toContain('.ts:');
-    const missing = await client().overview.get.query({ unit: 'NOPE', period: '2022' }).catch((e: unknown) => e);
+    const missing = await client()
+      .overview.get.query({ unit: 'NOPE', period: '2022' })
+      .catch((e: unknown) => e);
     expect((missing as TRPCClientError<AppRouter>).data?.code).toBe('NOT_FOUND');
   });
 });

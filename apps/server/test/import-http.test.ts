@@ -31,7 +31,11 @@ const BAD: [file: string, bytes: Uint8Array, message: string][] = [
   ['zip-bomb-lying.xlsx', corpus('zip-bomb-lying.xlsx'), 'Det ser ut som en zip-bomb'],
   ['truncated-2021.xlsx', corpus('truncated-2021.xlsx'), 'går inte att öppna som Excel-arbetsbok'],
   ['unclosed-quote.csv', corpus('unclosed-quote.csv'), 'citattecknen (") går inte ihop'],
-  ['fraga.csv', text('kpi,unit,period,gender,value\nhushall-utbetalt,EKBIST,2022-05,K,200\nhushall-utbetalt,EKBIST,2022-05,M,?\n'), 'Värdet "?" i fil fraga.csv, rad 3, kolumn value är inte ett tal'],
+  [
+    'fraga.csv',
+    text('kpi,unit,period,gender,value\nhushall-utbetalt,EKBIST,2022-05,K,200\nhushall-utbetalt,EKBIST,2022-05,M,?\n'),
+    'Värdet "?" i fil fraga.csv, rad 3, kolumn value är inte ett tal',
+  ],
   ['formel.csv', text('kpi;unit;period;gender;value\nutbetalt-forsorjningsstod;EKBIST;2022-05;T;=SUM(A1:A9)\n'), 'Celler som börjar med =, + eller @ tolkas aldrig som formler'],
   ['fel-enhet.csv', text('kpi,unit,period,gender,value\nhushall-utbetalt,SOC,2022-05,K,200\n'), 'Enheten "SOC" har underenheter 2022-05'],
 ];
@@ -41,22 +45,31 @@ describe.each(TEST_DB_KINDS)('bad files over HTTP on %s', (kind) => {
   let headers: Record<string, string>;
   let before: Record<string, string>;
 
-  const database = useTestDatabase(kind, async (opened) => {
-    await seedDemo(opened.db);
-    const staticDir = mkdtempSync(join(tmpdir(), 'lagesbild-static-'));
-    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Lägesbild</title>');
-    server = await startServer({ database: opened, orgId: 'katrineholm', port: 0, staticDir });
-    const admin = await createUser(opened.db, 'katrineholm', { username: 'import-admin', displayName: 'Admin', password: null, roles: [{ role: 'admin' }] }, { id: 'test', ip: null });
-    const session = await createSession(opened.db, admin.id, { method: 'password', ip: null, userAgent: null, now: new Date() });
-    headers = { cookie: `${SESSION_COOKIE}=${session.token}`, 'x-csrf-token': session.csrfToken };
-    // Taken after the session exists: from here on nothing may change.
-    before = await dumpAll(opened.db);
-  }, () => server.close());
+  const database = useTestDatabase(
+    kind,
+    async (opened) => {
+      await seedDemo(opened.db);
+      const staticDir = mkdtempSync(join(tmpdir(), 'lagesbild-static-'));
+      writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Lägesbild</title>');
+      server = await startServer({ database: opened, orgId: 'katrineholm', port: 0, staticDir });
+      const admin = await createUser(
+        opened.db,
+        'katrineholm',
+        { username: 'import-admin', displayName: 'Admin', password: null, roles: [{ role: 'admin' }] },
+        { id: 'test', ip: null },
+      );
+      const session = await createSession(opened.db, admin.id, { method: 'password', ip: null, userAgent: null, now: new Date() });
+      headers = { cookie: `${SESSION_COOKIE}=${session.token}`, 'x-csrf-token': session.csrfToken };
+      // Taken after the session exists: from here on nothing may change.
+      before = await dumpAll(opened.db);
+    },
+    () => server.close(),
+  );
 
   const client = () => createTRPCClient<AppRouter>({ links: [httpLink({ url: `${server.url}/trpc`, headers })] });
   const health = async () => {
     const res = await fetch(`${server.url}/health`);
-    return { status: res.status, body: (await res.json()) };
+    return { status: res.status, body: await res.json() };
   };
   const input = (fileName: string, bytes: Uint8Array) => ({ fileName, contentBase64: Buffer.from(bytes).toString('base64'), unitCode: 'EKBIST' });
 

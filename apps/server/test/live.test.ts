@@ -27,17 +27,21 @@ describe('live events across two servers on PostgreSQL', () => {
   const staticDir = fakeDashboard();
   const files = mkdtempSync(join(tmpdir(), 'lagesbild-live-'));
 
-  const database = useTestDatabase('postgres', async (opened) => {
-    await seedDemo(opened.db);
-    databaseB = await openPostgres(opened.url ?? '');
-    serverA = await startServer({ database: opened, orgId: ORG, port: 0, staticDir });
-    serverB = await startServer({ database: databaseB, orgId: ORG, port: 0, staticDir });
-    ({ token } = await createWallDevice(opened.db, ORG));
-  }, async () => {
-    await serverA.close();
-    await serverB.close();
-    await databaseB.close();
-  });
+  const database = useTestDatabase(
+    'postgres',
+    async (opened) => {
+      await seedDemo(opened.db);
+      databaseB = await openPostgres(opened.url ?? '');
+      serverA = await startServer({ database: opened, orgId: ORG, port: 0, staticDir });
+      serverB = await startServer({ database: databaseB, orgId: ORG, port: 0, staticDir });
+      ({ token } = await createWallDevice(opened.db, ORG));
+    },
+    async () => {
+      await serverA.close();
+      await serverB.close();
+      await databaseB.close();
+    },
+  );
 
   /** Imports the next month of synthetic data through server A's database connection, as `pnpm lagesbild import` does. */
   const importMonth = async (month: string) => {
@@ -116,7 +120,10 @@ describe('live events across two servers on PostgreSQL', () => {
     const { token: doomed } = await createWallDevice(database.db, ORG);
     const screen = listen(deviceClient(serverB.url, doomed));
     await screen.until(() => screen.statuses.length > 0);
-    const [device] = await database.db.select({ id: deviceTokens.id }).from(deviceTokens).where(eq(deviceTokens.tokenHash, createHash('sha256').update(doomed).digest('hex')));
+    const [device] = await database.db
+      .select({ id: deviceTokens.id })
+      .from(deviceTokens)
+      .where(eq(deviceTokens.tokenHash, createHash('sha256').update(doomed).digest('hex')));
     if (!device) throw new Error('no device');
     await revokeDeviceToken(database.db, ORG, device.id, { id: 'test', ip: null });
     const revokedAt = Date.now();

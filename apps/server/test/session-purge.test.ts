@@ -27,7 +27,10 @@ describe.each(TEST_DB_KINDS)('expired sessions are purged on %s', (kind) => {
     const fresh = await session(60_000);
     await session(SESSION_IDLE_MS + HOUR); // idle too long, though within its 12 hours
     const old = await session(SESSION_ABSOLUTE_MS + HOUR); // past its 12 hours, though seen lately
-    await database.db.update(sessions).set({ lastSeenAt: ago(60_000) }).where(eq(sessions.tokenHash, sha256(old.token)));
+    await database.db
+      .update(sessions)
+      .set({ lastSeenAt: ago(60_000) })
+      .where(eq(sessions.tokenHash, sha256(old.token)));
     await createLoginLink(database.db, 'flen', eva, { id: 'test', ip: null }, ago(16 * 60_000));
     await createLoginLink(database.db, 'flen', eva, { id: 'test', ip: null }, ago(60_000));
     expect(await left()).toBe(5);

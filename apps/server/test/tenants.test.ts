@@ -30,27 +30,40 @@ describe.each(TEST_DB_KINDS)('tenants on one server (%s)', (kind) => {
   let genDevice: string;
   let katBatch: number;
 
-  const database = useTestDatabase(kind, async (opened) => {
-    await seedDemo(opened.db);
-    await upsertGeneratedKpis(opened.db, SPEC.kpis);
-    await loadGeneratedOrg(opened, SPEC, 0, cellCount(SPEC));
-    await createUser(opened.db, KAT, { username: 'anna', displayName: 'Anna i Katrineholm', password: PASSWORD_KAT, roles: [{ role: 'admin' }] }, { id: 'test', ip: null });
-    await createUser(opened.db, GEN, { username: 'anna', displayName: 'Anna i Gen', password: PASSWORD_GEN, roles: [{ role: 'admin' }] }, { id: 'test', ip: null });
-    genUnits = (await loadUnits(opened.db, GEN)).map((u) => u.code).sort();
-    const leaf = genUnits.find((c) => c.startsWith('E'));
-    if (!leaf) throw new Error('no generated enhet');
-    await createUser(opened.db, GEN, { username: 'eva', displayName: 'Eva i Gen', password: PASSWORD_GEN, roles: [{ role: 'enhetschef', unit: leaf }] }, { id: 'test', ip: null });
-    ({ boardId: katBoard, token: katDevice } = await createWallDevice(opened.db, KAT));
-    ({ token: genDevice } = await createWallDevice(opened.db, GEN));
-    const [b] = await opened.db.select({ id: importBatches.id }).from(importBatches).where(eq(importBatches.orgId, KAT)).limit(1);
-    if (!b) throw new Error('no demo batch');
-    katBatch = b.id;
-    // The server's own organisation is Katrineholm; gen-001 is reached through its sessions.
-    server = await startServer({ database: opened, orgId: KAT, port: 0, staticDir: fakeDashboard() });
-  }, () => server.close());
+  const database = useTestDatabase(
+    kind,
+    async (opened) => {
+      await seedDemo(opened.db);
+      await upsertGeneratedKpis(opened.db, SPEC.kpis);
+      await loadGeneratedOrg(opened, SPEC, 0, cellCount(SPEC));
+      await createUser(opened.db, KAT, { username: 'anna', displayName: 'Anna i Katrineholm', password: PASSWORD_KAT, roles: [{ role: 'admin' }] }, { id: 'test', ip: null });
+      await createUser(opened.db, GEN, { username: 'anna', displayName: 'Anna i Gen', password: PASSWORD_GEN, roles: [{ role: 'admin' }] }, { id: 'test', ip: null });
+      genUnits = (await loadUnits(opened.db, GEN)).map((u) => u.code).sort();
+      const leaf = genUnits.find((c) => c.startsWith('E'));
+      if (!leaf) throw new Error('no generated enhet');
+      await createUser(
+        opened.db,
+        GEN,
+        { username: 'eva', displayName: 'Eva i Gen', password: PASSWORD_GEN, roles: [{ role: 'enhetschef', unit: leaf }] },
+        { id: 'test', ip: null },
+      );
+      ({ boardId: katBoard, token: katDevice } = await createWallDevice(opened.db, KAT));
+      ({ token: genDevice } = await createWallDevice(opened.db, GEN));
+      const [b] = await opened.db.select({ id: importBatches.id }).from(importBatches).where(eq(importBatches.orgId, KAT)).limit(1);
+      if (!b) throw new Error('no demo batch');
+      katBatch = b.id;
+      // The server's own organisation is Katrineholm; gen-001 is reached through its sessions.
+      server = await startServer({ database: opened, orgId: KAT, port: 0, staticDir: fakeDashboard() });
+    },
+    () => server.close(),
+  );
 
   const login = async (body: Record<string, string>) => {
-    const res = await fetch(`${server.url}/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': 'login' }, body: JSON.stringify(body) });
+    const res = await fetch(`${server.url}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': 'login' },
+      body: JSON.stringify(body),
+    });
     const json = (await res.json()) as { result?: { data: { csrfToken: string } }; error?: { message: string } };
     return { status: res.status, cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '', csrf: json.result?.data.csrfToken ?? '', message: json.error?.message ?? '' };
   };
@@ -92,7 +105,12 @@ describe.each(TEST_DB_KINDS)('tenants on one server (%s)', (kind) => {
     expect(genOverview.unitName).toBe('Socialförvaltningen');
     expect((await gen.unit.tree.query({ month: '2022-06' })).map((u) => u.code).filter((c) => !genUnits.includes(c))).toEqual([]);
     expect((await kat.unit.tree.query({ month: '2022-06' })).map((u) => u.code)).toContain('BU');
-    expect((await gen.kpi.list.query()).filter((k) => k.inUse).map((k) => k.id).sort()).toEqual([...genKpis].sort());
+    expect(
+      (await gen.kpi.list.query())
+        .filter((k) => k.inUse)
+        .map((k) => k.id)
+        .sort(),
+    ).toEqual([...genKpis].sort());
     // A Katrineholm KPI asked for from gen-001 is in the shared catalogue but has no gen-001 data.
     const katKpi = katOverview.cards.find((c) => c.value !== null)?.kpi ?? '';
     const series = await gen.series.get.query({ kpi: katKpi, unit: 'SOC', start: '2022-01', end: '2022-12' });

@@ -58,11 +58,7 @@ const NO_REQUEST: RequestInfo = { via: 'process', ip: null, userAgent: null, csr
  * A context for a caller inside the process (tests, the CLI): no cookies, no
  * CSRF. HTTP requests get theirs from access/request-context.ts.
  */
-export function callerContext(
-  db: Db,
-  orgId: string,
-  who: { user: SessionUser | null; scope: Scope; exactValueRoles?: readonly string[]; device?: Context['device'] },
-): Context {
+export function callerContext(db: Db, orgId: string, who: { user: SessionUser | null; scope: Scope; exactValueRoles?: readonly string[]; device?: Context['device'] }): Context {
   return {
     db,
     orgId,

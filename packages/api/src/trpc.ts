@@ -39,13 +39,16 @@ function ownMessage(code: string, message: string): string {
   return message;
 }
 
-const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
-  // No stack traces to clients; Swedish messages pass through.
-  errorFormatter({ shape, error }) {
-    const { stack: _stack, ...data } = shape.data;
-    return { ...shape, message: ownMessage(error.code, shape.message), data: { ...data, zod: error.cause instanceof ZodError ? error.cause.issues : null } };
-  },
-});
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    // No stack traces to clients; Swedish messages pass through.
+    errorFormatter({ shape, error }) {
+      const { stack: _stack, ...data } = shape.data;
+      return { ...shape, message: ownMessage(error.code, shape.message), data: { ...data, zod: error.cause instanceof ZodError ? error.cause.issues : null } };
+    },
+  });
 
 export const router = t.router;
 
@@ -62,8 +65,7 @@ const mapErrors = t.middleware(async ({ next }) => {
     const cause = result.error.cause;
     if (cause instanceof NotFoundError) throw new TRPCError({ code: 'NOT_FOUND', message: cause.message, cause });
     if (cause instanceof LoginRefused) throw new TRPCError({ code: cause.reason === 'credentials' ? 'UNAUTHORIZED' : 'TOO_MANY_REQUESTS', message: cause.message, cause });
-    if (cause instanceof InputError || cause instanceof PeriodParseError)
-      throw new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause });
+    if (cause instanceof InputError || cause instanceof PeriodParseError) throw new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause });
     // A refused input reads as a sentence per field, not as zod's JSON.
     if (cause instanceof ZodError) throw new TRPCError({ code: 'BAD_REQUEST', message: inputMessage(cause), cause });
   }

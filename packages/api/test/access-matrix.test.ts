@@ -57,10 +57,7 @@ async function call(ctx: Context, path: string, input: unknown): Promise<Outcome
 describe.each(TEST_DB_KINDS)('access matrix on %s', (kind) => {
   const database = useTestDatabase(kind, async (opened) => {
     await insertFixture(opened.db);
-    const [board] = await opened.db
-      .insert(boards)
-      .values({ orgId: 'test-org', name: 'Tavla B', slides: SCREEN_SLIDES, createdBy: 'test' })
-      .returning();
+    const [board] = await opened.db.insert(boards).values({ orgId: 'test-org', name: 'Tavla B', slides: SCREEN_SLIDES, createdBy: 'test' }).returning();
     await opened.db.insert(deviceTokens).values({ orgId: 'test-org', boardId: board?.id ?? 0, name: 'Skärm', tokenHash: 'x'.repeat(64), createdBy: 'test' });
   });
 
@@ -150,7 +147,10 @@ describe.each(TEST_DB_KINDS)('a wall screen reads exactly its board on %s', (kin
   const database = useTestDatabase(kind, async (opened) => {
     await insertFixture(opened.db);
     const [mine] = await opened.db.insert(boards).values({ orgId: 'test-org', name: 'Tavla B', slides: SCREEN_SLIDES, createdBy: 'test' }).returning();
-    const [other] = await opened.db.insert(boards).values({ orgId: 'test-org', name: 'Tavla C', slides: [{ kind: 'overview', unit: 'C', period: 'latest', seconds: 20 }], createdBy: 'test' }).returning();
+    const [other] = await opened.db
+      .insert(boards)
+      .values({ orgId: 'test-org', name: 'Tavla C', slides: [{ kind: 'overview', unit: 'C', period: 'latest', seconds: 20 }], createdBy: 'test' })
+      .returning();
     otherBoard = other?.id ?? 0;
     token = (await createDeviceToken(opened.db, 'test-org', mine?.id ?? 0, 'Skärm B', { id: 'test', ip: null })).token;
   });

@@ -3,7 +3,25 @@ import { TEST_DB_KINDS } from '@lagesbild/db/testing';
 import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { desc } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createLoginLink, createUser, listUsers, setPassword, login, LoginRefused, LOCK_MS, MAX_FAILED_LOGINS, MAX_FAILED_LOGINS_ACCOUNT, MAX_FAILURES_PER_IP, THROTTLE_STEP_MS, redeemLoginLink, resolveSession, SESSION_IDLE_MS, sessionStillValid, setRoles, sha256 } from '../src/access/index.js';
+import {
+  createLoginLink,
+  createUser,
+  listUsers,
+  setPassword,
+  login,
+  LoginRefused,
+  LOCK_MS,
+  MAX_FAILED_LOGINS,
+  MAX_FAILED_LOGINS_ACCOUNT,
+  MAX_FAILURES_PER_IP,
+  THROTTLE_STEP_MS,
+  redeemLoginLink,
+  resolveSession,
+  SESSION_IDLE_MS,
+  sessionStillValid,
+  setRoles,
+  sha256,
+} from '../src/access/index.js';
 import { insertFixture } from './fixture.js';
 
 const PASSWORD = 'Rätt-lösenord-123!';
@@ -141,7 +159,9 @@ describe.each(TEST_DB_KINDS)('login, sessions and lock-out on %s', (kind) => {
 
   it('refuses weak passwords and unknown units when creating users, in Swedish', async () => {
     await expect(createUser(db, 'test-org', { username: 'cecilia', displayName: 'C', password: 'kort', roles: [] }, ADMIN)).rejects.toThrow('minst 12 tecken');
-    await expect(createUser(db, 'test-org', { username: 'cecilia', displayName: 'C', password: null, roles: [{ role: 'enhetschef', unit: 'FINNS-EJ' }] }, ADMIN)).rejects.toThrow('Enheten "FINNS-EJ" finns inte');
+    await expect(createUser(db, 'test-org', { username: 'cecilia', displayName: 'C', password: null, roles: [{ role: 'enhetschef', unit: 'FINNS-EJ' }] }, ADMIN)).rejects.toThrow(
+      'Enheten "FINNS-EJ" finns inte',
+    );
     await expect(createUser(db, 'test-org', { username: 'cecilia', displayName: 'C', password: null, roles: [{ role: 'enhetschef' }] }, ADMIN)).rejects.toThrow('minst en enhet');
     await expect(createUser(db, 'test-org', { username: 'bo', displayName: 'Bo igen', password: null, roles: [] }, ADMIN)).rejects.toThrow('finns redan');
   });

@@ -24,7 +24,15 @@ describe.each(TEST_DB_KINDS)('comments on %s', (kind) => {
     const first = await anna.comment.add({ kpi: 'hh', unit: 'C', period: '2021-t1', body: '  Fler hushåll\r\nefter årsskiftet.  ' });
     expect(first).toMatchObject({ kpi: 'hh', unit: 'C', period: '2021-T1', body: 'Fler hushåll\nefter årsskiftet.', author: 'Anna Testsson' });
     expect(Date.parse(first.createdAt)).not.toBeNaN();
-    await addComment(db, 'test-org', { kpi: 'hh', unit: 'C', period: parsePeriod('2021-T1'), body: 'Senare', author: 'Bo', actor: 'bo', now: new Date(Date.parse(first.createdAt) + 60_000) });
+    await addComment(db, 'test-org', {
+      kpi: 'hh',
+      unit: 'C',
+      period: parsePeriod('2021-T1'),
+      body: 'Senare',
+      author: 'Bo',
+      actor: 'bo',
+      now: new Date(Date.parse(first.createdAt) + 60_000),
+    });
     await addComment(db, 'test-org', { kpi: 'hh', unit: 'C', period: parsePeriod('2021-T2'), body: 'Annan period', author: 'Bo', actor: 'bo' });
 
     const list = await anna.comment.list({ kpi: 'hh', unit: 'C', period: '2021-T1' });
@@ -44,7 +52,10 @@ describe.each(TEST_DB_KINDS)('comments on %s', (kind) => {
     expect(html.body).toBe('<img src=x onerror=alert(1)> & "citat"');
     expect(normaliseCommentBody('a\u0000b\u202Ec\td')).toBe('abc\td');
     expect(normaliseCommentBody('å'.repeat(COMMENT_MAX_LENGTH))).toHaveLength(COMMENT_MAX_LENGTH);
-    await expect(admin.comment.add({ kpi: 'kr', unit: 'SOC', period: '2021', body: 'x'.repeat(COMMENT_MAX_LENGTH + 1) })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: `Kommentaren är för lång: ${COMMENT_MAX_LENGTH + 1} tecken, högst ${COMMENT_MAX_LENGTH}.` });
+    await expect(admin.comment.add({ kpi: 'kr', unit: 'SOC', period: '2021', body: 'x'.repeat(COMMENT_MAX_LENGTH + 1) })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: `Kommentaren är för lång: ${COMMENT_MAX_LENGTH + 1} tecken, högst ${COMMENT_MAX_LENGTH}.`,
+    });
     await expect(admin.comment.add({ kpi: 'kr', unit: 'SOC', period: '2021', body: ' \n\t ' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'Kommentaren är tom.' });
     await expect(admin.comment.add({ kpi: 'kr', unit: 'XYZ', period: '2021', body: 'hej' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(admin.comment.add({ kpi: 'finns-inte', unit: 'SOC', period: '2021', body: 'hej' })).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -7,7 +7,10 @@ import { loadEngineContext } from '../src/engine/index.js';
 import { insertFixture } from './fixture.js';
 
 const unitId = async (db: Db, code: string) => {
-  const [u] = await db.select({ id: units.id }).from(units).where(and(eq(units.orgId, 'test-org'), eq(units.code, code)));
+  const [u] = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.orgId, 'test-org'), eq(units.code, code)));
   if (!u) throw new Error(code);
   return u.id;
 };
@@ -25,7 +28,10 @@ describe.each(TEST_DB_KINDS)('engine context on %s', (kind) => {
     expect(before.rollups).toBe(true);
     expect(before.tree.parentAt('C', '2022-01')).toBe('A1');
     // C moves to A2 from 2022-01, with the full rebuild such a change needs.
-    await db.update(unitLinks).set({ validTo: '2022-01' }).where(eq(unitLinks.unitId, await unitId(db, 'C')));
+    await db
+      .update(unitLinks)
+      .set({ validTo: '2022-01' })
+      .where(eq(unitLinks.unitId, await unitId(db, 'C')));
     await db.insert(unitLinks).values({ unitId: await unitId(db, 'C'), parentId: await unitId(db, 'A2'), validFrom: '2022-01' });
     await refreshRollups(db, 'test-org');
     const after = await loadEngineContext(db, 'test-org');
@@ -38,7 +44,9 @@ describe.each(TEST_DB_KINDS)('engine context on %s', (kind) => {
   it('reads the tree afresh while the roll-ups are stale', async () => {
     const db = database.db;
     // A batch committed without a refresh: the roll-ups no longer match.
-    await db.insert(importBatches).values({ orgId: 'test-org', fileName: 'utan-summering.csv', sha256: 'x', format: 'long-csv', status: 'committed', origin: 'reported', rowCount: 0, createdBy: 'test' });
+    await db
+      .insert(importBatches)
+      .values({ orgId: 'test-org', fileName: 'utan-summering.csv', sha256: 'x', format: 'long-csv', status: 'committed', origin: 'reported', rowCount: 0, createdBy: 'test' });
     const a = await loadEngineContext(db, 'test-org');
     const b = await loadEngineContext(db, 'test-org');
     expect(a.rollups).toBe(false);

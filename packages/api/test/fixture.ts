@@ -28,9 +28,33 @@ export async function insertFixture(db: Db): Promise<void> {
   ]);
   const base = { description: '', group: 'ekonomiskt-bistand', source: 'test', ageBands: [] as string[], scale: 1 };
   await db.insert(kpis).values([
-    { ...base, id: 'hh', name: 'Hushåll', nameEn: 'Households', unit: 'count', decimals: 0, direction: 'lower', timeAggregation: 'mean', genderSplit: true, privacyClass: 'small-count' },
+    {
+      ...base,
+      id: 'hh',
+      name: 'Hushåll',
+      nameEn: 'Households',
+      unit: 'count',
+      decimals: 0,
+      direction: 'lower',
+      timeAggregation: 'mean',
+      genderSplit: true,
+      privacyClass: 'small-count',
+    },
     { ...base, id: 'kr', name: 'Utbetalt', nameEn: 'Paid', unit: 'kr', decimals: 0, direction: 'lower', timeAggregation: 'sum', genderSplit: false, privacyClass: 'none' },
-    { ...base, id: 'kr-per-hh', name: 'Per hushåll', nameEn: 'Per household', unit: 'kr', decimals: 0, direction: 'none', timeAggregation: 'sum', genderSplit: false, privacyClass: 'none', ratioNumerator: 'kr', ratioDenominator: 'hh' },
+    {
+      ...base,
+      id: 'kr-per-hh',
+      name: 'Per hushåll',
+      nameEn: 'Per household',
+      unit: 'kr',
+      decimals: 0,
+      direction: 'none',
+      timeAggregation: 'sum',
+      genderSplit: false,
+      privacyClass: 'none',
+      ratioNumerator: 'kr',
+      ratioDenominator: 'hh',
+    },
   ]);
   const [batch] = await db
     .insert(importBatches)
@@ -49,12 +73,31 @@ export async function insertFixture(db: Db): Promise<void> {
   // 2020: 800 kr a month per leaf, for comparisons with the same period last year.
   for (let m = 1; m <= 12; m++) {
     for (const u of [b, c]) {
-      rows.push({ orgId: 'test-org', unitId: u.id, month: `2020-${String(m).padStart(2, '0')}`, origin: 'synthetic' as const, batchId: batch?.id ?? null, kpiId: 'kr', gender: 'T' as const, numerator: 800 });
+      rows.push({
+        orgId: 'test-org',
+        unitId: u.id,
+        month: `2020-${String(m).padStart(2, '0')}`,
+        origin: 'synthetic' as const,
+        batchId: batch?.id ?? null,
+        kpiId: 'kr',
+        gender: 'T' as const,
+        numerator: 800,
+      });
     }
   }
   await db.insert(observations).values(rows);
   await db.insert(targets).values([
-    { orgId: 'test-org', kpiId: 'kr', unitId: soc.id, year: 2021, annual: 24_000, monthly: [2100, 2100, 2100, 2100, 1900, 1900, 1900, 1900, 2000, 2000, 2000, 2000], tolerance: 5, toleranceKind: 'percent', origin: 'demo' },
+    {
+      orgId: 'test-org',
+      kpiId: 'kr',
+      unitId: soc.id,
+      year: 2021,
+      annual: 24_000,
+      monthly: [2100, 2100, 2100, 2100, 1900, 1900, 1900, 1900, 2000, 2000, 2000, 2000],
+      tolerance: 5,
+      toleranceKind: 'percent',
+      origin: 'demo',
+    },
     { orgId: 'test-org', kpiId: 'hh', unitId: soc.id, year: 2021, annual: 19, tolerance: 1, toleranceKind: 'absolute', origin: 'demo' },
   ]);
 }

@@ -53,9 +53,15 @@ describe.each(TEST_DB_KINDS)('import procedures on %s', (kind) => {
       ['Hushåll', 'Män', 'hh', 'M', null],
     ]);
     await expect(api.import.saveMapping({ label: 'X', kpiId: 'finns-inte' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'Nyckeltalet "finns-inte" finns inte.' });
-    await expect(api.import.saveMapping({ label: 'X', kpiId: 'kr', gender: 'K' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'Nyckeltalet "kr" är inte könsuppdelat; använd kön T.' });
+    await expect(api.import.saveMapping({ label: 'X', kpiId: 'kr', gender: 'K' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'Nyckeltalet "kr" är inte könsuppdelat; använd kön T.',
+    });
     await expect(api.import.saveMapping({ label: 'X', kpiId: 'kr-per-hh' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(api.import.saveMapping({ label: 'X', kpiId: 'kr', unitCode: 'ZZ' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('Enheten "ZZ" finns inte') });
+    await expect(api.import.saveMapping({ label: 'X', kpiId: 'kr', unitCode: 'ZZ' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('Enheten "ZZ" finns inte'),
+    });
     const extra = await api.import.saveMapping({ label: 'Tillfällig', kpiId: null });
     await api.import.deleteMapping({ id: extra.id });
     await expect(api.import.deleteMapping({ id: extra.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -109,14 +115,20 @@ describe.each(TEST_DB_KINDS)('import procedures on %s', (kind) => {
       lastMonth: '2022-03',
       months: 1,
     });
-    await expect(api.import.rollback({ batchId: done.batchId ?? -1 })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('är inte bekräftad; inget har ändrats') });
+    await expect(api.import.rollback({ batchId: done.batchId ?? -1 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('är inte bekräftad; inget har ändrats'),
+    });
     expect(await cell('kr', 'C', '2022-03', 'T')).toBeDefined();
     const rolled = await api.import.rollback({ batchId: done.batchId ?? -1, confirmed: true });
     expect(rolled).toEqual({ batchId: done.batchId, restored: 0, deleted: 1 });
     expect(await cell('kr', 'C', '2022-03', 'T')).toBeUndefined();
     const [event] = await db.select().from(events).orderBy(desc(events.id)).limit(1);
     expect(event).toMatchObject({ kind: 'import.rolled_back', payload: { batchId: done.batchId, kpis: ['kr'], units: ['C'], months: ['2022-03'] } });
-    await expect(api.import.rollback({ batchId: done.batchId ?? -1, confirmed: true })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('är redan återställd') });
+    await expect(api.import.rollback({ batchId: done.batchId ?? -1, confirmed: true })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('är redan återställd'),
+    });
   });
 
   it('answers bad files with clear errors and stays up; refuses oversized input before decoding it', async () => {
@@ -127,7 +139,10 @@ describe.each(TEST_DB_KINDS)('import procedures on %s', (kind) => {
     const junk = await api.import.preview({ fileName: 'junk.xlsx', contentBase64: Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]).toString('base64') });
     expect(junk.errors[0]?.message).toContain('går inte att öppna som Excel-arbetsbok');
     const tooBig = 'A'.repeat(Math.ceil(MAX_FILE_BYTES / 3) * 4 + 4);
-    await expect(api.import.preview({ fileName: 'stor.csv', contentBase64: tooBig })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('Filen är för stor') });
+    await expect(api.import.preview({ fileName: 'stor.csv', contentBase64: tooBig })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('Filen är för stor'),
+    });
     await expect(api.import.preview({ fileName: 'x.csv', contentBase64: 'inte base64!' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     // Still answering.
     await expect(api.import.batches()).resolves.toEqual(expect.any(Array));
@@ -153,7 +168,12 @@ describe.each(TEST_DB_KINDS)('import procedures on %s', (kind) => {
       expect(viaRollups.rollups).toBe(true);
       expect(await buildOverview(db, viaRollups, 'SOC', period, '2022-02', false, ALL_UNITS)).toEqual(await buildOverview(db, viaRaw, 'SOC', period, '2022-02', false, ALL_UNITS));
     };
-    const committed = await admin().import.commit({ fileName: 'rollups-2022.csv', contentBase64: b64(REPORT.replace('Hushåll;10;11;', 'Hushåll;12;11;').replace('Kvinnor;4;5;', 'Kvinnor;6;5;')), unitCode: 'C', confirmWarnings: true });
+    const committed = await admin().import.commit({
+      fileName: 'rollups-2022.csv',
+      contentBase64: b64(REPORT.replace('Hushåll;10;11;', 'Hushåll;12;11;').replace('Kvinnor;4;5;', 'Kvinnor;6;5;')),
+      unitCode: 'C',
+      confirmWarnings: true,
+    });
     expect(committed.ok).toBe(true);
     expect(await rollupStatus(db, 'test-org')).toMatchObject({ fresh: true });
     await same();

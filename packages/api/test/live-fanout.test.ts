@@ -34,7 +34,12 @@ describe('live fan-out (demo data, PGlite)', () => {
 
     const inBuf = await recordEvent(demo.db(), 'katrineholm', 'target.set', { kpis: ['arsarbetare'], units: ['BU'], months: ['2020-03'] });
     const inEbv = await recordEvent(demo.db(), 'katrineholm', 'target.set', { kpis: ['arsarbetare'], units: ['VUXEN'], months: ['2021-01'] });
-    const both = await recordEvent(demo.db(), 'katrineholm', 'comment.added', { kpis: ['arsarbetare'], units: ['BU', 'VUXEN'], unitMonths: { BU: ['2020-03'], VUXEN: ['2021-01'] }, months: ['2020-03', '2021-01'] });
+    const both = await recordEvent(demo.db(), 'katrineholm', 'comment.added', {
+      kpis: ['arsarbetare'],
+      units: ['BU', 'VUXEN'],
+      unitMonths: { BU: ['2020-03'], VUXEN: ['2021-01'] },
+      months: ['2020-03', '2021-01'],
+    });
     const deadline = Date.now() + 5000;
     while (admin.frames.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
 

@@ -128,11 +128,19 @@ async function insertOrg(db: Db, orgId: string, spec: OrgSpec): Promise<UnitTree
 /** Every cell outside the manager's scope in its month: changed, and every third one deleted. */
 async function perturbOutside(db: Db, orgId: string, tree: UnitTree, roots: string[], rollups: boolean): Promise<number> {
   const guard = scopeGuard({ kind: 'units', units: roots }, tree);
-  const cells = await db.select({ id: observations.id, unit: units.code, month: observations.month, numerator: observations.numerator }).from(observations).innerJoin(units, eq(units.id, observations.unitId)).where(eq(observations.orgId, orgId));
+  const cells = await db
+    .select({ id: observations.id, unit: units.code, month: observations.month, numerator: observations.numerator })
+    .from(observations)
+    .innerJoin(units, eq(units.id, observations.unitId))
+    .where(eq(observations.orgId, orgId));
   const outside = cells.filter((c) => !guard.allows(c.unit, c.month));
   for (const [n, c] of outside.entries()) {
     if (n % 3 === 2) await db.delete(observations).where(eq(observations.id, c.id));
-    else await db.update(observations).set({ numerator: c.numerator * 7 + 1000 }).where(eq(observations.id, c.id));
+    else
+      await db
+        .update(observations)
+        .set({ numerator: c.numerator * 7 + 1000 })
+        .where(eq(observations.id, c.id));
   }
   if (rollups) await db.transaction((tx) => refreshRollups(tx, orgId));
   else await dropRollups(db, orgId);
@@ -169,7 +177,7 @@ async function everything(db: Db, orgId: string, roots: string[]): Promise<Recor
   return out;
 }
 
-describe.each(TEST_DB_KINDS)('a unit manager\'s answers depend only on cells in her scope that month, on %s', (kind) => {
+describe.each(TEST_DB_KINDS)("a unit manager's answers depend only on cells in her scope that month, on %s", (kind) => {
   let org = 0;
   const database = useTestDatabase(kind, (opened) => opened.db.insert(kpis).values([...KPIS]));
 

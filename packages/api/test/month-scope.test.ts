@@ -15,10 +15,7 @@ describe('a unit manager reads her units only in the months they were hers (demo
   it('a series of her avdelning split by unit marks a child outside after it moved away', async () => {
     const s = await demo.manager(['MYN-BUF']).series.get({ kpi: KPI, unit: 'MYN-BUF', start: '2020-05', end: '2020-12', split: 'unit' });
     const vuxen = s.series.find((l) => l.key === 'VUXEN');
-    expect(vuxen?.points.map((p) => [p.period, p.outside])).toEqual([
-      ['2020-05', false],
-      ...['06', '07', '08', '09', '10', '11', '12'].map((m) => [`2020-${m}`, true]),
-    ]);
+    expect(vuxen?.points.map((p) => [p.period, p.outside])).toEqual([['2020-05', false], ...['06', '07', '08', '09', '10', '11', '12'].map((m) => [`2020-${m}`, true])]);
     expect(vuxen?.points[0]?.value).not.toBeNull();
     expect(vuxen?.points.slice(1).every((p) => p.value === null && p.target === null)).toBe(true);
     // What the admin sees for the same months: real figures, so the manager's nulls are not just missing data.

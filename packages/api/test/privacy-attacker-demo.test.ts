@@ -29,8 +29,13 @@ describe('issue 15: the named attacks on the demo data (PGlite)', () => {
   async function expectOpen(c: NamedAttack, managerUnit: string, boardUnits: readonly [string, string]) {
     const audiences = await suppressedAudiences(db, ORG, managerUnit, boardUnits, c.target.kpi);
     const verdicts = await runNamedAttack(db, ORG, c, audiences);
-    const lines = verdicts.map((v) => `${v.audience}: true ${v.truth}, the issue's arithmetic gives ${v.recovered ?? 'nothing (a part is hidden)'}${v.pinned.length ? `; ${v.pinned.join('; ')}` : ''}`);
-    expect(verdicts.flatMap((v) => v.pinned), lines.join('\n')).toEqual([]);
+    const lines = verdicts.map(
+      (v) => `${v.audience}: true ${v.truth}, the issue's arithmetic gives ${v.recovered ?? 'nothing (a part is hidden)'}${v.pinned.length ? `; ${v.pinned.join('; ')}` : ''}`,
+    );
+    expect(
+      verdicts.flatMap((v) => v.pinned),
+      lines.join('\n'),
+    ).toEqual([]);
     return verdicts;
   }
 
@@ -54,7 +59,8 @@ describe('issue 15: the named attacks on the demo data (PGlite)', () => {
           if (s) out.push(...seriesShown('series BU by gender', s));
           return out;
         },
-        recover: (shown) => difference(valueOf(shown, { kpi, unit: 'BU', gender: 'T', months: ['2018-01'] }), valueOf(shown, { kpi, unit: 'BU', gender: 'M', months: ['2018-01'] })),
+        recover: (shown) =>
+          difference(valueOf(shown, { kpi, unit: 'BU', gender: 'T', months: ['2018-01'] }), valueOf(shown, { kpi, unit: 'BU', gender: 'M', months: ['2018-01'] })),
       },
       'BU',
       ['BU', 'BU'],
@@ -124,7 +130,8 @@ describe('issue 15: the named attacks on the demo data (PGlite)', () => {
           const o = await call(() => api.overview.get({ unit: 'BF', period: '2021-T2' }));
           return o ? overviewShown('overview BF 2021-T2', o) : [];
         },
-        recover: (shown) => difference(valueOf(shown, { ...bf(monthRange('2020-05', '2020-08')), via: 'förra året' }), ...['2020-05', '2020-06', '2020-08'].map((m) => valueOf(shown, bf([m])))),
+        recover: (shown) =>
+          difference(valueOf(shown, { ...bf(monthRange('2020-05', '2020-08')), via: 'förra året' }), ...['2020-05', '2020-06', '2020-08'].map((m) => valueOf(shown, bf([m])))),
       },
       'BF',
       ['BF', 'BF'],
@@ -169,7 +176,11 @@ describe('issue 15: the named attacks on the demo data (PGlite)', () => {
         target: { kpi, unit: 'VUXEN', months: t1, gender: 'M' },
         ask: async (api, call) => {
           const out: Shown[] = [];
-          for (const [k, split] of [[kpi, 'gender'], [kpi, 'none'], ['arsarbetare', 'gender']] as const) {
+          for (const [k, split] of [
+            [kpi, 'gender'],
+            [kpi, 'none'],
+            ['arsarbetare', 'gender'],
+          ] as const) {
             const s = await call(() => api.series.get({ kpi: k, unit: 'VUXEN', start: '2019-01', end: '2019-12', grain: 'tertial', split }));
             if (s) out.push(...seriesShown(`series VUXEN ${k} ${split}`, s));
           }
@@ -193,7 +204,7 @@ describe('issue 15: the named attacks on the demo data (PGlite)', () => {
     const unrounded: string[] = [];
     for (const a of audiences) {
       // A wall screen is refused what its slides do not show: nothing reaches it there.
-      const refusedAsNull = <T,>(p: Promise<T>) => p.catch((e: unknown) => (e instanceof TRPCError && e.code === 'FORBIDDEN' ? null : Promise.reject(e)));
+      const refusedAsNull = <T>(p: Promise<T>) => p.catch((e: unknown) => (e instanceof TRPCError && e.code === 'FORBIDDEN' ? null : Promise.reject(e)));
       const o1 = await refusedAsNull(a.api.overview.get({ unit: 'BU', period: '2018-T1' }));
       const o2 = await refusedAsNull(a.api.overview.get({ unit: 'BU', period: '2022-03-R12' }));
       const s1 = await refusedAsNull(a.api.series.get({ kpi: 'placerade-hvb-sol', unit: 'BU', start: '2018-01', end: '2019-12', grain: 'tertial', split: 'gender' }));

@@ -31,7 +31,10 @@ describe.each(TEST_DB_KINDS)('a whole-API attacker on generated organisations (%
         const summary = summarise(results);
         expect(results.flatMap((r) => r.report.pinned).length, summary).toBe(0);
         // Every number reaches a suppressed caller rounded to its display precision.
-        expect(results.reduce((n, r) => n + r.unrounded, 0), summary).toBe(0);
+        expect(
+          results.reduce((n, r) => n + r.unrounded, 0),
+          summary,
+        ).toBe(0);
       }),
       // Shrinking would re-run whole organisations; the failure names the figures instead.
       { numRuns: ORGS[kind], endOnFailure: true },

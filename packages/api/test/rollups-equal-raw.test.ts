@@ -22,8 +22,32 @@ const base = { description: '', group: 'ekonomi', source: 'test', scale: 1, deci
 const KPIS = [
   { ...base, id: 'p-hh', name: 'Hushåll', nameEn: 'hh', unit: 'count', direction: 'lower', timeAggregation: 'mean', genderSplit: true, privacyClass: 'small-count' },
   { ...base, id: 'p-kr', name: 'Kronor', nameEn: 'kr', unit: 'kr', direction: 'lower', timeAggregation: 'sum', genderSplit: false, privacyClass: 'none' },
-  { ...base, id: 'p-per', name: 'Per hushåll', nameEn: 'per', unit: 'kr', direction: 'none', timeAggregation: 'sum', genderSplit: false, privacyClass: 'small-count', ratioNumerator: 'p-kr', ratioDenominator: 'p-hh' },
-  { ...base, id: 'p-sick', name: 'Sjuk', nameEn: 'sick', unit: 'percent', scale: 100, decimals: 1, direction: 'lower', timeAggregation: 'sum', genderSplit: true, privacyClass: 'sick-leave' },
+  {
+    ...base,
+    id: 'p-per',
+    name: 'Per hushåll',
+    nameEn: 'per',
+    unit: 'kr',
+    direction: 'none',
+    timeAggregation: 'sum',
+    genderSplit: false,
+    privacyClass: 'small-count',
+    ratioNumerator: 'p-kr',
+    ratioDenominator: 'p-hh',
+  },
+  {
+    ...base,
+    id: 'p-sick',
+    name: 'Sjuk',
+    nameEn: 'sick',
+    unit: 'percent',
+    scale: 100,
+    decimals: 1,
+    direction: 'lower',
+    timeAggregation: 'sum',
+    genderSplit: true,
+    privacyClass: 'sick-leave',
+  },
   { ...base, id: 'p-hme', name: 'HME', nameEn: 'hme', unit: 'score', direction: 'higher', timeAggregation: 'last', genderSplit: true, privacyClass: 'hme' },
 ] as const;
 
@@ -116,7 +140,9 @@ async function views(db: Db, ctx: EngineContext, orgId: string, seed: number, tr
     overviewRoot: await buildOverview(db, ctx, 'SOC', p, latest, suppress, ALL_UNITS),
     overviewUnit: await buildOverview(db, ctx, someUnit, p, latest, !suppress, ALL_UNITS),
     drill: await Promise.all(
-      KPIS.flatMap((k) => (['T', 'K'] as const).map((gender) => buildDrilldown(db, ctx, { kpi: k.id, unit: someUnit === 'A1' ? 'SOC' : 'A1', period: p, gender, suppress, access: ALL_UNITS }))),
+      KPIS.flatMap((k) =>
+        (['T', 'K'] as const).map((gender) => buildDrilldown(db, ctx, { kpi: k.id, unit: someUnit === 'A1' ? 'SOC' : 'A1', period: p, gender, suppress, access: ALL_UNITS })),
+      ),
     ),
     seriesUnit: await buildSeries(db, ctx, { kpi: 'p-hh', unit: 'SOC', start: START, end: '2022-12', grain: 'month', split: 'unit', suppress, access: ALL_UNITS }),
     seriesGender: await buildSeries(db, ctx, { kpi: 'p-sick', unit: 'A1', start: START, end: '2022-12', grain: 'tertial', split: 'gender', suppress, access: ALL_UNITS }),
@@ -148,11 +174,17 @@ describe.each(TEST_DB_KINDS)('roll-ups equal raw cells on %s', (kind) => {
     await insertRandomOrg(db, 'prop-stale', 99);
     await db.transaction((tx) => refreshRollups(tx, 'prop-stale'));
     expect((await loadEngineContext(db, 'prop-stale')).rollups).toBe(true);
-    const [b] = await db.insert(importBatches).values({ orgId: 'prop-stale', fileName: 'late', sha256: 'late', format: 'test', origin: 'synthetic', createdBy: 'test' }).returning();
+    const [b] = await db
+      .insert(importBatches)
+      .values({ orgId: 'prop-stale', fileName: 'late', sha256: 'late', format: 'test', origin: 'synthetic', createdBy: 'test' })
+      .returning();
     expect((await loadEngineContext(db, 'prop-stale')).rollups).toBe(false);
     await db.transaction((tx) => refreshRollups(tx, 'prop-stale'));
     expect((await loadEngineContext(db, 'prop-stale')).rollups).toBe(true);
-    await db.update(importBatches).set({ status: 'rolled_back' }).where(eq(importBatches.id, b?.id ?? -1));
+    await db
+      .update(importBatches)
+      .set({ status: 'rolled_back' })
+      .where(eq(importBatches.id, b?.id ?? -1));
     expect((await loadEngineContext(db, 'prop-stale')).rollups).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import { demoCallers } from './demo-callers.js';
  */
 const LATER_NAMES = ['Ekonomiskt bistånd och vuxna', 'Vuxenstödsenhet', 'Myndighet Ek. bistånd och vuxna', 'Vuxenavdelning'];
 
-describe('names and history outside a unit manager\'s months (demo data, PGlite)', () => {
+describe("names and history outside a unit manager's months (demo data, PGlite)", () => {
   const demo = demoCallers();
   const api = () => demo.manager(['MYN-BUF']);
 

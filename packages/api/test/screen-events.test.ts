@@ -18,10 +18,22 @@ describe('a wall screen hears and lists only what its slides show (demo data, PG
   const demo = demoCallers();
 
   it('lists only the KPIs of its slides: a chart screen learns nothing of other KPIs of its unit', async () => {
-    const [board] = await demo.db().insert(boards).values({ orgId: 'katrineholm', name: 'Diagram', slides: [{ kind: 'chart', unit: 'BU', kpi: 'arsarbetare', period: 'latest', seconds: 20 }], createdBy: 'test' }).returning();
-    const [device] = await demo.db().insert(deviceTokens).values({ orgId: 'katrineholm', boardId: board?.id ?? 0, name: 'Skärm', tokenHash: 'd'.repeat(64), createdBy: 'test' }).returning();
+    const [board] = await demo
+      .db()
+      .insert(boards)
+      .values({ orgId: 'katrineholm', name: 'Diagram', slides: [{ kind: 'chart', unit: 'BU', kpi: 'arsarbetare', period: 'latest', seconds: 20 }], createdBy: 'test' })
+      .returning();
+    const [device] = await demo
+      .db()
+      .insert(deviceTokens)
+      .values({ orgId: 'katrineholm', boardId: board?.id ?? 0, name: 'Skärm', tokenHash: 'd'.repeat(64), createdBy: 'test' })
+      .returning();
     const screen = appRouter.createCaller(
-      callerContext(demo.db(), 'katrineholm', { user: { id: `device:${device?.id}`, userId: null, name: 'Skärm', roles: [] }, scope: { kind: 'units', units: ['BU'] }, device: { id: device?.id ?? 0, boardId: board?.id ?? 0 } }),
+      callerContext(demo.db(), 'katrineholm', {
+        user: { id: `device:${device?.id}`, userId: null, name: 'Skärm', roles: [] },
+        scope: { kind: 'units', units: ['BU'] },
+        device: { id: device?.id ?? 0, boardId: board?.id ?? 0 },
+      }),
     );
     expect((await screen.kpi.list()).map((k) => [k.id, k.inUse])).toEqual([['arsarbetare', true]]);
     // A unit manager of the same unit gets the whole catalogue, marked by her units' use.
@@ -29,10 +41,22 @@ describe('a wall screen hears and lists only what its slides show (demo data, PG
   });
 
   it('carry units, months and KPIs only, and no comment', async () => {
-    const [board] = await demo.db().insert(boards).values({ orgId: 'katrineholm', name: 'Förvaltningen', slides: [{ kind: 'overview', unit: 'SOC', period: 'latest', seconds: 20 }], createdBy: 'test' }).returning();
-    const [device] = await demo.db().insert(deviceTokens).values({ orgId: 'katrineholm', boardId: board?.id ?? 0, name: 'Skärm', tokenHash: 'c'.repeat(64), createdBy: 'test' }).returning();
+    const [board] = await demo
+      .db()
+      .insert(boards)
+      .values({ orgId: 'katrineholm', name: 'Förvaltningen', slides: [{ kind: 'overview', unit: 'SOC', period: 'latest', seconds: 20 }], createdBy: 'test' })
+      .returning();
+    const [device] = await demo
+      .db()
+      .insert(deviceTokens)
+      .values({ orgId: 'katrineholm', boardId: board?.id ?? 0, name: 'Skärm', tokenHash: 'c'.repeat(64), createdBy: 'test' })
+      .returning();
     const screen = appRouter.createCaller(
-      callerContext(demo.db(), 'katrineholm', { user: { id: `device:${device?.id}`, userId: null, name: 'Skärm', roles: [] }, scope: { kind: 'units', units: ['SOC'] }, device: { id: device?.id ?? 0, boardId: board?.id ?? 0 } }),
+      callerContext(demo.db(), 'katrineholm', {
+        user: { id: `device:${device?.id}`, userId: null, name: 'Skärm', roles: [] },
+        scope: { kind: 'units', units: ['SOC'] },
+        device: { id: device?.id ?? 0, boardId: board?.id ?? 0 },
+      }),
     );
     const rows = await demo.db().execute<{ id: number }>('select coalesce(max(id), 0) as id from events');
     const list = Array.isArray(rows) ? rows : (rows as { rows: { id: number }[] }).rows;
@@ -56,14 +80,30 @@ describe('a wall screen hears and lists only what its slides show (demo data, PG
   });
 
   it('ends its stream when its board no longer shows the units it was opened for, so it reconnects within the new board', { timeout: LIVE_HEARTBEAT_MS + 20_000 }, async () => {
-    const [board] = await demo.db().insert(boards).values({ orgId: 'katrineholm', name: 'BU', slides: [{ kind: 'overview', unit: 'BU', period: 'latest', seconds: 20 }], createdBy: 'test' }).returning();
-    const [device] = await demo.db().insert(deviceTokens).values({ orgId: 'katrineholm', boardId: board?.id ?? 0, name: 'Skärm', tokenHash: 'e'.repeat(64), createdBy: 'test' }).returning();
+    const [board] = await demo
+      .db()
+      .insert(boards)
+      .values({ orgId: 'katrineholm', name: 'BU', slides: [{ kind: 'overview', unit: 'BU', period: 'latest', seconds: 20 }], createdBy: 'test' })
+      .returning();
+    const [device] = await demo
+      .db()
+      .insert(deviceTokens)
+      .values({ orgId: 'katrineholm', boardId: board?.id ?? 0, name: 'Skärm', tokenHash: 'e'.repeat(64), createdBy: 'test' })
+      .returning();
     const screen = appRouter.createCaller(
-      callerContext(demo.db(), 'katrineholm', { user: { id: `device:${device?.id}`, userId: null, name: 'Skärm', roles: [] }, scope: { kind: 'units', units: ['BU'] }, device: { id: device?.id ?? 0, boardId: board?.id ?? 0 } }),
+      callerContext(demo.db(), 'katrineholm', {
+        user: { id: `device:${device?.id}`, userId: null, name: 'Skärm', roles: [] },
+        scope: { kind: 'units', units: ['BU'] },
+        device: { id: device?.id ?? 0, boardId: board?.id ?? 0 },
+      }),
     );
     const stream = (await screen.live.events({}))[Symbol.asyncIterator]();
     await stream.next(); // the first status
-    await demo.db().update(boards).set({ slides: [{ kind: 'overview', unit: 'BF', period: 'latest', seconds: 20 }] }).where(eq(boards.id, board?.id ?? 0));
+    await demo
+      .db()
+      .update(boards)
+      .set({ slides: [{ kind: 'overview', unit: 'BF', period: 'latest', seconds: 20 }] })
+      .where(eq(boards.id, board?.id ?? 0));
     const ended = (async () => {
       for (;;) if ((await stream.next()).done) return 'ended';
     })().catch((err: unknown) => (err as { code?: string }).code ?? 'error');

@@ -43,12 +43,24 @@ describe('side channels to a unit manager (demo data, PGlite)', () => {
     return String(list[0]?.id ?? 0);
   }
 
-  it('an import on another enhet moves neither her latest month, her default period, nor her screen\'s latest slide', async () => {
+  it("an import on another enhet moves neither her latest month, her default period, nor her screen's latest slide", async () => {
     const before = await eva().overview.get({});
-    const [board] = await demo.db().insert(boards).values({ orgId: 'katrineholm', name: 'BU', slides: [{ kind: 'overview', unit: 'BU', period: 'latest', seconds: 20 }], createdBy: 'test' }).returning();
-    const [device] = await demo.db().insert(deviceTokens).values({ orgId: 'katrineholm', boardId: board?.id ?? 0, name: 'Skärm BU', tokenHash: 'b'.repeat(64), createdBy: 'test' }).returning();
+    const [board] = await demo
+      .db()
+      .insert(boards)
+      .values({ orgId: 'katrineholm', name: 'BU', slides: [{ kind: 'overview', unit: 'BU', period: 'latest', seconds: 20 }], createdBy: 'test' })
+      .returning();
+    const [device] = await demo
+      .db()
+      .insert(deviceTokens)
+      .values({ orgId: 'katrineholm', boardId: board?.id ?? 0, name: 'Skärm BU', tokenHash: 'b'.repeat(64), createdBy: 'test' })
+      .returning();
     const screen = appRouter.createCaller(
-      callerContext(demo.db(), 'katrineholm', { user: { id: 'device', userId: null, name: 'Skärm', roles: [] }, scope: { kind: 'units', units: ['BU'] }, device: { id: device?.id ?? 0, boardId: board?.id ?? 0 } }),
+      callerContext(demo.db(), 'katrineholm', {
+        user: { id: 'device', userId: null, name: 'Skärm', roles: [] },
+        scope: { kind: 'units', units: ['BU'] },
+        device: { id: device?.id ?? 0, boardId: board?.id ?? 0 },
+      }),
     );
     expect((await screen.board.forDevice()).latestMonth).toBe(before.latestMonth);
 

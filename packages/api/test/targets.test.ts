@@ -55,7 +55,7 @@ describe.each(TEST_DB_KINDS)('targets set by people, on %s', (kind) => {
     );
     await expect(chef().target.set({ kpi: 'kr', unit: 'SOC', year: 2021, annual: 1, tolerance: 150, toleranceKind: 'percent' })).rejects.toThrow('högst 100');
     // Input checks speak Swedish too (zod's Swedish locale).
-    await expect(chef().target.set({ kpi: 'kr', unit: 'SOC', year: 3000, annual: 1 })).rejects.toThrow("Ogiltig uppgift: För stor(t): förväntat number att ha <=2100 (year).");
+    await expect(chef().target.set({ kpi: 'kr', unit: 'SOC', year: 3000, annual: 1 })).rejects.toThrow('Ogiltig uppgift: För stor(t): förväntat number att ha <=2100 (year).');
     await expect(chef().target.set({ kpi: 'finns-inte', unit: 'SOC', year: 2021, annual: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await db.select().from(auditLog)).length).toBe(before);
   });

@@ -21,7 +21,10 @@ describe('a unit manager and the three girls in HVB (demo data, PGlite)', () => 
 
   it('stores exactly 3 girls (an admin sees the exact figure), and the unit manager sees "färre än 5 personer"', async () => {
     const exact = await admin().series.get({ kpi: KPI, unit: 'BU', start: '2018-01', end: '2018-01', grain: 'month', split: 'gender' });
-    expect(exact.series.map((s) => [s.key, s.points[0]?.value])).toEqual([['K', 3], ['M', 18]]);
+    expect(exact.series.map((s) => [s.key, s.points[0]?.value])).toEqual([
+      ['K', 3],
+      ['M', 18],
+    ]);
     const shown = await manager().series.get({ kpi: KPI, unit: 'BU', start: '2018-01', end: '2018-12', grain: 'month', split: 'gender' });
     const girls = shown.series.find((s) => s.key === 'K');
     expect(girls?.points[0]).toMatchObject({ period: '2018-01', value: null, display: 'färre än 5 personer', hidden: { mark: 'primary', noun: 'persons' } });
@@ -48,7 +51,8 @@ describe('a unit manager and the three girls in HVB (demo data, PGlite)', () => 
     for (const period of ['2018-01', '2018-02', '2018-T1', '2018-01:2018-02', '2018-02:2018-04', '2018']) {
       const card = (await api.overview.get({ unit: 'BU', period })).cards.find((c) => c.kpi === KPI);
       expect(card).toBeDefined();
-      const months = period === '2018' ? MONTHS : period === '2018-T1' ? TERTIALS[0] ?? [] : period.includes(':') ? monthRange(...(period.split(':') as [string, string])) : [period];
+      const months =
+        period === '2018' ? MONTHS : period === '2018-T1' ? (TERTIALS[0] ?? []) : period.includes(':') ? monthRange(...(period.split(':') as [string, string])) : [period];
       take(`card:${period}`, months, 'T', card?.value ?? null);
     }
     // Unknowns: the monthly cells per gender; T of a month is K + M.

@@ -23,7 +23,16 @@ describe.each(TEST_DB_KINDS)('series, drill-down and comparison on %s', (kind) =
   });
 
   it('gives a series at tertial grain, split by the child units as the tree was in each month', async () => {
-    const s = await buildSeries(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', start: '2021-01', end: '2021-12', grain: 'tertial', split: 'unit', suppress: false, access: ALL_UNITS });
+    const s = await buildSeries(database.db, await ctx(), {
+      kpi: 'kr',
+      unit: 'SOC',
+      start: '2021-01',
+      end: '2021-12',
+      grain: 'tertial',
+      split: 'unit',
+      suppress: false,
+      access: ALL_UNITS,
+    });
     const byUnit = Object.fromEntries(s.series.map((x) => [x.key, x.points.map((p) => p.value)]));
     // B moves from A1 to A2 in June: A1 has B for January–May.
     expect(byUnit.A1).toEqual([8_000, 5_000, 4_000]);
@@ -32,9 +41,30 @@ describe.each(TEST_DB_KINDS)('series, drill-down and comparison on %s', (kind) =
   });
 
   it('splits by gender, or says the KPI has no gender split', async () => {
-    const hh = await buildSeries(database.db, await ctx(), { kpi: 'hh', unit: 'SOC', start: '2021-01', end: '2021-12', grain: 'year', split: 'gender', suppress: false, access: ALL_UNITS });
-    expect(hh.series.map((x) => [x.key, x.points[0]?.value])).toEqual([['K', 8], ['M', 12]]);
-    const kr = await buildSeries(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', start: '2021-01', end: '2021-12', grain: 'year', split: 'gender', suppress: false, access: ALL_UNITS });
+    const hh = await buildSeries(database.db, await ctx(), {
+      kpi: 'hh',
+      unit: 'SOC',
+      start: '2021-01',
+      end: '2021-12',
+      grain: 'year',
+      split: 'gender',
+      suppress: false,
+      access: ALL_UNITS,
+    });
+    expect(hh.series.map((x) => [x.key, x.points[0]?.value])).toEqual([
+      ['K', 8],
+      ['M', 12],
+    ]);
+    const kr = await buildSeries(database.db, await ctx(), {
+      kpi: 'kr',
+      unit: 'SOC',
+      start: '2021-01',
+      end: '2021-12',
+      grain: 'year',
+      split: 'gender',
+      suppress: false,
+      access: ALL_UNITS,
+    });
     expect(kr.note).toBe('ej könsuppdelad');
     expect(kr.series.map((x) => x.key)).toEqual(['T']);
   });
@@ -47,7 +77,10 @@ describe.each(TEST_DB_KINDS)('series, drill-down and comparison on %s', (kind) =
     const early = await buildDrilldown(database.db, await ctx(), { kpi: 'kr', unit: 'A2', period: parsePeriod('2021-T1'), gender: 'T', suppress: false, access: ALL_UNITS });
     expect(early.children).toEqual([]);
     const top = await buildDrilldown(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', period: parsePeriod('2021'), gender: 'T', suppress: false, access: ALL_UNITS });
-    expect(top.children.map((c) => [c.unit, c.value])).toEqual([['A1', 17_000], ['A2', 7_000]]);
+    expect(top.children.map((c) => [c.unit, c.value])).toEqual([
+      ['A1', 17_000],
+      ['A2', 7_000],
+    ]);
     expect(top.parent.value).toBe(24_000);
   });
 
@@ -55,7 +88,10 @@ describe.each(TEST_DB_KINDS)('series, drill-down and comparison on %s', (kind) =
     // Women's households per month: B has 4 (moved to A2 in June), C has 4 (in A1); SOC has 8.
     const q = { kpi: 'hh', unit: 'SOC', period: parsePeriod('2021'), gender: 'K' as const };
     const exact = await buildDrilldown(database.db, await ctx(), { ...q, suppress: false, access: ALL_UNITS });
-    expect(exact.children.map((c) => [c.unit, c.display])).toEqual([['A1', '6'], ['A2', '4']]);
+    expect(exact.children.map((c) => [c.unit, c.display])).toEqual([
+      ['A1', '6'],
+      ['A2', '4'],
+    ]);
     const safe = await buildDrilldown(database.db, await ctx(), { ...q, suppress: true, access: ALL_UNITS });
     const a2 = safe.children.find((c) => c.unit === 'A2');
     expect(a2).toMatchObject({ value: null, display: 'färre än 5 hushåll', suppressed: true, hidden: { mark: 'primary', noun: 'households', threshold: 5 } });
@@ -87,12 +123,28 @@ describe.each(TEST_DB_KINDS)('series, drill-down and comparison on %s', (kind) =
   });
 
   it('forecasts the year end from the year to date, says how, and judges it against the annual target', async () => {
-    const v = await queryValue(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', period: parsePeriod('2021-06'), gender: 'T', compare: false, suppress: false, access: ALL_UNITS });
+    const v = await queryValue(database.db, await ctx(), {
+      kpi: 'kr',
+      unit: 'SOC',
+      period: parsePeriod('2021-06'),
+      gender: 'T',
+      compare: false,
+      suppress: false,
+      access: ALL_UNITS,
+    });
     // One earlier year (2020) cannot prove a season, so jan–jun is scaled up: 6 × 2 000 × 2 = 24 000.
     expect(v.forecast).toMatchObject({ year: 2021, asOf: '2021-06', value: 24_000, display: '24 000 kr', method: 'run-rate', annualTarget: 24_000 });
     expect(v.forecast.explanation).toContain('jan–jun uppräknat till helår (6 av 12 månader)');
     expect(v.forecastStatus).toBe('green');
-    const whole = await queryValue(database.db, await ctx(), { kpi: 'kr', unit: 'SOC', period: parsePeriod('2021'), gender: 'T', compare: false, suppress: false, access: ALL_UNITS });
+    const whole = await queryValue(database.db, await ctx(), {
+      kpi: 'kr',
+      unit: 'SOC',
+      period: parsePeriod('2021'),
+      gender: 'T',
+      compare: false,
+      suppress: false,
+      access: ALL_UNITS,
+    });
     expect(whole.forecast).toMatchObject({ method: 'actual', value: 24_000 });
     const overview = await buildOverview(database.db, await ctx(), 'SOC', parsePeriod('2021-06'), '2021-12', false, ALL_UNITS);
     const card = overview.cards.find((c) => c.kpi === 'kr');
@@ -106,7 +158,15 @@ describe.each(TEST_DB_KINDS)('series, drill-down and comparison on %s', (kind) =
     const v = await queryValue(database.db, await ctx(), { kpi: 'hh', unit: 'B', period: parsePeriod('2021-03'), gender: 'K', compare: false, suppress: true, access: ALL_UNITS });
     expect(v.forecast).toMatchObject({ value: null, method: 'none', display: 'dold' });
     expect(v.forecastStatus).toBe('none');
-    const exact = await queryValue(database.db, await ctx(), { kpi: 'hh', unit: 'B', period: parsePeriod('2021-03'), gender: 'K', compare: false, suppress: false, access: ALL_UNITS });
+    const exact = await queryValue(database.db, await ctx(), {
+      kpi: 'hh',
+      unit: 'B',
+      period: parsePeriod('2021-03'),
+      gender: 'K',
+      compare: false,
+      suppress: false,
+      access: ALL_UNITS,
+    });
     expect(exact.forecast.value).toBe(4);
   });
 });

@@ -40,7 +40,12 @@ describe.each(TEST_DB_KINDS)('user and sign-in writes are one transaction each, 
   });
   const user = async (username: string) => (await listUsers(db, ORG)).find((u) => u.username === username);
   const sessionsOf = async (userId: number, method?: string) =>
-    (await db.select().from(sessions).where(and(eq(sessions.userId, userId), method ? eq(sessions.method, method) : undefined))).length;
+    (
+      await db
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.userId, userId), method ? eq(sessions.method, method) : undefined))
+    ).length;
 
   it('creates a user', async () => {
     await expectOneTransaction(db, {
@@ -124,7 +129,13 @@ describe.each(TEST_DB_KINDS)('user and sign-in writes are one transaction each, 
   it('logs out, here and everywhere', async () => {
     const bob = { id: 'bo', ip: '10.0.0.4' };
     const { token } = await createSession(db, bo, { method: 'password', ip: null, userAgent: null, now: new Date() });
-    const exists = async () => (await db.select().from(sessions).where(eq(sessions.tokenHash, sha256(token)))).length > 0;
+    const exists = async () =>
+      (
+        await db
+          .select()
+          .from(sessions)
+          .where(eq(sessions.tokenHash, sha256(token)))
+      ).length > 0;
     await expectOneTransaction(db, {
       run: () => logout(db, ORG, sha256(token), bob),
       done: async () => !(await exists()),

@@ -54,7 +54,10 @@ describe.each(TEST_DB_KINDS)('data writes are one transaction each, with their e
       event: 'board.saved',
     });
     const saved = await db.select().from(events).where(eq(events.kind, 'board.saved'));
-    expect(saved.map((e) => e.payload)).toEqual([{ boardId: id, note: 'Entrén' }, { boardId: id, note: 'Entrén' }]);
+    expect(saved.map((e) => e.payload)).toEqual([
+      { boardId: id, note: 'Entrén' },
+      { boardId: id, note: 'Entrén' },
+    ]);
   });
 
   it('creates and revokes a screen', async () => {
@@ -86,7 +89,13 @@ describe.each(TEST_DB_KINDS)('data writes are one transaction each, with their e
     const engine = await loadEngineContext(db, ORG);
     await expectOneTransaction(db, {
       run: () => setTarget(db, engine, { kpi: 'kr', unit: 'B', year: 2022, annual: 5000, monthly: null, tolerance: 5, toleranceKind: 'percent' }, ADMIN),
-      done: async () => (await db.select().from(targets).where(and(eq(targets.kpiId, 'kr'), eq(targets.year, 2022)))).length > 0,
+      done: async () =>
+        (
+          await db
+            .select()
+            .from(targets)
+            .where(and(eq(targets.kpiId, 'kr'), eq(targets.year, 2022)))
+        ).length > 0,
       audit: { action: 'target.set', target: 'target:kr:B:2022', actor: 'admin', ip: ADMIN.ip },
       event: 'target.set',
     });
@@ -143,11 +152,16 @@ describe.each(TEST_DB_KINDS)('data writes are one transaction each, with their e
   it('tells admins of a saved board; no other role, and no wall screen (its stream ends at its heartbeat instead)', async () => {
     const [start] = await db.select({ id: events.id }).from(events).orderBy(desc(events.id)).limit(1);
     const boardId = await saveBoard(db, ORG, { name: 'Korridoren', slides: SLIDES }, ADMIN);
-    const [device] = await db.insert(deviceTokens).values({ orgId: ORG, boardId, name: 'Skärm 2', tokenHash: 'f'.repeat(64), createdBy: 'test' }).returning();
+    const [device] = await db
+      .insert(deviceTokens)
+      .values({ orgId: ORG, boardId, name: 'Skärm 2', tokenHash: 'f'.repeat(64), createdBy: 'test' })
+      .returning();
     const heard = async (who: Parameters<typeof callerContext>[2]) => {
       // Aborted at the end, so the stream stops at once rather than at its next heartbeat.
       const stop = new AbortController();
-      const stream = (await appRouter.createCaller(callerContext(db, ORG, who), { signal: stop.signal }).live.events({ lastEventId: String(start?.id ?? 0) }))[Symbol.asyncIterator]();
+      const stream = (await appRouter.createCaller(callerContext(db, ORG, who), { signal: stop.signal }).live.events({ lastEventId: String(start?.id ?? 0) }))[
+        Symbol.asyncIterator
+      ]();
       const kinds: string[] = [];
       const deadline = Date.now() + 1000;
       while (Date.now() < deadline) {

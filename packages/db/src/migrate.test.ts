@@ -8,10 +8,7 @@ describe.each(TEST_DB_KINDS)('migrations on %s', (kind) => {
   const database = useTestDatabase(kind);
 
   it('creates every table of the domain model', async () => {
-    const rows = await queryRows<{ table_name: string }>(
-      database.db,
-      sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
-    );
+    const rows = await queryRows<{ table_name: string }>(database.db, sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`);
     const names = rows.map((r) => r.table_name);
     expect(names).toEqual(
       expect.arrayContaining(['organisations', 'units', 'unit_links', 'unit_names', 'kpis', 'observations', 'observation_history', 'targets', 'comments', 'import_batches']),

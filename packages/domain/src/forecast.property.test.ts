@@ -34,7 +34,14 @@ describe('forecast properties', () => {
       fc.property(shape, magnitude, k, asOfMonth, fc.constantFrom(...AGGS), (s, mag, kk, m, agg) => {
         const base = s.map((x) => x * mag);
         // Two earlier years with the same shape: the leave-one-out guard sees a season they agree on.
-        const series = [...year(2020, base.map((x) => x * 2)), ...year(2021, base), ...year(2022, base.map((x) => x * kk).slice(0, m))];
+        const series = [
+          ...year(
+            2020,
+            base.map((x) => x * 2),
+          ),
+          ...year(2021, base),
+          ...year(2022, base.map((x) => x * kk).slice(0, m)),
+        ];
         const f = forecastYearEnd({ asOf: makeMonth(2022, m), timeAggregation: agg, series });
         const tot = base.reduce((a, b) => a + b, 0);
         const sofar = base.slice(0, m).reduce((a, b) => a + b, 0);
@@ -51,7 +58,15 @@ describe('forecast properties', () => {
   it('the same holds for a ratio KPI: k_num / k_den × the earlier ratio', () => {
     fc.assert(
       fc.property(shape, shape, k, k, asOfMonth, fc.constantFrom(...AGGS), (sn, sd, kn, kd, m, agg) => {
-        const series = [...year(2020, sn, sd), ...year(2021, sn, sd), ...year(2022, sn.map((x) => x * kn).slice(0, m), sd.map((x) => x * kd))];
+        const series = [
+          ...year(2020, sn, sd),
+          ...year(2021, sn, sd),
+          ...year(
+            2022,
+            sn.map((x) => x * kn).slice(0, m),
+            sd.map((x) => x * kd),
+          ),
+        ];
         const f = forecastYearEnd({ asOf: makeMonth(2022, m), timeAggregation: agg, series });
         const t = (xs: number[]) => (agg === 'last' ? (xs[11] ?? 0) : xs.reduce((a, b) => a + b, 0));
         close(f.value, ((kn * t(sn)) / (kd * t(sd))) * 1, 1e-8);
@@ -96,7 +111,14 @@ describe('forecast properties', () => {
       fc.property(full, fc.option(full, { nil: undefined }), years, fc.constantFrom(...AGGS), fc.double({ min: 0.01, max: 100, noNaN: true }), (cur, den, past, agg, scale) => {
         const series = [...past.flatMap((y, i) => year(2021 - i, y)), ...year(2022, cur, den)];
         const f = forecastYearEnd({ asOf: '2022-12', timeAggregation: agg, scale, series });
-        const cells: ObservationCell[] = cur.map((n, i) => ({ month: makeMonth(2022, i + 1), unit: 'u', gender: 'T', ageBand: '', numerator: n, denominator: den ? (den[i] ?? null) : null }));
+        const cells: ObservationCell[] = cur.map((n, i) => ({
+          month: makeMonth(2022, i + 1),
+          unit: 'u',
+          gender: 'T',
+          ageBand: '',
+          numerator: n,
+          denominator: den ? (den[i] ?? null) : null,
+        }));
         const actual = aggregateCells({ timeAggregation: agg, scale }, cells, { gender: 'T' }).value;
         if (actual === null) expect(f).toMatchObject({ method: 'none', value: null });
         else {

@@ -16,8 +16,7 @@ const total = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 const SUMMER_DIP = [100, 100, 100, 100, 100, 80, 40, 60, 100, 100, 100, 100];
 const history = [...year(2019, SUMMER_DIP), ...year(2020, SUMMER_DIP), ...year(2021, SUMMER_DIP)];
 
-const sumKpi = (asOf: string, series: MonthlyTotal[], extra: Partial<ForecastInput> = {}) =>
-  forecastYearEnd({ asOf, timeAggregation: 'sum', series, ...extra });
+const sumKpi = (asOf: string, series: MonthlyTotal[], extra: Partial<ForecastInput> = {}) => forecastYearEnd({ asOf, timeAggregation: 'sum', series, ...extra });
 
 describe('forecastYearEnd: seasonal', () => {
   it('a year 10 % above earlier years every month forecasts exactly 10 % above their total, for every asOf', () => {
@@ -248,7 +247,6 @@ describe('forecastStatus', () => {
 
 describe('monthly totals from cells', () => {
   const cell = (month: string, gender: 'K' | 'M' | 'T', numerator: number, unit = 'a', denominator: number | null = null) => testCell(month, gender, numerator, denominator, unit);
-
 
   it('sums units, takes T as K + M where split and T alone where not', () => {
     const cells = [cell('2022-01', 'K', 3), cell('2022-01', 'M', 4), cell('2022-01', 'T', 99), cell('2022-01', 'T', 5, 'b'), cell('2022-02', 'K', 1, 'a', 10)];

@@ -104,9 +104,7 @@ export function forecastYearEnd(input: ForecastInput): Forecast {
   const year = yearOf(asOf);
   const asOfIdx = monthNumber(asOf) - 1;
   const maxBasis = Math.max(1, Math.floor(input.maxBasisYears ?? DEFAULT_BASIS_YEARS));
-  const ratio =
-    input.ratio ??
-    input.series.some((t) => yearOf(t.month) === year && monthNumber(t.month) - 1 <= asOfIdx && t.denominator != null);
+  const ratio = input.ratio ?? input.series.some((t) => yearOf(t.month) === year && monthNumber(t.month) - 1 <= asOfIdx && t.denominator != null);
   const sides: Side[] = ratio ? ['num', 'den'] : ['num'];
   const years = byYear(input.series, ratio);
 
@@ -116,7 +114,14 @@ export function forecastYearEnd(input: ForecastInput): Forecast {
   const base = { year, asOf, monthsUsed };
 
   if (!current || used.length === 0) {
-    return { ...base, value: null, ytdValue: null, method: 'none', basisYears: [], ...say(`ingen prognos: inga värden för ${year} ännu`, `no forecast: no figures for ${year} yet`) };
+    return {
+      ...base,
+      value: null,
+      ytdValue: null,
+      method: 'none',
+      basisYears: [],
+      ...say(`ingen prognos: inga värden för ${year} ännu`, `no forecast: no figures for ${year} yet`),
+    };
   }
 
   const stock = agg === 'last';
@@ -157,11 +162,20 @@ export function forecastYearEnd(input: ForecastInput): Forecast {
       reason = { sv: 'tidigare år saknar användbara värden för samma månad', en: 'earlier years have no usable figures for the same month' };
     } else if (sides.some((s) => !(factor(s) >= STOCK_RATIO_MIN && factor(s) <= STOCK_RATIO_MAX))) {
       reason = unevenReason;
-    } else if (!earnsItsPlace(usable.map(([, f]) => f), agg, ratio, scale, sides, {
-      full: (f, s) => f[s][11] ?? 0,
-      seasonal: (f, s, others) => (f[s][lastIdx] ?? 0) * mean(others.map((o) => (o[s][11] ?? 0) / (o[s][lastIdx] ?? 1))),
-      naive: (f, s) => f[s][lastIdx] ?? 0,
-    })) {
+    } else if (
+      !earnsItsPlace(
+        usable.map(([, f]) => f),
+        agg,
+        ratio,
+        scale,
+        sides,
+        {
+          full: (f, s) => f[s][11] ?? 0,
+          seasonal: (f, s, others) => (f[s][lastIdx] ?? 0) * mean(others.map((o) => (o[s][11] ?? 0) / (o[s][lastIdx] ?? 1))),
+          naive: (f, s) => f[s][lastIdx] ?? 0,
+        },
+      )
+    ) {
       reason = unprovenReason;
     } else {
       const basisYears = usable.map(([y]) => y).sort((a, b) => a - b);
@@ -187,11 +201,20 @@ export function forecastYearEnd(input: ForecastInput): Forecast {
       reason = { sv: 'tidigare år saknar användbara värden för samma månader', en: 'earlier years have no usable figures for the same months' };
     } else if (sides.some((s) => !(share(s) >= (MIN_SHARE_OF_EVEN * used.length) / 12))) {
       reason = unevenReason;
-    } else if (!earnsItsPlace(usable.map(([, f]) => f), agg, ratio, scale, sides, {
-      full: (f, s) => sumAt(f[s], range12()),
-      seasonal: (f, s, others) => sumAt(f[s], used) / mean(others.map((o) => sumAt(o[s], used) / sumAt(o[s], range12()))),
-      naive: (f, s) => (sumAt(f[s], used) / used.length) * 12,
-    })) {
+    } else if (
+      !earnsItsPlace(
+        usable.map(([, f]) => f),
+        agg,
+        ratio,
+        scale,
+        sides,
+        {
+          full: (f, s) => sumAt(f[s], range12()),
+          seasonal: (f, s, others) => sumAt(f[s], used) / mean(others.map((o) => sumAt(o[s], used) / sumAt(o[s], range12()))),
+          naive: (f, s) => (sumAt(f[s], used) / used.length) * 12,
+        },
+      )
+    ) {
       reason = unprovenReason;
     } else {
       const basisYears = usable.map(([y]) => y).sort((a, b) => a - b);
@@ -243,11 +266,7 @@ export function forecastYearEnd(input: ForecastInput): Forecast {
  */
 export function forecastStatus(forecast: Forecast, annualTarget: AnnualTarget | null, direction: Direction): Status {
   if (annualTarget === null || annualTarget.year !== forecast.year) return 'none';
-  return assessStatus(
-    forecast.value,
-    { value: annualTarget.annual, tolerance: annualTarget.tolerance, toleranceKind: annualTarget.toleranceKind },
-    direction,
-  );
+  return assessStatus(forecast.value, { value: annualTarget.annual, tolerance: annualTarget.tolerance, toleranceKind: annualTarget.toleranceKind }, direction);
 }
 
 /** Monthly totals of a KPI's cells for one gender (T = K + M where split) and optional age band. */
@@ -264,11 +283,7 @@ export function monthlyTotals(cells: readonly ObservationCell[], f: CellFilter):
 }
 
 /** Monthly totals of a ratio KPI: Σ numerator-KPI cells over Σ denominator-KPI cells, months where both have data. */
-export function ratioMonthlyTotals(
-  numeratorCells: readonly ObservationCell[],
-  denominatorCells: readonly ObservationCell[],
-  f: CellFilter,
-): MonthlyTotal[] {
+export function ratioMonthlyTotals(numeratorCells: readonly ObservationCell[], denominatorCells: readonly ObservationCell[], f: CellFilter): MonthlyTotal[] {
   const den = new Map(monthlyTotals(denominatorCells, f).map((t) => [t.month, t.numerator]));
   return monthlyTotals(numeratorCells, f).flatMap((t) => {
     const d = den.get(t.month);

@@ -14,14 +14,7 @@ export type MeasureUnit = 'count' | 'kr' | 'tkr' | 'percent' | 'score' | 'index'
 export type PrivacyClass = 'none' | 'small-count' | 'sick-leave' | 'hme';
 export type KpiGroup = 'ekonomiskt-bistand' | 'placeringar' | 'barn-unga-vuxna' | 'personal' | 'medarbetarengagemang' | 'ekonomi';
 
-export const KPI_GROUPS: readonly KpiGroup[] = [
-  'ekonomiskt-bistand',
-  'barn-unga-vuxna',
-  'placeringar',
-  'personal',
-  'medarbetarengagemang',
-  'ekonomi',
-];
+export const KPI_GROUPS: readonly KpiGroup[] = ['ekonomiskt-bistand', 'barn-unga-vuxna', 'placeringar', 'personal', 'medarbetarengagemang', 'ekonomi'];
 
 export interface KpiDefinition {
   id: string;

@@ -20,10 +20,7 @@ const UNITS: Record<string, CellUnit> = { kr: 'kr', tkr: 'tkr', mnkr: 'mnkr', '%
 
 const SEP = '[ \\u00a0\\u202f]';
 /** sign, digits (plain or grouped by three), decimals, then a unit. No exponents: "1e5" is no way to write a report's figure. */
-const NUMBER_RE = new RegExp(
-  `^([-+\\u2212]?)\\s*((?:\\d{1,3}(?:${SEP}\\d{3})+|\\d+)(?:[.,]\\d+)?|[.,]\\d+)(?:${SEP}*(kr|tkr|mnkr|%|dygn|åa))?$`,
-  'i',
-);
+const NUMBER_RE = new RegExp(`^([-+\\u2212]?)\\s*((?:\\d{1,3}(?:${SEP}\\d{3})+|\\d+)(?:[.,]\\d+)?|[.,]\\d+)(?:${SEP}*(kr|tkr|mnkr|%|dygn|åa))?$`, 'i');
 
 export function readNumberToken(raw: string): NumberToken {
   const text = raw.trim();

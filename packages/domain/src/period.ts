@@ -32,7 +32,10 @@ function withinBounds(input: string, p: Period): Period {
     throw new PeriodParseError(input, `Perioden "${input}" ligger utanför åren ${MIN_PERIOD_YEAR}–${MAX_PERIOD_YEAR}. Välj en period inom dem.`);
   }
   if (monthCount(p) > MAX_PERIOD_MONTHS) {
-    throw new PeriodParseError(input, `Perioden är för lång: högst ${MAX_PERIOD_MONTHS} månader (${MAX_PERIOD_MONTHS / 12} år), "${input}" har ${monthCount(p)}. Välj en kortare period.`);
+    throw new PeriodParseError(
+      input,
+      `Perioden är för lång: högst ${MAX_PERIOD_MONTHS} månader (${MAX_PERIOD_MONTHS / 12} år), "${input}" har ${monthCount(p)}. Välj en kortare period.`,
+    );
   }
   return p;
 }
@@ -151,8 +154,6 @@ export function formatPeriod(p: Period, locale: Locale = 'sv'): string {
     case 'rolling12':
       return locale === 'sv' ? `12 mån t.o.m. ${formatMonth(p.end, locale)}` : `12 months to ${formatMonth(p.end, locale)}`;
     case 'range':
-      return yearOf(p.end) === y
-        ? `${short(p.start)}–${short(p.end)} ${y}`
-        : `${formatMonth(p.start, locale)}–${formatMonth(p.end, locale)}`;
+      return yearOf(p.end) === y ? `${short(p.start)}–${short(p.end)} ${y}` : `${formatMonth(p.start, locale)}–${formatMonth(p.end, locale)}`;
   }
 }

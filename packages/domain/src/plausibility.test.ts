@@ -12,7 +12,13 @@ const check = (k: PlausibilityKpi, n: number, d: number | null = null) => checkV
 
 describe('numbers are whole tokens', () => {
   it('reads Swedish thousands separators and refuses whitespace elsewhere', () => {
-    for (const [text, value] of [['3 634 874', 3634874], ['3\u202f634\u202f874', 3634874], ['3\u00a0634\u00a0874,5', 3634874.5], ['650', 650], ['-12', -12]] as const) {
+    for (const [text, value] of [
+      ['3 634 874', 3634874],
+      ['3\u202f634\u202f874', 3634874],
+      ['3\u00a0634\u00a0874,5', 3634874.5],
+      ['650', 650],
+      ['-12', -12],
+    ] as const) {
       expect(readNumberToken(text)).toEqual({ kind: 'number', value, unit: null });
     }
     expect(readNumberToken('9 5')).toEqual({ kind: 'split', parts: ['9', '5'] });

@@ -31,10 +31,16 @@ describe('status', () => {
   it('property: for lower-is-better, a higher value never gets a better status', () => {
     const rank = { green: 0, yellow: 1, red: 2, none: 3 };
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 50, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 10, noNaN: true }), (a, d, target, tol) => {
-        expect(rank[assessStatus(a + d, t(target, tol), 'lower')]).toBeGreaterThanOrEqual(rank[assessStatus(a, t(target, tol), 'lower')]);
-        expect(rank[assessStatus(a, t(target, tol), 'higher')]).toBeGreaterThanOrEqual(rank[assessStatus(a + d, t(target, tol), 'higher')]);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 50, noNaN: true }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 10, noNaN: true }),
+        (a, d, target, tol) => {
+          expect(rank[assessStatus(a + d, t(target, tol), 'lower')]).toBeGreaterThanOrEqual(rank[assessStatus(a, t(target, tol), 'lower')]);
+          expect(rank[assessStatus(a, t(target, tol), 'higher')]).toBeGreaterThanOrEqual(rank[assessStatus(a + d, t(target, tol), 'higher')]);
+        },
+      ),
     );
   });
 

@@ -55,11 +55,7 @@ export function assessStatus(value: number | null, target: TargetValue | null, d
  * averages them and a stock KPI takes the last month's. Null when any month has
  * no target, so a period is never judged against part of a target.
  */
-export function targetForMonths(
-  months: readonly Month[],
-  timeAggregation: TimeAggregation | 'ratio',
-  targetOfYear: (year: number) => AnnualTarget | null,
-): TargetValue | null {
+export function targetForMonths(months: readonly Month[], timeAggregation: TimeAggregation | 'ratio', targetOfYear: (year: number) => AnnualTarget | null): TargetValue | null {
   if (months.length === 0) return null;
   const perMonth: number[] = [];
   let last: AnnualTarget | null = null;
@@ -77,8 +73,7 @@ export function targetForMonths(
   else if (timeAggregation === 'last') value = perMonth[perMonth.length - 1] ?? 0;
   else value = perMonth.reduce((a, b) => a + b, 0) / perMonth.length;
   // A percentage tolerance scales with the target; an absolute one on a sum KPI scales with the months covered.
-  const tolerance =
-    last.toleranceKind === 'absolute' && timeAggregation === 'sum' ? (last.tolerance * months.length) / 12 : last.tolerance;
+  const tolerance = last.toleranceKind === 'absolute' && timeAggregation === 'sum' ? (last.tolerance * months.length) / 12 : last.tolerance;
   return { value, tolerance, toleranceKind: last.toleranceKind };
 }
 

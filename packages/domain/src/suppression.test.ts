@@ -74,7 +74,12 @@ describe('property: an attacker cannot recover a hidden cell from what is shown'
         const marks = suppressTable(cells, relations);
         for (const c of cells) if (isPrimarySuppressed(c)) expect(marks.get(c.id)).toBe('primary');
         for (const r of relations) expect([r.total, ...r.parts].filter((id) => marks.has(id)).length).not.toBe(1);
-        expect(determinedUnknowns(relations.map((r) => [r.total, ...r.parts]), [...marks.keys()].sort())).toEqual([]);
+        expect(
+          determinedUnknowns(
+            relations.map((r) => [r.total, ...r.parts]),
+            [...marks.keys()].sort(),
+          ),
+        ).toEqual([]);
         expect(suppressTable(cells, relations)).toEqual(marks);
       }),
       { numRuns: 300 },
@@ -85,7 +90,16 @@ describe('property: an attacker cannot recover a hidden cell from what is shown'
     expect(determinedUnknowns([['T', 'K', 'M']], ['K'])).toEqual(['K']);
     expect(determinedUnknowns([['T', 'K', 'M']], ['K', 'M'])).toEqual([]);
     // Two relations sharing hidden cells: a + b and a + c known, b + c known → all three follow.
-    expect(determinedUnknowns([['x', 'a', 'b'], ['y', 'a', 'c'], ['z', 'b', 'c']], ['a', 'b', 'c'])).toEqual(['a', 'b', 'c']);
+    expect(
+      determinedUnknowns(
+        [
+          ['x', 'a', 'b'],
+          ['y', 'a', 'c'],
+          ['z', 'b', 'c'],
+        ],
+        ['a', 'b', 'c'],
+      ),
+    ).toEqual(['a', 'b', 'c']);
   });
 });
 

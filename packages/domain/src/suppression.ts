@@ -72,8 +72,7 @@ export function suppressTable(cells: readonly TableCell[], relations: readonly A
 
   const members = relations.map((r) => [r.total, ...r.parts].filter((id) => byId.has(id)));
   const weight = (id: string) => byId.get(id)?.protectingCount ?? Number.MAX_SAFE_INTEGER;
-  const cheapest = (ids: string[]) =>
-    ids.filter((id) => !marks.has(id)).sort((a, b) => weight(a) - weight(b) || a.localeCompare(b))[0];
+  const cheapest = (ids: string[]) => ids.filter((id) => !marks.has(id)).sort((a, b) => weight(a) - weight(b) || a.localeCompare(b))[0];
 
   for (let guard = 0; guard < cells.length + 1; guard++) {
     // 1. No relation may have exactly one hidden member.

@@ -16,7 +16,10 @@ const tree = new UnitTree([
   node('SOC', []),
   node('A1', [['SOC', '2020-01', '2022-01']], '2022-01'),
   node('A2', [['SOC', '2020-01', null]]),
-  node('B', [['A1', '2020-01', '2021-06'], ['A2', '2021-06', null]]),
+  node('B', [
+    ['A1', '2020-01', '2021-06'],
+    ['A2', '2021-06', null],
+  ]),
 ]);
 
 describe('the unit tree as it was in a month', () => {

@@ -12,7 +12,9 @@ describe('the requests a wall slide makes', () => {
       { path: 'series.get', input: { kpi: 'k', unit: 'SOC', start: '2020-05', end: '2022-04', grain: 'month', split: 'none' } },
       { path: 'unit.tree', input: { month: '2022-04' } },
     ]);
-    expect(wallRequests({ kind: 'drilldown', unit: 'SOC', kpi: 'k', period: '2022' }, null)).toEqual([{ path: 'drilldown.get', input: { kpi: 'k', unit: 'SOC', period: '2022', gender: 'T' } }]);
+    expect(wallRequests({ kind: 'drilldown', unit: 'SOC', kpi: 'k', period: '2022' }, null)).toEqual([
+      { path: 'drilldown.get', input: { kpi: 'k', unit: 'SOC', period: '2022', gender: 'T' } },
+    ]);
   });
   it('gives a request the key of its slide, and another period, kind or unit another key', () => {
     const key = (period: string, unit = 'SOC') => wallRequestKey({ path: 'overview.get', input: { unit, period } });

@@ -33,7 +33,13 @@ const CASES: [file: string, sheet: string | null, row: number, column: string | 
   ['html-page.csv', null, 1, '<!DOCTYPE html>', 'Okänd kolumn "<!DOCTYPE html>" i rubrikraden i fil html-page.csv, rad 1'],
   ['junk.xlsx', null, 1, null, 'Filen junk.xlsx är en binärfil, inte text'],
   ['truncated-2021.xlsx', null, 1, null, 'Filen truncated-2021.xlsx går inte att öppna som Excel-arbetsbok: ingen innehållsförteckning (filen är avkortad eller inte en zip-fil).'],
-  ['zip-not-xlsx.xlsx', null, 1, null, 'Filen zip-not-xlsx.xlsx är en zip-fil (fast namnet slutar på .xlsx), inte en Excel-arbetsbok, och kan inte importeras (i fil zip-not-xlsx.xlsx, rad 1).'],
+  [
+    'zip-not-xlsx.xlsx',
+    null,
+    1,
+    null,
+    'Filen zip-not-xlsx.xlsx är en zip-fil (fast namnet slutar på .xlsx), inte en Excel-arbetsbok, och kan inte importeras (i fil zip-not-xlsx.xlsx, rad 1).',
+  ],
   ['empty-sheets.xlsx', null, 1, null, 'Filen empty-sheets.xlsx går inte att läsa som Excel-arbetsbok (i fil empty-sheets.xlsx, rad 1): alla blad är tomma.'],
   ['zip-bomb.xlsx', null, 1, null, 'Filen zip-bomb.xlsx avvisas: delen xl/worksheets/sheet1.xml packas upp till 200 MB, 1029 gånger mer än packat. Det ser ut som en zip-bomb'],
   ['zip-bomb-lying.xlsx', null, 1, null, 'Filen zip-bomb-lying.xlsx avvisas: delen xl/worksheets/sheet1.xml packas upp till mer än den uppger. Det ser ut som en zip-bomb'],
@@ -52,7 +58,13 @@ const CASES: [file: string, sheet: string | null, row: number, column: string | 
   ['ratio-kpi.csv', null, 2, 'kpi', 'KPI "kr-per-hushall" i fil ratio-kpi.csv, rad 2, kolumn kpi är en kvot (utbetalt-kr / hushall-utbetalt)'],
   ['period-as-date.csv', null, 2, 'period', 'Ogiltig period "2021-01-31" i fil period-as-date.csv, rad 2, kolumn period. Skriv månaden som ÅÅÅÅ-MM'],
   ['bad-period.csv', null, 2, 'period', 'Ogiltig period "2021-13" i fil bad-period.csv, rad 2, kolumn period. Skriv månaden som ÅÅÅÅ-MM'],
-  ['period-outside-kpi.csv', null, 2, 'period', 'Perioden 2021-01 i fil period-outside-kpi.csv, rad 2, kolumn period ligger utanför tiden då KPI "gammal-kpi" finns (2018-01–2019-12).'],
+  [
+    'period-outside-kpi.csv',
+    null,
+    2,
+    'period',
+    'Perioden 2021-01 i fil period-outside-kpi.csv, rad 2, kolumn period ligger utanför tiden då KPI "gammal-kpi" finns (2018-01–2019-12).',
+  ],
   ['unit-not-leaf.csv', null, 2, 'unit', 'Enheten "AVD" har underenheter 2021-01 (i fil unit-not-leaf.csv, rad 2, kolumn unit).'],
   ['unit-not-valid.csv', null, 2, 'unit', 'Enheten "E2" fanns inte 2023-02 (i fil unit-not-valid.csv, rad 2, kolumn unit)'],
   ['bad-gender.csv', null, 2, 'gender', 'Ogiltigt kön "X" i fil bad-gender.csv, rad 2, kolumn gender.'],
@@ -70,7 +82,13 @@ const CASES: [file: string, sheet: string | null, row: number, column: string | 
   // Wide monthly reports (CSV)
   ['wide-question-mark-2021.csv', null, 2, 'Februari', 'Värdet "?" i fil wide-question-mark-2021.csv, rad 2, kolumn Februari är inte ett tal.'],
   ['wide-not-a-number-2021.csv', null, 3, 'Januari', 'Värdet "x" i fil wide-not-a-number-2021.csv, rad 3, kolumn Januari är inte ett tal.'],
-  ['wide-unknown-label-2021.csv', null, 3, 'A', 'Okänd rad "Hushål" i fil wide-unknown-label-2021.csv, rad 3, kolumn A: ingen koppling säger vilket nyckeltal den är. Menade du "Hushåll"?'],
+  [
+    'wide-unknown-label-2021.csv',
+    null,
+    3,
+    'A',
+    'Okänd rad "Hushål" i fil wide-unknown-label-2021.csv, rad 3, kolumn A: ingen koppling säger vilket nyckeltal den är. Menade du "Hushåll"?',
+  ],
   ['wide-no-year.csv', null, 1, 'Januari', 'Året framgår inte av kolumnen "Januari" i fil wide-no-year.csv, rad 1, kolumn Januari eller av filnamnet.'],
   ['wide-year-conflict-2021.csv', null, 1, '2020-01', 'Kolumnen "2020-01" i fil wide-year-conflict-2021.csv, rad 1, kolumn 2020-01 gäller 2020, men importen gäller 2021.'],
   ['wide-duplicate-month-2021.csv', null, 1, 'Januari', 'Månaden "Januari" i fil wide-duplicate-month-2021.csv, rad 1, kolumn Januari finns redan i kolumn Januari.'],
@@ -80,18 +98,37 @@ const CASES: [file: string, sheet: string | null, row: number, column: string | 
   ['wide-merged-header-2021.csv', null, 3, 'C', 'Kolumnen C har värden men ingen rubrik (i fil wide-merged-header-2021.csv, rad 3, kolumn C).'],
   ['wide-month-first-2021.csv', null, 1, 'Januari', 'Första kolumnen i fil wide-month-first-2021.csv, rad 1, kolumn Januari är en månad'],
   ['wide-negative-count-2021.csv', null, 2, 'Februari', 'Negativt värde "-200" i fil wide-negative-count-2021.csv, rad 2, kolumn Februari'],
-  ['wide-period-outside-kpi-2021.csv', null, 2, 'Januari', 'Perioden 2021-01 i fil wide-period-outside-kpi-2021.csv, rad 2, kolumn Januari ligger utanför tiden då KPI "gammal-kpi" finns'],
+  [
+    'wide-period-outside-kpi-2021.csv',
+    null,
+    2,
+    'Januari',
+    'Perioden 2021-01 i fil wide-period-outside-kpi-2021.csv, rad 2, kolumn Januari ligger utanför tiden då KPI "gammal-kpi" finns',
+  ],
   ['wide-half-split-2021.csv', null, 2, 'A', 'Raden "Hushåll" i fil wide-half-split-2021.csv, rad 2, kolumn A har en rad för kvinnor men ingen för män'],
   // Wide monthly reports (XLSX): the sheet is named in every message
-  ['formulas-2021.xlsx', 'Formler', 2, 'Januari', 'Värdet "=SUM(C2:C9)" i fil formulas-2021.xlsx, blad Formler, rad 2, kolumn Januari är inte ett tal. Celler som börjar med =, + eller @ tolkas aldrig som formler'],
-  ['merged-header-2021.xlsx', 'Rapport', 1, 'Januari', 'Rubrikcellerna B1:C1 är sammanfogade (i fil merged-header-2021.xlsx, blad Rapport, rad 1, kolumn Januari), så det går inte att se vilken månad'],
+  [
+    'formulas-2021.xlsx',
+    'Formler',
+    2,
+    'Januari',
+    'Värdet "=SUM(C2:C9)" i fil formulas-2021.xlsx, blad Formler, rad 2, kolumn Januari är inte ett tal. Celler som börjar med =, + eller @ tolkas aldrig som formler',
+  ],
+  [
+    'merged-header-2021.xlsx',
+    'Rapport',
+    1,
+    'Januari',
+    'Rubrikcellerna B1:C1 är sammanfogade (i fil merged-header-2021.xlsx, blad Rapport, rad 1, kolumn Januari), så det går inte att se vilken månad',
+  ],
   ['second-sheet-bad-2021.xlsx', 'Februari', 2, 'Februari', 'Värdet "saknas" i fil second-sheet-bad-2021.xlsx, blad Februari, rad 2, kolumn Februari är inte ett tal.'],
 ];
 
 describe.each(TEST_DB_KINDS)('bad files on %s', (kind) => {
   const { database, itWroteNothing } = useWorldForBadInput(kind);
 
-  const run = (fileName: string, bytes: Uint8Array) => importFile(database.db, { orgId: ORG, fileName, bytes, dryRun: false, user: 'tester', unitCode: 'E1', confirmWarnings: true, currentMonth: NOW_MONTH });
+  const run = (fileName: string, bytes: Uint8Array) =>
+    importFile(database.db, { orgId: ORG, fileName, bytes, dryRun: false, user: 'tester', unitCode: 'E1', confirmWarnings: true, currentMonth: NOW_MONTH });
 
   it('the corpus has at least 40 files and a case for each', () => {
     const files = readdirSync(DIR).sort();
@@ -111,7 +148,15 @@ describe.each(TEST_DB_KINDS)('bad files on %s', (kind) => {
 
   // Dry runs, so the check below that nothing was written still holds.
   it.each(READ_RIGHT_CASES)('%s is read right: skipped sheets %j named in warnings', async (file, skipped, values) => {
-    const r = await importFile(database.db, { orgId: ORG, fileName: file, bytes: readFileSync(resolve(DIR, file)), dryRun: true, user: 'tester', unitCode: 'E1', currentMonth: NOW_MONTH });
+    const r = await importFile(database.db, {
+      orgId: ORG,
+      fileName: file,
+      bytes: readFileSync(resolve(DIR, file)),
+      dryRun: true,
+      user: 'tester',
+      unitCode: 'E1',
+      currentMonth: NOW_MONTH,
+    });
     expect(r.errors).toEqual([]);
     expect(r.warnings.map((w) => w.sheet)).toEqual(skipped);
     for (const [w, sheet] of r.warnings.map((w, i) => [w, skipped[i] ?? ''] as const)) expect(w.message).toContain(`Bladet ${sheet} `);
@@ -154,7 +199,10 @@ describe.each(TEST_DB_KINDS)('bad files on %s', (kind) => {
 
   it('a workbook too large to read is told as too large, with what to do, not as a zip bomb', async () => {
     // Random bytes do not compress: 17 MB packed and unpacked, under the byte limit but over the workbook's.
-    const bytes = zip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'xl/worksheets/sheet1.xml', data: randomBytes(17 * 1024 * 1024) }]);
+    const bytes = zip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'xl/worksheets/sheet1.xml', data: randomBytes(17 * 1024 * 1024) },
+    ]);
     const r = await run('stor-2021.xlsx', bytes);
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]?.message).toContain('Filen stor-2021.xlsx är 17 MB uppackad, men högst 16 MB kan läsas (en månadsrapport är under 1 MB). Dela upp arbetsboken');

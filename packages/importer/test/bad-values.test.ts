@@ -35,32 +35,123 @@ interface Case {
 
 const CASES: Case[] = [
   // Numbers are whole tokens
-  { file: 'number-line-break-inside.csv', row: 2, column: 'value', message: 'Värdet "65⏎0" i fil number-line-break-inside.csv, rad 2, kolumn value är inte ett tal: "65" och "0" skiljs av ett mellanrum eller en radbrytning.' },
-  { file: 'number-space-inside.csv', row: 3, column: 'value', message: 'Värdet "9 5" i fil number-space-inside.csv, rad 3, kolumn value är inte ett tal: "9" och "5" skiljs av ett mellanrum eller en radbrytning. Mellanslag får bara stå mellan grupper om tre siffror (3 634 874).' },
-  { file: 'wide-number-space-inside-2021.csv', row: 2, column: 'Februari', message: 'Värdet "8 23" i fil wide-number-space-inside-2021.csv, rad 2, kolumn Februari är inte ett tal: "8" och "23" skiljs av' },
+  {
+    file: 'number-line-break-inside.csv',
+    row: 2,
+    column: 'value',
+    message: 'Värdet "65⏎0" i fil number-line-break-inside.csv, rad 2, kolumn value är inte ett tal: "65" och "0" skiljs av ett mellanrum eller en radbrytning.',
+  },
+  {
+    file: 'number-space-inside.csv',
+    row: 3,
+    column: 'value',
+    message:
+      'Värdet "9 5" i fil number-space-inside.csv, rad 3, kolumn value är inte ett tal: "9" och "5" skiljs av ett mellanrum eller en radbrytning. Mellanslag får bara stå mellan grupper om tre siffror (3 634 874).',
+  },
+  {
+    file: 'wide-number-space-inside-2021.csv',
+    row: 2,
+    column: 'Februari',
+    message: 'Värdet "8 23" i fil wide-number-space-inside-2021.csv, rad 2, kolumn Februari är inte ett tal: "8" och "23" skiljs av',
+  },
   // Units in cells
-  { file: 'tkr-in-count.csv', row: 3, column: 'value', message: 'Värdet "4 915 tkr" i fil tkr-in-count.csv, rad 3, kolumn value anges i tkr, men KPI "hushall-utbetalt" räknas i antal. Skriv värdet i antal utan enhet i cellen.' },
-  { file: 'percent-in-count.csv', row: 2, column: 'value', message: 'Värdet "8 %" i fil percent-in-count.csv, rad 2, kolumn value anges i %, men KPI "hushall-utbetalt" räknas i antal. En andel i procent kan inte lagras som antal.' },
-  { file: 'wide-percent-in-count-2021.csv', row: 2, column: 'Februari', message: 'Värdet "8 %" i fil wide-percent-in-count-2021.csv, rad 2, kolumn Februari anges i %, men KPI "hushall-utbetalt" räknas i antal.' },
-  { file: 'wrong-unit-for-amount.csv', row: 4, column: 'value', message: 'Värdet "12 dygn" i fil wrong-unit-for-amount.csv, rad 4, kolumn value anges i dygn, men KPI "utbetalt-kr" räknas i kronor (kr).', errors: 1 },
+  {
+    file: 'tkr-in-count.csv',
+    row: 3,
+    column: 'value',
+    message: 'Värdet "4 915 tkr" i fil tkr-in-count.csv, rad 3, kolumn value anges i tkr, men KPI "hushall-utbetalt" räknas i antal. Skriv värdet i antal utan enhet i cellen.',
+  },
+  {
+    file: 'percent-in-count.csv',
+    row: 2,
+    column: 'value',
+    message: 'Värdet "8 %" i fil percent-in-count.csv, rad 2, kolumn value anges i %, men KPI "hushall-utbetalt" räknas i antal. En andel i procent kan inte lagras som antal.',
+  },
+  {
+    file: 'wide-percent-in-count-2021.csv',
+    row: 2,
+    column: 'Februari',
+    message: 'Värdet "8 %" i fil wide-percent-in-count-2021.csv, rad 2, kolumn Februari anges i %, men KPI "hushall-utbetalt" räknas i antal.',
+  },
+  {
+    file: 'wrong-unit-for-amount.csv',
+    row: 4,
+    column: 'value',
+    message: 'Värdet "12 dygn" i fil wrong-unit-for-amount.csv, rad 4, kolumn value anges i dygn, men KPI "utbetalt-kr" räknas i kronor (kr).',
+    errors: 1,
+  },
   // Denominators only where the KPI has one, and always where it needs one
-  { file: 'denominator-on-count.csv', row: 2, column: 'denominator', message: 'Nämnaren "5" i fil denominator-on-count.csv, rad 2, kolumn denominator hör inte hit: KPI "hushall-utbetalt" räknas i antal och har ingen nämnare' },
-  { file: 'rate-without-denominator.csv', row: 2, column: 'denominator', message: 'Nämnare saknas i fil rate-without-denominator.csv, rad 2, kolumn denominator: KPI "sjukfranvaro" räknas i procent (%) som täljare delat med nämnare, och utan nämnaren visas värdet fel (t.ex. "810,0 %").' },
-  { file: 'share-over-100.csv', row: 2, column: 'value', message: 'Värdet 8,1 med nämnaren 1 i fil share-over-100.csv, rad 2, kolumn value ger 810 % för KPI "sjukfranvaro", men en andel kan vara högst 100 %.' },
+  {
+    file: 'denominator-on-count.csv',
+    row: 2,
+    column: 'denominator',
+    message: 'Nämnaren "5" i fil denominator-on-count.csv, rad 2, kolumn denominator hör inte hit: KPI "hushall-utbetalt" räknas i antal och har ingen nämnare',
+  },
+  {
+    file: 'rate-without-denominator.csv',
+    row: 2,
+    column: 'denominator',
+    message:
+      'Nämnare saknas i fil rate-without-denominator.csv, rad 2, kolumn denominator: KPI "sjukfranvaro" räknas i procent (%) som täljare delat med nämnare, och utan nämnaren visas värdet fel (t.ex. "810,0 %").',
+  },
+  {
+    file: 'share-over-100.csv',
+    row: 2,
+    column: 'value',
+    message: 'Värdet 8,1 med nämnaren 1 i fil share-over-100.csv, rad 2, kolumn value ger 810 % för KPI "sjukfranvaro", men en andel kan vara högst 100 %.',
+  },
   // Counts of individuals are whole, non-negative and plausible
-  { file: 'count-with-decimals.csv', row: 3, column: 'value', message: 'Värdet "196,5" i fil count-with-decimals.csv, rad 3, kolumn value är inget heltal, men KPI "hushall-utbetalt" räknar antal (personer, hushåll eller ärenden).' },
+  {
+    file: 'count-with-decimals.csv',
+    row: 3,
+    column: 'value',
+    message: 'Värdet "196,5" i fil count-with-decimals.csv, rad 3, kolumn value är inget heltal, men KPI "hushall-utbetalt" räknar antal (personer, hushåll eller ärenden).',
+  },
   { file: 'wide-count-quarter-2021.csv', row: 3, column: 'Januari', message: 'Värdet "0,75" i fil wide-count-quarter-2021.csv, rad 3, kolumn Januari är inget heltal' },
-  { file: 'count-huge.csv', row: 2, column: 'value', message: 'Värdet "100000000000000000000000" i fil count-huge.csv, rad 2, kolumn value är orimligt stort för KPI "hushall-utbetalt" (högst 10 000 000).' },
+  {
+    file: 'count-huge.csv',
+    row: 2,
+    column: 'value',
+    message: 'Värdet "100000000000000000000000" i fil count-huge.csv, rad 2, kolumn value är orimligt stort för KPI "hushall-utbetalt" (högst 10 000 000).',
+  },
   // No month after the current one
   { file: 'future-month.csv', row: 3, column: 'period', message: `Månaden 2099-12 i fil future-month.csv, rad 3, kolumn period har inte varit än (nu är det ${NOW_MONTH}).` },
   { file: 'wide-future-month.csv', row: 2, column: '2099-11', message: 'Månaden 2099-11 i fil wide-future-month.csv, rad 2, kolumn 2099-11 har inte varit än' },
   // Missing-value marks: say that they can be skipped
-  { file: 'missing-mark-ellipsis.csv', row: 3, column: 'value', option: 'skipMissing', message: 'Värdet "…" i fil missing-mark-ellipsis.csv, rad 3, kolumn value är inte ett tal. "…" betyder i rapporterna att uppgift saknas' },
-  { file: 'wide-missing-mark-x-2021.csv', row: 2, column: 'Februari', option: 'skipMissing', message: 'Värdet "x" i fil wide-missing-mark-x-2021.csv, rad 2, kolumn Februari är inte ett tal. "x" betyder i rapporterna att uppgift saknas' },
+  {
+    file: 'missing-mark-ellipsis.csv',
+    row: 3,
+    column: 'value',
+    option: 'skipMissing',
+    message: 'Värdet "…" i fil missing-mark-ellipsis.csv, rad 3, kolumn value är inte ett tal. "…" betyder i rapporterna att uppgift saknas',
+  },
+  {
+    file: 'wide-missing-mark-x-2021.csv',
+    row: 2,
+    column: 'Februari',
+    option: 'skipMissing',
+    message: 'Värdet "x" i fil wide-missing-mark-x-2021.csv, rad 2, kolumn Februari är inte ett tal. "x" betyder i rapporterna att uppgift saknas',
+  },
   { file: 'wide-missing-mark-dots-2021.csv', row: 2, column: 'Februari', option: 'skipMissing', message: 'hoppa över sådana celler med valet att hoppa över saknade värden' },
   // The unit given for the import: one message about the option, naming the units
-  { file: 'bad-unit-option-2021.csv', unitCode: 'XYZ', row: 1, column: null, option: 'unit', errors: 1, message: 'Enheten "XYZ" som angavs för importen finns inte i organisationen. Det gäller importens val av enhet, inte filen bad-unit-option-2021.csv. Välj en av: E1.' },
-  { file: 'unit-option-not-leaf-2021.csv', unitCode: 'AVD', row: 1, column: null, option: 'unit', errors: 1, message: 'Enheten "AVD" som angavs för importen har underenheter; värden lagras på enheterna längst ned.' },
+  {
+    file: 'bad-unit-option-2021.csv',
+    unitCode: 'XYZ',
+    row: 1,
+    column: null,
+    option: 'unit',
+    errors: 1,
+    message: 'Enheten "XYZ" som angavs för importen finns inte i organisationen. Det gäller importens val av enhet, inte filen bad-unit-option-2021.csv. Välj en av: E1.',
+  },
+  {
+    file: 'unit-option-not-leaf-2021.csv',
+    unitCode: 'AVD',
+    row: 1,
+    column: null,
+    option: 'unit',
+    errors: 1,
+    message: 'Enheten "AVD" som angavs för importen har underenheter; värden lagras på enheterna längst ned.',
+  },
 ];
 
 describe.each(TEST_DB_KINDS)('bad values on %s', (kind) => {

@@ -33,20 +33,41 @@ const CASES: Case[] = [
   {
     file: 'changed-603-to-610.csv',
     stored: ['hushall-utbetalt,E1,2021-03,K,603', 'hushall-utbetalt,E1,2021-03,M,598'],
-    warnings: [{ row: 2, column: 'value', message: '1 sparat värde för KPI "hushall-utbetalt", enhet "E1" ändras av filen (första i fil changed-603-to-610.csv, rad 2, kolumn value): 2021-03 kön K: 603 → 610 (rad 2). Kontrollera ändringarna och bekräfta för att spara.' }],
+    warnings: [
+      {
+        row: 2,
+        column: 'value',
+        message:
+          '1 sparat värde för KPI "hushall-utbetalt", enhet "E1" ändras av filen (första i fil changed-603-to-610.csv, rad 2, kolumn value): 2021-03 kön K: 603 → 610 (rad 2). Kontrollera ändringarna och bekräfta för att spara.',
+      },
+    ],
     summary: { new: 0, changed: 1 },
   },
   {
     file: 'jump-tenfold.csv',
     stored: months(2019).map((m, i) => `hushall-utbetalt,E2,${m},K,${600 + i}`),
-    warnings: [{ row: 2, column: 'value', message: '1 värde för KPI "hushall-utbetalt", enhet "E2" är tio gånger större eller mindre än enhetens median för de tolv månaderna före (första i fil jump-tenfold.csv, rad 2, kolumn value): 2020-01 kön K: 6 300 mot median 605,5 (rad 2).' }],
+    warnings: [
+      {
+        row: 2,
+        column: 'value',
+        message:
+          '1 värde för KPI "hushall-utbetalt", enhet "E2" är tio gånger större eller mindre än enhetens median för de tolv månaderna före (första i fil jump-tenfold.csv, rad 2, kolumn value): 2020-01 kön K: 6 300 mot median 605,5 (rad 2).',
+      },
+    ],
     summary: { new: 1, changed: 0 },
   },
   {
     file: 'many-changes.csv',
     stored: [...months(2018), ...months(2019)].flatMap((m) => ['K', 'M'].map((g) => `hushall-utbetalt,E1,${m},${g},${100 + Number(m.slice(5))}`)),
     // One line for the KPI and unit, not 48.
-    warnings: [{ row: 2, column: 'value', message: '48 sparade värden för KPI "hushall-utbetalt", enhet "E1" ändras av filen (första i fil many-changes.csv, rad 2, kolumn value): 2018-01 kön K: 101 → 102 (rad 2); 2018-01 kön M: 101 → 102 (rad 3); 2018-02 kön K: 102 → 103 (rad 4) och 45 till.' }],
+    warnings: [
+      {
+        row: 2,
+        column: 'value',
+        message:
+          '48 sparade värden för KPI "hushall-utbetalt", enhet "E1" ändras av filen (första i fil many-changes.csv, rad 2, kolumn value): 2018-01 kön K: 101 → 102 (rad 2); 2018-01 kön M: 101 → 102 (rad 3); 2018-02 kön K: 102 → 103 (rad 4) och 45 till.',
+      },
+    ],
     summary: { new: 0, changed: 48 },
   },
 ];

@@ -16,14 +16,85 @@ export const ORG = 'test-org';
 /** The month the tests import in: passed in as the clock would be, so later months are in the future. */
 export const NOW_MONTH = '2026-12';
 
-const base = { description: '', group: 'ekonomiskt-bistand' as const, source: 'test', scale: 1, ageBands: [] as string[], validFrom: '2018-01', validTo: null as string | null, sortOrder: 0, ratioOf: null };
+const base = {
+  description: '',
+  group: 'ekonomiskt-bistand' as const,
+  source: 'test',
+  scale: 1,
+  ageBands: [] as string[],
+  validFrom: '2018-01',
+  validTo: null as string | null,
+  sortOrder: 0,
+  ratioOf: null,
+};
 
 export const FIXTURE_KPIS: KpiRecord[] = [
-  { ...base, id: 'hushall-utbetalt', name: 'Hushåll med utbetalt försörjningsstöd', nameEn: 'Households paid', unit: 'count', decimals: 0, direction: 'lower', timeAggregation: 'mean', genderSplit: true, privacyClass: 'small-count' },
-  { ...base, id: 'utbetalt-kr', name: 'Utbetalt försörjningsstöd', nameEn: 'Paid', unit: 'kr', decimals: 0, direction: 'lower', timeAggregation: 'sum', genderSplit: false, privacyClass: 'none' },
-  { ...base, id: 'sjukfranvaro', group: 'personal', name: 'Sjukfrånvaro', nameEn: 'Sick leave', unit: 'percent', decimals: 1, direction: 'lower', timeAggregation: 'sum', genderSplit: true, privacyClass: 'sick-leave', scale: 100, ageBands: ['-29', '30-49', '50-'] },
-  { ...base, id: 'kr-per-hushall', name: 'Utbetalt per hushåll', nameEn: 'Paid per household', unit: 'kr', decimals: 0, direction: 'none', timeAggregation: 'sum', genderSplit: false, privacyClass: 'none', ratioOf: { numerator: 'utbetalt-kr', denominator: 'hushall-utbetalt' } },
-  { ...base, id: 'gammal-kpi', name: 'Gammal', nameEn: 'Old', unit: 'count', decimals: 0, direction: 'none', timeAggregation: 'sum', genderSplit: false, privacyClass: 'none', validFrom: '2018-01', validTo: '2019-12' },
+  {
+    ...base,
+    id: 'hushall-utbetalt',
+    name: 'Hushåll med utbetalt försörjningsstöd',
+    nameEn: 'Households paid',
+    unit: 'count',
+    decimals: 0,
+    direction: 'lower',
+    timeAggregation: 'mean',
+    genderSplit: true,
+    privacyClass: 'small-count',
+  },
+  {
+    ...base,
+    id: 'utbetalt-kr',
+    name: 'Utbetalt försörjningsstöd',
+    nameEn: 'Paid',
+    unit: 'kr',
+    decimals: 0,
+    direction: 'lower',
+    timeAggregation: 'sum',
+    genderSplit: false,
+    privacyClass: 'none',
+  },
+  {
+    ...base,
+    id: 'sjukfranvaro',
+    group: 'personal',
+    name: 'Sjukfrånvaro',
+    nameEn: 'Sick leave',
+    unit: 'percent',
+    decimals: 1,
+    direction: 'lower',
+    timeAggregation: 'sum',
+    genderSplit: true,
+    privacyClass: 'sick-leave',
+    scale: 100,
+    ageBands: ['-29', '30-49', '50-'],
+  },
+  {
+    ...base,
+    id: 'kr-per-hushall',
+    name: 'Utbetalt per hushåll',
+    nameEn: 'Paid per household',
+    unit: 'kr',
+    decimals: 0,
+    direction: 'none',
+    timeAggregation: 'sum',
+    genderSplit: false,
+    privacyClass: 'none',
+    ratioOf: { numerator: 'utbetalt-kr', denominator: 'hushall-utbetalt' },
+  },
+  {
+    ...base,
+    id: 'gammal-kpi',
+    name: 'Gammal',
+    nameEn: 'Old',
+    unit: 'count',
+    decimals: 0,
+    direction: 'none',
+    timeAggregation: 'sum',
+    genderSplit: false,
+    privacyClass: 'none',
+    validFrom: '2018-01',
+    validTo: '2019-12',
+  },
 ];
 
 const node = (code: string, kind: UnitNode['kind'], parent: string | null, validTo: string | null = null): UnitNode => ({
@@ -36,12 +107,7 @@ const node = (code: string, kind: UnitNode['kind'], parent: string | null, valid
   parents: parent ? [{ parentCode: parent, validFrom: '2018-01', validTo }] : [],
 });
 
-const FIXTURE_UNITS: UnitNode[] = [
-  node('SOC', 'forvaltning', null),
-  node('AVD', 'avdelning', 'SOC'),
-  node('E1', 'enhet', 'AVD'),
-  node('E2', 'enhet', 'AVD', '2023-01'),
-];
+const FIXTURE_UNITS: UnitNode[] = [node('SOC', 'forvaltning', null), node('AVD', 'avdelning', 'SOC'), node('E1', 'enhet', 'AVD'), node('E2', 'enhet', 'AVD', '2023-01')];
 
 /** The same world in memory, for the pure validator tests. */
 export function memoryCatalogue(): Catalogue {

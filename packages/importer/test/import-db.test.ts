@@ -1,4 +1,17 @@
-import { createPlan, createStaging, importBatches, INSERT_CHUNK, loadCells, observationHistory, planSummary, queryRows, RAW_CHUNK_BYTES, StagingWriter, units, writeImportBatch } from '@lagesbild/db';
+import {
+  createPlan,
+  createStaging,
+  importBatches,
+  INSERT_CHUNK,
+  loadCells,
+  observationHistory,
+  planSummary,
+  queryRows,
+  RAW_CHUNK_BYTES,
+  StagingWriter,
+  units,
+  writeImportBatch,
+} from '@lagesbild/db';
 import { TEST_DB_KINDS } from '@lagesbild/db/testing';
 import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { eq, sql } from 'drizzle-orm';
@@ -19,7 +32,17 @@ describe.each(TEST_DB_KINDS)('importFile on %s', (kind) => {
     const cells = await loadCells(database.db, { orgId: ORG, kpiIds: FIXTURE_KPIS.map((k) => k.id), start: month, end: month });
     const key = (c: { kpi: string; unit: string; gender: string }) => `${c.kpi}\t${c.unit}\t${c.gender}`;
     return cells
-      .map(({ kpiId, unit, gender, numerator, denominator, origin, batchId, sourceFile, sourceRow }) => ({ kpi: kpiId, unit, gender, numerator, denominator, origin, batchId, sourceFile, sourceRow }))
+      .map(({ kpiId, unit, gender, numerator, denominator, origin, batchId, sourceFile, sourceRow }) => ({
+        kpi: kpiId,
+        unit,
+        gender,
+        numerator,
+        denominator,
+        origin,
+        batchId,
+        sourceFile,
+        sourceRow,
+      }))
       .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   }
 
@@ -37,8 +60,20 @@ describe.each(TEST_DB_KINDS)('importFile on %s', (kind) => {
       { kpi: 'sjukfranvaro', unit: 'E1', gender: 'K', numerator: 6.8, denominator: 100, sourceRow: 5, ...prov },
       { kpi: 'utbetalt-kr', unit: 'E2', gender: 'T', numerator: 3634873.98, denominator: null, sourceRow: 4, ...prov },
     ]);
-    const [batch] = await database.db.select().from(importBatches).where(eq(importBatches.id, r.batchId ?? -1));
-    expect(batch).toMatchObject({ orgId: ORG, fileName: 'jan.csv', format: 'long-csv', status: 'committed', origin: 'reported', rowCount: 4, createdBy: 'tester', summary: { inserted: 4, updated: 0, unchanged: 0 } });
+    const [batch] = await database.db
+      .select()
+      .from(importBatches)
+      .where(eq(importBatches.id, r.batchId ?? -1));
+    expect(batch).toMatchObject({
+      orgId: ORG,
+      fileName: 'jan.csv',
+      format: 'long-csv',
+      status: 'committed',
+      origin: 'reported',
+      rowCount: 4,
+      createdBy: 'tester',
+      summary: { inserted: 4, updated: 0, unchanged: 0 },
+    });
     expect(batch?.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(Buffer.from(batch?.raw ?? new Uint8Array()).equals(Buffer.from(bytes))).toBe(true);
   });
@@ -49,7 +84,17 @@ describe.each(TEST_DB_KINDS)('importFile on %s', (kind) => {
     const r = await importFile(database.db, opts('feb2.csv', csv('utbetalt-kr,E1,2021-02,T,150,', 'utbetalt-kr,E2,2021-02,T,50,'), true));
     expect(r).toMatchObject({ ok: true, dryRun: true, batchId: null, summary: { new: 1, changed: 1, unchanged: 0, rows: 2 } });
     expect(r.diff).toEqual([
-      { kpi: 'utbetalt-kr', unit: 'E1', month: '2021-02', gender: 'T', ageBand: '', kind: 'changed', old: { numerator: 100, denominator: null }, new: { numerator: 150, denominator: null }, row: 2 },
+      {
+        kpi: 'utbetalt-kr',
+        unit: 'E1',
+        month: '2021-02',
+        gender: 'T',
+        ageBand: '',
+        kind: 'changed',
+        old: { numerator: 100, denominator: null },
+        new: { numerator: 150, denominator: null },
+        row: 2,
+      },
       { kpi: 'utbetalt-kr', unit: 'E2', month: '2021-02', gender: 'T', ageBand: '', kind: 'new', old: null, new: { numerator: 50, denominator: null }, row: 3 },
     ]);
     expect(await dumpAll(database.db)).toEqual(before);
@@ -84,7 +129,15 @@ describe.each(TEST_DB_KINDS)('importFile on %s', (kind) => {
     expect(second.warnings[0]?.option).toBe('confirm');
     const history = await database.db.select().from(observationHistory).where(eq(observationHistory.month, '2021-04'));
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ kpiId: 'utbetalt-kr', numerator: 2000, origin: 'reported', batchId: first.batchId, sourceFile: 'apr.csv', sourceRow: 3, replacedByBatchId: second.batchId });
+    expect(history[0]).toMatchObject({
+      kpiId: 'utbetalt-kr',
+      numerator: 2000,
+      origin: 'reported',
+      batchId: first.batchId,
+      sourceFile: 'apr.csv',
+      sourceRow: 3,
+      replacedByBatchId: second.batchId,
+    });
     const e2 = (await cellsOf('2021-04')).find((c) => c.unit === 'E2');
     expect(e2).toMatchObject({ numerator: 25000, batchId: second.batchId, sourceFile: 'apr-rättad.csv', sourceRow: 3 });
     // Same bytes as the first import, but the data has changed since: a normal import that shows the change.
@@ -103,7 +156,9 @@ describe.each(TEST_DB_KINDS)('importFile on %s', (kind) => {
     expect(held.diff.find((d) => d.kind === 'changed')).toMatchObject({ month: '2021-10', old: { numerator: 500 }, new: { numerator: 450 } });
     // The older-report warning, and the line every changed value gets.
     expect(held.warnings).toHaveLength(2);
-    expect(held.warnings[1]?.message).toContain('1 sparat värde för KPI "utbetalt-kr", enhet "E1" ändras av filen (första i fil okt.csv, rad 3, kolumn value): 2021-10 kön T: 500 → 450 (rad 3).');
+    expect(held.warnings[1]?.message).toContain(
+      '1 sparat värde för KPI "utbetalt-kr", enhet "E1" ändras av filen (första i fil okt.csv, rad 3, kolumn value): 2021-10 kön T: 500 → 450 (rad 3).',
+    );
     expect(held.warnings[0]).toMatchObject({ severity: 'warning', row: 3, column: 'value' });
     expect(held.warnings[0]?.message).toBe(
       'Värdet för KPI "utbetalt-kr", enhet "E1", 2021-10, kön T i fil okt.csv, rad 3, kolumn value ändras från 500 till 450, men det sparade värdet kommer från en nyare rapport (med månader till och med 2021-11) än den här filen (till och med 2021-10). Bekräfta bara om den äldre rapporten verkligen ska gälla.',
@@ -118,20 +173,35 @@ describe.each(TEST_DB_KINDS)('importFile on %s', (kind) => {
     const first = await importFile(database.db, opts('maj.csv', csv('sjukfranvaro,E1,2021-05,K,"6,5",100', 'sjukfranvaro,E1,2021-05,M,3,50')));
     expect(first.ok).toBe(true);
     const before = await cellsOf('2021-05');
-    const second = await importFile(database.db, { ...opts('maj2.csv', csv('sjukfranvaro,E1,2021-05,K,7,100', 'sjukfranvaro,E1,2021-05,M,3,50', 'sjukfranvaro,E2,2021-05,K,1,10')), confirmWarnings: true });
+    const second = await importFile(database.db, {
+      ...opts('maj2.csv', csv('sjukfranvaro,E1,2021-05,K,7,100', 'sjukfranvaro,E1,2021-05,M,3,50', 'sjukfranvaro,E2,2021-05,K,1,10')),
+      confirmWarnings: true,
+    });
     expect(second.summary).toMatchObject({ new: 1, changed: 1, unchanged: 1 });
     const result = await rollbackBatch(database.db, ORG, second.batchId ?? -1, 'admin');
     expect(result).toEqual({ batchId: second.batchId, restored: 1, deleted: 1 });
     expect(await cellsOf('2021-05')).toEqual(before);
-    const [batch] = await database.db.select().from(importBatches).where(eq(importBatches.id, second.batchId ?? -1));
+    const [batch] = await database.db
+      .select()
+      .from(importBatches)
+      .where(eq(importBatches.id, second.batchId ?? -1));
     expect(batch?.status).toBe('rolled_back');
     expect(batch?.summary).toMatchObject({ rolledBackBy: 'admin' });
     // The values the batch wrote stay traceable, marked as removed by a rollback.
-    const trace = await database.db.select().from(observationHistory).where(eq(observationHistory.batchId, second.batchId ?? -1));
-    expect(trace.map((h) => [h.numerator, h.replacedByBatchId]).sort()).toEqual([[1, null], [7, null]]);
+    const trace = await database.db
+      .select()
+      .from(observationHistory)
+      .where(eq(observationHistory.batchId, second.batchId ?? -1));
+    expect(trace.map((h) => [h.numerator, h.replacedByBatchId]).sort()).toEqual([
+      [1, null],
+      [7, null],
+    ]);
     await expect(rollbackBatch(database.db, ORG, second.batchId ?? -1, 'admin')).rejects.toThrow(/redan återställd/);
     // A rolled-back file is not "already imported": importing it again applies it again.
-    const redo = await importFile(database.db, { ...opts('maj2.csv', csv('sjukfranvaro,E1,2021-05,K,7,100', 'sjukfranvaro,E1,2021-05,M,3,50', 'sjukfranvaro,E2,2021-05,K,1,10')), confirmWarnings: true });
+    const redo = await importFile(database.db, {
+      ...opts('maj2.csv', csv('sjukfranvaro,E1,2021-05,K,7,100', 'sjukfranvaro,E1,2021-05,M,3,50', 'sjukfranvaro,E2,2021-05,K,1,10')),
+      confirmWarnings: true,
+    });
     expect(redo).toMatchObject({ alreadyImported: false, summary: { new: 1, changed: 1 } });
   });
 
@@ -171,11 +241,32 @@ describe.each(TEST_DB_KINDS)('importFile on %s', (kind) => {
     const ok = await importFile(database.db, opts('aug.csv', csv('utbetalt-kr,E1,2021-08,T,1,', 'utbetalt-kr,E2,2021-08,T,2,', 'hushall-utbetalt,E1,2021-08,K,3,'), true));
     expect(ok.ok).toBe(true);
     const [e1] = await database.db.select({ id: units.id }).from(units).where(eq(units.code, 'E1'));
-    const cell = (kpi: string, unitId: number, row: number) => ({ kpi, unit: 'E1', unitId, month: '2021-08', gender: 'T' as const, ageBand: '', numerator: row, denominator: null, file: 'aug.csv', row, valueColumn: 'value' });
+    const cell = (kpi: string, unitId: number, row: number) => ({
+      kpi,
+      unit: 'E1',
+      unitId,
+      month: '2021-08',
+      gender: 'T' as const,
+      ageBand: '',
+      numerator: row,
+      denominator: null,
+      file: 'aug.csv',
+      row,
+      valueColumn: 'value',
+    });
     // Staged and inserted in pieces of two; the last cell (last in index order too) refers to a unit that does not exist and breaks a foreign key.
     const cells = [cell('utbetalt-kr', e1?.id ?? -1, 2), cell('gammal-kpi', e1?.id ?? -1, 3), cell('utbetalt-kr', 999_999, 4)];
     const before = await dumpAll(database.db);
-    const input = { orgId: ORG, fileName: 'aug.csv', bytes: bytesOf('x'), sha256: 'f'.repeat(64), format: 'long-csv', origin: 'reported' as const, user: 't', summary: { new: 3, changed: 0, unchanged: 0, rows: 3 } };
+    const input = {
+      orgId: ORG,
+      fileName: 'aug.csv',
+      bytes: bytesOf('x'),
+      sha256: 'f'.repeat(64),
+      format: 'long-csv',
+      origin: 'reported' as const,
+      user: 't',
+      summary: { new: 3, changed: 0, unchanged: 0, rows: 3 },
+    };
     const write = database.db.transaction(async (tx) => {
       await createStaging(tx);
       const staging = new StagingWriter(tx, 2);
@@ -191,7 +282,16 @@ describe.each(TEST_DB_KINDS)('importFile on %s', (kind) => {
 
   it('keeps a raw file larger than one statement byte for byte', async () => {
     const bytes = new Uint8Array(10_000).map((_, i) => (i * 7919) % 256);
-    const input = { orgId: ORG, fileName: 'raw.csv', bytes, sha256: 'e'.repeat(64), format: 'long-csv', origin: 'reported' as const, user: 't', summary: { new: 0, changed: 0, unchanged: 0, rows: 0 } };
+    const input = {
+      orgId: ORG,
+      fileName: 'raw.csv',
+      bytes,
+      sha256: 'e'.repeat(64),
+      format: 'long-csv',
+      origin: 'reported' as const,
+      user: 't',
+      summary: { new: 0, changed: 0, unchanged: 0, rows: 0 },
+    };
     let stored: Uint8Array | null = null;
     const write = database.db.transaction(async (tx) => {
       await createStaging(tx);
@@ -213,8 +313,7 @@ describe.each(TEST_DB_KINDS)('importFile on %s', (kind) => {
       for (let y = 2018; y <= 2020; y++)
         for (let m = 1; m <= 12; m++)
           for (const u of ['E1', 'E2'])
-            for (const g of ['K', 'M', 'T'])
-              for (const b of bands) out.push(`sjukfranvaro,${u},${y}-${String(m).padStart(2, '0')},${g},${m + bump},200,${b}`);
+            for (const g of ['K', 'M', 'T']) for (const b of bands) out.push(`sjukfranvaro,${u},${y}-${String(m).padStart(2, '0')},${g},${m + bump},200,${b}`);
       return out;
     };
     const header = 'kpi,unit,period,gender,value,denominator,age_band\n';

@@ -38,11 +38,25 @@ async function main(): Promise<void> {
   write('merged-heading-2021.xlsx', await workbook({ Rapport: [HEADER, ['Ekonomiskt bistånd'], ['Utbetalt', 100, 200]] }, (wb) => wb.getWorksheet('Rapport')?.mergeCells('A2:C2')));
 
   // Wide reports whose first row is not the month header.
-  write('cover-sheet-2021.xlsx', await workbook({ Försättsblad: [['Månadsrapport ekonomiskt bistånd'], ['Enhet E1'], ['Upprättad av', 'Anna']], Rapport: [HEADER, ['Utbetalt', 100, 200]] }));
-  write('title-rows-2021.xlsx', await workbook({ Rapport: [['Ekonomiskt bistånd, månadsrapport 2021'], ['Enhet E1', 'Utskriven 2022-01-10'], [], HEADER, ['Utbetalt', 100, 200]] }));
+  write(
+    'cover-sheet-2021.xlsx',
+    await workbook({ Försättsblad: [['Månadsrapport ekonomiskt bistånd'], ['Enhet E1'], ['Upprättad av', 'Anna']], Rapport: [HEADER, ['Utbetalt', 100, 200]] }),
+  );
+  write(
+    'title-rows-2021.xlsx',
+    await workbook({ Rapport: [['Ekonomiskt bistånd, månadsrapport 2021'], ['Enhet E1', 'Utskriven 2022-01-10'], [], HEADER, ['Utbetalt', 100, 200]] }),
+  );
   write('title-row-2021.csv', 'Ekonomiskt bistånd 2021;Enhet E1\n\n;Januari;Februari\nUtbetalt;100;200\n');
   const monthEnd = [new Date(Date.UTC(2021, 0, 31)), new Date(Date.UTC(2021, 1, 28))];
-  write('date-headers-2021.xlsx', await workbook({ Rapport: [['', ...monthEnd], ['Utbetalt', 100, 200]] }));
+  write(
+    'date-headers-2021.xlsx',
+    await workbook({
+      Rapport: [
+        ['', ...monthEnd],
+        ['Utbetalt', 100, 200],
+      ],
+    }),
+  );
   // The same dates without a date format: Excel's day numbers 44227 and 44255.
   write('serial-headers-2021.xlsx', await workbook({ Rapport: [['Ekonomiskt bistånd'], ['', 44227, 44255], ['Utbetalt', 100, 200]] }));
   write('month-end-headers-2021.csv', ',2021-01-31,2021-02-28\nUtbetalt,100,200\n');
@@ -64,7 +78,13 @@ async function main(): Promise<void> {
   write('pdf-renamed.xlsx', '%PDF-1.4\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
   write('old-excel.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504, 0)]));
   write('screenshot.xlsx', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 0)]));
-  write('calc-sheet.xlsx', zip([{ name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet') }, { name: 'content.xml', data: Buffer.from('<office:document-content/>') }]));
+  write(
+    'calc-sheet.xlsx',
+    zip([
+      { name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet') },
+      { name: 'content.xml', data: Buffer.from('<office:document-content/>') },
+    ]),
+  );
 
   // Rows pasted from a Windows-1252 file into a UTF-8 one.
   write('mixed-encoding-2021.csv', Buffer.concat([Buffer.from(',Januari,Februari\nHushåll,10,11\nKvinnor,4,5\n', 'utf8'), Buffer.from('Män,6,6\n', 'latin1')]));
@@ -72,10 +92,21 @@ async function main(): Promise<void> {
   // Workbooks the XLSX library throws on, in its own English.
   write('broken-xml-2021.xlsx', rawWorkbook([{ name: 'Rapport', data: RAW_HEADER + row(2, str('A2', 'Utbetalt &foo;') + num('B2', 1)) }]));
   write('bad-cell-address-2021.xlsx', rawWorkbook([{ name: 'Rapport', data: RAW_HEADER + row(2, str('A2', 'Utbetalt') + num('ZZZZ2', 1)) }]));
-  write('missing-shared-string-2021.xlsx', rawWorkbook([{ name: 'Rapport', data: RAW_HEADER + row(2, '<c r="A2" t="s"><v>7</v></c>' + num('B2', 1)) }], '<si><t>Utbetalt</t></si>'));
+  write(
+    'missing-shared-string-2021.xlsx',
+    rawWorkbook([{ name: 'Rapport', data: RAW_HEADER + row(2, '<c r="A2" t="s"><v>7</v></c>' + num('B2', 1)) }], '<si><t>Utbetalt</t></si>'),
+  );
 
   // The long layout in a workbook: its messages name the sheet too.
-  write('long-sheet.xlsx', await workbook({ Data: [['kpi', 'unit', 'datum', 'gender', 'value'], ['utbetalt-kr', 'E1', '2021-01', 'T', 5]] }));
+  write(
+    'long-sheet.xlsx',
+    await workbook({
+      Data: [
+        ['kpi', 'unit', 'datum', 'gender', 'value'],
+        ['utbetalt-kr', 'E1', '2021-01', 'T', 5],
+      ],
+    }),
+  );
 }
 
 await main();

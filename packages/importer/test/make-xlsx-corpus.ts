@@ -15,16 +15,36 @@ const CONTENT_TYPES = Buffer.from('<?xml version="1.0"?><Types xmlns="http://sch
 const zeros = Buffer.alloc(200 * 1024 * 1024);
 
 async function main(): Promise<void> {
-  writeFileSync(resolve(dir, 'zip-bomb.xlsx'), zip([{ name: '[Content_Types].xml', data: CONTENT_TYPES }, { name: 'xl/worksheets/sheet1.xml', data: zeros }]));
+  writeFileSync(
+    resolve(dir, 'zip-bomb.xlsx'),
+    zip([
+      { name: '[Content_Types].xml', data: CONTENT_TYPES },
+      { name: 'xl/worksheets/sheet1.xml', data: zeros },
+    ]),
+  );
   // The same bomb, but its directory claims 1 kB: only inflating with a cap finds out.
-  writeFileSync(resolve(dir, 'zip-bomb-lying.xlsx'), zip([{ name: '[Content_Types].xml', data: CONTENT_TYPES }, { name: 'xl/worksheets/sheet1.xml', data: zeros, declaredSize: 1024 }]));
+  writeFileSync(
+    resolve(dir, 'zip-bomb-lying.xlsx'),
+    zip([
+      { name: '[Content_Types].xml', data: CONTENT_TYPES },
+      { name: 'xl/worksheets/sheet1.xml', data: zeros, declaredSize: 1024 },
+    ]),
+  );
   writeFileSync(resolve(dir, 'zip-not-xlsx.xlsx'), zip([{ name: 'readme.txt', data: Buffer.from('Det här är ingen arbetsbok.\n') }]));
   const good = await workbook({ Blad1: [HEADER, ['Utbetalt', 100, 200]] });
   writeFileSync(resolve(dir, 'truncated-2021.xlsx'), Buffer.from(good).subarray(0, Math.floor(good.length / 2)));
   writeFileSync(resolve(dir, 'formulas-2021.xlsx'), await workbook({ Formler: [HEADER, ['Utbetalt', { formula: 'SUM(C2:C9)' }, { formula: 'B2*2' }]] }));
   writeFileSync(
     resolve(dir, 'merged-header-2021.xlsx'),
-    await workbook({ Rapport: [['', 'Januari', '', 'Mars'], ['Utbetalt', 100, 200, 300]] }, (wb) => wb.getWorksheet('Rapport')?.mergeCells('B1:C1')),
+    await workbook(
+      {
+        Rapport: [
+          ['', 'Januari', '', 'Mars'],
+          ['Utbetalt', 100, 200, 300],
+        ],
+      },
+      (wb) => wb.getWorksheet('Rapport')?.mergeCells('B1:C1'),
+    ),
   );
   writeFileSync(resolve(dir, 'empty-sheets.xlsx'), await workbook({ Blad1: [], Blad2: [] }));
   writeFileSync(resolve(dir, 'second-sheet-bad-2021.xlsx'), await workbook({ Januari: [HEADER, ['Utbetalt', 100, 200]], Februari: [HEADER, ['Utbetalt', 100, 'saknas']] }));

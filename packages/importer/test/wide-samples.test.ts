@@ -17,7 +17,15 @@ import { NOW_MONTH } from './fixture.js';
 
 const ORG = 'katrineholm';
 const sample = (name: string) => readFileSync(resolve(import.meta.dirname, 'good-files', name));
-const opts = (fileName: string, over: Partial<ImportOptions> = {}): ImportOptions => ({ orgId: ORG, fileName, bytes: sample(fileName), dryRun: false, user: 'tester', currentMonth: NOW_MONTH, ...over });
+const opts = (fileName: string, over: Partial<ImportOptions> = {}): ImportOptions => ({
+  orgId: ORG,
+  fileName,
+  bytes: sample(fileName),
+  dryRun: false,
+  user: 'tester',
+  currentMonth: NOW_MONTH,
+  ...over,
+});
 
 describe.each(TEST_DB_KINDS)('the sample reports on %s', (kind) => {
   const database = useTestDatabase(kind, (opened) => seedDemo(opened.db));
@@ -103,7 +111,9 @@ describe.each(TEST_DB_KINDS)('the sample reports on %s', (kind) => {
       [14, 'Februari'],
     ]);
     expect(held.warnings[1]?.message).toContain('1 sparat värde för KPI "aktualiseringar", enhet "EKBIST" ändras av filen');
-    expect(held.warnings[0]?.message).toContain('ändras från 114 till 115, men det sparade värdet kommer från en nyare rapport (med månader till och med 2022-12) än den här filen (till och med 2018-02)');
+    expect(held.warnings[0]?.message).toContain(
+      'ändras från 114 till 115, men det sparade värdet kommer från en nyare rapport (med månader till och med 2022-12) än den här filen (till och med 2018-02)',
+    );
     const first = await importFile(database.db, { ...base, confirmWarnings: true });
     expect(first.summary).toMatchObject({ changed: 1, unchanged: 13 });
     expect(first.diff.find((d) => d.kind === 'changed')).toMatchObject({ kpi: 'aktualiseringar', month: '2018-02', old: { numerator: 114 }, new: { numerator: 115 } });
@@ -117,9 +127,15 @@ describe.each(TEST_DB_KINDS)('the sample reports on %s', (kind) => {
     const noUnit = await importFile(database.db, opts('statistik-forsorjningsstod-2018.csv', { dryRun: true }));
     expect(noUnit.errors[0]?.message).toContain('Enhet saknas för raden "Totalt antal hushåll försörjningsstöd" i fil statistik-forsorjningsstod-2018.csv, rad 2, kolumn A');
     const text = sample('statistik-forsorjningsstod-2018.csv').toString('utf8').replace('Startade utredningar;', 'Startade utredningarna;');
-    const unknown = await importFile(database.db, { ...opts('statistik-forsorjningsstod-2018.csv', { unitCode: 'EKBIST', dryRun: true }), fileName: 'x-2018.csv', bytes: new TextEncoder().encode(text) });
+    const unknown = await importFile(database.db, {
+      ...opts('statistik-forsorjningsstod-2018.csv', { unitCode: 'EKBIST', dryRun: true }),
+      fileName: 'x-2018.csv',
+      bytes: new TextEncoder().encode(text),
+    });
     expect(unknown.errors[0]).toMatchObject({ row: 15, column: 'A', found: 'Startade utredningarna', expected: 'Startade utredningar' });
-    expect(unknown.errors[0]?.message).toContain('Okänd rad "Startade utredningarna" i fil x-2018.csv, rad 15, kolumn A: ingen koppling säger vilket nyckeltal den är. Menade du "Startade utredningar"?');
+    expect(unknown.errors[0]?.message).toContain(
+      'Okänd rad "Startade utredningarna" i fil x-2018.csv, rad 15, kolumn A: ingen koppling säger vilket nyckeltal den är. Menade du "Startade utredningar"?',
+    );
     // Beside the message, the row and the suggested mapping as fields (what the page's "Koppla raden…" prefills).
     expect(unknown.errors[0]?.unknownRow).toEqual({
       section: '',

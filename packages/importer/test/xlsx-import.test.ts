@@ -15,12 +15,22 @@ describe.each(TEST_DB_KINDS)('XLSX reports on %s', (kind) => {
     await insertFixtureMappings(opened.db);
   });
 
-  const run = (fileName: string, bytes: Uint8Array, dryRun = true) => importFile(database.db, { orgId: ORG, fileName, bytes, dryRun, user: 'tester', year: 2021, unitCode: 'E1', currentMonth: NOW_MONTH });
+  const run = (fileName: string, bytes: Uint8Array, dryRun = true) =>
+    importFile(database.db, { orgId: ORG, fileName, bytes, dryRun, user: 'tester', year: 2021, unitCode: 'E1', currentMonth: NOW_MONTH });
 
   it('reads every sheet, formula cells as their saved value, and commits them', async () => {
     const bytes = await workbook({
-      'Ek bistånd': [HEADER, ['Hushåll', 10, { formula: 'B3+B4', result: 11 }, { formula: 'SUM(B2:C2)', result: 21 }], ['Kvinnor', 4, 5], ['Män', 6, 6], ['Utbetalt', 1000.5, { formula: 'B5*2', result: 2001 }]],
-      Blad2: [['', '2021-03'], ['Utbetalt E2', '3 634 873,98']],
+      'Ek bistånd': [
+        HEADER,
+        ['Hushåll', 10, { formula: 'B3+B4', result: 11 }, { formula: 'SUM(B2:C2)', result: 21 }],
+        ['Kvinnor', 4, 5],
+        ['Män', 6, 6],
+        ['Utbetalt', 1000.5, { formula: 'B5*2', result: 2001 }],
+      ],
+      Blad2: [
+        ['', '2021-03'],
+        ['Utbetalt E2', '3 634 873,98'],
+      ],
     });
     const r = await run('rapport.xlsx', bytes, false);
     expect(r.errors).toEqual([]);
@@ -54,14 +64,22 @@ describe.each(TEST_DB_KINDS)('XLSX reports on %s', (kind) => {
       ['Fel', 3, 'Februari'],
       ['Fel', 3, 'A'],
     ]);
-    expect(r.errors[0]?.message).toContain('Värdet "=1+1" i fil fel.xlsx, blad Fel, rad 2, kolumn Januari är inte ett tal. Celler som börjar med =, + eller @ tolkas aldrig som formler');
+    expect(r.errors[0]?.message).toContain(
+      'Värdet "=1+1" i fil fel.xlsx, blad Fel, rad 2, kolumn Januari är inte ett tal. Celler som börjar med =, + eller @ tolkas aldrig som formler',
+    );
     expect(r.errors[1]?.message).toContain('Värdet "=NOW()" i fil fel.xlsx, blad Fel, rad 2, kolumn Februari är inte ett tal.');
     expect(r.errors[4]?.message).toContain('Okänd rad "Utbetal" i fil fel.xlsx, blad Fel, rad 3, kolumn A: ingen koppling säger vilket nyckeltal den är. Menade du "Utbetalt"?');
     expect(await dumpAll(database.db)).toEqual(before);
   });
 
   it('reads the long layout from a workbook too', async () => {
-    const bytes = await workbook({ Data: [['kpi', 'unit', 'period', 'gender', 'value'], ['utbetalt-kr', 'E2', '2021-05', 'T', 5], ['utbetalt-kr', 'E2', '2021-06', 'T']] });
+    const bytes = await workbook({
+      Data: [
+        ['kpi', 'unit', 'period', 'gender', 'value'],
+        ['utbetalt-kr', 'E2', '2021-05', 'T', 5],
+        ['utbetalt-kr', 'E2', '2021-06', 'T'],
+      ],
+    });
     const r = await run('long.xlsx', bytes);
     expect(r.format).toBe('long-xlsx');
     expect(r.errors.map((e) => e.message)).toEqual(['Värde saknas i fil long.xlsx, blad Data, rad 3, kolumn value. Fyll i värdet.']);

@@ -18,7 +18,6 @@ export const previewRollback = (batchId: number) => trpc.import.rollbackPreview.
 export const rollbackImport = (batchId: number) => trpc.import.rollback.mutate({ batchId, confirmed: true });
 export const listBatches = (limit = 100) => trpc.import.batches.query({ limit });
 
-
 /** The rows of the wide reports that the importer knows: which KPI, gender, age band and unit each one is. */
 export type MappingRow = Awaited<ReturnType<typeof trpc.import.mappings.query>>[number];
 export type MappingInput = Parameters<typeof trpc.import.saveMapping.mutate>[0];

@@ -25,7 +25,11 @@ export function createApiClient(opts: ApiClientOptions = {}) {
         condition: (op) => op.type === 'subscription',
         true: httpSubscriptionLink({ url: '/trpc', connectionParams: deviceToken ? { deviceToken } : undefined }),
         // The server refuses bigger batches (limits.ts); a view that asks for more in one tick gets several.
-        false: httpBatchLink({ url: '/trpc', maxItems: MAX_BATCH_SIZE, headers: async () => (deviceToken ? { 'x-device-token': deviceToken } : await useSessionStore().headers()) }),
+        false: httpBatchLink({
+          url: '/trpc',
+          maxItems: MAX_BATCH_SIZE,
+          headers: async () => (deviceToken ? { 'x-device-token': deviceToken } : await useSessionStore().headers()),
+        }),
       }),
     ],
   });

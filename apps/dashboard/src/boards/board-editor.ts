@@ -136,7 +136,12 @@ export function toBoardInput(b: DraftBoard): { ok: true; input: { id?: number; n
   const errors = validateBoard(b);
   if (hasErrors(errors)) return { ok: false, errors };
   const slides = b.slides.map((s): BoardSlide => {
-    const base = { kind: s.kind, unit: s.unit, period: s.periodMode === 'latest' ? 'latest' : (normalisePeriod(s.period) ?? ''), seconds: parseSeconds(s.seconds) ?? DEFAULT_SECONDS };
+    const base = {
+      kind: s.kind,
+      unit: s.unit,
+      period: s.periodMode === 'latest' ? 'latest' : (normalisePeriod(s.period) ?? ''),
+      seconds: parseSeconds(s.seconds) ?? DEFAULT_SECONDS,
+    };
     return needsKpi(s.kind) ? { ...base, kpi: s.kpi } : base;
   });
   return { ok: true, input: { ...(b.id === undefined ? {} : { id: b.id }), name: b.name.trim(), slides } };

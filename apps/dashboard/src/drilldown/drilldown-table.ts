@@ -58,7 +58,13 @@ export function drilldownTable(
   locale: Locale,
   notes: string[] = [],
 ): TableModel {
-  const line = (name: string, r: Pick<DrilldownRow, 'display' | 'targetDisplay' | 'status'> & Partial<Pick<DrilldownRow, 'hidden'>>, changes: string) => [name, valueText(r, locale), r.targetDisplay ?? '–', statusText(r.status, locale), changes];
+  const line = (name: string, r: Pick<DrilldownRow, 'display' | 'targetDisplay' | 'status'> & Partial<Pick<DrilldownRow, 'hidden'>>, changes: string) => [
+    name,
+    valueText(r, locale),
+    r.targetDisplay ?? '–',
+    statusText(r.status, locale),
+    changes,
+  ];
   return {
     title,
     headers: [labels.unit, labels.value, labels.target, labels.status, labels.changes],

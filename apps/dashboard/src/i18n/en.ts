@@ -148,7 +148,16 @@ export const en: Messages = {
     'individuals-none': 'none: never hidden for its own size',
     'privacy-sick-leave': 'not shown by gender or age for groups of 10 employees or fewer',
     'privacy-hme': 'not shown below 5 respondents',
-    units: { count: 'number', kr: 'kronor', tkr: 'thousand kronor (tkr)', percent: 'per cent', score: 'mean on a scale of 1–5', index: 'index 0–100', days: 'days', fte: 'full-time equivalents' },
+    units: {
+      count: 'number',
+      kr: 'kronor',
+      tkr: 'thousand kronor (tkr)',
+      percent: 'per cent',
+      score: 'mean on a scale of 1–5',
+      index: 'index 0–100',
+      days: 'days',
+      fte: 'full-time equivalents',
+    },
   },
   drill: {
     outsideNote: '{n} units are not shown: they were not among your units for the whole period.',

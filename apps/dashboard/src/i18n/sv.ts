@@ -150,7 +150,16 @@ export const sv = {
     'individuals-none': 'ingen: värdet döljs aldrig för sin egen storlek',
     'privacy-sick-leave': 'visas inte per kön eller ålder för grupper om högst 10 anställda',
     'privacy-hme': 'visas inte under 5 svarande',
-    units: { count: 'antal', kr: 'kronor', tkr: 'tusen kronor (tkr)', percent: 'procent', score: 'medelvärde på en skala 1–5', index: 'index 0–100', days: 'dygn', fte: 'årsarbetare' },
+    units: {
+      count: 'antal',
+      kr: 'kronor',
+      tkr: 'tusen kronor (tkr)',
+      percent: 'procent',
+      score: 'medelvärde på en skala 1–5',
+      index: 'index 0–100',
+      days: 'dygn',
+      fte: 'årsarbetare',
+    },
   },
   drill: {
     outsideNote: '{n} enheter visas inte: de hörde inte till dina enheter under hela perioden.',

@@ -70,7 +70,15 @@ describe('ImportIssues', () => {
 
 describe('ImportIssues for a message that points at an import option', () => {
   it('names the page’s own field, never the CLI flag', async () => {
-    const noUnit: ImportIssue = { ...missing, column: 'A', found: 'Hushåll', expected: 'en enhetskod', message: 'Enhet saknas för raden "Hushåll" i fil x.csv, rad 2, kolumn A: kopplingen anger ingen enhet och importen ingen heller. Välj enheten för importen, eller ange den i radens koppling.', option: 'unit' };
+    const noUnit: ImportIssue = {
+      ...missing,
+      column: 'A',
+      found: 'Hushåll',
+      expected: 'en enhetskod',
+      message:
+        'Enhet saknas för raden "Hushåll" i fil x.csv, rad 2, kolumn A: kopplingen anger ingen enhet och importen ingen heller. Välj enheten för importen, eller ange den i radens koppling.',
+      option: 'unit',
+    };
     const skip: ImportIssue = { ...missing, option: 'skipMissing' };
     const { html, text } = await render(ImportIssues, { errors: [noUnit, skip], warnings: [] });
     expect(text).toContain('Välj enhet i fältet "Enhet" ovan och förhandsgranska igen.');
@@ -98,7 +106,9 @@ describe('ImportIssues on a workbook', () => {
     const merged: ImportIssue = { ...missing, file: 'rapport-2021.xlsx', sheet: 'Rapport', row: 2, column: 'Maj', found: `${'x'.repeat(119)}…` };
     const { text } = await render(ImportIssues, { errors: [merged], warnings: [hidden] });
     expect(text).toContain('fil rapport-2021.xlsx, blad Rapport, rad 2, kolumn Maj');
-    expect(text).toContain('Varning: Bladet Gammal är dolt och importeras inte (i fil rapport-2021.xlsx, blad Gammal, rad 1). fil rapport-2021.xlsx, blad Gammal, rad 1. Hittat: "dolt blad"');
+    expect(text).toContain(
+      'Varning: Bladet Gammal är dolt och importeras inte (i fil rapport-2021.xlsx, blad Gammal, rad 1). fil rapport-2021.xlsx, blad Gammal, rad 1. Hittat: "dolt blad"',
+    );
     expect(text).toContain(`Hittat: "${'x'.repeat(119)}…"`);
   });
 });

@@ -19,7 +19,11 @@ describe('the text of a failed import call', () => {
       zod: [{ path: ['contentBase64'], message: 'Filen är för stor: högst 40 MB kan importeras åt gången.' }],
     });
     expect(importErrorText(big, FALLBACK)).toBe('Filen är för stor: högst 40 MB kan importeras åt gången.');
-    const year = answer('Ogiltig uppgift: För stort värde: förväntade att nummer skulle ha <=2100 (year).', { code: 'BAD_REQUEST', httpStatus: 400, zod: [{ path: ['year'], message: 'För stort värde' }] });
+    const year = answer('Ogiltig uppgift: För stort värde: förväntade att nummer skulle ha <=2100 (year).', {
+      code: 'BAD_REQUEST',
+      httpStatus: 400,
+      zod: [{ path: ['year'], message: 'För stort värde' }],
+    });
     expect(importErrorText(year, FALLBACK)).toBe('Ogiltig uppgift: För stort värde: förväntade att nummer skulle ha <=2100 (year).');
   });
 

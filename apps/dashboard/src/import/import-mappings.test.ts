@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportIssue, MappingRow } from '../api/import.js';
-import { breakable, duplicateOf, emptyForm, filterMappings, formOfMapping, formProblem, kpiChoices, mappingOfForm, prefillFromIssue, SKIP_ROW, type MappingForm } from './import-mappings.js';
+import {
+  breakable,
+  duplicateOf,
+  emptyForm,
+  filterMappings,
+  formOfMapping,
+  formProblem,
+  kpiChoices,
+  mappingOfForm,
+  prefillFromIssue,
+  SKIP_ROW,
+  type MappingForm,
+} from './import-mappings.js';
 
 const PAID = 'Varav antal med utbet. under månaden';
 const row = (id: number, over: Partial<MappingRow>): MappingRow => ({
@@ -69,7 +81,11 @@ describe('the form prefilled from an unknown row of a preview', () => {
 
   it('takes the suggestion’s unit only from the same section, and a skipped suggestion as "skip"', () => {
     const barn = { section: 'Aktualiseringar', parentLabel: '', label: 'Barn', kpiId: 'aktualiseringar', gender: 'T' as const, ageBand: '', unitCode: 'BU' };
-    expect(prefillFromIssue(unknown({ section: 'aktualiseringar', label: 'Barnen', suggestion: barn }))).toMatchObject({ section: 'aktualiseringar', kpi: 'aktualiseringar', unitCode: 'BU' });
+    expect(prefillFromIssue(unknown({ section: 'aktualiseringar', label: 'Barnen', suggestion: barn }))).toMatchObject({
+      section: 'aktualiseringar',
+      kpi: 'aktualiseringar',
+      unitCode: 'BU',
+    });
     expect(prefillFromIssue(unknown({ section: 'Nystartade utredningar', label: 'Barnen', suggestion: barn }))).toMatchObject({ kpi: 'aktualiseringar', unitCode: '' });
     const skipped = { ...barn, kpiId: null, unitCode: null };
     expect(prefillFromIssue(unknown({ section: 'Aktualiseringar', label: 'Barnen', suggestion: skipped }))).toMatchObject({ kpi: SKIP_ROW, gender: 'T' });
@@ -98,7 +114,9 @@ describe('the filter of the mapping list', () => {
 describe('the KPIs a row can be mapped to', () => {
   it('leaves out ratios, which are computed and never imported', () => {
     const k = (id: string, ratioOf: unknown) => ({ id, name: id, genderSplit: false, ageBands: [], ratioOf });
-    expect(kpiChoices([k('utbetalt-forsorjningsstod', null), k('utbetalt-per-hushall', { numerator: 'a', denominator: 'b' })]).map((c) => c.id)).toEqual(['utbetalt-forsorjningsstod']);
+    expect(kpiChoices([k('utbetalt-forsorjningsstod', null), k('utbetalt-per-hushall', { numerator: 'a', denominator: 'b' })]).map((c) => c.id)).toEqual([
+      'utbetalt-forsorjningsstod',
+    ]);
   });
 });
 

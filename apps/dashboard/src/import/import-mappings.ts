@@ -49,7 +49,12 @@ export function mappingOfForm(f: MappingForm): MappingFields {
 
 /** How the importer compares labels (packages/importer suggest.ts): case, spacing and spaces around "/" and "-" do not count. */
 const labelKey = (s: string): string =>
-  s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').replace(/\s*([/\-–])\s*/g, '$1').trim();
+  s
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([/\-–])\s*/g, '$1')
+    .trim();
 
 const rowKey = (m: { section: string; parentLabel: string; label: string }) => [m.section, m.parentLabel, m.label].map(labelKey).join('\u0000');
 
@@ -82,7 +87,13 @@ export function prefillFromIssue(issue: Pick<ImportIssue, 'unknownRow'>): Mappin
   const form: MappingForm = { ...emptyForm(), section: row.section, parentLabel: row.parentLabel, label: row.label };
   if (s === null) return form;
   const sameSection = labelKey(s.section) === labelKey(row.section);
-  return { ...form, kpi: s.kpiId ?? SKIP_ROW, gender: s.kpiId === null ? 'T' : s.gender, ageBand: s.kpiId === null ? '' : s.ageBand, unitCode: sameSection ? (s.unitCode ?? '') : '' };
+  return {
+    ...form,
+    kpi: s.kpiId ?? SKIP_ROW,
+    gender: s.kpiId === null ? 'T' : s.gender,
+    ageBand: s.kpiId === null ? '' : s.ageBand,
+    unitCode: sameSection ? (s.unitCode ?? '') : '',
+  };
 }
 
 /**

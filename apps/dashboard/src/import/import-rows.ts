@@ -82,7 +82,11 @@ const LONG_FIELDS: Record<string, CellField> = {
 /** Which cell of the table an issue's column is about, and for a month column of a wide report, which month. */
 export function fieldOfColumn(column: string | null): { field: CellField; month: number | null } {
   if (column === null) return { field: 'row', month: null };
-  const name = column.normalize('NFC').trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const name = column
+    .normalize('NFC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   const long = LONG_FIELDS[name];
   if (long) return { field: long, month: null };
   const month = monthOfHeader(column);

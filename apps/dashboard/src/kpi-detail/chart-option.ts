@@ -42,7 +42,17 @@ export function detailChartOption(input: DetailChartInput): ChartOption {
   if (input.band) {
     const { lower, upper } = input.band;
     // A stacked pair: an invisible base at the lower edge and the band's height on top of it.
-    series.push({ type: 'line', name: input.band.name, stack: 'band', data: lower, lineStyle: { opacity: 0 }, symbol: 'none', step: 'middle', silent: true, tooltip: { show: false } });
+    series.push({
+      type: 'line',
+      name: input.band.name,
+      stack: 'band',
+      data: lower,
+      lineStyle: { opacity: 0 },
+      symbol: 'none',
+      step: 'middle',
+      silent: true,
+      tooltip: { show: false },
+    });
     series.push({
       type: 'line',
       name: input.band.name,
@@ -62,16 +72,42 @@ export function detailChartOption(input: DetailChartInput): ChartOption {
   input.lines.forEach((l, i) => {
     const colour = colourOf(l.key, i);
     if (input.kind === 'bar') series.push({ type: 'bar', name: l.name, data: l.values, itemStyle: { color: colour }, barMaxWidth: 48 });
-    else series.push({ type: 'line', name: l.name, data: l.values, color: colour, symbol: SYMBOLS[i % SYMBOLS.length], symbolSize: 7, lineStyle: { width: 2.5 }, connectNulls: false });
+    else
+      series.push({
+        type: 'line',
+        name: l.name,
+        data: l.values,
+        color: colour,
+        symbol: SYMBOLS[i % SYMBOLS.length],
+        symbolSize: 7,
+        lineStyle: { width: 2.5 },
+        connectNulls: false,
+      });
   });
   if (input.lastYear) {
-    series.push({ type: 'line', name: input.lastYear.name, data: input.lastYear.values, color: LAST_YEAR, symbol: 'emptyCircle', symbolSize: 6, lineStyle: { width: 1.5, type: 'dotted' } });
+    series.push({
+      type: 'line',
+      name: input.lastYear.name,
+      data: input.lastYear.values,
+      color: LAST_YEAR,
+      symbol: 'emptyCircle',
+      symbolSize: 6,
+      lineStyle: { width: 1.5, type: 'dotted' },
+    });
   }
   if (input.target) {
     series.push({ type: 'line', name: input.target.name, data: input.target.values, color: TARGET, step: 'middle', symbol: 'none', lineStyle: { width: 2, type: 'dashed' } });
   }
   if (input.forecast) {
-    series.push({ type: 'line', name: input.forecast.name, data: input.forecast.values, color: FORECAST, symbol: 'emptyDiamond', symbolSize: 9, lineStyle: { width: 2, type: [6, 4] } });
+    series.push({
+      type: 'line',
+      name: input.forecast.name,
+      data: input.forecast.values,
+      color: FORECAST,
+      symbol: 'emptyDiamond',
+      symbolSize: 9,
+      lineStyle: { width: 2, type: [6, 4] },
+    });
   }
   const legend = series.map((s) => String(s.name ?? '')).filter((n, i, all) => n !== '' && all.indexOf(n) === i);
   return {

@@ -48,13 +48,22 @@ export function valueText(v: { display: string; hidden?: HiddenReason | null } |
 export function detailTable(input: DetailTableInput): TableModel {
   const { labels, locale } = input;
   const periods = [...new Set(input.lines.flatMap((l) => l.points.map((p) => p.period)))];
-  const cell = (line: SeriesLine | null | undefined, period: string) => valueText(line?.points.find((p) => p.period === period), locale);
+  const cell = (line: SeriesLine | null | undefined, period: string) =>
+    valueText(
+      line?.points.find((p) => p.period === period),
+      locale,
+    );
   if (input.split === 'none') {
     const line = input.lines[0];
     const lastYearAt = (i: number) => valueText(input.lastYear?.points[i], locale);
     const rows = periods.map((period, i) => {
       const p = line?.points.find((x) => x.period === period);
-      const row = [periodText(period, locale), valueText(p, locale), p?.target === null || p?.target === undefined ? '–' : input.formatTarget(p.target), statusText(p?.status ?? 'none', locale)];
+      const row = [
+        periodText(period, locale),
+        valueText(p, locale),
+        p?.target === null || p?.target === undefined ? '–' : input.formatTarget(p.target),
+        statusText(p?.status ?? 'none', locale),
+      ];
       return input.lastYear ? [...row, lastYearAt(i)] : row;
     });
     const headers = [labels.period, labels.value, labels.target, labels.status, ...(input.lastYear ? [labels.lastYear] : [])];

@@ -11,7 +11,16 @@ import { escapeFormula, fileName, toCsv } from '../lib/table-model.js';
 const line = (key: string, label: string, values: [string, number | null, string][], target: number | null = null): SeriesLine => ({
   key,
   label,
-  points: values.map(([period, value, display]) => ({ period, periodLabel: period, value, display, target, status: target === null ? 'none' : 'red', outside: false, hidden: value === null && display !== '–' ? { mark: 'primary', noun: 'households', threshold: 5 } : null })),
+  points: values.map(([period, value, display]) => ({
+    period,
+    periodLabel: period,
+    value,
+    display,
+    target,
+    status: target === null ? 'none' : 'red',
+    outside: false,
+    hidden: value === null && display !== '–' ? { mark: 'primary', noun: 'households', threshold: 5 } : null,
+  })),
 });
 
 describe('the range a detail chart covers', () => {
@@ -43,9 +52,16 @@ describe('the forecast line to year-end', () => {
     expect(ratio.slice(3, 6)).toEqual([9, 8.3, 8.3]);
   });
   it('works per tertial and puts a single point on the year at year grain', () => {
-    const tertials = [{ period: '2022-T1', value: 40 }, { period: '2022-T2', value: null }, { period: '2022-T3', value: null }];
+    const tertials = [
+      { period: '2022-T1', value: 40 },
+      { period: '2022-T2', value: null },
+      { period: '2022-T3', value: null },
+    ];
     expect(forecastLine(tertials, f, { timeAggregation: 'sum', ratio: false })).toEqual([40, 40, 40]);
-    const years = [{ period: '2021', value: 100 }, { period: '2022', value: 40 }];
+    const years = [
+      { period: '2021', value: 100 },
+      { period: '2022', value: 40 },
+    ];
     expect(forecastLine(years, f, { timeAggregation: 'sum', ratio: false })).toEqual([null, 120]);
   });
   it('draws nothing without a forecast, after December, or when a known month is hidden', () => {
@@ -56,7 +72,11 @@ describe('the forecast line to year-end', () => {
     const hidden = months([10, null, 10, 10, ...Array<null>(8).fill(null)]);
     expect(forecastLine(hidden, f, { timeAggregation: 'sum', ratio: false }).every((v) => v === null)).toBe(true);
     // A tertial that is only partly known (forecast made in March) is not guessed at.
-    const tertials = [{ period: '2022-T1', value: 30 }, { period: '2022-T2', value: null }, { period: '2022-T3', value: null }];
+    const tertials = [
+      { period: '2022-T1', value: 30 },
+      { period: '2022-T2', value: null },
+      { period: '2022-T3', value: null },
+    ];
     expect(forecastLine(tertials, { ...f, asOf: '2022-03' }, { timeAggregation: 'sum', ratio: false }).every((v) => v === null)).toBe(true);
   });
 });
@@ -67,8 +87,21 @@ describe('the table under the chart', () => {
     const t = detailTable({
       title: 'Placeringskostnad',
       split: 'none',
-      lines: [line('T', 'Totalt', [['2022-T1', 17567, '17 567 tkr'], ['2022-T2', null, '–']], 13572)],
-      lastYear: line('T', 'Totalt', [['2021-T1', 15000, '15 000 tkr'], ['2021-T2', 16000, '16 000 tkr']]),
+      lines: [
+        line(
+          'T',
+          'Totalt',
+          [
+            ['2022-T1', 17567, '17 567 tkr'],
+            ['2022-T2', null, '–'],
+          ],
+          13572,
+        ),
+      ],
+      lastYear: line('T', 'Totalt', [
+        ['2021-T1', 15000, '15 000 tkr'],
+        ['2021-T2', 16000, '16 000 tkr'],
+      ]),
       forecast: { label: 'Prognos helår 2022', display: '52 701 tkr', target: '40 716 tkr', status: 'red' },
       notes: [],
       labels,
@@ -109,7 +142,15 @@ describe('exports', () => {
     expect(escapeFormula('3 634 874 kr')).toBe('3 634 874 kr');
   });
   it('writes semicolon CSV with a byte-order mark, quoting what needs it', () => {
-    const csv = toCsv({ title: 'Sjukfrånvaro; T1', headers: ['Period', 'Värde'], rows: [['T1 2022', '8,3 %'], ['Kommentar', 'sa "hej"\nrad 2']], notes: ['=1+1'] });
+    const csv = toCsv({
+      title: 'Sjukfrånvaro; T1',
+      headers: ['Period', 'Värde'],
+      rows: [
+        ['T1 2022', '8,3 %'],
+        ['Kommentar', 'sa "hej"\nrad 2'],
+      ],
+      notes: ['=1+1'],
+    });
     expect(csv.startsWith('\uFEFF"Sjukfrånvaro; T1"\r\n\r\nPeriod;Värde\r\nT1 2022;8,3 %\r\n')).toBe(true);
     expect(csv).toContain('Kommentar;"sa ""hej""\nrad 2"');
     expect(csv.endsWith("\r\n\r\n'=1+1\r\n")).toBe(true);
@@ -139,7 +180,20 @@ describe('the detail chart option', () => {
     expect((option.legend as { data: string[] }).data).toEqual(['Tolerans', 'Totalt', '2021', 'Mål', 'Prognos']);
   });
   it('draws bars at tertial and year grain', () => {
-    const option = detailChartOption({ kind: 'bar', categories: ['T1'], lines: [{ key: 'K', name: 'Kvinnor', values: [1] }, { key: 'M', name: 'Män', values: [2] }], target: null, band: null, lastYear: null, forecast: null, formatValue: String, formatAxis: String });
+    const option = detailChartOption({
+      kind: 'bar',
+      categories: ['T1'],
+      lines: [
+        { key: 'K', name: 'Kvinnor', values: [1] },
+        { key: 'M', name: 'Män', values: [2] },
+      ],
+      target: null,
+      band: null,
+      lastYear: null,
+      forecast: null,
+      formatValue: String,
+      formatAxis: String,
+    });
     expect((option.series as { type: string }[]).map((s) => s.type)).toEqual(['bar', 'bar']);
   });
 });
@@ -159,8 +213,34 @@ describe('the drill-down table', () => {
     expect(sortParam({ key: 'status', dir: 'asc' })).toBe('status-asc');
   });
   it('gives the rows as shown, with reorganisations and the total last', () => {
-    const r = { kpi: 'k', unit: 'B', period: '2021', periodLabel: '2021', gender: 'T' as const, value: null, display: 'färre än 5 hushåll', hidden: { mark: 'primary', noun: 'households', threshold: 5 }, target: null, targetDisplay: null, status: 'none' as const, monthsWithData: 12, monthsInPeriod: 12, origin: null, genderAvailable: true, suppressed: true, name: 'Enhet B', hasChildren: false, changes: ['Flyttad från A1 till A2 2021-06'] } as DrilldownRow;
-    const t = drilldownTable('Hushåll', [r], { display: '8', targetDisplay: '19', status: 'green' }, { unit: 'Enhet', value: 'Värde', target: 'Mål', status: 'Status', changes: 'Omorganisation', total: 'Hela SOC' }, 'sv');
+    const r = {
+      kpi: 'k',
+      unit: 'B',
+      period: '2021',
+      periodLabel: '2021',
+      gender: 'T' as const,
+      value: null,
+      display: 'färre än 5 hushåll',
+      hidden: { mark: 'primary', noun: 'households', threshold: 5 },
+      target: null,
+      targetDisplay: null,
+      status: 'none' as const,
+      monthsWithData: 12,
+      monthsInPeriod: 12,
+      origin: null,
+      genderAvailable: true,
+      suppressed: true,
+      name: 'Enhet B',
+      hasChildren: false,
+      changes: ['Flyttad från A1 till A2 2021-06'],
+    } as DrilldownRow;
+    const t = drilldownTable(
+      'Hushåll',
+      [r],
+      { display: '8', targetDisplay: '19', status: 'green' },
+      { unit: 'Enhet', value: 'Värde', target: 'Mål', status: 'Status', changes: 'Omorganisation', total: 'Hela SOC' },
+      'sv',
+    );
     expect(t.rows).toEqual([
       ['Enhet B', 'färre än 5 hushåll', '–', '○ ej bedömd', 'Flyttad från A1 till A2 2021-06'],
       ['Hela SOC', '8', '19', '● uppfyllt', ''],

@@ -55,7 +55,10 @@ export function useDetailView(current: ComputedRef<DetailSeries | null>, info: C
       // The series does not carry the tolerance yet, so there is no band to draw (see the report).
       band: null,
       lastYear: ly ? { name: t('detail.lastYear'), values: ly.points.map((p) => p.value) } : null,
-      forecast: forecastValues.value && forecastInput.value ? { name: t('detail.forecastLine', { month: formatMonth(forecastInput.value.asOf, lang.value) }), values: forecastValues.value } : null,
+      forecast:
+        forecastValues.value && forecastInput.value
+          ? { name: t('detail.forecastLine', { month: formatMonth(forecastInput.value.asOf, lang.value) }), values: forecastValues.value }
+          : null,
       formatValue: fmt,
       // Axis labels carry the unit too ("6 %", "4 000 tkr"), with a decimal only where the axis steps need one.
       formatAxis: (v) => (info.value ? formatValue(v, info.value.unit, v % 1 !== 0 ? 1 : 0, lang.value) : formatNumber(v, 0, lang.value)),
@@ -66,7 +69,10 @@ export function useDetailView(current: ComputedRef<DetailSeries | null>, info: C
     const d = current.value;
     const c = card.value;
     const suppressed = lines.value.some((l) => l.points.some(isHidden));
-    const f = forecastInput.value && c ? { label: t('detail.forecast', { year: c.forecast.year }), display: c.forecast.display, target: c.forecast.annualTargetDisplay, status: c.forecastStatus } : null;
+    const f =
+      forecastInput.value && c
+        ? { label: t('detail.forecast', { year: c.forecast.year }), display: c.forecast.display, target: c.forecast.annualTargetDisplay, status: c.forecastStatus }
+        : null;
     return detailTable({
       title: t('detail.tableCaption', { kpi: kpiName.value, unit: unitName.value, range: rangeText.value, grain: grainWord.value }),
       split: d?.question.split ?? 'none',

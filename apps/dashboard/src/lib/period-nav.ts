@@ -1,17 +1,4 @@
-import {
-  addMonths,
-  delar,
-  monthCount,
-  monthIndex,
-  monthPeriod,
-  parsePeriod,
-  tertial,
-  tertialOf,
-  yearOf,
-  yearPeriod,
-  type Month,
-  type Period,
-} from '@lagesbild/domain';
+import { addMonths, delar, monthCount, monthIndex, monthPeriod, parsePeriod, tertial, tertialOf, yearOf, yearPeriod, type Month, type Period } from '@lagesbild/domain';
 
 /**
  * The period picker's logic, pure so it can be tested without a browser. The

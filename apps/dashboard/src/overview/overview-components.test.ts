@@ -59,12 +59,16 @@ describe('KpiCard', () => {
     const none = await render(KpiCard, { card: card({ value: null, display: '–', status: 'none', origin: null, monthsWithData: 0 }) });
     expect(none.text).toBe('Hushåll med utbetalt försörjningsstöd Inga data Mål: 420 ○ ej bedömd');
     // The words come from the structured reason, in the reader's language, never from the text "<5".
-    const hidden = await render(KpiCard, { card: card({ value: null, display: 'x', suppressed: true, status: 'none', hidden: { mark: 'primary', noun: 'households', threshold: 5 } }) });
+    const hidden = await render(KpiCard, {
+      card: card({ value: null, display: 'x', suppressed: true, status: 'none', hidden: { mark: 'primary', noun: 'households', threshold: 5 } }),
+    });
     expect(hidden.text).toContain('färre än 5 hushåll');
     expect(hidden.text).toContain('Dolt för att skydda enskilda');
     const days = await render(KpiCard, { card: card({ value: null, display: 'x', suppressed: true, status: 'none', hidden: { mark: 'primary', noun: 'persons', threshold: 5 } }) });
     expect(days.text).toContain('färre än 5 personer');
-    const secondary = await render(KpiCard, { card: card({ value: null, display: 'x', suppressed: true, status: 'none', hidden: { mark: 'secondary', noun: null, threshold: 5 } }) });
+    const secondary = await render(KpiCard, {
+      card: card({ value: null, display: 'x', suppressed: true, status: 'none', hidden: { mark: 'secondary', noun: null, threshold: 5 } }),
+    });
     expect(secondary.text).toContain('..');
   });
 });

@@ -37,7 +37,18 @@ export function card(over: Partial<OverviewCard> = {}): OverviewCard {
 export function overview(over: Partial<Overview> = {}): Overview {
   const cards = over.cards ?? [
     card(),
-    card({ kpi: 'sjukfranvaro', name: 'Sjukfrånvaro', group: 'personal', measureUnit: 'percent', value: 8.3, display: '8,3 %', target: 6, targetDisplay: '6,0 %', status: 'red', origin: 'synthetic' }),
+    card({
+      kpi: 'sjukfranvaro',
+      name: 'Sjukfrånvaro',
+      group: 'personal',
+      measureUnit: 'percent',
+      value: 8.3,
+      display: '8,3 %',
+      target: 6,
+      targetDisplay: '6,0 %',
+      status: 'red',
+      origin: 'synthetic',
+    }),
   ];
   const statusCounts = { green: 0, yellow: 0, red: 0, none: 0 };
   for (const c of cards) statusCounts[c.status]++;

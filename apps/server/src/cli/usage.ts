@@ -24,10 +24,7 @@ const flagLabel = ([name, d]: [string, ArgDef]): string => (d.type === 'boolean'
 
 /** "pnpm lagesbild query --kpi ID --unit KOD --period P [--gender K|M|T] …": required flags bare, the others in brackets. */
 function synopsis(cmd: CliCommand): string {
-  const parts = [
-    ...positionals(cmd).map(positionalLabel),
-    ...flags(cmd).map((f) => (f[1].required ? flagLabel(f) : `[${flagLabel(f)}]`)),
-  ];
+  const parts = [...positionals(cmd).map(positionalLabel), ...flags(cmd).map((f) => (f[1].required ? flagLabel(f) : `[${flagLabel(f)}]`))];
   return [PROGRAM, cmd.meta.name, ...parts].join(' ');
 }
 

@@ -81,8 +81,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
     const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
     log(`Felaktig begäran ${tooLarge ? 431 : 400} (${err.code ?? 'okänt'}): ${err.message}`);
-    const body = tooLarge ? 'Begärans huvuden är för stora (ofta för många eller för långa kakor). Rensa kakorna för sidan och försök igen.\n' : 'Begäran kunde inte läsas (felaktig HTTP).\n';
-    socket.end(`HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    const body = tooLarge
+      ? 'Begärans huvuden är för stora (ofta för många eller för långa kakor). Rensa kakorna för sidan och försök igen.\n'
+      : 'Begäran kunde inte läsas (felaktig HTTP).\n';
+    socket.end(
+      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);

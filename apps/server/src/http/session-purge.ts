@@ -22,7 +22,8 @@ export function startSessionPurge(db: Db, everyMs: number, log: Log): SessionPur
     running ??= purgeExpiredSessions(db, new Date())
       .then(
         () => undefined,
-        (err: unknown) => log(`Utgångna sessioner kunde inte rensas; nytt försök om ${Math.max(1, Math.round(everyMs / 60_000))} min: ${err instanceof Error ? err.message : String(err)}`),
+        (err: unknown) =>
+          log(`Utgångna sessioner kunde inte rensas; nytt försök om ${Math.max(1, Math.round(everyMs / 60_000))} min: ${err instanceof Error ? err.message : String(err)}`),
       )
       .finally(() => {
         running = null;

@@ -35,8 +35,7 @@ export function trpcHandler(o: { db: Db; orgId: string; trustProxy: boolean; log
       path,
       maxBodySize: limit,
       maxBatchSize: MAX_BATCH_SIZE,
-      createContext: ({ info }) =>
-        requestContext({ db: o.db, defaultOrgId: o.orgId, req, res, trustProxy: o.trustProxy, connectionParams: info.connectionParams }),
+      createContext: ({ info }) => requestContext({ db: o.db, defaultOrgId: o.orgId, req, res, trustProxy: o.trustProxy, connectionParams: info.connectionParams }),
       onError: ({ error, path: procedure }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') o.log(`Serverfel 500 i ${procedure ?? 'tRPC'}: ${error.cause?.stack ?? error.stack ?? error.message}`);
       },

@@ -53,7 +53,15 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
  * makes the change, so the entry exists exactly when the change does.
  */
 export async function recordAudit(db: Db, e: AuditEntry): Promise<void> {
-  await insertAuditEntry(db, { orgId: e.orgId, actor: e.actor, action: e.action, target: e.target ?? null, detail: e.detail ?? null, ip: e.ip ?? null, ...(e.at ? { at: e.at } : {}) });
+  await insertAuditEntry(db, {
+    orgId: e.orgId,
+    actor: e.actor,
+    action: e.action,
+    target: e.target ?? null,
+    detail: e.detail ?? null,
+    ip: e.ip ?? null,
+    ...(e.at ? { at: e.at } : {}),
+  });
 }
 
 /** recordAudit for an actor: name, address and (from the CLI) `via` in the detail. */

@@ -34,8 +34,7 @@ export class LoginRefused extends Error {
 }
 
 const WRONG = 'Fel användarnamn eller lösenord.';
-const lockedMessage = (minutes: number) =>
-  `Kontot är låst efter för många misslyckade försök. Försök igen om ${minutes} min eller be en administratör om hjälp.`;
+const lockedMessage = (minutes: number) => `Kontot är låst efter för många misslyckade försök. Försök igen om ${minutes} min eller be en administratör om hjälp.`;
 // Verifying against a real hash when the user is unknown keeps the timing the same.
 let dummyHash: Promise<string> | null = null;
 

@@ -70,7 +70,15 @@ export async function requestContext(o: RequestContextOptions): Promise<Context>
     const s = await resolveSession(o.db, token, now());
     if (s) {
       const exact = await exactValueRolesOf(o.db, s.orgId);
-      return { ...base, orgId: s.orgId, user: s.user, scope: s.scope, suppress: needsSuppression(s.user, exact), session: { tokenHash: s.tokenHash, csrfToken: s.csrfToken }, device: null };
+      return {
+        ...base,
+        orgId: s.orgId,
+        user: s.user,
+        scope: s.scope,
+        suppress: needsSuppression(s.user, exact),
+        session: { tokenHash: s.tokenHash, csrfToken: s.csrfToken },
+        device: null,
+      };
     }
     setCookie(clearedCookie(SESSION_COOKIE, request.secure));
   }

@@ -29,7 +29,11 @@ export interface NewSession {
   expiresAt: Date;
 }
 
-export async function createSession(db: Db, userId: number, meta: { method: 'password' | 'oidc' | 'link'; ip: string | null; userAgent: string | null; now: Date }): Promise<NewSession> {
+export async function createSession(
+  db: Db,
+  userId: number,
+  meta: { method: 'password' | 'oidc' | 'link'; ip: string | null; userAgent: string | null; now: Date },
+): Promise<NewSession> {
   const token = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(meta.now.getTime() + SESSION_ABSOLUTE_MS);

@@ -32,8 +32,6 @@ export function changeBetween(k: KpiRecord, current: KpiValue, lastYear: KpiValu
     absolute,
     percent,
     display:
-      absolute === null
-        ? null
-        : `${sign(absolute)}${formatValue(absolute, k.unit, k.decimals)}${percent === null ? '' : ` (${sign(percent)}${formatNumber(percent, 1)} %)`}`,
+      absolute === null ? null : `${sign(absolute)}${formatValue(absolute, k.unit, k.decimals)}${percent === null ? '' : ` (${sign(percent)}${formatNumber(percent, 1)} %)`}`,
   };
 }

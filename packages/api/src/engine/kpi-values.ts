@@ -100,7 +100,12 @@ export async function loadValueInputs(db: Db, ctx: EngineContext, kpis: KpiRecor
   const [cells, targets] = await Promise.all([
     bySlices(start, end, (s, e) => (rolledUp && units ? loadUnitCells(db, ctx, kpiIds, s, e, units) : loadCells(db, { orgId: ctx.orgId, kpiIds, start: s, end: e }))),
     // A rate's target is inherited down the tree (see targetFor): the units' own and their ancestors' in any month shown.
-    loadTargets(db, ctx.orgId, kpis.map((k) => k.id), units && targetUnits(ctx, units, start, end)),
+    loadTargets(
+      db,
+      ctx.orgId,
+      kpis.map((k) => k.id),
+      units && targetUnits(ctx, units, start, end),
+    ),
   ]);
   const byKpi = new Map<string, StoredCell[]>();
   const byKpiUnit = new Map<string, StoredCell[]>();
@@ -208,7 +213,12 @@ export function valueOf(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, u
   const agg = !genderAvailable
     ? null
     : k.ratioOf
-      ? aggregateRatio(k, picked.filter((c) => c.kpiId === k.ratioOf?.numerator), picked.filter((c) => c.kpiId === k.ratioOf?.denominator), filter)
+      ? aggregateRatio(
+          k,
+          picked.filter((c) => c.kpiId === k.ratioOf?.numerator),
+          picked.filter((c) => c.kpiId === k.ratioOf?.denominator),
+          filter,
+        )
       : aggregateCells(k, picked, filter);
   const value = agg?.value ?? null;
   return {

@@ -52,7 +52,12 @@ export async function releaseFor(db: Db, orgId: string): Promise<ReleaseIndex> {
 
 /** Targets only: a released value is judged against the targets, which are public; no cells are read. */
 export async function loadTargetInputs(db: Db, ctx: EngineContext, kpis: readonly KpiRecord[], start: Month, end: Month, units: readonly string[]): Promise<ValueInputs> {
-  const targets = await loadTargets(db, ctx.orgId, kpis.map((k) => k.id), targetUnits(ctx, units, start, end));
+  const targets = await loadTargets(
+    db,
+    ctx.orgId,
+    kpis.map((k) => k.id),
+    targetUnits(ctx, units, start, end),
+  );
   const targetIndex = new Map(targets.map((t) => [`${t.kpiId}|${t.unit}|${t.year}`, t]));
   return { byKpi: new Map(), byKpiUnit: new Map(), targets, targetIndex, rolledUp: true };
 }
@@ -83,7 +88,16 @@ export function releasedValue(ctx: EngineContext, index: ReleaseIndex, inputs: V
  * domain's forecastYearEnd; a rate's forecast is its released year to date.
  * Hidden with the year to date it scales.
  */
-export function releasedForecast(ctx: EngineContext, index: ReleaseIndex, inputs: ValueInputs, k: KpiRecord, unit: string, asOf: Month, gender: Gender, basisFrom: Month | null = null): ComputedForecast {
+export function releasedForecast(
+  ctx: EngineContext,
+  index: ReleaseIndex,
+  inputs: ValueInputs,
+  k: KpiRecord,
+  unit: string,
+  asOf: Month,
+  gender: Gender,
+  basisFrom: Month | null = null,
+): ComputedForecast {
   const year = yearOf(asOf);
   const ytd = releasedValue(ctx, index, inputs, k, unit, yearToDate(asOf), gender);
   const target = gender === 'T' ? targetFor(ctx, inputs, k, unit, asOf, year) : null;
@@ -99,7 +113,17 @@ export function releasedForecast(ctx: EngineContext, index: ReleaseIndex, inputs
   });
   const f =
     isRate(k) || ytd.value === null
-      ? { year, asOf, value: ytd.value, method: ytd.value === null ? ('none' as const) : ('run-rate' as const), explanation: ytd.value === null ? `ingen prognos för ${year}` : 'andelen hittills i år antas hålla året ut', explanationEn: ytd.value === null ? `no forecast for ${year}` : 'the share so far this year is assumed to hold', basisYears: [], monthsUsed: [], ytdValue: ytd.value }
+      ? {
+          year,
+          asOf,
+          value: ytd.value,
+          method: ytd.value === null ? ('none' as const) : ('run-rate' as const),
+          explanation: ytd.value === null ? `ingen prognos för ${year}` : 'andelen hittills i år antas hålla året ut',
+          explanationEn: ytd.value === null ? `no forecast for ${year}` : 'the share so far this year is assumed to hold',
+          basisYears: [],
+          monthsUsed: [],
+          ytdValue: ytd.value,
+        }
       : forecastYearEnd({ asOf, timeAggregation: k.timeAggregation, scale: 1, ratio: false, series, maxBasisYears: 3 });
   const rounded = f.value === null ? null : Math.round(f.value * 10 ** k.decimals) / 10 ** k.decimals;
   return {

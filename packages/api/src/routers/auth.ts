@@ -40,7 +40,14 @@ export const authRouter = router({
   login: publicProcedure
     .input(z.object({ org: orgSlug.optional(), username: z.string().min(1).max(64), password: z.string().min(1).max(256) }))
     .mutation(async ({ ctx, input }) => {
-      const s = await login(ctx.db, { orgId: input.org ?? ctx.orgId, username: input.username, password: input.password, ip: ctx.request.ip, userAgent: ctx.request.userAgent, now: ctx.now() });
+      const s = await login(ctx.db, {
+        orgId: input.org ?? ctx.orgId,
+        username: input.username,
+        password: input.password,
+        ip: ctx.request.ip,
+        userAgent: ctx.request.userAgent,
+        now: ctx.now(),
+      });
       ctx.setCookie(sessionCookie(s.token, ctx.request.secure));
       return { csrfToken: s.csrfToken, expiresAt: s.expiresAt.toISOString() };
     }),

@@ -19,7 +19,8 @@ export const seriesRouter = router({
     }),
     asks: 'unit',
     // A chart slide asks months, unsplit: any other grain or split is not on a board.
-    screen: (i) => (i.grain === 'month' && i.split === 'none' ? { path: 'series.get', input: { kpi: i.kpi, unit: i.unit, start: i.start, end: i.end, grain: 'month', split: 'none' } } : null),
+    screen: (i) =>
+      i.grain === 'month' && i.split === 'none' ? { path: 'series.get', input: { kpi: i.kpi, unit: i.unit, start: i.start, end: i.end, grain: 'month', split: 'none' } } : null,
   }).query(({ ctx, input }) => {
     // Refuses an end before the start, with the period parser's Swedish message.
     parsePeriod(`${input.start}:${input.end}`);

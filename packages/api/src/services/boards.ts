@@ -103,7 +103,13 @@ export async function listBoards(db: Db, orgId: string): Promise<BoardSummary[]>
     updatedAt: b.updatedAt.toISOString(),
     devices: devices
       .filter((d) => d.boardId === b.id)
-      .map((d) => ({ id: d.id, name: d.name, createdAt: d.createdAt.toISOString(), lastSeenAt: d.lastSeenAt?.toISOString() ?? null, revokedAt: d.revokedAt?.toISOString() ?? null })),
+      .map((d) => ({
+        id: d.id,
+        name: d.name,
+        createdAt: d.createdAt.toISOString(),
+        lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
+        revokedAt: d.revokedAt?.toISOString() ?? null,
+      })),
   }));
 }
 

@@ -65,11 +65,7 @@ export async function listComments(db: Db, orgId: string, q: CommentTarget): Pro
  * event that makes open dashboards show it. `author` is the name shown,
  * `actor` the user id the audit log keeps.
  */
-export async function addComment(
-  db: Db,
-  orgId: string,
-  q: CommentTarget & { body: string; author: string; actor: string; ip?: string | null; now?: Date },
-): Promise<CommentView> {
+export async function addComment(db: Db, orgId: string, q: CommentTarget & { body: string; author: string; actor: string; ip?: string | null; now?: Date }): Promise<CommentView> {
   const body = normaliseCommentBody(q.body);
   await assertKpi(db, q.kpi);
   const unitId = await unitIdOf(db, orgId, q.unit);

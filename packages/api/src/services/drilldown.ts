@@ -38,7 +38,8 @@ function changesOf(ctx: EngineContext, code: string, access: UnitAccess): string
   for (let i = 1; i < parents.length; i++) {
     const from = parents[i - 1];
     const to = parents[i];
-    if (from && to && both(from.parentCode, to.parentCode, to.validFrom)) out.push(`Flyttad från ${ctx.tree.nameAt(from.parentCode, from.validFrom)} till ${ctx.tree.nameAt(to.parentCode, to.validFrom)} ${to.validFrom}`);
+    if (from && to && both(from.parentCode, to.parentCode, to.validFrom))
+      out.push(`Flyttad från ${ctx.tree.nameAt(from.parentCode, from.validFrom)} till ${ctx.tree.nameAt(to.parentCode, to.validFrom)} ${to.validFrom}`);
   }
   const names = [...node.names].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
   for (let i = 1; i < names.length; i++) {
@@ -84,7 +85,9 @@ export async function buildDrilldown(
   const children = all.filter((c) => q.access.allowsPeriod(c, q.period));
   const units = [q.unit, ...children];
   const at = q.period.end;
-  const shown = q.suppress ? await releasedDrilldown(db, ctx, k, units, q.period, q.gender) : exactDrilldown(await loadValueInputs(db, ctx, [k], q.period.start, q.period.end, units), ctx, k, units, q.period, q.gender);
+  const shown = q.suppress
+    ? await releasedDrilldown(db, ctx, k, units, q.period, q.gender)
+    : exactDrilldown(await loadValueInputs(db, ctx, [k], q.period.start, q.period.end, units), ctx, k, units, q.period, q.gender);
   const published = (u: string): KpiValue => {
     const v = shown.get(u);
     if (!v) throw new Error(`drill-down lost ${u}`);

@@ -16,7 +16,17 @@ import {
   upsertImportMapping,
   type Db,
 } from '@lagesbild/db';
-import { importFile, MAX_DIFF_ROWS, rollbackBatch, rollbackPlan, RollbackError, type ImportResult, type LabelMapping, type RollbackPlan, type RollbackResult } from '@lagesbild/importer';
+import {
+  importFile,
+  MAX_DIFF_ROWS,
+  rollbackBatch,
+  rollbackPlan,
+  RollbackError,
+  type ImportResult,
+  type LabelMapping,
+  type RollbackPlan,
+  type RollbackResult,
+} from '@lagesbild/importer';
 import { monthOfDate, type Month } from '@lagesbild/domain';
 import { auditAs, type Actor } from '../access/audit.js';
 import { InputError, NotFoundError } from '../errors.js';
@@ -107,7 +117,15 @@ export async function rollbackImport(db: Db, orgId: string, batchId: number, act
   return asInputError(() =>
     rollbackBatch(db, orgId, batchId, actor.id, async (tx, r, cells) => {
       await auditAs(tx, actor, { orgId, action: 'import.rolled_back', target: `batch:${batchId}`, detail: { restored: r.restored, deleted: r.deleted } });
-      await refreshRollupsAfter(tx, orgId, { batchId, kind: 'rolled_back' }, rollupScope([...new Set(cells.map((c) => c.kpi))], cells.map((c) => c.month)));
+      await refreshRollupsAfter(
+        tx,
+        orgId,
+        { batchId, kind: 'rolled_back' },
+        rollupScope(
+          [...new Set(cells.map((c) => c.kpi))],
+          cells.map((c) => c.month),
+        ),
+      );
       await recordImportRolledBack(tx, orgId, batchId, cells);
     }),
   );
@@ -193,6 +211,11 @@ export async function deleteMapping(db: Db, orgId: string, id: number, actor: Ac
   await db.transaction(async (tx) => {
     const row = await deleteImportMapping(tx, orgId, id);
     if (!row) throw new NotFoundError(`Kopplingen ${id} finns inte.`);
-    await auditAs(tx, actor, { orgId, action: 'mapping.changed', target: `mapping:${id}`, detail: { deleted: { section: row.section, parentLabel: row.parentLabel, label: row.label } } });
+    await auditAs(tx, actor, {
+      orgId,
+      action: 'mapping.changed',
+      target: `mapping:${id}`,
+      detail: { deleted: { section: row.section, parentLabel: row.parentLabel, label: row.label } },
+    });
   });
 }

@@ -53,7 +53,11 @@ interface Organisation {
 }
 
 const credentialOf = (ctx: Context): Credential =>
-  ctx.device ? { kind: 'device', id: ctx.device.id, units: ctx.scope.kind === 'units' ? ctx.scope.units : [] } : ctx.session ? { kind: 'session', tokenHash: ctx.session.tokenHash } : { kind: 'process' };
+  ctx.device
+    ? { kind: 'device', id: ctx.device.id, units: ctx.scope.kind === 'units' ? ctx.scope.units : [] }
+    : ctx.session
+      ? { kind: 'session', tokenHash: ctx.session.tokenHash }
+      : { kind: 'process' };
 
 /**
  * The live side of one process and database. Each event is shaped and

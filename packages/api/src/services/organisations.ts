@@ -17,7 +17,8 @@ export function organisationName(db: Db, id: string): Promise<string | null> {
 /** Throws a Swedish message naming what to do when the organisation does not exist. */
 export async function requireOrganisation(db: Db, id: string): Promise<string> {
   const name = await organisationName(db, id);
-  if (name === null) throw new NotFoundError(`Organisationen "${id}" finns inte. Se vilka som finns med "pnpm lagesbild org list", eller skapa den med "pnpm lagesbild org add ${id} --name …".`);
+  if (name === null)
+    throw new NotFoundError(`Organisationen "${id}" finns inte. Se vilka som finns med "pnpm lagesbild org list", eller skapa den med "pnpm lagesbild org add ${id} --name …".`);
   return name;
 }
 
@@ -31,7 +32,8 @@ export async function createOrganisation(db: Db, input: { id: string; name: stri
   const name = input.name.trim();
   if (!ORG_ID_PATTERN.test(id)) throw new InputError(ORG_ID_RULE);
   // "pnpm lagesbild generate" replaces gen-NNN wholesale; a real tenant must never be one.
-  if (id.startsWith('gen-')) throw new InputError('Id:n som börjar med "gen-" är reserverade för genererade testdata (pnpm lagesbild generate). Välj ett annat, t.ex. kommunens namn.');
+  if (id.startsWith('gen-'))
+    throw new InputError('Id:n som börjar med "gen-" är reserverade för genererade testdata (pnpm lagesbild generate). Välj ett annat, t.ex. kommunens namn.');
   if (!name) throw new InputError('Ange organisationens namn med --name, t.ex. --name "Flens kommun".');
   if ((await organisationName(db, id)) !== null) throw new InputError(`Organisationen "${id}" finns redan.`);
   await db.transaction(async (tx) => {

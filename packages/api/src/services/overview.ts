@@ -1,5 +1,19 @@
 import { latestDataMonth, type Db, type KpiRecord } from '@lagesbild/db';
-import { addMonths, formatPeriod, makeMonth, yearOf, monthIndex, monthPeriod, monthRange, parsePeriod, periodKey, sameLastYear, type Month, type Period, type Status } from '@lagesbild/domain';
+import {
+  addMonths,
+  formatPeriod,
+  makeMonth,
+  yearOf,
+  monthIndex,
+  monthPeriod,
+  monthRange,
+  parsePeriod,
+  periodKey,
+  sameLastYear,
+  type Month,
+  type Period,
+  type Status,
+} from '@lagesbild/domain';
 import { changeBetween, type Change } from '../engine/compare.js';
 import { forecastAsOf, forecastOf, forecastStart, outsideForecast, publishedForecast, type ForecastView } from '../engine/kpi-forecast.js';
 import type { EngineContext } from '../engine/engine-context.js';
@@ -50,7 +64,10 @@ export async function resolvePeriod(db: Db, orgId: string, input: string | undef
 /** The period asked for, or the given latest month (the caller's own, for a scoped caller). */
 export function periodOrLatest(input: string | undefined, latest: Month | null): { period: Period; latest: string | null } {
   if (input) return { period: parsePeriod(input), latest };
-  if (!latest) throw new NotFoundError('Det finns inga data ännu. En administratör läser in dem under Import (/admin/import) eller med "pnpm lagesbild import"; "pnpm lagesbild seed --demo" ger demodata.');
+  if (!latest)
+    throw new NotFoundError(
+      'Det finns inga data ännu. En administratör läser in dem under Import (/admin/import) eller med "pnpm lagesbild import"; "pnpm lagesbild seed --demo" ger demodata.',
+    );
   return { period: monthPeriod(latest), latest };
 }
 
@@ -96,7 +113,16 @@ export async function buildOverview(db: Db, ctx: EngineContext, unit: string, p:
   return { unit, unitName: ctx.tree.nameAt(unit, p.end), period: periodKey(p), periodLabel: formatPeriod(p), latestMonth: latest, cards, statusCounts };
 }
 
-function card(k: KpiRecord, unit: string, v: KpiValue, ly: KpiValue | null, sparkline: (number | null)[], fc: { forecast: ForecastView; forecastStatus: Status } | null, s: CardScope, asOf: Month): OverviewCard {
+function card(
+  k: KpiRecord,
+  unit: string,
+  v: KpiValue,
+  ly: KpiValue | null,
+  sparkline: (number | null)[],
+  fc: { forecast: ForecastView; forecastStatus: Status } | null,
+  s: CardScope,
+  asOf: Month,
+): OverviewCard {
   const last = ly ?? outsideValue(k.id, unit, s.lyPeriod, 'T');
   return {
     ...v,

@@ -39,7 +39,9 @@ export async function queryValue(db: Db, ctx: EngineContext, q: ValueQuery): Pro
   const forecast = fc ? publishedForecast(fc, false) : outsideForecast(asOf);
   if (!q.compare) return { ...v, ...forecast };
   const lyPeriod = sameLastYear(q.period);
-  const ly = q.access.allowsPeriod(q.unit, lyPeriod) ? publishOne(valueOf(ctx, inputs, k, q.unit, lyPeriod, q.gender), k.privacyClass, false) : outsideValue(k.id, q.unit, lyPeriod, q.gender);
+  const ly = q.access.allowsPeriod(q.unit, lyPeriod)
+    ? publishOne(valueOf(ctx, inputs, k, q.unit, lyPeriod, q.gender), k.privacyClass, false)
+    : outsideValue(k.id, q.unit, lyPeriod, q.gender);
   return { ...v, change: changeBetween(k, v, ly), ...forecast };
 }
 

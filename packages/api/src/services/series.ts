@@ -1,5 +1,19 @@
 import type { Db, KpiRecord } from '@lagesbild/db';
-import { monthPeriod, monthRange, periodKey, sameLastYear, tertial, tertialOf, yearOf, yearPeriod, type Gender, type HiddenReason, type Month, type Period, type Status } from '@lagesbild/domain';
+import {
+  monthPeriod,
+  monthRange,
+  periodKey,
+  sameLastYear,
+  tertial,
+  tertialOf,
+  yearOf,
+  yearPeriod,
+  type Gender,
+  type HiddenReason,
+  type Month,
+  type Period,
+  type Status,
+} from '@lagesbild/domain';
 import type { EngineContext } from '../engine/engine-context.js';
 import { InputError } from '../errors.js';
 import { kpiOrThrow, loadValueInputs, outsideValue, unitOrThrow, valueOf, type KpiValue, type ValueInputs } from '../engine/kpi-values.js';
@@ -83,11 +97,15 @@ export async function buildSeries(
   if (!first || !last) throw new InputError('Perioden är tom.');
   const children =
     q.split === 'unit'
-      ? [...new Set(periods.flatMap((p) => monthRange(p.start, p.end).flatMap((m) => ctx.tree.childrenAt(q.unit, m))))].filter((c) => periods.some((p) => q.access.allowsPeriod(c, p)))
+      ? [...new Set(periods.flatMap((p) => monthRange(p.start, p.end).flatMap((m) => ctx.tree.childrenAt(q.unit, m))))].filter((c) =>
+          periods.some((p) => q.access.allowsPeriod(c, p)),
+        )
       : [];
   const units = [q.unit, ...children];
   // A suppressed audience reads the protected release only: no cells are loaded for it.
-  const [inputs, release] = q.suppress ? await Promise.all([loadTargetInputs(db, ctx, [k], first.start, last.end, units), releaseFor(db, ctx.orgId)]) : [await loadValueInputs(db, ctx, [k], first.start, last.end, units), null];
+  const [inputs, release] = q.suppress
+    ? await Promise.all([loadTargetInputs(db, ctx, [k], first.start, last.end, units), releaseFor(db, ctx.orgId)])
+    : [await loadValueInputs(db, ctx, [k], first.start, last.end, units), null];
   let note: string | null = null;
   let lines: Line[];
   if (q.split === 'gender' && k.genderSplit)
@@ -112,7 +130,20 @@ export async function buildSeries(
     label: l.label,
     points: periods.flatMap((p) => {
       const v = mine(l.unit, p) ? shown.get(id(l.key, p)) : outsideValue(k.id, l.unit, p, l.gender);
-      return v ? [{ period: v.period, periodLabel: v.periodLabel, value: v.value, display: v.display, target: v.target, status: v.status, outside: !mine(l.unit, p), hidden: v.hidden ?? null }] : [];
+      return v
+        ? [
+            {
+              period: v.period,
+              periodLabel: v.periodLabel,
+              value: v.value,
+              display: v.display,
+              target: v.target,
+              status: v.status,
+              outside: !mine(l.unit, p),
+              hidden: v.hidden ?? null,
+            },
+          ]
+        : [];
     }),
   }));
   return { kpi: k.id, unit: q.unit, grain: q.grain, split: q.split, note, series };

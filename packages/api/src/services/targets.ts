@@ -39,7 +39,17 @@ export async function getTarget(db: Db, engine: EngineContext, q: { kpi: string;
   const unitId = await unitIdOf(db, engine.orgId, q.unit);
   const row = await findTargetRow(db, { orgId: engine.orgId, kpiId: q.kpi, unitId, year: q.year });
   if (!row) return null;
-  return { kpi: q.kpi, unit: q.unit, year: q.year, annual: row.annual, monthly: row.monthly ?? null, tolerance: row.tolerance, toleranceKind: row.toleranceKind, origin: row.origin, source: row.source };
+  return {
+    kpi: q.kpi,
+    unit: q.unit,
+    year: q.year,
+    annual: row.annual,
+    monthly: row.monthly ?? null,
+    tolerance: row.tolerance,
+    toleranceKind: row.toleranceKind,
+    origin: row.origin,
+    source: row.source,
+  };
 }
 
 /** Checks what a form can get wrong, with a Swedish answer that says what to do. */
@@ -76,7 +86,16 @@ export async function setTarget(db: Db, engine: EngineContext, t: TargetInput, a
   await db.transaction(async (tx) => {
     const txDb = tx as unknown as Db;
     await upsertTarget(txDb, { orgId: engine.orgId, kpiId: t.kpi, unitId, year: t.year }, values);
-    const detail = { kpi: t.kpi, unit: t.unit, year: t.year, annual: t.annual, previous: previous?.annual ?? null, tolerance: t.tolerance, toleranceKind: t.toleranceKind, monthly: t.monthly !== null };
+    const detail = {
+      kpi: t.kpi,
+      unit: t.unit,
+      year: t.year,
+      annual: t.annual,
+      previous: previous?.annual ?? null,
+      tolerance: t.tolerance,
+      toleranceKind: t.toleranceKind,
+      monthly: t.monthly !== null,
+    };
     await auditAs(txDb, actor, { orgId: engine.orgId, action: 'target.set', target: `target:${t.kpi}:${t.unit}:${t.year}`, detail });
     await recordEvent(txDb, engine.orgId, 'target.set', { kpis: [t.kpi], ...gridOf(touchedUnits(engine.tree, t.unit, t.year)), note: String(t.year) });
   });

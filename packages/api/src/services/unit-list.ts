@@ -15,7 +15,10 @@ export function listUnitTree(ctx: EngineContext, m: Month, scope: Scope): UnitLi
   const { tree } = ctx;
   const roots =
     scope.kind === 'all'
-      ? tree.all().filter((u) => tree.exists(u.code, m) && tree.parentAt(u.code, m) === null).map((u) => u.code)
+      ? tree
+          .all()
+          .filter((u) => tree.exists(u.code, m) && tree.parentAt(u.code, m) === null)
+          .map((u) => u.code)
       : // A root inside another of hers is listed once, under it.
         scope.units.filter((u) => tree.exists(u, m) && !scope.units.some((r) => r !== u && tree.isWithin(u, r, m)));
   const out: UnitListItem[] = [];

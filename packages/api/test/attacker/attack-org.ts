@@ -17,7 +17,10 @@ export function describeFinding(audience: string, f: Finding): string {
 
 /** Pinned figures per audience and a few examples, for the assertion message. */
 export function summarise(results: readonly AudienceResult[], examples = 12): string {
-  const counts = results.map((r) => `${r.audience}: ${r.report.pinned.length} of ${r.report.targets} hidden or small figures narrowed, ${r.report.unchecked} left unsolved by the time budget (${r.calls} calls, ${r.refused} refused, ${r.shown} figures shown, ${r.unrounded} of them unrounded)`);
+  const counts = results.map(
+    (r) =>
+      `${r.audience}: ${r.report.pinned.length} of ${r.report.targets} hidden or small figures narrowed, ${r.report.unchecked} left unsolved by the time budget (${r.calls} calls, ${r.refused} refused, ${r.shown} figures shown, ${r.unrounded} of them unrounded)`,
+  );
   const shown = results.flatMap((r) => r.report.pinned.map((f) => describeFinding(r.audience, f))).slice(0, examples);
   return [...counts, ...shown].join('\n');
 }
@@ -65,8 +68,20 @@ export async function attackGeneratedOrg(db: Db, orgId: string, shape: OrgShape,
   for (const [i, a] of audiences.entries()) {
     const h = a.screen
       ? await harvestScreen(a.api)
-      : await harvest(a.api, { units: scopes[i] ?? units, parents, kpis: [...kpis.keys()], start: org.start, end: org.end, maxCalls: limits.calls, rand: createRandom(shape.seed) });
-    const report = await attack(space, h.shown, [...primary, ...hiddenTargets(space, h.shown)], { budgetMs: limits.solverMs, rand: createRandom(shape.seed + 1), measure: limits.measure });
+      : await harvest(a.api, {
+          units: scopes[i] ?? units,
+          parents,
+          kpis: [...kpis.keys()],
+          start: org.start,
+          end: org.end,
+          maxCalls: limits.calls,
+          rand: createRandom(shape.seed),
+        });
+    const report = await attack(space, h.shown, [...primary, ...hiddenTargets(space, h.shown)], {
+      budgetMs: limits.solverMs,
+      rand: createRandom(shape.seed + 1),
+      measure: limits.measure,
+    });
     const unrounded = h.shown.filter((x) => {
       const k = kpis.get(x.kpi);
       return k !== undefined && x.value !== null && halfWidth(x.value, k.decimals) < 10 ** -k.decimals / 4;

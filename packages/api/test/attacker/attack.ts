@@ -49,7 +49,8 @@ export interface AttackReport {
 
 const PEOPLE_PER_SMALL_GROUP = DEFAULT_SUPPRESSION.minCount - 1;
 
-const keyOf = (kpi: string, unit: string, months: readonly Month[], gender: Gender) => `${kpi}|${unit}|${months.length === 1 ? months[0] : `${months[0]}..${months[months.length - 1]}(${months.length})`}|${gender}`;
+const keyOf = (kpi: string, unit: string, months: readonly Month[], gender: Gender) =>
+  `${kpi}|${unit}|${months.length === 1 ? months[0] : `${months[0]}..${months[months.length - 1]}(${months.length})`}|${gender}`;
 
 /** The target a figure about (kpi, unit, months, gender) becomes. */
 export function targetOf(space: CellSpace, why: Target['why'], kpi: string, unit: string, months: readonly Month[], gender: Gender): Target | null {
@@ -106,7 +107,9 @@ export function primaryTargets(space: CellSpace, units: readonly string[], month
 
 /** Every figure the API marked hidden. */
 export function hiddenTargets(space: CellSpace, shown: readonly Shown[]): Target[] {
-  return shown.flatMap((s) => (s.value === null && s.form.kind === 'value' ? [targetOf(space, 'hidden', s.kpi, s.unit, s.months, s.gender)] : [])).filter((t): t is Target => t !== null);
+  return shown
+    .flatMap((s) => (s.value === null && s.form.kind === 'value' ? [targetOf(space, 'hidden', s.kpi, s.unit, s.months, s.gender)] : []))
+    .filter((t): t is Target => t !== null);
 }
 
 /** The rows all hold at the true cells: otherwise the builder (or the API) is wrong, and any finding would be noise. */

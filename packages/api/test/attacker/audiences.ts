@@ -38,7 +38,11 @@ export async function suppressedAudiences(db: Db, orgId: string, managerUnit: st
   const device = await resolveDeviceToken(db, token);
   if (!device) throw new Error('the new device token does not resolve');
   const screen = appRouter.createCaller(
-    callerContext(db, orgId, { user: { id: `device:${device.id}`, userId: null, name: device.name, roles: [] }, scope: { kind: 'units', units: device.units }, device: { id: device.id, boardId: device.boardId } }),
+    callerContext(db, orgId, {
+      user: { id: `device:${device.id}`, userId: null, name: device.name, roles: [] },
+      scope: { kind: 'units', units: device.units },
+      device: { id: device.id, boardId: device.boardId },
+    }),
   );
   return [
     { name: 'förvaltningschef', api: person(db, orgId, 'fc', ['forvaltningschef'], null), screen: false },

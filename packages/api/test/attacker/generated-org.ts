@@ -84,7 +84,10 @@ export const arbOrgShape: fc.Arbitrary<OrgShape> = fc
       parents: fc.constant(b.parents),
       seed: fc.constant(b.seed),
       leafParents: fc.array(fc.integer({ min: 0, max: b.parents - 1 }), { minLength: b.leaves, maxLength: b.leaves }),
-      moves: fc.array(fc.record({ leaf: fc.integer({ min: 0, max: b.leaves - 1 }), at: fc.integer({ min: 1, max: b.months - 1 }), to: fc.integer({ min: 0, max: b.parents - 1 }) }), { minLength: 1, maxLength: 2 }),
+      moves: fc.array(
+        fc.record({ leaf: fc.integer({ min: 0, max: b.leaves - 1 }), at: fc.integer({ min: 1, max: b.months - 1 }), to: fc.integer({ min: 0, max: b.parents - 1 }) }),
+        { minLength: 1, maxLength: 2 },
+      ),
       closes: fc.option(fc.record({ leaf: fc.integer({ min: 0, max: b.leaves - 1 }), at: fc.integer({ min: 3, max: b.months - 1 }) }), { nil: null }),
     }),
   );

@@ -1,4 +1,19 @@
-import { addMonths, hiddenReason, hiddenText, makeMonth, monthRange, monthsOf, parsePeriod, periodKey, sameLastYear, tertial, wallRequests, yearOf, type Gender, type Month } from '@lagesbild/domain';
+import {
+  addMonths,
+  hiddenReason,
+  hiddenText,
+  makeMonth,
+  monthRange,
+  monthsOf,
+  parsePeriod,
+  periodKey,
+  sameLastYear,
+  tertial,
+  wallRequests,
+  yearOf,
+  type Gender,
+  type Month,
+} from '@lagesbild/domain';
 import { TRPCError } from '@trpc/server';
 import type { appRouter } from '../../src/root.js';
 import { LINEAR_FORECASTS, type Shown } from './statements.js';
@@ -56,7 +71,9 @@ export function seriesShown(via: string, r: SeriesAnswer): Shown[] {
     const gender: Gender = line.key === 'K' || line.key === 'M' ? line.key : 'T';
     const unit = r.split === 'unit' ? line.key : r.unit;
     // An 'outside' point (the line's unit was not the caller's in every month of it) was never computed: it protects nothing.
-    return line.points.filter((p) => p.display !== 'ej könsuppdelad' && !p.outside).map((p): Shown => ({ via, kpi: r.kpi, unit, months: monthsOfKey(p.period), gender, value: p.value, form: { kind: 'value' } }));
+    return line.points
+      .filter((p) => p.display !== 'ej könsuppdelad' && !p.outside)
+      .map((p): Shown => ({ via, kpi: r.kpi, unit, months: monthsOfKey(p.period), gender, value: p.value, form: { kind: 'value' } }));
   });
 }
 
@@ -73,15 +90,39 @@ export function overviewShown(via: string, o: OverviewAnswer): Shown[] {
     // every month of it, e.g. months before it existed): it was never computed, its null protects nothing, and
     // counting it as hidden made the attacker "pin" a figure the release shows (a YTD whose only months with
     // data are shown one by one).
-    ...(c.hidden?.mark === 'unheld' || c.change.lastYear.display === UNHELD || c.outside.lastYear ? [] : [{ via: `${via} (förra året)`, kpi: c.kpi, unit: o.unit, months: ly, gender: 'T' as const, value: c.change.lastYear.value, form: { kind: 'value' as const } }]),
-    ...(c.change.absolute === null ? [] : [{ via: `${via} (förändring)`, kpi: c.kpi, unit: o.unit, months: monthsOf(p), gender: 'T' as const, value: c.change.absolute, form: { kind: 'change' as const, lastYear: ly } }]),
+    ...(c.hidden?.mark === 'unheld' || c.change.lastYear.display === UNHELD || c.outside.lastYear
+      ? []
+      : [{ via: `${via} (förra året)`, kpi: c.kpi, unit: o.unit, months: ly, gender: 'T' as const, value: c.change.lastYear.value, form: { kind: 'value' as const } }]),
+    ...(c.change.absolute === null
+      ? []
+      : [
+          {
+            via: `${via} (förändring)`,
+            kpi: c.kpi,
+            unit: o.unit,
+            months: monthsOf(p),
+            gender: 'T' as const,
+            value: c.change.absolute,
+            form: { kind: 'change' as const, lastYear: ly },
+          },
+        ]),
     ...c.sparkline.flatMap((v, i): Shown[] => {
       const m = sparkMonths[i];
       // A month without a value is hidden or has no data (the attacker's target list drops the latter), or outside the caller's units (never computed).
       return m && !c.outside.sparkline[i] ? [{ via: `${via} (sparkline ${m})`, kpi: c.kpi, unit: o.unit, months: [m], gender: 'T', value: v, form: { kind: 'value' } }] : [];
     }),
     ...(c.forecast.value !== null && LINEAR_FORECASTS.includes(c.forecast.method)
-      ? [{ via: `${via} (prognos ${c.forecast.method})`, kpi: c.kpi, unit: o.unit, months: [], gender: 'T' as const, value: c.forecast.value, form: { kind: 'forecast' as const, asOf: c.forecast.asOf } }]
+      ? [
+          {
+            via: `${via} (prognos ${c.forecast.method})`,
+            kpi: c.kpi,
+            unit: o.unit,
+            months: [],
+            gender: 'T' as const,
+            value: c.forecast.value,
+            form: { kind: 'forecast' as const, asOf: c.forecast.asOf },
+          },
+        ]
       : []),
   ]);
 }

@@ -134,4 +134,3 @@ function linearRows(space: CellSpace, s: Shown): Row[] {
 
 /** Whether a forecast method is a linear function of the year to date (the seasonal one divides by earlier years' shares). */
 export const LINEAR_FORECASTS: readonly string[] = ['run-rate', 'actual'];
-

@@ -42,12 +42,16 @@ function collect(database: Database) {
 }
 
 describe.each(TEST_DB_KINDS)('event bus on %s', (kind) => {
-  const database = useTestDatabase(kind, async (opened) => {
-    await opened.db.insert(organisations).values([
-      { id: 'a', name: 'A' },
-      { id: 'b', name: 'B' },
-    ]);
-  }, (opened) => closeEventBus(opened.db));
+  const database = useTestDatabase(
+    kind,
+    async (opened) => {
+      await opened.db.insert(organisations).values([
+        { id: 'a', name: 'A' },
+        { id: 'b', name: 'B' },
+      ]);
+    },
+    (opened) => closeEventBus(opened.db),
+  );
 
   it('delivers a recorded event within a second, in id order, and never one from a rolled-back transaction', async () => {
     const c = collect(database);
@@ -73,14 +77,18 @@ describe.each(TEST_DB_KINDS)('event bus on %s', (kind) => {
 
 describe('event bus on PostgreSQL across connections', () => {
   let other: Database;
-  const database = useTestDatabase('postgres', async (opened) => {
-    await opened.db.insert(organisations).values({ id: 'a', name: 'A' });
-    other = await openPostgres(opened.url ?? '');
-  }, async (opened) => {
-    await closeEventBus(other.db);
-    await closeEventBus(opened.db);
-    await other.close();
-  });
+  const database = useTestDatabase(
+    'postgres',
+    async (opened) => {
+      await opened.db.insert(organisations).values({ id: 'a', name: 'A' });
+      other = await openPostgres(opened.url ?? '');
+    },
+    async (opened) => {
+      await closeEventBus(other.db);
+      await closeEventBus(opened.db);
+      await other.close();
+    },
+  );
 
   it('sees events written through another connection, and ids commit in order even when transactions overlap', async () => {
     const c = collect(other);

@@ -156,8 +156,8 @@ class DatabaseEventBus implements EventBus {
         await this.fetchOnce();
       } while (this.fetchAgain && !this.closed);
     })().finally(() => {
-        this.fetching = null;
-      });
+      this.fetching = null;
+    });
     return this.fetching;
   }
 

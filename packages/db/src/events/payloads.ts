@@ -50,7 +50,11 @@ export async function batchCells(db: Db, orgId: string, batchId: number): Promis
 export async function recordImportCommitted(
   db: Db,
   orgId: string,
-  result: { batchId: number | null; fileName: string; touched: { kpis: readonly string[]; units: readonly string[]; months: readonly string[]; unitMonths?: Record<string, readonly string[]> } },
+  result: {
+    batchId: number | null;
+    fileName: string;
+    touched: { kpis: readonly string[]; units: readonly string[]; months: readonly string[]; unitMonths?: Record<string, readonly string[]> };
+  },
 ): Promise<number | null> {
   if (result.batchId === null || result.touched.kpis.length === 0) return null;
   const { kpis, units, months, unitMonths } = result.touched;

@@ -25,10 +25,7 @@ function toEvent(r: EventRow): LiveEvent {
 export async function readEventsAfter(db: Db, afterId: number, opts: { orgId?: string; limit?: number } = {}): Promise<LiveEvent[]> {
   const limit = opts.limit ?? 500;
   const org = opts.orgId === undefined ? sql`` : sql` and org_id = ${opts.orgId}`;
-  const rows = await queryRows<EventRow>(
-    db,
-    sql`select id, org_id, kind, payload, created_at from events where id > ${afterId}${org} order by id limit ${limit}`,
-  );
+  const rows = await queryRows<EventRow>(db, sql`select id, org_id, kind, payload, created_at from events where id > ${afterId}${org} order by id limit ${limit}`);
   return rows.map(toEvent);
 }
 

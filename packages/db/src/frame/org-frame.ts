@@ -56,7 +56,10 @@ export interface WrittenFrame {
  */
 export async function writeOrgFrame(tx: Db, frame: OrgFrame): Promise<WrittenFrame> {
   const orgId = frame.organisation.id;
-  await tx.insert(organisations).values(frame.organisation).onConflictDoUpdate({ target: organisations.id, set: { name: frame.organisation.name } });
+  await tx
+    .insert(organisations)
+    .values(frame.organisation)
+    .onConflictDoUpdate({ target: organisations.id, set: { name: frame.organisation.name } });
   const inserted = await tx
     .insert(units)
     .values(frame.units.map((u) => ({ orgId, code: u.code, name: u.name, kind: u.kind, validFrom: u.validFrom, validTo: u.validTo })))
@@ -83,7 +86,18 @@ export async function writeOrgFrame(tx: Db, frame: OrgFrame): Promise<WrittenFra
   if (!batch) throw new Error('no import batch');
   for (let i = 0; i < frame.targets.length; i += CHUNK) {
     await tx.insert(targets).values(
-      frame.targets.slice(i, i + CHUNK).map((t) => ({ orgId, kpiId: t.kpiId, unitId: unitId(t.unitCode), year: t.year, annual: t.annual, monthly: t.monthly, tolerance: t.tolerance, toleranceKind: t.toleranceKind, origin: t.origin, source: t.source })),
+      frame.targets.slice(i, i + CHUNK).map((t) => ({
+        orgId,
+        kpiId: t.kpiId,
+        unitId: unitId(t.unitCode),
+        year: t.year,
+        annual: t.annual,
+        monthly: t.monthly,
+        tolerance: t.tolerance,
+        toleranceKind: t.toleranceKind,
+        origin: t.origin,
+        source: t.source,
+      })),
     );
   }
   return { batchId: batch.id, idOf, unitId };

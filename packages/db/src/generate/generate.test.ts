@@ -65,7 +65,15 @@ describe.each(TEST_DB_KINDS)('loading generated organisations on %s', (kind) => 
       .select({ s: observationRollups.numerator })
       .from(observationRollups)
       .innerJoin(sql`units u`, sql`u.id = ${observationRollups.unitId}`)
-      .where(and(eq(observationRollups.orgId, 'gen-002'), eq(observationRollups.kpiId, 'gen-hushall'), eq(observationRollups.month, '2019-09'), eq(observationRollups.gender, 'T'), sql`u.code = 'SOC'`));
+      .where(
+        and(
+          eq(observationRollups.orgId, 'gen-002'),
+          eq(observationRollups.kpiId, 'gen-hushall'),
+          eq(observationRollups.month, '2019-09'),
+          eq(observationRollups.gender, 'T'),
+          sql`u.code = 'SOC'`,
+        ),
+      );
     expect(rolled?.s).toBeCloseTo(Number(raw?.s), 6);
   });
 });

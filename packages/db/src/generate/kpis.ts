@@ -6,8 +6,28 @@ const base = { decimals: 0, scale: 1, ratioOf: null, direction: 'lower' as const
 
 /** The first eight cover every kind the engine treats differently; the rest repeat split counts and sums. */
 const CORE: Template[] = [
-  { ...base, id: 'gen-hushall', name: 'Hushåll med försörjningsstöd', nameEn: 'Households with assistance', group: 'ekonomiskt-bistand', unit: 'count', timeAggregation: 'mean', genderSplit: true, privacyClass: 'small-count' },
-  { ...base, id: 'gen-utbetalt', name: 'Utbetalt försörjningsstöd', nameEn: 'Assistance paid', group: 'ekonomiskt-bistand', unit: 'kr', timeAggregation: 'sum', genderSplit: false, privacyClass: 'none' },
+  {
+    ...base,
+    id: 'gen-hushall',
+    name: 'Hushåll med försörjningsstöd',
+    nameEn: 'Households with assistance',
+    group: 'ekonomiskt-bistand',
+    unit: 'count',
+    timeAggregation: 'mean',
+    genderSplit: true,
+    privacyClass: 'small-count',
+  },
+  {
+    ...base,
+    id: 'gen-utbetalt',
+    name: 'Utbetalt försörjningsstöd',
+    nameEn: 'Assistance paid',
+    group: 'ekonomiskt-bistand',
+    unit: 'kr',
+    timeAggregation: 'sum',
+    genderSplit: false,
+    privacyClass: 'none',
+  },
   {
     ...base,
     id: 'gen-utbetalt-per-hushall',
@@ -21,18 +41,82 @@ const CORE: Template[] = [
     privacyClass: 'small-count',
     ratioOf: { numerator: 'gen-utbetalt', denominator: 'gen-hushall' },
   },
-  { ...base, id: 'gen-sjukfranvaro', name: 'Sjukfrånvaro', nameEn: 'Sick leave', group: 'personal', unit: 'percent', decimals: 1, scale: 100, timeAggregation: 'sum', genderSplit: true, privacyClass: 'sick-leave' },
-  { ...base, id: 'gen-aktualiseringar', name: 'Aktualiseringar', nameEn: 'New cases', group: 'barn-unga-vuxna', unit: 'count', timeAggregation: 'sum', genderSplit: true, privacyClass: 'small-count' },
+  {
+    ...base,
+    id: 'gen-sjukfranvaro',
+    name: 'Sjukfrånvaro',
+    nameEn: 'Sick leave',
+    group: 'personal',
+    unit: 'percent',
+    decimals: 1,
+    scale: 100,
+    timeAggregation: 'sum',
+    genderSplit: true,
+    privacyClass: 'sick-leave',
+  },
+  {
+    ...base,
+    id: 'gen-aktualiseringar',
+    name: 'Aktualiseringar',
+    nameEn: 'New cases',
+    group: 'barn-unga-vuxna',
+    unit: 'count',
+    timeAggregation: 'sum',
+    genderSplit: true,
+    privacyClass: 'small-count',
+  },
   { ...base, id: 'gen-varddygn', name: 'Vårddygn', nameEn: 'Care days', group: 'placeringar', unit: 'days', timeAggregation: 'sum', genderSplit: false, privacyClass: 'none' },
-  { ...base, id: 'gen-kostnad', name: 'Placeringskostnad', nameEn: 'Placement costs', group: 'ekonomi', unit: 'tkr', timeAggregation: 'sum', genderSplit: false, privacyClass: 'none' },
-  { ...base, id: 'gen-arsarbetare', name: 'Årsarbetare', nameEn: 'Full-time equivalents', group: 'personal', unit: 'fte', decimals: 1, direction: 'none', timeAggregation: 'mean', genderSplit: true, privacyClass: 'none' },
+  {
+    ...base,
+    id: 'gen-kostnad',
+    name: 'Placeringskostnad',
+    nameEn: 'Placement costs',
+    group: 'ekonomi',
+    unit: 'tkr',
+    timeAggregation: 'sum',
+    genderSplit: false,
+    privacyClass: 'none',
+  },
+  {
+    ...base,
+    id: 'gen-arsarbetare',
+    name: 'Årsarbetare',
+    nameEn: 'Full-time equivalents',
+    group: 'personal',
+    unit: 'fte',
+    decimals: 1,
+    direction: 'none',
+    timeAggregation: 'mean',
+    genderSplit: true,
+    privacyClass: 'none',
+  },
 ];
 
 function extra(i: number): Template {
   const n = String(i + 1).padStart(2, '0');
   return i % 2 === 0
-    ? { ...base, id: `gen-antal-${n}`, name: `Antal ${n}`, nameEn: `Count ${n}`, group: 'barn-unga-vuxna', unit: 'count', timeAggregation: 'sum', genderSplit: true, privacyClass: 'small-count' }
-    : { ...base, id: `gen-belopp-${n}`, name: `Belopp ${n}`, nameEn: `Amount ${n}`, group: 'ekonomi', unit: 'kr', timeAggregation: 'sum', genderSplit: false, privacyClass: 'none' };
+    ? {
+        ...base,
+        id: `gen-antal-${n}`,
+        name: `Antal ${n}`,
+        nameEn: `Count ${n}`,
+        group: 'barn-unga-vuxna',
+        unit: 'count',
+        timeAggregation: 'sum',
+        genderSplit: true,
+        privacyClass: 'small-count',
+      }
+    : {
+        ...base,
+        id: `gen-belopp-${n}`,
+        name: `Belopp ${n}`,
+        nameEn: `Amount ${n}`,
+        group: 'ekonomi',
+        unit: 'kr',
+        timeAggregation: 'sum',
+        genderSplit: false,
+        privacyClass: 'none',
+      };
 }
 
 /** A catalogue of `count` KPIs (at least 4, so a ratio and a rate are always there), shared by every generated organisation. */

@@ -52,7 +52,9 @@ async function writeGeneratedFrame(tx: Db, spec: GenerateSpec, org: GeneratedOrg
     targets: org.targets,
     batch: {
       fileName: `generate --seed ${spec.seed}`,
-      sha256: createHash('sha256').update(JSON.stringify({ ...spec, org: org.id })).digest('hex'),
+      sha256: createHash('sha256')
+        .update(JSON.stringify({ ...spec, org: org.id }))
+        .digest('hex'),
       format: 'generated',
       rowCount: cellTotal,
       createdBy: 'generate',

@@ -28,11 +28,27 @@ export function generateUnits(spec: TreeSpec): DemoUnit[] {
   const rename = addMonths(start, Math.floor((spec.months * 2) / 3));
   const avd = avdelningCount(spec.units);
   const out: DemoUnit[] = [
-    { code: ROOT, name: 'Socialförvaltningen', kind: 'forvaltning', validFrom: start, validTo: null, names: [{ name: 'Socialförvaltningen', validFrom: start, validTo: null }], parents: [] },
+    {
+      code: ROOT,
+      name: 'Socialförvaltningen',
+      kind: 'forvaltning',
+      validFrom: start,
+      validTo: null,
+      names: [{ name: 'Socialförvaltningen', validFrom: start, validTo: null }],
+      parents: [],
+    },
   ];
   for (let a = 0; a < avd; a++) {
     const name = `Avdelning ${a + 1}`;
-    out.push({ code: code('A', a, 2), name, kind: 'avdelning', validFrom: start, validTo: null, names: [{ name, validFrom: start, validTo: null }], parents: [{ parentCode: ROOT, validFrom: start, validTo: null }] });
+    out.push({
+      code: code('A', a, 2),
+      name,
+      kind: 'avdelning',
+      validFrom: start,
+      validTo: null,
+      names: [{ name, validFrom: start, validTo: null }],
+      parents: [{ parentCode: ROOT, validFrom: start, validTo: null }],
+    });
   }
   for (let e = 0; e < spec.units; e++) {
     const home = code('A', e % avd, 2);

@@ -61,7 +61,16 @@ describe.each(TEST_DB_KINDS)('import queries on %s', (kind) => {
   }
 
   const cell = async (kpi: string, unit: string, gender: 'K' | 'M' | 'T', numerator: number, row: number): Promise<StagedCell> => ({
-    kpi, unit, unitId: await unitId(unit), month: '2021-01', gender, ageBand: '', numerator, denominator: null, row, valueColumn: 'value',
+    kpi,
+    unit,
+    unitId: await unitId(unit),
+    month: '2021-01',
+    gender,
+    ageBand: '',
+    numerator,
+    denominator: null,
+    row,
+    valueColumn: 'value',
   });
 
   /** Stages, plans and writes one import as the importer does; returns the plan's summary and the batch id. */
@@ -80,7 +89,14 @@ describe.each(TEST_DB_KINDS)('import queries on %s', (kind) => {
 
   const cellsOfMonth = () =>
     database.db
-      .select({ kpi: observations.kpiId, gender: observations.gender, n: observations.numerator, batchId: observations.batchId, sourceFile: observations.sourceFile, sourceRow: observations.sourceRow })
+      .select({
+        kpi: observations.kpiId,
+        gender: observations.gender,
+        n: observations.numerator,
+        batchId: observations.batchId,
+        sourceFile: observations.sourceFile,
+        sourceRow: observations.sourceRow,
+      })
       .from(observations)
       .where(and(eq(observations.orgId, ORG), eq(observations.month, '2021-01')))
       .orderBy(asc(observations.kpiId), asc(observations.gender));
@@ -91,7 +107,10 @@ describe.each(TEST_DB_KINDS)('import queries on %s', (kind) => {
     const run = database.db.transaction(async (tx) => {
       await stage(tx, cells);
       const all = await stagedDuplicates(tx, 10);
-      expect(all.map((d) => [d.line, d.first_line, d.kpi, d.unit, d.gender, d.total])).toEqual([[4, 2, 'k1', 'E1', 'K', 2], [5, 2, 'k1', 'E1', 'K', 2]]);
+      expect(all.map((d) => [d.line, d.first_line, d.kpi, d.unit, d.gender, d.total])).toEqual([
+        [4, 2, 'k1', 'E1', 'K', 2],
+        [5, 2, 'k1', 'E1', 'K', 2],
+      ]);
       expect(await stagedDuplicates(tx, 1)).toHaveLength(1);
       tx.rollback();
     });
@@ -115,7 +134,10 @@ describe.each(TEST_DB_KINDS)('import queries on %s', (kind) => {
       await stage(tx, second);
       await createPlan(tx, ORG, 'reported');
       expect(await planSummary(tx)).toEqual({ new: 1, changed: 1, unchanged: 1, rows: 3 });
-      expect((await diffRows(tx, 2)).map((d) => [d.kind, d.row, d.old?.numerator ?? null, d.new.numerator])).toEqual([['changed', 2, 10, 12], ['unchanged', 3, 5, 5]]);
+      expect((await diffRows(tx, 2)).map((d) => [d.kind, d.row, d.old?.numerator ?? null, d.new.numerator])).toEqual([
+        ['changed', 2, 10, 12],
+        ['unchanged', 3, 5, 5],
+      ]);
       expect(await touchedCells(tx)).toEqual({ kpis: ['k1', 'k2'], units: ['E1'], months: ['2021-01'], unitMonths: { E1: ['2021-01'] } });
       expect((await changedValueRows(tx, { groups: 10, examples: 3 })).map((r) => [r.kpi, r.old_n, r.n, r.total, r.groups])).toEqual([['k1', 10, 12, 1, 1]]);
       tx.rollback();
@@ -131,7 +153,11 @@ describe.each(TEST_DB_KINDS)('import queries on %s', (kind) => {
       { kpi: 'k2', gender: 'T', n: 7, batchId: b.batchId, sourceFile: 'b.csv', sourceRow: 4 },
     ]);
 
-    expect(await rollbackBlockers(database.db, ORG, first.batchId)).toEqual({ batch: { status: 'committed', fileName: 'a.csv' }, later: [{ batchId: b.batchId, fileName: 'b.csv', cells: 1 }], drifted: 0 });
+    expect(await rollbackBlockers(database.db, ORG, first.batchId)).toEqual({
+      batch: { status: 'committed', fileName: 'a.csv' },
+      later: [{ batchId: b.batchId, fileName: 'b.csv', cells: 1 }],
+      drifted: 0,
+    });
     expect(await rollbackBlockers(database.db, ORG, 999_999)).toEqual({ batch: null, later: [], drifted: 0 });
     expect(await rollbackCounts(database.db, ORG, b.batchId)).toEqual({ values: 2, restored: 1, kpis: ['k1', 'k2'], firstMonth: '2021-01', lastMonth: '2021-01', months: 1 });
 
@@ -161,7 +187,9 @@ describe.each(TEST_DB_KINDS)('import queries on %s', (kind) => {
     ]);
     const e2 = await unitId('E2');
     await database.db.insert(observations).values({ orgId: ORG, kpiId: 'k2', unitId: e2, month: '2020-06', gender: 'T', numerator: 3, origin: 'synthetic' });
-    await database.db.insert(observations).values({ orgId: ORG, kpiId: 'k2', unitId: await unitId('E1'), month: '2020-06', gender: 'T', numerator: 4, denominator: 8, origin: 'synthetic' });
+    await database.db
+      .insert(observations)
+      .values({ orgId: ORG, kpiId: 'k2', unitId: await unitId('E1'), month: '2020-06', gender: 'T', numerator: 4, denominator: 8, origin: 'synthetic' });
     expect(await monthCellsByCode(database.db, ORG, '2020-06', '2020-12')).toEqual([
       { kpi: 'k2', unit: 'E1', gender: 'T', ageBand: '', numerator: 4, denominator: 8 },
       { kpi: 'k2', unit: 'E2', gender: 'T', ageBand: '', numerator: 3, denominator: null },

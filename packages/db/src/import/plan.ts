@@ -143,5 +143,13 @@ export async function touchedCells(db: Db): Promise<ImportTouchedCells> {
   for (const ms of Object.values(unitMonths)) ms.sort();
   const units = Object.keys(unitMonths).sort();
   const months = [...new Set(Object.values(unitMonths).flat())].sort();
-  return { kpis: rows.filter((r) => r.what === 'k').map((r) => r.v).sort(), units, months, unitMonths };
+  return {
+    kpis: rows
+      .filter((r) => r.what === 'k')
+      .map((r) => r.v)
+      .sort(),
+    units,
+    months,
+    unitMonths,
+  };
 }

@@ -79,7 +79,22 @@ export async function rollbackCounts(tx: Db, orgId: string, batchId: number): Pr
   };
 }
 
-const HISTORY_COLUMNS = [h.observationId, h.orgId, h.kpiId, h.unitId, h.month, h.gender, h.ageBand, h.numerator, h.denominator, h.origin, h.batchId, h.sourceFile, h.sourceRow, h.replacedByBatchId] as const;
+const HISTORY_COLUMNS = [
+  h.observationId,
+  h.orgId,
+  h.kpiId,
+  h.unitId,
+  h.month,
+  h.gender,
+  h.ageBand,
+  h.numerator,
+  h.denominator,
+  h.origin,
+  h.batchId,
+  h.sourceFile,
+  h.sourceRow,
+  h.replacedByBatchId,
+] as const;
 
 /**
  * Rolls the batch back in the caller's transaction, which holds the
@@ -100,7 +115,10 @@ export async function undoImportBatch(tx: Db, orgId: string, batchId: number, us
     .where(and(eq(h.replacedByBatchId, batchId), eq(o.id, h.observationId)))
     .returning({ id: o.id });
   // After the restore only the cells the batch inserted still carry its id.
-  const deleted = await tx.delete(o).where(and(eq(o.batchId, batchId), eq(o.orgId, orgId))).returning({ id: o.id });
+  const deleted = await tx
+    .delete(o)
+    .where(and(eq(o.batchId, batchId), eq(o.orgId, orgId)))
+    .returning({ id: o.id });
   await tx
     .update(importBatches)
     .set({

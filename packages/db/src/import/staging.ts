@@ -64,7 +64,20 @@ export class StagingWriter {
   }
 
   add(c: StagedCell): Promise<void> | null {
-    this.buffer.push({ s: this.seq++, k: c.kpi, u: c.unit, i: c.unitId, m: c.month, g: c.gender, a: c.ageBand, n: c.numerator, d: c.denominator, h: c.sheet ?? null, l: c.row, c: c.valueColumn });
+    this.buffer.push({
+      s: this.seq++,
+      k: c.kpi,
+      u: c.unit,
+      i: c.unitId,
+      m: c.month,
+      g: c.gender,
+      a: c.ageBand,
+      n: c.numerator,
+      d: c.denominator,
+      h: c.sheet ?? null,
+      l: c.row,
+      c: c.valueColumn,
+    });
     return this.buffer.length >= this.batchSize ? this.send() : null;
   }
 
@@ -82,11 +95,13 @@ export class StagingWriter {
     const rows = JSON.stringify(this.buffer);
     this.buffer = [];
     // Drizzle's query runs anew on every then(): resolve it once into a plain promise that can be awaited twice.
-    this.inFlight = Promise.resolve(this.db.execute(sql`
+    this.inFlight = Promise.resolve(
+      this.db.execute(sql`
       insert into ${s} (${columnList(s.seq, s.kpi, s.unit, s.unitId, s.month, s.gender, s.ageBand, s.n, s.d, s.sheet, s.line, s.col)})
       select v.s, v.k, v.u, v.i, v.m, v.g, v.a, v.n, v.d, v.h, v.l, v.c
       from json_to_recordset(${rows}::json)
-        as v(s integer, k text, u text, i integer, m text, g text, a text, n double precision, d double precision, h text, l integer, c text)`));
+        as v(s integer, k text, u text, i integer, m text, g text, a text, n double precision, d double precision, h text, l integer, c text)`),
+    );
     // A turn of the event loop, so the driver puts the batch on the wire before Node reads the next one.
     await new Promise((resolve) => setImmediate(resolve));
   }

@@ -56,7 +56,11 @@ export const importRaw = pgTable('import_raw', {
 });
 
 /** A column list for INSERT … SELECT (drizzle's insert().select() wants every column, the serial id too). */
-export const columnList = (...columns: AnyPgColumn[]): SQL => sql.join(columns.map((c) => sql.identifier(c.name)), sql`, `);
+export const columnList = (...columns: AnyPgColumn[]): SQL =>
+  sql.join(
+    columns.map((c) => sql.identifier(c.name)),
+    sql`, `,
+  );
 
 /** "table as alias" for raw SQL: an aliased table renders as its alias alone there. */
 export const tableAs = (table: PgTable, alias: PgTable): SQL => sql`${table} as ${alias}`;

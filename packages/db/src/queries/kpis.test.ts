@@ -25,7 +25,10 @@ describe.each(TEST_DB_KINDS)('organisationKpiIds on %s', (kind) => {
     await database.db.insert(organisations).values({ id: 'tom', name: 'Tom kommun' });
     const catalogue = await listKpis(database.db);
     expect([...(await organisationKpiIds(database.db, 'tom', catalogue))]).toEqual([]);
-    const [u] = await database.db.insert(units).values({ orgId: 'tom', code: 'SOC', name: 'Socialförvaltningen', kind: 'forvaltning', validFrom: '2022-01' }).returning({ id: units.id });
+    const [u] = await database.db
+      .insert(units)
+      .values({ orgId: 'tom', code: 'SOC', name: 'Socialförvaltningen', kind: 'forvaltning', validFrom: '2022-01' })
+      .returning({ id: units.id });
     if (!u) throw new Error('no unit');
     await database.db.insert(targets).values({ orgId: 'tom', kpiId: 'gen-varddygn', unitId: u.id, year: 2023, annual: 900, origin: 'user' });
     expect([...(await organisationKpiIds(database.db, 'tom', catalogue))]).toEqual(['gen-varddygn']);

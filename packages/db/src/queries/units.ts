@@ -31,9 +31,7 @@ export async function loadUnits(db: Db, orgId: string): Promise<UnitRecord[]> {
     validFrom: u.validFrom,
     validTo: u.validTo,
     names: nameRows.filter((n) => n.unitId === u.id).map((n) => ({ name: n.name, validFrom: n.validFrom, validTo: n.validTo })),
-    parents: linkRows
-      .filter((l) => l.unitId === u.id)
-      .map((l) => ({ parentCode: codeById.get(l.parentId) ?? '?', validFrom: l.validFrom, validTo: l.validTo })),
+    parents: linkRows.filter((l) => l.unitId === u.id).map((l) => ({ parentCode: codeById.get(l.parentId) ?? '?', validFrom: l.validFrom, validTo: l.validTo })),
   }));
 }
 

@@ -76,14 +76,22 @@ export async function recordBuild(tx: Db, orgId: string, buildId: number, releas
     inputs,
     builtAt: new Date(),
   };
-  await tx.insert(releaseState).values({ orgId, ...state }).onConflictDoUpdate({ target: releaseState.orgId, set: state });
+  await tx
+    .insert(releaseState)
+    .values({ orgId, ...state })
+    .onConflictDoUpdate({ target: releaseState.orgId, set: state });
   return buildMs;
 }
 
 /** Every observation of an organisation (or of some KPIs) with only what the release needs: a narrow row, not the engine's provenance. */
 export async function releaseCells(tx: Db, orgId: string, kpiIds?: readonly string[]): Promise<ReleaseObservation[]> {
   if (kpiIds?.length === 0) return [];
-  const only = kpiIds ? sql`AND o.kpi_id IN (${sql.join(kpiIds.map((id) => sql`${id}`), sql`, `)})` : sql``;
+  const only = kpiIds
+    ? sql`AND o.kpi_id IN (${sql.join(
+        kpiIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`
+    : sql``;
   const rows = await queryRows<{ k: string; u: string; m: string; g: Gender; n: number; d: number | null }>(
     tx,
     sql`SELECT o.kpi_id AS k, u.code AS u, o.month AS m, o.gender AS g, o.numerator AS n, o.denominator AS d
@@ -107,7 +115,10 @@ export async function releaseStatus(db: Db, orgId: string): Promise<ReleaseStatu
 
 /** The whole release of a build, or null when another build replaced it meanwhile. */
 export async function loadRelease(db: Db, orgId: string, buildId: number): Promise<Release | null> {
-  const [state] = await db.select().from(releaseState).where(and(eq(releaseState.orgId, orgId), eq(releaseState.buildId, buildId)));
+  const [state] = await db
+    .select()
+    .from(releaseState)
+    .where(and(eq(releaseState.orgId, orgId), eq(releaseState.buildId, buildId)));
   if (!state) return null;
   const rows = await db.select({ cells: releaseKpis.cells, buildId: releaseKpis.buildId }).from(releaseKpis).where(eq(releaseKpis.orgId, orgId));
   // A partial build leaves the rows it did not touch at their older build; a newer one means a build replaced this one meanwhile.

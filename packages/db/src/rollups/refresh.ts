@@ -11,7 +11,15 @@ export interface RollupScope {
 
 function scopeFilter(scope: RollupScope): SQL {
   const parts: SQL[] = [];
-  if (scope.kpiIds) parts.push(scope.kpiIds.length ? sql`AND kpi_id IN (${sql.join(scope.kpiIds.map((id) => sql`${id}`), sql`, `)})` : sql`AND false`);
+  if (scope.kpiIds)
+    parts.push(
+      scope.kpiIds.length
+        ? sql`AND kpi_id IN (${sql.join(
+            scope.kpiIds.map((id) => sql`${id}`),
+            sql`, `,
+          )})`
+        : sql`AND false`,
+    );
   if (scope.start) parts.push(sql`AND month >= ${scope.start}`);
   if (scope.end) parts.push(sql`AND month <= ${scope.end}`);
   return sql.join(parts, sql` `);

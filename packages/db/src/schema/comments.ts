@@ -8,9 +8,15 @@ export const comments = pgTable(
   'comments',
   {
     id: serial('id').primaryKey(),
-    orgId: text('org_id').notNull().references(() => organisations.id),
-    kpiId: text('kpi_id').notNull().references(() => kpis.id),
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    kpiId: text('kpi_id')
+      .notNull()
+      .references(() => kpis.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     /** Canonical period key, e.g. 2022-T1 (see periodKey in @lagesbild/domain). */
     period: text('period').notNull(),
     body: text('body').notNull(),

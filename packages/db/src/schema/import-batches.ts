@@ -8,12 +8,16 @@ export const importBatches = pgTable(
   'import_batches',
   {
     id: serial('id').primaryKey(),
-    orgId: text('org_id').notNull().references(() => organisations.id),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
     fileName: text('file_name').notNull(),
     sha256: text('sha256').notNull(),
     format: text('format').notNull(),
     raw: bytea('raw'),
-    status: text('status', { enum: ['committed', 'rolled_back'] }).notNull().default('committed'),
+    status: text('status', { enum: ['committed', 'rolled_back'] })
+      .notNull()
+      .default('committed'),
     /** reported: the organisation's own figures; synthetic: generated demo data. */
     origin: text('origin', { enum: ['reported', 'synthetic'] }).notNull(),
     summary: jsonb('summary').$type<{ inserted: number; updated: number; unchanged: number }>(),

@@ -17,12 +17,16 @@ export const importMappings = pgTable(
   'import_mappings',
   {
     id: serial('id').primaryKey(),
-    orgId: text('org_id').notNull().references(() => organisations.id),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
     section: text('section').notNull().default(''),
     parentLabel: text('parent_label').notNull().default(''),
     label: text('label').notNull(),
     kpiId: text('kpi_id').references(() => kpis.id),
-    gender: text('gender', { enum: ['K', 'M', 'T'] }).notNull().default('T'),
+    gender: text('gender', { enum: ['K', 'M', 'T'] })
+      .notNull()
+      .default('T'),
     ageBand: text('age_band').notNull().default(''),
     unitCode: text('unit_code'),
     updatedBy: text('updated_by').notNull(),

@@ -13,9 +13,15 @@ export const observations = pgTable(
   'observations',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    orgId: text('org_id').notNull().references(() => organisations.id),
-    kpiId: text('kpi_id').notNull().references(() => kpis.id),
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    kpiId: text('kpi_id')
+      .notNull()
+      .references(() => kpis.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     month: text('month').notNull(),
     gender: text('gender', { enum: ['K', 'M', 'T'] }).notNull(),
     /** '' when the KPI has no age bands. */
@@ -28,10 +34,7 @@ export const observations = pgTable(
     sourceRow: integer('source_row'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    unique('observations_cell').on(t.orgId, t.kpiId, t.unitId, t.month, t.gender, t.ageBand),
-    index('observations_kpi_month').on(t.orgId, t.kpiId, t.month),
-  ],
+  (t) => [unique('observations_cell').on(t.orgId, t.kpiId, t.unitId, t.month, t.gender, t.ageBand), index('observations_kpi_month').on(t.orgId, t.kpiId, t.month)],
 );
 
 /** Every earlier version of a cell that an import replaced or removed; nothing is overwritten without a trace. */

@@ -8,14 +8,22 @@ export const targets = pgTable(
   'targets',
   {
     id: serial('id').primaryKey(),
-    orgId: text('org_id').notNull().references(() => organisations.id),
-    kpiId: text('kpi_id').notNull().references(() => kpis.id),
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    kpiId: text('kpi_id')
+      .notNull()
+      .references(() => kpis.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     year: integer('year').notNull(),
     annual: doublePrecision('annual').notNull(),
     monthly: jsonb('monthly').$type<(number | null)[] | null>(),
     tolerance: doublePrecision('tolerance').notNull().default(0),
-    toleranceKind: text('tolerance_kind', { enum: ['absolute', 'percent'] }).notNull().default('percent'),
+    toleranceKind: text('tolerance_kind', { enum: ['absolute', 'percent'] })
+      .notNull()
+      .default('percent'),
     /** reported: stated in the organisation's documents; demo: invented for the demo. */
     origin: text('origin', { enum: ['reported', 'demo', 'user'] }).notNull(),
     source: text('source'),

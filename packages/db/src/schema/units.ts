@@ -10,7 +10,9 @@ export const units = pgTable(
   'units',
   {
     id: serial('id').primaryKey(),
-    orgId: text('org_id').notNull().references(() => organisations.id),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
     code: text('code').notNull(),
     /** The current (latest) name; earlier names are in unit_names. */
     name: text('name').notNull(),
@@ -29,8 +31,12 @@ export const unitLinks = pgTable(
   'unit_links',
   {
     id: serial('id').primaryKey(),
-    unitId: integer('unit_id').notNull().references(() => units.id),
-    parentId: integer('parent_id').notNull().references(() => units.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    parentId: integer('parent_id')
+      .notNull()
+      .references(() => units.id),
     validFrom: text('valid_from').notNull(),
     validTo: text('valid_to'),
   },
@@ -42,7 +48,9 @@ export const unitNames = pgTable(
   'unit_names',
   {
     id: serial('id').primaryKey(),
-    unitId: integer('unit_id').notNull().references(() => units.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
     name: text('name').notNull(),
     validFrom: text('valid_from').notNull(),
     validTo: text('valid_to'),

@@ -10,7 +10,9 @@ export const users = pgTable(
   'users',
   {
     id: serial('id').primaryKey(),
-    orgId: text('org_id').notNull().references(() => organisations.id),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
     email: text('email'),

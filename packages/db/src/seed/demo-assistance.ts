@@ -74,7 +74,14 @@ function paid(totals: Map<Month, number>): DemoObservation[] {
   return DEMO_MONTHS.map((month) => {
     const r = kr.get(month) ?? tkr.get(month);
     if (r) return obs('utbetalt-forsorjningsstod', month, 'T', r.value, r);
-    const perHousehold = levelAt([['2018-01', 7950], ['2020-01', 8500], ['2022-06', 8700]], month);
+    const perHousehold = levelAt(
+      [
+        ['2018-01', 7950],
+        ['2020-01', 8500],
+        ['2022-06', 8700],
+      ],
+      month,
+    );
     return obs('utbetalt-forsorjningsstod', month, 'T', Math.round((totals.get(month) ?? 0) * perHousehold * noise(rand, 0.04)));
   });
 }
@@ -83,8 +90,24 @@ export function assistanceObservations(): DemoObservation[] {
   const hh = households();
   return [
     ...hh.obs,
-    ...related('hushall-totalt', 'Totalt antal hushåll försörjningsstöd', [['2018-01', 1.36], ['2022-01', 1.51]], hh.totals),
-    ...related('barn-i-hushall', 'Antal barn som ingår i försörjningsstöd', [['2018-01', 1.46], ['2022-01', 1.46]], hh.totals),
+    ...related(
+      'hushall-totalt',
+      'Totalt antal hushåll försörjningsstöd',
+      [
+        ['2018-01', 1.36],
+        ['2022-01', 1.51],
+      ],
+      hh.totals,
+    ),
+    ...related(
+      'barn-i-hushall',
+      'Antal barn som ingår i försörjningsstöd',
+      [
+        ['2018-01', 1.46],
+        ['2022-01', 1.46],
+      ],
+      hh.totals,
+    ),
     ...paid(hh.totals),
   ];
 }

@@ -41,11 +41,7 @@ function caseVolume(kpiId: string, label: string, sources: Source[]): DemoObserv
     const base = baselineSeries(`${kpiId}-${s.unit}`, DEMO_MONTHS, () => s.level, SEASON_CASES, 0.12);
     DEMO_MONTHS.forEach((month: Month, i) => {
       const r: ReportedFigure | undefined = s.reported.get(month);
-      cells.push(
-        r
-          ? { month, unit: s.unit, value: r.value, fixed: true, source: r.source, line: r.line }
-          : { month, unit: s.unit, value: Math.round(base[i] ?? 0), fixed: false },
-      );
+      cells.push(r ? { month, unit: s.unit, value: r.value, fixed: true, source: r.source, line: r.line } : { month, unit: s.unit, value: Math.round(base[i] ?? 0), fixed: false });
     });
   }
   fitToConstraints(cells, volumeConstraints([label], 'sum'), true);

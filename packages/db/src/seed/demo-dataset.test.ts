@@ -12,12 +12,9 @@ const kpi = (id: string) => {
   return k;
 };
 const cellsOf = (id: string, start: string, end: string) =>
-  data.observations
-    .filter((o) => o.kpiId === id && monthIndex(o.month) >= monthIndex(start) && monthIndex(o.month) <= monthIndex(end))
-    .map((o) => ({ ...o, unit: o.unitCode }));
+  data.observations.filter((o) => o.kpiId === id && monthIndex(o.month) >= monthIndex(start) && monthIndex(o.month) <= monthIndex(end)).map((o) => ({ ...o, unit: o.unitCode }));
 /** The engine's value for the whole förvaltning (every leaf cell). */
-const value = (id: string, start: string, end: string, gender: Gender = 'T') =>
-  aggregateCells(kpi(id), cellsOf(id, start, end), { gender }).value;
+const value = (id: string, start: string, end: string, gender: Gender = 'T') => aggregateCells(kpi(id), cellsOf(id, start, end), { gender }).value;
 /** Within the printed rounding: half a unit of the last printed decimal. */
 const withinRounding = (v: number | null, printed: number, decimals: number, slack = 0) =>
   expect(Math.abs((v ?? Number.NaN) - printed)).toBeLessThanOrEqual(0.5 * 10 ** -decimals + slack + 1e-9);
@@ -72,7 +69,9 @@ describe('demo dataset', () => {
   });
 
   it('gives kr per household-month from the sums: 8 139 kr in January 2018 (003 line 2308)', () => {
-    const v = aggregateRatio(kpi('utbetalt-per-hushall'), cellsOf('utbetalt-forsorjningsstod', '2018-01', '2018-01'), cellsOf('hushall-utbetalt', '2018-01', '2018-01'), { gender: 'T' }).value;
+    const v = aggregateRatio(kpi('utbetalt-per-hushall'), cellsOf('utbetalt-forsorjningsstod', '2018-01', '2018-01'), cellsOf('hushall-utbetalt', '2018-01', '2018-01'), {
+      gender: 'T',
+    }).value;
     withinRounding(v, 8139, 0);
   });
 });
@@ -98,9 +97,7 @@ const VOLUME_KPIS: Record<string, string> = {
 };
 
 describe('the engine reproduces the volume measures the reports print', () => {
-  const rows = referenceRows('volume_measures').filter(
-    (r) => r.kind === 'utfall' && r.value && VOLUME_KPIS[r.measure_sv ?? ''] && (r.period_start ?? '') >= '2018-01',
-  );
+  const rows = referenceRows('volume_measures').filter((r) => r.kind === 'utfall' && r.value && VOLUME_KPIS[r.measure_sv ?? ''] && (r.period_start ?? '') >= '2018-01');
   it.each(rows.map((r) => [`${r.measure_sv} ${r.period_label} (${r.source} line ${r.line})`, r] as const))('%s', (_label, r) => {
     const id = VOLUME_KPIS[r.measure_sv ?? ''] ?? '';
     withinRounding(value(id, r.period_start ?? '', r.period_end ?? ''), Number(r.value), 0);

@@ -39,7 +39,10 @@ function sickRateByMonth(fte: Map<Month, Record<KM, number>>): Map<Month, Record
   const printed = printedSplits(SICK_LEAVE_MEASURES).sort((a, b) => monthsOfSplit(a).length - monthsOfSplit(b).length);
   const rate = new Map<Month, Record<KM, number>>();
   const base = (g: KM, m: Month) =>
-    levelAt(printed.map((p): [Month, number] => [p.start, p[g]]), m) * (SEASON_SICK[monthNumber(m) - 1] ?? 1);
+    levelAt(
+      printed.map((p): [Month, number] => [p.start, p[g]]),
+      m,
+    ) * (SEASON_SICK[monthNumber(m) - 1] ?? 1);
   const locked = new Set<Month>();
   for (const p of printed) {
     const months = monthsOfSplit(p);

@@ -31,7 +31,15 @@ function careDays(kpiId: string, labels: string[], unit: string): DemoObservatio
 function placed(kpiId: string, category: string, unit: string, adults: boolean): DemoObservation[] {
   const out: DemoObservation[] = [];
   const rand = createRandom(seedOf(kpiId));
-  const groups: ['K' | 'M', string][] = adults ? [['K', 'Kvinnor'], ['M', 'Män']] : [['K', 'Flickor'], ['M', 'Pojkar']];
+  const groups: ['K' | 'M', string][] = adults
+    ? [
+        ['K', 'Kvinnor'],
+        ['M', 'Män'],
+      ]
+    : [
+        ['K', 'Flickor'],
+        ['M', 'Pojkar'],
+      ];
   for (const [gender, group] of groups) {
     const reported = monthly('monthly_children_adults', (r) => r.category === category && r.group === group);
     const printed = [...reported.values()].map((f) => f.value);
@@ -54,7 +62,21 @@ function placed(kpiId: string, category: string, unit: string, adults: boolean):
 /** Placement costs (tkr) on the placing enhet: printed 2021–2022 months, synthetic before. */
 function costs(): DemoObservation[] {
   const reported = monthly('monthly_costs_tkr', (r) => r.series === 'placeringar_kostnad', 'value_tkr');
-  const base = baselineSeries('placeringskostnad', DEMO_MONTHS, (m) => levelAt([['2018-01', 5200], ['2020-06', 5900], ['2022-06', 6300]], m), SEASON_FLAT, 0.12);
+  const base = baselineSeries(
+    'placeringskostnad',
+    DEMO_MONTHS,
+    (m) =>
+      levelAt(
+        [
+          ['2018-01', 5200],
+          ['2020-06', 5900],
+          ['2022-06', 6300],
+        ],
+        m,
+      ),
+    SEASON_FLAT,
+    0.12,
+  );
   return DEMO_MONTHS.map((month, i) => {
     const r = reported.get(month);
     if (r) return { ...syn('placeringskostnad', 'BU', month, 'T', r.value), origin: 'reported' as const, sourceFile: r.source, sourceRow: r.line };
@@ -65,10 +87,30 @@ function costs(): DemoObservation[] {
 export function placementObservations(): DemoObservation[] {
   const vd = (label: string) => [label, label.replace('vårddygn', 'vårdygn')];
   return [
-    ...careDays('varddygn-familjehem-ekb', [...vd('Antal utnyttjade vårddygn i familjehem, ensamkommande barn och unga'), 'Vårddygn i familjehem, ensamkommande barn och unga'], 'BU'),
-    ...careDays('varddygn-hvb-ekb', ['Antal utnyttjade vårdygn i stödboende/HVB, ensamkommande barn och unga', 'Antal utnyttjade vårddygn i stödboende/HVB, ensamkommande barn och unga', 'Vårddygn i stödboende/HVB, ensamkommande barn och unga'], 'BU'),
-    ...careDays('varddygn-familjehem-bu', ['Antal utnyttjade vårddygn i familjehem, barn och unga exkl ensamkommande', 'Vårddygn i familjehem, barn och unga exkl ensamkommande'], 'BU'),
-    ...careDays('varddygn-institution-bu', ['Antal utnyttjade vårddygn på institution, barn och unga exkl ensamkommande', 'Vårddygn på institution, barn och unga exkl ensamkommande'], 'BU'),
+    ...careDays(
+      'varddygn-familjehem-ekb',
+      [...vd('Antal utnyttjade vårddygn i familjehem, ensamkommande barn och unga'), 'Vårddygn i familjehem, ensamkommande barn och unga'],
+      'BU',
+    ),
+    ...careDays(
+      'varddygn-hvb-ekb',
+      [
+        'Antal utnyttjade vårdygn i stödboende/HVB, ensamkommande barn och unga',
+        'Antal utnyttjade vårddygn i stödboende/HVB, ensamkommande barn och unga',
+        'Vårddygn i stödboende/HVB, ensamkommande barn och unga',
+      ],
+      'BU',
+    ),
+    ...careDays(
+      'varddygn-familjehem-bu',
+      ['Antal utnyttjade vårddygn i familjehem, barn och unga exkl ensamkommande', 'Vårddygn i familjehem, barn och unga exkl ensamkommande'],
+      'BU',
+    ),
+    ...careDays(
+      'varddygn-institution-bu',
+      ['Antal utnyttjade vårddygn på institution, barn och unga exkl ensamkommande', 'Vårddygn på institution, barn och unga exkl ensamkommande'],
+      'BU',
+    ),
     ...careDays('varddygn-institution-vuxna', ['Antal utnyttjade vårddygn på institution, vuxna', 'Antal utnyttjande vårddygn på institution, vuxna'], 'VUXEN'),
     ...careDays('varddygn-varnas', ['Antal utnyttjade vårddygn på Vårnäs, öppet intag'], 'VUXEN'),
     ...placed('placerade-familjehem-sol', 'Familjehemsplacerade <21 år SoL', 'BU', false),
@@ -82,4 +124,3 @@ export function placementObservations(): DemoObservation[] {
     ...costs(),
   ];
 }
-

@@ -43,7 +43,16 @@ function placementBudgets(obs: DemoObservation[]): DemoTarget[] {
       });
     }
     const monthlyBudget = Math.round((yearTotal(obs, 'placeringskostnad', year) / 12) * 0.96);
-    return target({ kpiId: 'placeringskostnad', year, annual: monthlyBudget * 12, monthly: Array(12).fill(monthlyBudget), tolerance: 2, toleranceKind: 'percent', origin: 'demo', source: null });
+    return target({
+      kpiId: 'placeringskostnad',
+      year,
+      annual: monthlyBudget * 12,
+      monthly: Array(12).fill(monthlyBudget),
+      tolerance: 2,
+      toleranceKind: 'percent',
+      origin: 'demo',
+      source: null,
+    });
   });
 }
 
@@ -52,7 +61,15 @@ export function demoTargets(obs: DemoObservation[]): DemoTarget[] {
   return [
     ...fromPrognoses('hushall-utbetalt', [...HOUSEHOLD_LABELS], obs, 'mean', 3),
     ...YEARS.map((year) =>
-      target({ kpiId: 'utbetalt-forsorjningsstod', year, annual: Math.round(yearTotal(obs, 'utbetalt-forsorjningsstod', year) * 0.98), tolerance: 3, toleranceKind: 'percent', origin: 'demo', source: null }),
+      target({
+        kpiId: 'utbetalt-forsorjningsstod',
+        year,
+        annual: Math.round(yearTotal(obs, 'utbetalt-forsorjningsstod', year) * 0.98),
+        tolerance: 3,
+        toleranceKind: 'percent',
+        origin: 'demo',
+        source: null,
+      }),
     ),
     ...placementBudgets(obs),
     ...vd('varddygn-familjehem-bu', ['Antal utnyttjade vårddygn i familjehem, barn och unga exkl ensamkommande', 'Vårddygn i familjehem, barn och unga exkl ensamkommande']),

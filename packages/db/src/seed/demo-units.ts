@@ -24,13 +24,7 @@ const Y2019 = '2019-01';
 const MOVE = '2020-06';
 const Y2022 = '2022-01';
 
-function unit(
-  code: string,
-  kind: DemoUnit['kind'],
-  names: [string, string, string | null][],
-  parents: [string, string, string | null][],
-  validTo: string | null = null,
-): DemoUnit {
+function unit(code: string, kind: DemoUnit['kind'], names: [string, string, string | null][], parents: [string, string, string | null][], validTo: string | null = null): DemoUnit {
   const first = names[0];
   const last = names[names.length - 1];
   return {
@@ -50,29 +44,123 @@ export const DEMO_UNITS: DemoUnit[] = [
   unit('MYN', 'avdelning', [['Myndighetsutövning', START, Y2019]], [['SOC', START, Y2019]], Y2019),
   unit('MYN-BUF', 'avdelning', [['Myndighet Barn, unga och familj', Y2019, Y2022]], [['SOC', Y2019, Y2022]], Y2022),
   unit('MYN-EBV', 'avdelning', [['Myndighet Ek. bistånd och vuxna', Y2019, Y2022]], [['SOC', Y2019, Y2022]], Y2022),
-  unit('OPPV', 'avdelning', [['Öppenvårdsavdelning', START, '2020-01'], ['Öppenvård avd', '2020-01', Y2022]], [['SOC', START, Y2022]], Y2022),
+  unit(
+    'OPPV',
+    'avdelning',
+    [
+      ['Öppenvårdsavdelning', START, '2020-01'],
+      ['Öppenvård avd', '2020-01', Y2022],
+    ],
+    [['SOC', START, Y2022]],
+    Y2022,
+  ),
   unit('VUX', 'avdelning', [['Vuxenavdelning', Y2022, null]], [['SOC', Y2022, null]]),
   unit('BOU', 'avdelning', [['Avd barn och unga', Y2022, null]], [['SOC', Y2022, null]]),
   // Enheter (leaves: observations live here)
-  unit('NAMND', 'enhet', [['Nämnd', START, '2020-01'], ['Socialnämnd', '2020-01', Y2022]], [['SOC', START, Y2022]], Y2022),
-  unit('LEDN', 'enhet', [['Ledning', START, Y2022], ['Soc Ledning', Y2022, null]], [['SOC', START, null]]),
-  unit('STAB', 'enhet', [['Staben', START, '2020-01'], ['Stab', '2020-01', Y2022]], [['SOC', START, Y2022]], Y2022),
-  unit('EKBIST', 'enhet', [['Ekonomiskt bistånd', START, null]], [['MYN', START, Y2019], ['MYN-EBV', Y2019, Y2022], ['VUX', Y2022, null]]),
+  unit(
+    'NAMND',
+    'enhet',
+    [
+      ['Nämnd', START, '2020-01'],
+      ['Socialnämnd', '2020-01', Y2022],
+    ],
+    [['SOC', START, Y2022]],
+    Y2022,
+  ),
+  unit(
+    'LEDN',
+    'enhet',
+    [
+      ['Ledning', START, Y2022],
+      ['Soc Ledning', Y2022, null],
+    ],
+    [['SOC', START, null]],
+  ),
+  unit(
+    'STAB',
+    'enhet',
+    [
+      ['Staben', START, '2020-01'],
+      ['Stab', '2020-01', Y2022],
+    ],
+    [['SOC', START, Y2022]],
+    Y2022,
+  ),
+  unit(
+    'EKBIST',
+    'enhet',
+    [['Ekonomiskt bistånd', START, null]],
+    [
+      ['MYN', START, Y2019],
+      ['MYN-EBV', Y2019, Y2022],
+      ['VUX', Y2022, null],
+    ],
+  ),
   unit(
     'VUXEN',
     'enhet',
-    [['Myndighet vuxen', START, MOVE], ['Ekonomiskt bistånd och vuxna', MOVE, Y2022], ['Vuxenstödsenhet', Y2022, null]],
-    [['MYN', START, Y2019], ['MYN-BUF', Y2019, MOVE], ['MYN-EBV', MOVE, Y2022], ['VUX', Y2022, null]],
+    [
+      ['Myndighet vuxen', START, MOVE],
+      ['Ekonomiskt bistånd och vuxna', MOVE, Y2022],
+      ['Vuxenstödsenhet', Y2022, null],
+    ],
+    [
+      ['MYN', START, Y2019],
+      ['MYN-BUF', Y2019, MOVE],
+      ['MYN-EBV', MOVE, Y2022],
+      ['VUX', Y2022, null],
+    ],
   ),
   unit(
     'BU',
     'enhet',
-    [['Barn och unga', START, Y2022], ['Ungdom och placeringsenhet', Y2022, null]],
-    [['MYN', START, Y2019], ['MYN-BUF', Y2019, Y2022], ['BOU', Y2022, null]],
+    [
+      ['Barn och unga', START, Y2022],
+      ['Ungdom och placeringsenhet', Y2022, null],
+    ],
+    [
+      ['MYN', START, Y2019],
+      ['MYN-BUF', Y2019, Y2022],
+      ['BOU', Y2022, null],
+    ],
   ),
-  unit('BF', 'enhet', [['Barn och familj', START, Y2022], ['Barn', Y2022, null]], [['MYN', START, Y2019], ['MYN-BUF', Y2019, Y2022], ['BOU', Y2022, null]]),
-  unit('OPPNA', 'enhet', [['Öppna insatser', START, Y2022], ['Förebyggande och resursenhet', Y2022, null]], [['OPPV', START, Y2022], ['BOU', Y2022, null]]),
-  unit('HVB', 'enhet', [['HVB', START, Y2022], ['HVB Klivet och Kollektivet', Y2022, null]], [['OPPV', START, Y2022], ['VUX', Y2022, null]]),
+  unit(
+    'BF',
+    'enhet',
+    [
+      ['Barn och familj', START, Y2022],
+      ['Barn', Y2022, null],
+    ],
+    [
+      ['MYN', START, Y2019],
+      ['MYN-BUF', Y2019, Y2022],
+      ['BOU', Y2022, null],
+    ],
+  ),
+  unit(
+    'OPPNA',
+    'enhet',
+    [
+      ['Öppna insatser', START, Y2022],
+      ['Förebyggande och resursenhet', Y2022, null],
+    ],
+    [
+      ['OPPV', START, Y2022],
+      ['BOU', Y2022, null],
+    ],
+  ),
+  unit(
+    'HVB',
+    'enhet',
+    [
+      ['HVB', START, Y2022],
+      ['HVB Klivet och Kollektivet', Y2022, null],
+    ],
+    [
+      ['OPPV', START, Y2022],
+      ['VUX', Y2022, null],
+    ],
+  ),
   unit('SOCBO', 'enhet', [['Socialt boende', START, Y2022]], [['OPPV', START, Y2022]], Y2022),
 ];
 

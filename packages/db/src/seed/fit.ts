@@ -74,13 +74,7 @@ export function levelAt(anchors: [Month, number][], m: Month): number {
 }
 
 /** A plausible monthly series: level × seasonal factor × noise, deterministic per name. */
-export function baselineSeries(
-  name: string,
-  months: Month[],
-  level: (m: Month) => number,
-  seasonal: readonly number[],
-  amplitude = 0.06,
-): number[] {
+export function baselineSeries(name: string, months: Month[], level: (m: Month) => number, seasonal: readonly number[], amplitude = 0.06): number[] {
   const rand = createRandom(seedOf(name));
   return months.map((m) => Math.max(0, level(m) * (seasonal[monthNumber(m) - 1] ?? 1) * noise(rand, amplitude)));
 }

@@ -58,7 +58,7 @@ export function fitSplit(p: { T: number; K: number; M: number }, weightK: number
       const k = p.K + (i / 49) * half;
       const m = p.M + (j / 49) * half;
       const t = (k * weightK + m * weightM) / (weightK + weightM);
-      const err = Math.abs(t - p.T) + 1e-3 * (Math.abs(i) + Math.abs(j)) / 49;
+      const err = Math.abs(t - p.T) + (1e-3 * (Math.abs(i) + Math.abs(j))) / 49;
       if (err < best.err) best = { K: k, M: m, err };
     }
   }

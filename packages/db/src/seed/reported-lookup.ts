@@ -35,7 +35,4 @@ export function volumePrognoses(labels: readonly string[]): { year: number; valu
     .map((r) => ({ year: Number((r.period_start ?? '').slice(0, 4)), value: Number(r.value), source: r.source ?? '', line: Number(r.line) }));
 }
 
-export const HOUSEHOLD_LABELS = [
-  'Antal hushåll som beviljats ekonomiskt bistånd, genomsnitt per månad',
-  'Hushåll med utbetalt försörjningsstöd, antal per månad',
-] as const;
+export const HOUSEHOLD_LABELS = ['Antal hushåll som beviljats ekonomiskt bistånd, genomsnitt per månad', 'Hushåll med utbetalt försörjningsstöd, antal per månad'] as const;

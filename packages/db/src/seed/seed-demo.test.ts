@@ -33,7 +33,13 @@ describe.each(TEST_DB_KINDS)('seedDemo on %s', (kind) => {
 
   it('keeps provenance: a printed figure is stored as reported with its source line', async () => {
     const [row] = await database.db
-      .select({ numerator: observations.numerator, origin: observations.origin, sourceFile: observations.sourceFile, sourceRow: observations.sourceRow, batchId: observations.batchId })
+      .select({
+        numerator: observations.numerator,
+        origin: observations.origin,
+        sourceFile: observations.sourceFile,
+        sourceRow: observations.sourceRow,
+        batchId: observations.batchId,
+      })
       .from(observations)
       .innerJoin(units, eq(units.id, observations.unitId))
       .where(and(eq(observations.kpiId, 'hushall-utbetalt'), eq(observations.month, '2022-01'), eq(observations.gender, 'K'), eq(units.code, 'EKBIST')));
@@ -43,7 +49,11 @@ describe.each(TEST_DB_KINDS)('seedDemo on %s', (kind) => {
 
   it("reads the roll-ups' batch ids as an array of numbers (drizzle parses them; postgres.js fetches no array types)", async () => {
     await seedDemo(database.db);
-    const rows = await database.db.select({ batchIds: observationRollups.batchIds }).from(observationRollups).where(sql`cardinality(${observationRollups.batchIds}) > 0`).limit(5);
+    const rows = await database.db
+      .select({ batchIds: observationRollups.batchIds })
+      .from(observationRollups)
+      .where(sql`cardinality(${observationRollups.batchIds}) > 0`)
+      .limit(5);
     expect(rows).toHaveLength(5);
     for (const r of rows) {
       expect(Array.isArray(r.batchIds)).toBe(true);

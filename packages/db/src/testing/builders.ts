@@ -11,7 +11,20 @@ type KpiFields = Pick<KpiDefinition, 'id' | 'name' | 'unit' | 'direction' | 'tim
  * bands, no ratio), so every test world builds its KPIs the same way.
  */
 export function testKpi(fields: KpiFields): KpiDefinition & { validFrom: string; validTo: string | null; sortOrder: number } {
-  return { description: '', group: 'ekonomiskt-bistand', source: 'test', scale: 1, decimals: 0, ageBands: [], ratioOf: null, nameEn: fields.name, validFrom: '2000-01', validTo: null, sortOrder: 0, ...fields };
+  return {
+    description: '',
+    group: 'ekonomiskt-bistand',
+    source: 'test',
+    scale: 1,
+    decimals: 0,
+    ageBands: [],
+    ratioOf: null,
+    nameEn: fields.name,
+    validFrom: '2000-01',
+    validTo: null,
+    sortOrder: 0,
+    ...fields,
+  };
 }
 
 /** Inserts catalogue entries as their table rows. */

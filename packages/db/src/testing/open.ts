@@ -32,10 +32,7 @@ export async function openTestDatabase(kind: TestDbKind): Promise<TestDatabase> 
     await admin.unsafe(`CREATE DATABASE ${name}`);
   } catch (err) {
     await admin.end();
-    throw new Error(
-      `PostgreSQL på ${TEST_POSTGRES_URL} svarar inte (${(err as Error).message}). Starta servern eller sätt TEST_DATABASE_URL.`,
-      { cause: err },
-    );
+    throw new Error(`PostgreSQL på ${TEST_POSTGRES_URL} svarar inte (${(err as Error).message}). Starta servern eller sätt TEST_DATABASE_URL.`, { cause: err });
   }
   const url = new URL(TEST_POSTGRES_URL);
   url.pathname = `/${name}`;

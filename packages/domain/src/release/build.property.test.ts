@@ -27,9 +27,7 @@ function forms(org: GeneratedOrg, kpi: string, p: Period, unit: string, g: Gende
   const used = k?.timeAggregation === 'last' ? months.slice(-1) : months;
   if (used.length === 0) return null;
   const out = new Map<string, number>();
-  for (const m of used)
-    for (const c of cells)
-      if (c.month === m && tree.isWithin(c.unit, unit, m) && (g === 'T' || c.gender === g)) out.set(`${c.unit}|${m}|${c.gender}`, 1);
+  for (const m of used) for (const c of cells) if (c.month === m && tree.isWithin(c.unit, unit, m) && (g === 'T' || c.gender === g)) out.set(`${c.unit}|${m}|${c.gender}`, 1);
   return out;
 }
 
@@ -87,7 +85,9 @@ describe('the protected release (property)', () => {
             for (const u of units)
               for (const g of k.genderSplit ? GENDERS : (['T'] as Gender[])) {
                 const got = index.cell(k, u, g, p);
-                const cells: ObservationCell[] = org.input.observations.filter((o) => o.kpi === k.id && o.month >= p.start && o.month <= p.end && tree.isWithin(o.unit, u, o.month)).map((o) => ({ ...o, ageBand: '' }));
+                const cells: ObservationCell[] = org.input.observations
+                  .filter((o) => o.kpi === k.id && o.month >= p.start && o.month <= p.end && tree.isWithin(o.unit, u, o.month))
+                  .map((o) => ({ ...o, ageBand: '' }));
                 const agg = aggregateCells(k, cells, { gender: g });
                 const form = forms(org, k.id, p, u, g);
                 if (agg.value === null) {
@@ -95,7 +95,13 @@ describe('the protected release (property)', () => {
                   continue;
                 }
                 const stored = storedIndividuals(org.input, k, u, agg.monthsWithData, (c, m) => tree.isWithin(c, u, m));
-                const people = stored ?? individualsIn(k, individualsNoun(k, catalogue), { n: agg.numerator, d: agg.denominator ?? Number.NaN, months: k.timeAggregation === 'last' ? 1 : agg.monthsWithData.length });
+                const people =
+                  stored ??
+                  individualsIn(k, individualsNoun(k, catalogue), {
+                    n: agg.numerator,
+                    d: agg.denominator ?? Number.NaN,
+                    months: k.timeAggregation === 'last' ? 1 : agg.monthsWithData.length,
+                  });
                 // HME and sick leave count the whole family; here each is the family's only member.
                 if (isPrimary(k, people, org.input.rules)) expect(got.mark).toBe('primary');
                 if (got.mark === 'none') {

@@ -38,7 +38,7 @@ export function buildRelease(input: ReleaseInput, part?: ReleasePart): Release {
   const bounds = periods.map((p): [number, number] => [Math.max(0, monthIndex(p.start) - base0), Math.min(count - 1, monthIndex(p.end) - base0)]);
   const ctx: Ctx = { input, first, count, periods, bounds, catalogue, counters: new Map() };
 
-  const byKpi = new Map<string, typeof input.observations[number][]>();
+  const byKpi = new Map<string, (typeof input.observations)[number][]>();
   for (const o of input.observations) {
     const list = byKpi.get(o.kpi);
     if (list) list.push(o);
@@ -117,7 +117,13 @@ function sumsOver(r: MonthlyRow, idx: readonly number[]): { n: number; d: number
  * gives (the same group of people), and whether that many are too few under
  * the rule of the member that counts them (kr paid counts its households).
  */
-function familyCount(ctx: Ctx, members: readonly KpiSums[], nouns: Map<string, IndividualsNoun | null>, idx: (s: KpiSums, r: MonthlyRow) => number[], rowOf: (s: KpiSums) => MonthlyRow | undefined): { count: number | null; primary: boolean } {
+function familyCount(
+  ctx: Ctx,
+  members: readonly KpiSums[],
+  nouns: Map<string, IndividualsNoun | null>,
+  idx: (s: KpiSums, r: MonthlyRow) => number[],
+  rowOf: (s: KpiSums) => MonthlyRow | undefined,
+): { count: number | null; primary: boolean } {
   let best: number | null = null;
   let by: KpiDefinition | null = null;
   for (const s of members) {
@@ -155,7 +161,11 @@ function storedCount(ctx: Ctx, s: KpiSums, months: readonly number[], rowOf: (s:
 function protectFamily(ctx: Ctx, members: readonly KpiSums[], frames: ReturnType<typeof monthFrames>): Map<string, Set<string>[]> {
   const nouns = new Map(members.map((s) => [s.kpi.id, individualsNoun(s.kpi, ctx.catalogue)]));
   const tables = new Map<string, MonthTable[]>();
-  for (const s of members) tables.set(s.kpi.id, frames.map((f, i) => monthTable(s, f, i)));
+  for (const s of members)
+    tables.set(
+      s.kpi.id,
+      frames.map((f, i) => monthTable(s, f, i)),
+    );
   const ownRow = (s: KpiSums, id: string) => (id.startsWith('own:') ? s.own.get(id.slice(4)) : s.rows.get(id));
   const entries = new Map<string, TableEntry[][]>();
   for (const s of members) {
@@ -163,7 +173,13 @@ function protectFamily(ctx: Ctx, members: readonly KpiSums[], frames: ReturnType
       s.kpi.id,
       (tables.get(s.kpi.id) ?? []).map((t, i) =>
         [...t.n.entries()].map(([id, value]) => {
-          const { count, primary } = familyCount(ctx, members, nouns, () => [i], (m) => ownRow(m, id));
+          const { count, primary } = familyCount(
+            ctx,
+            members,
+            nouns,
+            () => [i],
+            (m) => ownRow(m, id),
+          );
           return { id, value, count, primary };
         }),
       ),
@@ -178,7 +194,17 @@ function protectFamily(ctx: Ctx, members: readonly KpiSums[], frames: ReturnType
       for (let pi = 0; pi < ctx.periods.length; pi++) {
         if (ctx.periods[pi]?.kind === 'month') continue;
         const idx = constituents(ctx, s.kpi, r, pi);
-        if (idx.length < 2 || !familyCount(ctx, members, nouns, (m, mr) => constituents(ctx, m.kpi, mr, pi), (m) => m.rows.get(id)).primary) continue;
+        if (
+          idx.length < 2 ||
+          !familyCount(
+            ctx,
+            members,
+            nouns,
+            (m, mr) => constituents(ctx, m.kpi, mr, pi),
+            (m) => m.rows.get(id),
+          ).primary
+        )
+          continue;
         const pick = [...idx].filter((i) => (r.n[i] ?? 0) !== 0).sort((a, b) => (r.n[a] ?? 0) - (r.n[b] ?? 0) || a - b)[0] ?? idx[0];
         if (pick !== undefined) periodPrimaries.push({ s, id, idx, pick });
       }
@@ -196,8 +222,7 @@ function protectFamily(ctx: Ctx, members: readonly KpiSums[], frames: ReturnType
       next.add(i);
     };
     // The family hides the same cells: the other member would give back what one hides.
-    if (members.length > 1)
-      for (const i of dirty) for (const s of members) for (const id of hidden.get(s.kpi.id)?.[i] ?? []) for (const o of members) if (o !== s) force(o, i, id);
+    if (members.length > 1) for (const i of dirty) for (const s of members) for (const id of hidden.get(s.kpi.id)?.[i] ?? []) for (const o of members) if (o !== s) force(o, i, id);
     // A period hidden for its own few individuals while all its months are shown would follow from them: hide one month too.
     for (const { s, id, idx, pick } of periodPrimaries) {
       const h = hidden.get(s.kpi.id) ?? [];
@@ -233,7 +258,15 @@ function releaseKpi(ctx: Ctx, s: KpiSums, hidden: readonly Set<string>[], family
       const value = valueOf(s.kpi, sums);
       let mark: CellMark = value === null ? '.' : '0';
       if (value !== null && idx.some((i) => hidden[i]?.has(id))) {
-        mark = familyCount(ctx, family, nouns, (m, mr) => constituents(ctx, m.kpi, mr, pi), (m) => m.rows.get(id)).primary ? '1' : '2';
+        mark = familyCount(
+          ctx,
+          family,
+          nouns,
+          (m, mr) => constituents(ctx, m.kpi, mr, pi),
+          (m) => m.rows.get(id),
+        ).primary
+          ? '1'
+          : '2';
       }
       v.push(mark === '0' ? round(value ?? 0, s.kpi.decimals) : null);
       m += mark;

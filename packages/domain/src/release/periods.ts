@@ -21,4 +21,3 @@ export function heldPeriods(first: Month, last: Month): Period[] {
   for (let y = yearOf(first); y <= yearOf(last); y++) years.push(tertial(y, 1), tertial(y, 2), tertial(y, 3), delar(y), yearPeriod(y));
   return [...months, ...years, ...ytd, ...r12];
 }
-

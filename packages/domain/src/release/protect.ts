@@ -30,7 +30,10 @@ export function protectTable(entries: readonly TableEntry[], relations: readonly
   for (const e of entries) if (e.primary || forced.has(e.id)) hidden.add(e.id);
   if (hidden.size === 0) return hidden;
   // A total without data is zero: its relation says nothing a shown zero does not.
-  const rels = relations.filter((r) => r[0] !== undefined && byId.has(r[0])).map((r) => r.filter((id) => byId.has(id))).filter((r) => r.length > 1);
+  const rels = relations
+    .filter((r) => r[0] !== undefined && byId.has(r[0]))
+    .map((r) => r.filter((id) => byId.has(id)))
+    .filter((r) => r.length > 1);
   const byMember = new Map<string, Relation[]>();
   for (const r of rels) for (const id of r) byMember.set(id, [...(byMember.get(id) ?? []), r]);
   const cost = (id: string): [number, number, string] => {

@@ -23,7 +23,15 @@ export const TEST_KPIS: KpiDefinition[] = [
   kpi('hme', { unit: 'score', decimals: 1, timeAggregation: 'last', privacyClass: 'hme' }),
 ];
 
-const unit = (code: string, parents: UnitNode['parents'], kind: UnitNode['kind'] = 'enhet'): UnitNode => ({ code, name: code, kind, validFrom: '2000-01', validTo: null, names: [], parents });
+const unit = (code: string, parents: UnitNode['parents'], kind: UnitNode['kind'] = 'enhet'): UnitNode => ({
+  code,
+  name: code,
+  kind,
+  validFrom: '2000-01',
+  validTo: null,
+  names: [],
+  parents,
+});
 
 export interface GeneratedOrg {
   input: ReleaseInput;
@@ -33,18 +41,35 @@ export interface GeneratedOrg {
 export const arbOrg: fc.Arbitrary<GeneratedOrg> = fc
   .record({
     months: fc.integer({ min: 3, max: 8 }),
-    enheter: fc.array(fc.record({ moveAt: fc.option(fc.integer({ min: 1, max: 7 }), { nil: null }), startB: fc.boolean(), splitOff: fc.boolean() }), { minLength: 1, maxLength: 4 }),
+    enheter: fc.array(fc.record({ moveAt: fc.option(fc.integer({ min: 1, max: 7 }), { nil: null }), startB: fc.boolean(), splitOff: fc.boolean() }), {
+      minLength: 1,
+      maxLength: 4,
+    }),
     seed: fc.array(fc.nat({ max: 40 }), { minLength: 600, maxLength: 600 }),
     small: fc.double({ min: 0, max: 1, noNaN: true }),
   })
   .map(({ months, enheter, seed, small }) => {
     const ms = Array.from({ length: months }, (_, i) => addMonths(FIRST, i));
-    const units: UnitNode[] = [unit('R', [], 'forvaltning'), unit('A', [{ parentCode: 'R', validFrom: '2000-01', validTo: null }], 'avdelning'), unit('B', [{ parentCode: 'R', validFrom: '2000-01', validTo: null }], 'avdelning')];
+    const units: UnitNode[] = [
+      unit('R', [], 'forvaltning'),
+      unit('A', [{ parentCode: 'R', validFrom: '2000-01', validTo: null }], 'avdelning'),
+      unit('B', [{ parentCode: 'R', validFrom: '2000-01', validTo: null }], 'avdelning'),
+    ];
     enheter.forEach((e, i) => {
       const from = e.startB ? 'B' : 'A';
       const to = e.startB ? 'A' : 'B';
       const at = e.moveAt !== null && e.moveAt < months ? ms[e.moveAt] : undefined;
-      units.push(unit(`E${i}`, at ? [{ parentCode: from, validFrom: '2000-01', validTo: at }, { parentCode: to, validFrom: at, validTo: null }] : [{ parentCode: from, validFrom: '2000-01', validTo: null }]));
+      units.push(
+        unit(
+          `E${i}`,
+          at
+            ? [
+                { parentCode: from, validFrom: '2000-01', validTo: at },
+                { parentCode: to, validFrom: at, validTo: null },
+              ]
+            : [{ parentCode: from, validFrom: '2000-01', validTo: null }],
+        ),
+      );
     });
     let s = 0;
     const next = () => seed[s++ % seed.length] ?? 0;

@@ -18,7 +18,15 @@ const def = (id: string, extra: Partial<KpiDefinition>): KpiDefinition => testKp
 const PLACED = def('placerade', {});
 const DAYS = def('vardygn', { unit: 'days', timeAggregation: 'sum', genderSplit: false, individualsKpis: ['placerade'] });
 const ROOT: UnitNode = { code: 'R', name: 'R', kind: 'forvaltning', validFrom: '2000-01', validTo: null, names: [], parents: [] };
-const leaf = (code: string): UnitNode => ({ code, name: code, kind: 'enhet', validFrom: '2000-01', validTo: null, names: [], parents: [{ parentCode: 'R', validFrom: '2000-01', validTo: null }] });
+const leaf = (code: string): UnitNode => ({
+  code,
+  name: code,
+  kind: 'enhet',
+  validFrom: '2000-01',
+  validTo: null,
+  names: [],
+  parents: [{ parentCode: 'R', validFrom: '2000-01', validTo: null }],
+});
 const M: Month = '2024-03';
 const obs = (kpi: string, unit: string, gender: Gender, numerator: number): ReleaseObservation => ({ kpi, unit, month: M, gender, numerator, denominator: null });
 

@@ -91,7 +91,12 @@ export function kpiSums(kpi: KpiDefinition, obs: readonly ReleaseObservation[], 
       const split = (k?.has[i] ?? 0) === 1 || (m?.has[i] ?? 0) === 1;
       if (!split && (t?.has[i] ?? 0) !== 1) continue;
       ownSplit[i]?.set(u, split);
-      const parts: [Gender, MonthlyRow | undefined][] = split ? [['K', k], ['M', m]] : [['T', t]];
+      const parts: [Gender, MonthlyRow | undefined][] = split
+        ? [
+            ['K', k],
+            ['M', m],
+          ]
+        : [['T', t]];
       for (const [g, r] of parts) {
         if (!r || r.has[i] !== 1) continue;
         const n = r.n[i] ?? 0;

@@ -27,7 +27,10 @@ const warn = (p: Place, found: string, expected: string, sv: string, en: string)
 export function changedValues(p: Place, kpi: string, unit: string, total: number, big: number, examples: readonly Example[]): ImportIssue {
   const list = examples.map((e) => `${cellOf(e)}: ${e.old === null ? '–' : value(e.old)} → ${value(e.new)} (${rowOf(e, p.sheet ?? null)})`).join('; ');
   const more = total > examples.length ? ` och ${showNumber(total - examples.length)} till` : '';
-  const tenfold = big > 0 ? ` ${big === total && total === 1 ? 'Ändringen är' : `${showNumber(big)} av ändringarna är`} tio gånger eller mer: kontrollera att det inte är ett skrivfel (t.ex. kr i stället för tkr).` : '';
+  const tenfold =
+    big > 0
+      ? ` ${big === total && total === 1 ? 'Ändringen är' : `${showNumber(big)} av ändringarna är`} tio gånger eller mer: kontrollera att det inte är ett skrivfel (t.ex. kr i stället för tkr).`
+      : '';
   return warn(
     p,
     `${showNumber(total)} ändrade`,
@@ -53,5 +56,11 @@ export function jumps(p: Place, kpi: string, unit: string, total: number, exampl
 export function groupsMore(file: string, n: number, kind: 'changed' | 'jump'): ImportIssue {
   const p = { file, row: 1, column: null };
   const what = kind === 'changed' ? 'ändrade sparade värden' : 'värden långt från enhetens tidigare värden';
-  return warn(p, `${n} till`, '', `Ytterligare ${showNumber(n)} kombinationer av KPI och enhet har ${what} i ${file} (${whereSv(p)}); se ändringarna i förhandsgranskningen.`, `${n} more KPI and unit combinations have ${kind === 'changed' ? 'changed values' : 'jumps'} in ${file}.`);
+  return warn(
+    p,
+    `${n} till`,
+    '',
+    `Ytterligare ${showNumber(n)} kombinationer av KPI och enhet har ${what} i ${file} (${whereSv(p)}); se ändringarna i förhandsgranskningen.`,
+    `${n} more KPI and unit combinations have ${kind === 'changed' ? 'changed values' : 'jumps'} in ${file}.`,
+  );
 }

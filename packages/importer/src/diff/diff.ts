@@ -5,7 +5,16 @@
  * here are its types as the importer's callers know them and the warnings
  * worded from it.
  */
-import { olderReportRows, type Db, type ImportCellValue, type ImportDiffRow, type ImportDiffSummary, type ImportOrigin, type ImportTouchedCells, type PlanRow } from '@lagesbild/db';
+import {
+  olderReportRows,
+  type Db,
+  type ImportCellValue,
+  type ImportDiffRow,
+  type ImportDiffSummary,
+  type ImportOrigin,
+  type ImportTouchedCells,
+  type PlanRow,
+} from '@lagesbild/db';
 import type { IssueList } from '../shared/errors.js';
 import { cellLabel } from '../validate/validate.js';
 import { olderReport, olderReportMore } from '../validate/validate-messages.js';

@@ -10,7 +10,6 @@ import { MAX_TITLE_ROWS } from '../shared/limits.js';
 import { isLongHeaderName } from './long-csv.js';
 import { parseMonthHeader, serialMonth, type MonthHeader } from './month-headers.js';
 
-
 export interface HeaderRow {
   row: GridRow;
   /** The month columns are Excel day numbers, read as such in this row only. */
@@ -43,7 +42,10 @@ function monthRow(cells: readonly string[], month: (c: string) => MonthHeader | 
 
 /** Day numbers as month headers: at least two, one month after another. */
 function serialRow(cells: readonly string[]): boolean {
-  const months = cells.slice(1).map(serialMonth).filter((m) => m !== null);
+  const months = cells
+    .slice(1)
+    .map(serialMonth)
+    .filter((m) => m !== null);
   if (months.length < 2) return false;
   const index = months.map((m) => (m.year ?? 0) * 12 + m.month);
   return index.every((v, i) => i === 0 || v > (index[i - 1] ?? v)) && monthRow(cells, serialMonth);

@@ -47,7 +47,11 @@ for (const [field, names] of Object.entries(HEADER_NAMES) as [FieldName, readonl
 }
 
 function normaliseHeader(h: string): string {
-  return h.normalize('NFC').trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return h
+    .normalize('NFC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 /** True for a header name of the long layout ("kpi", "enhet", …): a row of them is the long CSV's header, not a title. */
@@ -122,7 +126,10 @@ export function parseLongCsv(file: string, bytes: Uint8Array): ParseOutcome {
 
 /** The long layout in a worksheet (the same header row and columns as the CSV). */
 export function parseLongGrid(grid: Grid, issues: ImportIssue[]): SourceRow[] {
-  const width = maxOf(grid.rows.map((r) => r.cells.length), 0);
+  const width = maxOf(
+    grid.rows.map((r) => r.cells.length),
+    0,
+  );
   // exceljs leaves out empty trailing cells; a worksheet row has every column.
   const records = grid.rows.map((r) => ({ line: r.line, fields: [...r.cells, ...Array<string>(width - r.cells.length).fill('')] }));
   return [...rowsOf(grid.file, grid.sheet, records, null, issues)];

@@ -78,7 +78,13 @@ describe('periods (fuzz)', () => {
         const row: SourceRow = {
           file: 'f.csv',
           row: 7,
-          cells: { kpi: { text: 'utbetalt-kr', column: 'kpi' }, unit: { text: 'E1', column: 'unit' }, period: { text: p.trim(), column: 'period' }, gender: { text: 'T', column: 'gender' }, value: { text: '1', column: 'value' } },
+          cells: {
+            kpi: { text: 'utbetalt-kr', column: 'kpi' },
+            unit: { text: 'E1', column: 'unit' },
+            period: { text: p.trim(), column: 'period' },
+            gender: { text: 'T', column: 'gender' },
+            value: { text: '1', column: 'value' },
+          },
         };
         const issues = new IssueList();
         const cells = validateRows([row], memoryCatalogue(), issues);
@@ -96,14 +102,20 @@ describe('periods (fuzz)', () => {
   it('month column headers: every way a report writes a month gives that month and year; anything else is no month', () => {
     const caseOf = (s: string, upper: boolean[]) => [...s].map((c, i) => (upper[i % upper.length] ? c.toUpperCase() : c.toLowerCase())).join('');
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1900, max: 2099 }), fc.array(fc.boolean(), { minLength: 1, maxLength: 5 }), fc.constantFrom(' ', '  ', '\t'), (m, y, upper, space) => {
-        const name = caseOf(SWEDISH_MONTHS[m - 1] ?? '', upper);
-        expect(parseMonthHeader(`${space}${name}${space}`)).toEqual({ month: m, year: null });
-        expect(parseMonthHeader(`${name}${space}${y}`)).toEqual({ month: m, year: y });
-        expect(parseMonthHeader(`${y}-${String(m).padStart(2, '0')}`)).toEqual({ month: m, year: y });
-        expect(parseMonthHeader(`${m}/${y}`)).toEqual({ month: m, year: y });
-        expect(yearFromFileName(`statistik-${name}-${y}.csv`)).toBe(y);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1900, max: 2099 }),
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 5 }),
+        fc.constantFrom(' ', '  ', '\t'),
+        (m, y, upper, space) => {
+          const name = caseOf(SWEDISH_MONTHS[m - 1] ?? '', upper);
+          expect(parseMonthHeader(`${space}${name}${space}`)).toEqual({ month: m, year: null });
+          expect(parseMonthHeader(`${name}${space}${y}`)).toEqual({ month: m, year: y });
+          expect(parseMonthHeader(`${y}-${String(m).padStart(2, '0')}`)).toEqual({ month: m, year: y });
+          expect(parseMonthHeader(`${m}/${y}`)).toEqual({ month: m, year: y });
+          expect(yearFromFileName(`statistik-${name}-${y}.csv`)).toBe(y);
+        },
+      ),
       { numRuns: 1000 },
     );
     fc.assert(

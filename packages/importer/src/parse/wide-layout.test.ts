@@ -7,7 +7,16 @@ import { looksWide, readWideTable } from './wide-layout.js';
 import { resolveWideTable } from './wide-resolve.js';
 
 const grid = (text: string, file = 'r.csv') => csvGrid(file, text).grid;
-const mapping = (label: string, kpiId: string | null, over: Partial<LabelMapping> = {}): LabelMapping => ({ section: '', parentLabel: '', label, kpiId, gender: 'T', ageBand: '', unitCode: null, ...over });
+const mapping = (label: string, kpiId: string | null, over: Partial<LabelMapping> = {}): LabelMapping => ({
+  section: '',
+  parentLabel: '',
+  label,
+  kpiId,
+  gender: 'T',
+  ageBand: '',
+  unitCode: null,
+  ...over,
+});
 
 describe('month headers', () => {
   it('reads Swedish and English names, abbreviations and ISO months', () => {
@@ -34,7 +43,12 @@ describe('month headers', () => {
 
 describe('wide layout', () => {
   it('finds sub-rows under their parent, headings as sections, and tolerates BOM, CRLF, commas and trailing blanks', () => {
-    const text = decodeUtf8('r.csv', new TextEncoder().encode('\uFEFF,January,February,,\r\nHushåll,10,11,,\r\nMän,6,5,,\r\nKvinnor,4,6,,\r\nVarav 18-24 år,3,3,,\r\nMän,2,2,,\r\nKvinnor,1,1,,\r\nOrsak,,,,\r\nSjuk,1,2,,\r\n,,,,\r\n,,,,\r\n')).text;
+    const text = decodeUtf8(
+      'r.csv',
+      new TextEncoder().encode(
+        '\uFEFF,January,February,,\r\nHushåll,10,11,,\r\nMän,6,5,,\r\nKvinnor,4,6,,\r\nVarav 18-24 år,3,3,,\r\nMän,2,2,,\r\nKvinnor,1,1,,\r\nOrsak,,,,\r\nSjuk,1,2,,\r\n,,,,\r\n,,,,\r\n',
+      ),
+    ).text;
     const g = grid(text);
     expect(looksWide(g.rows)).toBe(true);
     const { table, issues } = readWideTable(g, 2021);

@@ -154,14 +154,20 @@ export function readWideTable(grid: Grid, year: number | null): { table: WideTab
         lastMain = '';
         lastAge = '';
       }
-      const named = labels.slice(1).map((l, i) => ({ l, i: i + 1 })).filter((x) => x.l !== '');
+      const named = labels
+        .slice(1)
+        .map((l, i) => ({ l, i: i + 1 }))
+        .filter((x) => x.l !== '');
       const last = named[named.length - 1];
       if (last === undefined) {
         if (hasValues) issues.push(msg.valuesWithoutLabel({ file: grid.file, sheet: grid.sheet, row: r.line, column: columnLetter(1) }));
         continue;
       }
       labelIndex = last.i;
-      parent = named.slice(0, -1).map((x) => x.l).join(' / ');
+      parent = named
+        .slice(0, -1)
+        .map((x) => x.l)
+        .join(' / ');
     }
     const label = labels[labelIndex] ?? '';
     const labelColumn = clean(header.cells[labelIndex] ?? '') || columnLetter(labelIndex);

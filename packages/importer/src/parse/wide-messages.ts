@@ -50,15 +50,33 @@ export function unknownHeader(p: Place, header: string, suggestion: string | nul
 }
 
 export function duplicateMonth(p: Place, header: string, firstColumn: string): ImportIssue {
-  return err(p, header, 'varje månad en gång', `Månaden "${header}" ${whereSv(p)} finns redan i kolumn ${firstColumn}. Ta bort den ena kolumnen.`, `Month "${header}" ${whereEn(p)} already appears in column ${firstColumn}.`);
+  return err(
+    p,
+    header,
+    'varje månad en gång',
+    `Månaden "${header}" ${whereSv(p)} finns redan i kolumn ${firstColumn}. Ta bort den ena kolumnen.`,
+    `Month "${header}" ${whereEn(p)} already appears in column ${firstColumn}.`,
+  );
 }
 
 export function noLabelColumn(p: Place): ImportIssue {
-  return err(p, 'en månad i första kolumnen', 'radrubriker i första kolumnen', `Första kolumnen ${whereSv(p)} är en månad; radernas rubriker (t.ex. "Aktualiseringar") måste stå till vänster om månaderna.`, `The first column ${whereEn(p)} is a month; row labels must be left of the months.`);
+  return err(
+    p,
+    'en månad i första kolumnen',
+    'radrubriker i första kolumnen',
+    `Första kolumnen ${whereSv(p)} är en månad; radernas rubriker (t.ex. "Aktualiseringar") måste stå till vänster om månaderna.`,
+    `The first column ${whereEn(p)} is a month; row labels must be left of the months.`,
+  );
 }
 
 export function valuesWithoutHeader(p: Place): ImportIssue {
-  return err(p, 'värden i en kolumn utan rubrik', 'en rubrik (månad)', `Kolumnen ${p.column ?? ''} har värden men ingen rubrik (${whereSv(p)}). Skriv månaden i rubrikraden eller ta bort värdena.`, `Column ${p.column ?? ''} has values but no header (${whereEn(p)}).`);
+  return err(
+    p,
+    'värden i en kolumn utan rubrik',
+    'en rubrik (månad)',
+    `Kolumnen ${p.column ?? ''} har värden men ingen rubrik (${whereSv(p)}). Skriv månaden i rubrikraden eller ta bort värdena.`,
+    `Column ${p.column ?? ''} has values but no header (${whereEn(p)}).`,
+  );
 }
 
 export function valuesWithoutLabel(p: Place): ImportIssue {
@@ -66,14 +84,33 @@ export function valuesWithoutLabel(p: Place): ImportIssue {
 }
 
 export function duplicateLabel(p: Place, label: string, firstRow: number): ImportIssue {
-  return err(p, label, 'varje rad en gång', `Raden "${label}" ${whereSv(p)} finns redan på rad ${firstRow} under samma rubrik. Ta bort en av raderna.`, `Row "${label}" ${whereEn(p)} already appears on row ${firstRow}.`);
+  return err(
+    p,
+    label,
+    'varje rad en gång',
+    `Raden "${label}" ${whereSv(p)} finns redan på rad ${firstRow} under samma rubrik. Ta bort en av raderna.`,
+    `Row "${label}" ${whereEn(p)} already appears on row ${firstRow}.`,
+  );
 }
 
 export function missingMarkSkipped(p: Place, found: string): ImportIssue {
-  return warn(p, found, 'ett tal', `Värdet "${found}" ${whereSv(p)} betyder att uppgift saknas; det hoppas över och importeras inte.`, `Value "${found}" ${whereEn(p)} means "not reported" and is skipped.`);
+  return warn(
+    p,
+    found,
+    'ett tal',
+    `Värdet "${found}" ${whereSv(p)} betyder att uppgift saknas; det hoppas över och importeras inte.`,
+    `Value "${found}" ${whereEn(p)} means "not reported" and is skipped.`,
+  );
 }
 
-export function totalMismatch(p: Place, total: { label: string; row: number; value: number }, women: { label: string; row: number; value: number }, men: { label: string; row: number; value: number }, month: string, more: number): ImportIssue {
+export function totalMismatch(
+  p: Place,
+  total: { label: string; row: number; value: number },
+  women: { label: string; row: number; value: number },
+  men: { label: string; row: number; value: number },
+  month: string,
+  more: number,
+): ImportIssue {
   const sum = women.value + men.value;
   const also = more > 0 ? ` Samma sak gäller ${more} ${more === 1 ? 'månad' : 'månader'} till.` : '';
   return warn(
@@ -99,7 +136,15 @@ export function sumMismatch(p: Place, label: string, printed: number, sum: numbe
 const MAX_LABEL = 500;
 
 /** Only the mapping's own fields: whatever else the caller's object holds does not go out with the issue. */
-const copyMapping = (m: LabelMapping): LabelMapping => ({ section: m.section, parentLabel: m.parentLabel, label: m.label, kpiId: m.kpiId, gender: m.gender, ageBand: m.ageBand, unitCode: m.unitCode });
+const copyMapping = (m: LabelMapping): LabelMapping => ({
+  section: m.section,
+  parentLabel: m.parentLabel,
+  label: m.label,
+  kpiId: m.kpiId,
+  gender: m.gender,
+  ageBand: m.ageBand,
+  unitCode: m.unitCode,
+});
 
 export function unknownLabel(p: Place, label: string, parent: string, section: string, suggestion: LabelSuggestion | null): ImportIssue {
   const under = [section && `avsnitt "${section}"`, parent && `under "${parent}"`].filter(Boolean).join(', ');
@@ -119,7 +164,13 @@ export function unknownLabel(p: Place, label: string, parent: string, section: s
 }
 
 export function noUnit(p: Place, label: string): ImportIssue {
-  const found = err(p, label, 'en enhetskod', `Enhet saknas för raden "${label}" ${whereSv(p)}: kopplingen anger ingen enhet och importen ingen heller. Välj enheten för importen, eller ange den i radens koppling.`, `No unit for row "${label}" ${whereEn(p)}: give the unit with the import.`);
+  const found = err(
+    p,
+    label,
+    'en enhetskod',
+    `Enhet saknas för raden "${label}" ${whereSv(p)}: kopplingen anger ingen enhet och importen ingen heller. Välj enheten för importen, eller ange den i radens koppling.`,
+    `No unit for row "${label}" ${whereEn(p)}: give the unit with the import.`,
+  );
   return { ...found, option: 'unit' };
 }
 

@@ -21,7 +21,6 @@ export interface ResolveOptions {
   skipMissingMarks: boolean;
 }
 
-
 /** Printed sums are rounded: a difference within this is not a contradiction. */
 const tolerance = (printed: number): number => Math.max(1, Math.abs(printed) * 0.0005);
 

@@ -29,7 +29,7 @@ export function detectDelimiter(text: string): ',' | ';' {
   let votes = 0;
   let lines = 0;
   // Line by line from the start, without splitting a whole file into lines.
-  for (let start = 0; start <= text.length && lines < DELIMITER_VOTES; ) {
+  for (let start = 0; start <= text.length && lines < DELIMITER_VOTES;) {
     const next = text.indexOf('\n', start);
     const end = next < 0 ? text.length : next;
     const l = text.slice(start, end);
@@ -145,7 +145,6 @@ export function csvParseRecords(file: string, text: string, delimiter: string, i
   }
   return out;
 }
-
 
 /** A decoded CSV text as a Grid for the wide-report reader. */
 export function csvGrid(file: string, text: string): { grid: Grid; issues: ImportIssue[] } {

@@ -15,17 +15,23 @@ describe('quotedRecords', () => {
     const field = fc.oneof(fc.constantFrom('a', 'b c', '', '1,5', 'x\ny', 'say ""hi""', 'å\r\nä'), fc.string({ maxLength: 4 }));
     const record = fc.array(field, { minLength: 1, maxLength: 4 }).map((fs) => fs.map((f) => (/[",\n\r]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(','));
     fc.assert(
-      fc.property(fc.array(record, { minLength: 1, maxLength: 30 }), fc.array(fc.nat(), { maxLength: 6 }), fc.integer({ min: 1, max: 40 }), fc.boolean(), (records, at, pieceSize, broken) => {
-        // A broken file too: an opening quote that is never closed.
-        const text = records.join('\n') + (broken ? '\nz,"open' : '') + '\n';
-        const normalised = text.replace(/\r\n?/g, '\n');
-        const wholeIssues: ImportIssue[] = [];
-        const whole = csvParseRecords('f.csv', normalised, ',', wholeIssues);
-        const issues: ImportIssue[] = [];
-        const streamed = [...quotedRecords('f.csv', cut(text, at), ',', issues, pieceSize)];
-        expect(streamed).toEqual(whole);
-        expect(issues.map((i) => i.row)).toEqual(wholeIssues.map((i) => i.row));
-      }),
+      fc.property(
+        fc.array(record, { minLength: 1, maxLength: 30 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.boolean(),
+        (records, at, pieceSize, broken) => {
+          // A broken file too: an opening quote that is never closed.
+          const text = records.join('\n') + (broken ? '\nz,"open' : '') + '\n';
+          const normalised = text.replace(/\r\n?/g, '\n');
+          const wholeIssues: ImportIssue[] = [];
+          const whole = csvParseRecords('f.csv', normalised, ',', wholeIssues);
+          const issues: ImportIssue[] = [];
+          const streamed = [...quotedRecords('f.csv', cut(text, at), ',', issues, pieceSize)];
+          expect(streamed).toEqual(whole);
+          expect(issues.map((i) => i.row)).toEqual(wholeIssues.map((i) => i.row));
+        },
+      ),
       { numRuns: 300 },
     );
   });

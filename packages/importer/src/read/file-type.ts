@@ -21,7 +21,11 @@ const KINDS: { magic: readonly number[]; kind: Kind }[] = [
   { magic: ascii('%PDF-'), kind: { sv: 'en PDF-fil', en: 'a PDF file', advice: `Siffror i en PDF kan inte importeras. ${ASK_FOR_EXCEL}` } },
   {
     magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
-    kind: { sv: 'en Excel-arbetsbok i det gamla formatet (.xls, Excel 97–2003) eller en annan gammal Office-fil', en: 'an old Office file (.xls, Excel 97-2003)', advice: 'Öppna den i Excel och spara som "Excel-arbetsbok (.xlsx)" eller "CSV UTF-8 (kommaavgränsad)".' },
+    kind: {
+      sv: 'en Excel-arbetsbok i det gamla formatet (.xls, Excel 97–2003) eller en annan gammal Office-fil',
+      en: 'an old Office file (.xls, Excel 97-2003)',
+      advice: 'Öppna den i Excel och spara som "Excel-arbetsbok (.xlsx)" eller "CSV UTF-8 (kommaavgränsad)".',
+    },
   },
   { magic: [0x89, 0x50, 0x4e, 0x47], kind: image('PNG') },
   { magic: [0xff, 0xd8, 0xff], kind: image('JPEG') },

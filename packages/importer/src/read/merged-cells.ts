@@ -15,7 +15,10 @@ import type { WideTable } from '../parse/wide-layout.js';
 export function mergedValueIssues(grid: Grid, table: WideTable): ImportIssue[] {
   const merges = grid.merges ?? [];
   if (merges.length === 0 || table.months.length === 0) return [];
-  const firstValueColumn = -maxOf(table.months.map((m) => -m.index), -Infinity);
+  const firstValueColumn = -maxOf(
+    table.months.map((m) => -m.index),
+    -Infinity,
+  );
   const out: ImportIssue[] = [];
   for (const m of merges) {
     // Below the header, a merge that starts in the label columns is a heading (its text is in the label only);

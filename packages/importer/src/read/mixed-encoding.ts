@@ -10,7 +10,7 @@ import { issue, whereEn, whereSv, type ImportIssue } from '../shared/errors.js';
 function firstOfEach(b: Uint8Array): { utf8: number; other: number } | null {
   let utf8 = -1;
   let other = -1;
-  for (let i = 0; i < b.length && (utf8 < 0 || other < 0); ) {
+  for (let i = 0; i < b.length && (utf8 < 0 || other < 0);) {
     const c = b[i] ?? 0;
     if (c < 0x80) {
       i++;

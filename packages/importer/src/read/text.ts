@@ -75,7 +75,14 @@ function notText(file: string, row: number, found: string, expected: string, sv:
 export function checkText(file: string, bytes: Uint8Array): CheckedText {
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (utf16) {
-    return notText(file, 1, 'UTF-16 (Unicode-text)', 'CSV-text (UTF-8)', (where) => `Filen ${file} är sparad som UTF-16 ("Unicode-text") (${where}). Spara om den i Excel som "CSV UTF-8 (kommaavgränsad)".`, (where) => `File ${file} is saved as UTF-16 (${where}). Save it as CSV UTF-8.`);
+    return notText(
+      file,
+      1,
+      'UTF-16 (Unicode-text)',
+      'CSV-text (UTF-8)',
+      (where) => `Filen ${file} är sparad som UTF-16 ("Unicode-text") (${where}). Spara om den i Excel som "CSV UTF-8 (kommaavgränsad)".`,
+      (where) => `File ${file} is saved as UTF-16 (${where}). Save it as CSV UTF-8.`,
+    );
   }
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   const nul = bytes.indexOf(0);
@@ -107,8 +114,8 @@ export function checkText(file: string, bytes: Uint8Array): CheckedText {
     row,
     `byte 0x${byte}`,
     'UTF-8',
-    (where) => `Filen ${file} är varken UTF-8 eller Windows-1252 (första felaktiga tecknet ${where}), så å, ä och ö kan inte läsas. Spara om den i Excel som "CSV UTF-8 (kommaavgränsad)".`,
+    (where) =>
+      `Filen ${file} är varken UTF-8 eller Windows-1252 (första felaktiga tecknet ${where}), så å, ä och ö kan inte läsas. Spara om den i Excel som "CSV UTF-8 (kommaavgränsad)".`,
     (where) => `File ${file} is neither UTF-8 nor Windows-1252 (first bad byte 0x${byte} ${where}). Save it as CSV UTF-8.`,
   );
-
 }

@@ -66,7 +66,12 @@ export function checkZip(file: string, bytes: Uint8Array): ImportIssue | null {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const entries = centralDirectory(b);
   if (typeof entries === 'string') {
-    return refuse(file, entries, `Filen ${file} går inte att öppna som Excel-arbetsbok: ${entries}. Spara om den i Excel som .xlsx`, `File ${file} cannot be opened as a workbook: broken zip`);
+    return refuse(
+      file,
+      entries,
+      `Filen ${file} går inte att öppna som Excel-arbetsbok: ${entries}. Spara om den i Excel som .xlsx`,
+      `File ${file} cannot be opened as a workbook: broken zip`,
+    );
   }
   let total = 0;
   for (const e of entries) {
@@ -79,9 +84,16 @@ export function checkZip(file: string, bytes: Uint8Array): ImportIssue | null {
   // The declared sizes may lie: inflate each part once, with a cap, before exceljs sees it.
   for (const e of entries) {
     if (e.method === 0) continue;
-    if (e.method !== 8) return refuse(file, `komprimering ${e.method}`, `Filen ${file} använder en komprimering som Excel-filer inte har (del ${e.name}). Spara om den i Excel som .xlsx`, `Unsupported zip compression in ${file}`);
+    if (e.method !== 8)
+      return refuse(
+        file,
+        `komprimering ${e.method}`,
+        `Filen ${file} använder en komprimering som Excel-filer inte har (del ${e.name}). Spara om den i Excel som .xlsx`,
+        `Unsupported zip compression in ${file}`,
+      );
     const local = e.localOffset;
-    if (local + 30 > b.length || b.readUInt32LE(local) !== 0x04034b50) return refuse(file, 'trasig zip', `Filen ${file} är trasig (del ${e.name}). Spara om den i Excel som .xlsx`, `Broken zip entry in ${file}`);
+    if (local + 30 > b.length || b.readUInt32LE(local) !== 0x04034b50)
+      return refuse(file, 'trasig zip', `Filen ${file} är trasig (del ${e.name}). Spara om den i Excel som .xlsx`, `Broken zip entry in ${file}`);
     const start = local + 30 + b.readUInt16LE(local + 26) + b.readUInt16LE(local + 28);
     try {
       inflateRawSync(b.subarray(start, start + e.compressed), { maxOutputLength: Math.max(e.size, 1) });

@@ -74,14 +74,7 @@ function clipMessage(message: string, echoed: readonly (string | null | undefine
   return clip(out, MAX_MESSAGE);
 }
 
-export function issue(
-  severity: ImportIssue['severity'],
-  p: Place,
-  found: string,
-  expected: string,
-  message: string,
-  messageEn: string,
-): ImportIssue {
+export function issue(severity: ImportIssue['severity'], p: Place, found: string, expected: string, message: string, messageEn: string): ImportIssue {
   // Clipped here, once for every message: the found text and the column name are what messages quote from the file.
   const echoed = [found, p.column, p.sheet];
   return {

@@ -39,7 +39,12 @@ export function nearest(input: string, known: Iterable<string>): string | null {
 
 /** Lower case, NFC, one space between words, no spaces around "/" or "-": how labels are compared. */
 export const normaliseLabel = (s: string): string =>
-  s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').replace(/\s*([/\-–])\s*/g, '$1').trim();
+  s
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([/\-–])\s*/g, '$1')
+    .trim();
 
 function bigrams(s: string): Map<string, number> {
   const out = new Map<string, number>();

@@ -13,11 +13,7 @@ export interface Catalogue {
 }
 
 export async function loadCatalogue(db: Db, orgId: string, currentMonth: Month): Promise<Catalogue> {
-  const [orgExists, kpiList, unitList] = await Promise.all([
-    organisationExists(db, orgId),
-    listKpis(db),
-    loadUnits(db, orgId),
-  ]);
+  const [orgExists, kpiList, unitList] = await Promise.all([organisationExists(db, orgId), listKpis(db), loadUnits(db, orgId)]);
   return {
     orgId,
     orgExists,

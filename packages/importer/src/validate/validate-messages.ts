@@ -14,12 +14,24 @@ export function emptyCell(p: Place, what: string): ImportIssue {
 
 export function unknownOrg(file: string, orgId: string): ImportIssue {
   const p = { file, row: 1, column: null };
-  return err(p, orgId, 'en befintlig organisation', `Organisationen "${orgId}" finns inte, så ${file} kan inte importeras (${whereSv(p)}). Kontrollera organisationen eller kör seed/migrate först.`, `Organisation "${orgId}" does not exist (${whereEn(p)}).`);
+  return err(
+    p,
+    orgId,
+    'en befintlig organisation',
+    `Organisationen "${orgId}" finns inte, så ${file} kan inte importeras (${whereSv(p)}). Kontrollera organisationen eller kör seed/migrate först.`,
+    `Organisation "${orgId}" does not exist (${whereEn(p)}).`,
+  );
 }
 
 export function unknownKpi(p: Place, id: string, suggestion: string | null): ImportIssue {
   const [sv, en] = didYouMean(suggestion);
-  return err(p, id, suggestion ?? 'ett KPI-id ur katalogen', `Okänd KPI "${id}" ${whereSv(p)}.${sv || ' Se listan med "pnpm lagesbild kpis".'}`, `Unknown KPI "${id}" ${whereEn(p)}.${en}`);
+  return err(
+    p,
+    id,
+    suggestion ?? 'ett KPI-id ur katalogen',
+    `Okänd KPI "${id}" ${whereSv(p)}.${sv || ' Se listan med "pnpm lagesbild kpis".'}`,
+    `Unknown KPI "${id}" ${whereEn(p)}.${en}`,
+  );
 }
 
 export function ratioKpi(p: Place, id: string, numerator: string, denominator: string): ImportIssue {
@@ -34,7 +46,13 @@ export function ratioKpi(p: Place, id: string, numerator: string, denominator: s
 
 export function unknownUnit(p: Place, code: string, suggestion: string | null): ImportIssue {
   const [sv, en] = didYouMean(suggestion);
-  return err(p, code, suggestion ?? 'en enhetskod', `Okänd enhet "${code}" ${whereSv(p)}.${sv || ' Se listan med "pnpm lagesbild units".'}`, `Unknown unit "${code}" ${whereEn(p)}.${en}`);
+  return err(
+    p,
+    code,
+    suggestion ?? 'en enhetskod',
+    `Okänd enhet "${code}" ${whereSv(p)}.${sv || ' Se listan med "pnpm lagesbild units".'}`,
+    `Unknown unit "${code}" ${whereEn(p)}.${en}`,
+  );
 }
 
 export function unitNotValid(p: Place, code: string, month: string, from: string, to: string | null): ImportIssue {
@@ -60,20 +78,44 @@ export function unitNotLeaf(p: Place, code: string, month: string, children: rea
 }
 
 export function badPeriod(p: Place, found: string): ImportIssue {
-  return err(p, found, 'ÅÅÅÅ-MM', `Ogiltig period "${found}" ${whereSv(p)}. Skriv månaden som ÅÅÅÅ-MM, till exempel 2022-03.`, `Invalid period "${found}" ${whereEn(p)}. Write the month as YYYY-MM, e.g. 2022-03.`);
+  return err(
+    p,
+    found,
+    'ÅÅÅÅ-MM',
+    `Ogiltig period "${found}" ${whereSv(p)}. Skriv månaden som ÅÅÅÅ-MM, till exempel 2022-03.`,
+    `Invalid period "${found}" ${whereEn(p)}. Write the month as YYYY-MM, e.g. 2022-03.`,
+  );
 }
 
 export function periodOutsideKpi(p: Place, month: string, kpi: string, from: string, to: string | null): ImportIssue {
   const span = to === null ? `från ${from}` : `${from}–${to}`;
-  return err(p, month, span, `Perioden ${month} ${whereSv(p)} ligger utanför tiden då KPI "${kpi}" finns (${span}). Kontrollera perioden.`, `Period ${month} ${whereEn(p)} is outside the months of KPI "${kpi}" (${span}).`);
+  return err(
+    p,
+    month,
+    span,
+    `Perioden ${month} ${whereSv(p)} ligger utanför tiden då KPI "${kpi}" finns (${span}). Kontrollera perioden.`,
+    `Period ${month} ${whereEn(p)} is outside the months of KPI "${kpi}" (${span}).`,
+  );
 }
 
 export function badGender(p: Place, found: string): ImportIssue {
-  return err(p, found, 'K, M eller T', `Ogiltigt kön "${found}" ${whereSv(p)}. Använd K (kvinnor/flickor), M (män/pojkar) eller T (totalt).`, `Invalid gender "${found}" ${whereEn(p)}. Use K, M or T.`);
+  return err(
+    p,
+    found,
+    'K, M eller T',
+    `Ogiltigt kön "${found}" ${whereSv(p)}. Använd K (kvinnor/flickor), M (män/pojkar) eller T (totalt).`,
+    `Invalid gender "${found}" ${whereEn(p)}. Use K, M or T.`,
+  );
 }
 
 export function genderNotSplit(p: Place, found: string, kpi: string): ImportIssue {
-  return err(p, found, 'T', `KPI "${kpi}" är inte könsuppdelad, men ${whereSv(p)} står "${found}". Använd T (totalt).`, `KPI "${kpi}" has no gender split, but ${whereEn(p)} says "${found}". Use T (total).`);
+  return err(
+    p,
+    found,
+    'T',
+    `KPI "${kpi}" är inte könsuppdelad, men ${whereSv(p)} står "${found}". Använd T (totalt).`,
+    `KPI "${kpi}" has no gender split, but ${whereEn(p)} says "${found}". Use T (total).`,
+  );
 }
 
 export function notNumber(p: Place, found: string): ImportIssue {
@@ -89,12 +131,20 @@ export function notNumber(p: Place, found: string): ImportIssue {
       option: 'skipMissing',
     };
   }
-  const why = /^[=+@]/.test(found) ? ' Celler som börjar med =, + eller @ tolkas aldrig som formler: skriv det uträknade talet.' : ' Skriv ett tal, till exempel 1234, 1 234, 3 634 873,98 eller 6,8.';
+  const why = /^[=+@]/.test(found)
+    ? ' Celler som börjar med =, + eller @ tolkas aldrig som formler: skriv det uträknade talet.'
+    : ' Skriv ett tal, till exempel 1234, 1 234, 3 634 873,98 eller 6,8.';
   return err(p, found, 'ett tal', `Värdet "${found}" ${whereSv(p)} är inte ett tal.${why}`, `Value "${found}" ${whereEn(p)} is not a number.`);
 }
 
 export function negativeValue(p: Place, found: string, kpi: string): ImportIssue {
-  return err(p, found, 'ett tal ≥ 0', `Negativt värde "${found}" ${whereSv(p)}: KPI "${kpi}" räknar antal eller kronor och kan inte vara negativ. Kontrollera tecknet.`, `Negative value "${found}" ${whereEn(p)}: KPI "${kpi}" counts people or kronor.`);
+  return err(
+    p,
+    found,
+    'ett tal ≥ 0',
+    `Negativt värde "${found}" ${whereSv(p)}: KPI "${kpi}" räknar antal eller kronor och kan inte vara negativ. Kontrollera tecknet.`,
+    `Negative value "${found}" ${whereEn(p)}: KPI "${kpi}" counts people or kronor.`,
+  );
 }
 
 export function badDenominator(p: Place, found: string): ImportIssue {
@@ -110,10 +160,22 @@ export function badDenominator(p: Place, found: string): ImportIssue {
 
 export function badAgeBand(p: Place, found: string, kpi: string, bands: readonly string[]): ImportIssue {
   if (bands.length === 0) {
-    return err(p, found, '(tomt)', `KPI "${kpi}" redovisas inte per åldersgrupp, men ${whereSv(p)} står "${found}". Lämna åldersgruppen tom.`, `KPI "${kpi}" has no age bands, but ${whereEn(p)} says "${found}". Leave it empty.`);
+    return err(
+      p,
+      found,
+      '(tomt)',
+      `KPI "${kpi}" redovisas inte per åldersgrupp, men ${whereSv(p)} står "${found}". Lämna åldersgruppen tom.`,
+      `KPI "${kpi}" has no age bands, but ${whereEn(p)} says "${found}". Leave it empty.`,
+    );
   }
   const list = bands.join(', ');
-  return err(p, found, list, `Okänd åldersgrupp "${found}" för KPI "${kpi}" ${whereSv(p)}. Använd någon av ${list}, eller lämna tomt för totalen.`, `Unknown age band "${found}" for KPI "${kpi}" ${whereEn(p)}. Use one of ${list}.`);
+  return err(
+    p,
+    found,
+    list,
+    `Okänd åldersgrupp "${found}" för KPI "${kpi}" ${whereSv(p)}. Använd någon av ${list}, eller lämna tomt för totalen.`,
+    `Unknown age band "${found}" for KPI "${kpi}" ${whereEn(p)}. Use one of ${list}.`,
+  );
 }
 
 export function duplicateCell(p: Place, firstRow: number, cell: string, firstSheet: string | null = p.sheet ?? null): ImportIssue {
@@ -143,5 +205,12 @@ export function olderReport(p: Place, cell: string, oldValue: number, newValue: 
 
 export function olderReportMore(file: string, n: number): ImportIssue {
   const p = { file, row: 1, column: null };
-  return issue('warning', p, `${n} värden till`, '', `Ytterligare ${n} värden från en nyare rapport ändras av ${file} (${whereSv(p)}); se ändringarna i förhandsgranskningen.`, `${n} more values from a newer report are changed by ${file}.`);
+  return issue(
+    'warning',
+    p,
+    `${n} värden till`,
+    '',
+    `Ytterligare ${n} värden från en nyare rapport ändras av ${file} (${whereSv(p)}); se ändringarna i förhandsgranskningen.`,
+    `${n} more values from a newer report are changed by ${file}.`,
+  );
 }

@@ -53,7 +53,11 @@ describe('validation against the catalogue', () => {
 
   it('checks units: unknown, not a leaf, not existing in the month', () => {
     const { errors } = check('utbetalt-kr,E3,2021-01,T,1,,\nutbetalt-kr,AVD,2021-01,T,1,,\nutbetalt-kr,E2,2023-02,T,1,,\n');
-    expect(errors.map((e) => [e.row, e.column])).toEqual([[2, 'unit'], [3, 'unit'], [4, 'unit']]);
+    expect(errors.map((e) => [e.row, e.column])).toEqual([
+      [2, 'unit'],
+      [3, 'unit'],
+      [4, 'unit'],
+    ]);
     expect(errors[0]?.message).toContain('Okänd enhet "E3" i fil x.csv, rad 2, kolumn unit. Menade du "E1"?');
     expect(errors[1]?.message).toContain('Enheten "AVD" har underenheter 2021-01');
     expect(errors[1]?.message).toContain('dela upp raden på E1, E2');
@@ -75,7 +79,10 @@ describe('validation against the catalogue', () => {
 
   it('checks gender and the KPI gender split', () => {
     const { errors } = check('hushall-utbetalt,E1,2021-01,X,1,,\nutbetalt-kr,E1,2021-01,K,1,,\nhushall-utbetalt,E1,2021-01,T,1,,\n');
-    expect(errors.map((e) => [e.row, e.column])).toEqual([[2, 'gender'], [3, 'gender']]);
+    expect(errors.map((e) => [e.row, e.column])).toEqual([
+      [2, 'gender'],
+      [3, 'gender'],
+    ]);
     expect(errors[0]?.message).toContain('Ogiltigt kön "X" i fil x.csv, rad 2, kolumn gender');
     expect(errors[1]?.message).toContain('KPI "utbetalt-kr" är inte könsuppdelad, men i fil x.csv, rad 3, kolumn gender står "K". Använd T (totalt).');
   });

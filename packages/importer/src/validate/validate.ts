@@ -171,7 +171,20 @@ export function* validCells(rows: Iterable<SourceRow>, cat: Catalogue, issues: I
     }
 
     if (c.failed || kpi === undefined || unit === null || unitId === undefined || month === null || gender === null || numerator === null) continue;
-    yield { kpi: kpi.id, unit, unitId, month, gender, ageBand, numerator, denominator, file: r.file, sheet: r.sheet ?? null, row: r.row, valueColumn: r.cells.value?.column ?? 'value' };
+    yield {
+      kpi: kpi.id,
+      unit,
+      unitId,
+      month,
+      gender,
+      ageBand,
+      numerator,
+      denominator,
+      file: r.file,
+      sheet: r.sheet ?? null,
+      row: r.row,
+      valueColumn: r.cells.value?.column ?? 'value',
+    };
   }
 }
 

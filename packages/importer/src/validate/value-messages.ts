@@ -48,7 +48,13 @@ export function unitMismatch(p: Place, found: string, kpi: string, kpiUnit: Meas
 }
 
 export function unitInDenominator(p: Place, found: string): ImportIssue {
-  return err(p, found, 'ett tal utan enhet', `Nämnaren "${found}" ${whereSv(p)} har en enhet. Skriv nämnaren som ett tal utan enhet.`, `Denominator "${found}" ${whereEn(p)} has a unit. Write it as a plain number.`);
+  return err(
+    p,
+    found,
+    'ett tal utan enhet',
+    `Nämnaren "${found}" ${whereSv(p)} har en enhet. Skriv nämnaren som ett tal utan enhet.`,
+    `Denominator "${found}" ${whereEn(p)} has a unit. Write it as a plain number.`,
+  );
 }
 
 export function notInteger(p: Place, found: string, kpi: string): ImportIssue {
@@ -92,7 +98,13 @@ export function denominatorForbidden(p: Place, found: string, kpi: string, kpiUn
 }
 
 export function denominatorNotInteger(p: Place, found: string, kpi: string): ImportIssue {
-  return err(p, found, 'ett heltal > 0', `Nämnaren "${found}" ${whereSv(p)} är inget heltal, men för KPI "${kpi}" är nämnaren ett antal (svarande eller personer). Skriv ett heltal.`, `Denominator "${found}" ${whereEn(p)} is not a whole number, but it counts respondents for KPI "${kpi}".`);
+  return err(
+    p,
+    found,
+    'ett heltal > 0',
+    `Nämnaren "${found}" ${whereSv(p)} är inget heltal, men för KPI "${kpi}" är nämnaren ett antal (svarande eller personer). Skriv ett heltal.`,
+    `Denominator "${found}" ${whereEn(p)} is not a whole number, but it counts respondents for KPI "${kpi}".`,
+  );
 }
 
 export function shareTooLarge(p: Place, numerator: string, denominator: string, share: number, maxShare: number, kpi: string): ImportIssue {
@@ -120,9 +132,17 @@ export function futureMonth(p: Place, month: Month, current: Month): ImportIssue
 export function unknownUnitOption(file: string, code: string, known: readonly string[], leafOnly: boolean): ImportIssue {
   const p = { file, row: 1, column: null };
   const shown = known.slice(0, 40).join(', ') + (known.length > 40 ? ` … (${known.length} i alla)` : '');
-  const what = leafOnly ? `Enheten "${code}" som angavs för importen har underenheter; värden lagras på enheterna längst ned.` : `Enheten "${code}" som angavs för importen finns inte i organisationen.`;
+  const what = leafOnly
+    ? `Enheten "${code}" som angavs för importen har underenheter; värden lagras på enheterna längst ned.`
+    : `Enheten "${code}" som angavs för importen finns inte i organisationen.`;
   return {
-    ...err(p, code, 'en enhetskod', `${what} Det gäller importens val av enhet, inte filen ${file}. Välj en av: ${shown}.`, `The unit "${code}" given for the import of ${file} is not a leaf unit of the organisation. Known units: ${shown}.`),
+    ...err(
+      p,
+      code,
+      'en enhetskod',
+      `${what} Det gäller importens val av enhet, inte filen ${file}. Välj en av: ${shown}.`,
+      `The unit "${code}" given for the import of ${file} is not a leaf unit of the organisation. Known units: ${shown}.`,
+    ),
     option: 'unit',
   };
 }

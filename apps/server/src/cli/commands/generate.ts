@@ -34,13 +34,17 @@ async function generateCommand(database: Database, io: CliIo, opts: GenerateOpti
   await database.migrate();
   await upsertGeneratedKpis(database.db, spec.kpis);
   const perOrg = cellCount(spec);
-  io.out(`Genererar ${spec.orgs} organisationer × ${perOrg} observationer (${spec.units} enheter, ${spec.kpis} KPI:er, ${spec.months} månader, frö ${spec.seed}) i ${database.kind}.`);
+  io.out(
+    `Genererar ${spec.orgs} organisationer × ${perOrg} observationer (${spec.units} enheter, ${spec.kpis} KPI:er, ${spec.months} månader, frö ${spec.seed}) i ${database.kind}.`,
+  );
   const started = performance.now();
   let rows = 0;
   for (let i = 0; i < spec.orgs; i++) {
     const r = await loadGeneratedOrg(database, spec, i, perOrg);
     rows += r.observations;
-    io.out(`  ${r.orgId}: ${r.observations} observationer, ${r.rollups} summeringsrader, ${Math.round(r.ms)} ms varav summering ${Math.round(r.rollupMs)} ms och skyddad sammanställning ${Math.round(r.releaseMs)} ms (${Math.round(r.observations / (r.ms / 1000))} rader/s)`);
+    io.out(
+      `  ${r.orgId}: ${r.observations} observationer, ${r.rollups} summeringsrader, ${Math.round(r.ms)} ms varav summering ${Math.round(r.rollupMs)} ms och skyddad sammanställning ${Math.round(r.releaseMs)} ms (${Math.round(r.observations / (r.ms / 1000))} rader/s)`,
+    );
   }
   const s = (performance.now() - started) / 1000;
   io.out(`Klart: ${rows} observationer på ${s.toFixed(1)} s, ${Math.round(rows / s)} rader/s (med summeringar).`);

@@ -107,7 +107,9 @@ export async function importCommand(database: Database, io: CliIo, opts: ImportC
   }
   if (r.needsConfirmation) {
     printChanges(io, r);
-    throw new CliError(`Importen har ${r.warnings.length} varningar och sparades inte (${summaryLine(r)}). Läs varningarna och kör samma kommando igen med --yes för att spara ändå.`);
+    throw new CliError(
+      `Importen har ${r.warnings.length} varningar och sparades inte (${summaryLine(r)}). Läs varningarna och kör samma kommando igen med --yes för att spara ändå.`,
+    );
   }
   io.out(`Importerad som batch ${r.batchId ?? ''}: ${summaryLine(r)}.`);
 }

@@ -77,5 +77,14 @@ P: ÅÅÅÅ-MM, ÅÅÅÅ-T1..T3, ÅÅÅÅ-D (delår), ÅÅÅÅ, ÅÅÅÅ-MM:ÅÅ
   },
   org: 'scoped',
   run: (args, c) =>
-    queryCommand(c.database, c.io, { orgId: c.orgId, kpi: args.kpi, unit: args.unit, period: args.period, gender: args.gender, json: args.json ?? false, compare: args.compare ?? false, suppress: args.suppress ?? false }),
+    queryCommand(c.database, c.io, {
+      orgId: c.orgId,
+      kpi: args.kpi,
+      unit: args.unit,
+      period: args.period,
+      gender: args.gender,
+      json: args.json ?? false,
+      compare: args.compare ?? false,
+      suppress: args.suppress ?? false,
+    }),
 });

@@ -28,7 +28,10 @@ async function rollbackCommand(database: Database, io: CliIo, opts: { orgId: str
     io.out(planText(await previewRollback(database.db, opts.orgId, batchId)));
     if (!opts.yes) {
       const ask = io.ask;
-      if (ask === undefined) throw new CliError(`Återställningen måste bekräftas, och här finns ingen terminal att svara i. Inget har ändrats. Kör igen med --yes: pnpm lagesbild rollback ${batchId} --yes`);
+      if (ask === undefined)
+        throw new CliError(
+          `Återställningen måste bekräftas, och här finns ingen terminal att svara i. Inget har ändrats. Kör igen med --yes: pnpm lagesbild rollback ${batchId} --yes`,
+        );
       const answer = await ask('Återställ? Skriv ja för att fortsätta: ');
       if (!YES.test(answer.trim())) throw new CliError('Inget har återställts (svaret var inte ja).');
     }

@@ -8,9 +8,7 @@ async function seedCommand(database: Database, io: CliIo, opts: { demo: boolean 
   const started = performance.now();
   const counts = await seedDemo(database.db);
   const ms = Math.round(performance.now() - started);
-  io.out(
-    `Demodata inläst på ${ms} ms: ${counts.units} enheter, ${counts.kpis} KPI:er, ${counts.observations} observationer, ${counts.targets} mål.`,
-  );
+  io.out(`Demodata inläst på ${ms} ms: ${counts.units} enheter, ${counts.kpis} KPI:er, ${counts.observations} observationer, ${counts.targets} mål.`);
 }
 
 export const seedCli = cliCommand({

@@ -22,7 +22,15 @@ async function serveCommand(
   process.on('unhandledRejection', (err) => io.err(`Oväntat fel utanför en begäran (unhandledRejection): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
   // Only now, migrated and seeded: CLI commands run beside the server go through it (the embedded database's owner).
   const socket = await database.share?.();
-  const running = await startServer({ database, orgId: opts.orgId, port: opts.port, host: opts.host, trustProxy: opts.trustProxy, sessionPurgeMs: opts.sessionPurgeMs, log: io.err });
+  const running = await startServer({
+    database,
+    orgId: opts.orgId,
+    port: opts.port,
+    host: opts.host,
+    trustProxy: opts.trustProxy,
+    sessionPurgeMs: opts.sessionPurgeMs,
+    log: io.err,
+  });
   io.out(`Lägesbild körs på ${running.url} (databas: ${database.kind}, ${database.location}). Avsluta med Ctrl+C.`);
   if (socket) io.out(`CLI-kommandon (pnpm lagesbild …) på samma databas går via servern medan den kör (${socket}).`);
   if (opts.demo) {
@@ -63,6 +71,13 @@ export const serveCli = cliCommand({
     const { serverEnv } = c;
     const port = args.port === undefined ? serverEnv.port : Number(args.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`Ogiltig port "${args.port}". Ange ett heltal 0–65535.`, 2);
-    await serveCommand(c.database, c.io, { port, host: serverEnv.host, orgId: c.orgId, demo: args.demo ?? false, trustProxy: serverEnv.trustProxy, sessionPurgeMs: serverEnv.sessionPurgeMs });
+    await serveCommand(c.database, c.io, {
+      port,
+      host: serverEnv.host,
+      orgId: c.orgId,
+      demo: args.demo ?? false,
+      trustProxy: serverEnv.trustProxy,
+      sessionPurgeMs: serverEnv.sessionPurgeMs,
+    });
   },
 });

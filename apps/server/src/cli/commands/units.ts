@@ -8,7 +8,9 @@ async function unitsCommand(database: Database, io: CliIo, opts: { orgId: string
   // Default: the tree as it is in the latest month with data.
   const month = opts.month ?? (await latestDataMonth(database.db, opts.orgId));
   if (month === null) {
-    io.out(`Organisationen "${opts.orgId}" har inga data ännu. Importera en fil med "pnpm lagesbild import", kör "pnpm lagesbild seed --demo" för demodata, eller ange --month ÅÅÅÅ-MM.`);
+    io.out(
+      `Organisationen "${opts.orgId}" har inga data ännu. Importera en fil med "pnpm lagesbild import", kör "pnpm lagesbild seed --demo" för demodata, eller ange --month ÅÅÅÅ-MM.`,
+    );
     return;
   }
   if (!isMonth(month)) throw new CliError(`Ogiltig månad "${String(month)}". Skriv den som ÅÅÅÅ-MM, t.ex. 2020-06.`, 2);
