@@ -5,6 +5,11 @@
  * from raw observations (the floor, bench/lib/read-floors.ts).
  *
  *   npx tsx bench/read-latency.ts [--sizes 1000000,10000000] [--runs 50] [--raw-runs 10] [--explain]
+ *        [--keep NAME [--generate-only]]
+ *
+ * --keep NAME grows a database that is kept between runs (resumed where it
+ * stopped); --generate-only stops after growing, so the timing can be run
+ * later, on a quiet machine, with the same --keep and no generation left.
  *
  * One throw-away PostgreSQL database grows through the sizes: organisations
  * gen-001… are generated (pnpm lagesbild generate's path: COPY and roll-ups in
@@ -32,6 +37,8 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '50' },
     'raw-runs': { type: 'string', default: '10' },
     explain: { type: 'boolean', default: false },
+    keep: { type: 'string' },
+    'generate-only': { type: 'boolean', default: false },
   },
 });
 const SIZES = (args.sizes ?? '')
@@ -258,13 +265,13 @@ function summary(): void {
 }
 
 async function main(): Promise<void> {
-  const gen = await openGeneratedDatabase(SPEC);
+  const gen = await openGeneratedDatabase(SPEC, args.keep);
   const stop = () => void gen.database.dispose().finally(() => process.exit(130));
   process.once('SIGINT', stop);
   try {
     for (const size of SIZES) {
       const actual = await gen.grow(size);
-      await measure(gen.database.db, size, actual);
+      if (!args['generate-only']) await measure(gen.database.db, size, actual);
     }
     summary();
   } finally {

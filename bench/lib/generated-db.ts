@@ -6,8 +6,8 @@
  * gen-001 is the same tenant at every size; what grows is the database
  * around it.
  */
-import { cellCount, loadGeneratedOrg, sql, upsertGeneratedKpis, type GenerateSpec } from '../../packages/db/src/index.js';
-import { openTestDatabase, type TestDatabase } from '../../packages/db/src/testing/index.js';
+import { cellCount, loadGeneratedOrg, openPostgres, queryRows, sql, upsertGeneratedKpis, type GenerateSpec } from '../../packages/db/src/index.js';
+import { openTestDatabase, TEST_POSTGRES_URL, type TestDatabase } from '../../packages/db/src/testing/index.js';
 
 /** 250 enheter, 12 KPIs, 72 months from 2019-01: 306 000 observations per organisation. */
 export const GENERATED_SPEC: GenerateSpec = { orgs: 1, units: 250, kpis: 12, months: 72, seed: 1 };
@@ -22,12 +22,33 @@ export interface GeneratedDatabase {
   grow(size: number): Promise<number>;
 }
 
-/** A fresh database with the generated KPI catalogue; dispose() it when done. */
-export async function openGeneratedDatabase(spec: GenerateSpec = GENERATED_SPEC): Promise<GeneratedDatabase> {
-  const database = await openTestDatabase('postgres');
+/**
+ * A database kept between runs under `name` (created if missing, never dropped):
+ * generating 10 M observations takes about an hour on a loaded 2-core machine,
+ * so it can be grown while other work runs and measured later on a quiet machine.
+ */
+async function openKeptDatabase(name: string): Promise<TestDatabase> {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`--keep: ${name} is not a plain database name (a-z, 0-9, _)`);
+  const admin = await openPostgres(TEST_POSTGRES_URL);
+  const exists = await queryRows(admin.db, sql`SELECT 1 FROM pg_database WHERE datname = ${name}`);
+  if (exists.length === 0) await admin.db.execute(sql.raw(`CREATE DATABASE ${name}`));
+  await admin.close();
+  const url = new URL(TEST_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  const database = await openPostgres(url.toString());
+  await database.migrate();
+  return { ...database, url: url.toString(), dispose: () => database.close() };
+}
+
+/** A fresh database with the generated KPI catalogue (or the kept one named `keep`, resumed); dispose() it when done. */
+export async function openGeneratedDatabase(spec: GenerateSpec = GENERATED_SPEC, keep?: string): Promise<GeneratedDatabase> {
+  const database = keep ? await openKeptDatabase(keep) : await openTestDatabase('postgres');
   const perOrg = cellCount(spec);
-  let orgs = 0;
-  let kpisWritten = false;
+  // Each organisation is written in one transaction, so the kept database holds whole ones only.
+  const [held] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM organisations WHERE id LIKE 'gen-%'`);
+  let orgs = held?.n ?? 0;
+  let kpisWritten = orgs > 0;
+  if (orgs > 0) console.log(`kept database ${keep ?? ''}: ${orgs} organisations already written`);
   return {
     database,
     perOrg,
