@@ -10,3 +10,4 @@ export * from './organisations.js';
 export * from './boards.js';
 export * from './comments.js';
 export * from './imports.js';
+export * from './kolada.js';

@@ -12,3 +12,4 @@ export * from './boards.js';
 export * from './import-mappings.js';
 export * from './rollups.js';
 export * from './releases.js';
+export * from './kolada.js';
