@@ -4,6 +4,7 @@ import { boardRouter } from './routers/board.js';
 import { commentRouter } from './routers/comment.js';
 import { drilldownRouter } from './routers/drilldown.js';
 import { importRouter } from './routers/import.js';
+import { koladaRouter } from './routers/kolada.js';
 import { kpiRouter } from './routers/kpi.js';
 import { liveRouter } from './routers/live.js';
 import { overviewRouter } from './routers/overview.js';
@@ -27,6 +28,7 @@ export const appRouter = router({
   live: liveRouter,
   board: boardRouter,
   import: importRouter,
+  kolada: koladaRouter,
 });
 
 export type AppRouter = typeof appRouter;

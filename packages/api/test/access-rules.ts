@@ -113,4 +113,9 @@ export const RULES: Record<string, Rule> = {
   'import.mappings': unscoped('admin'),
   'import.saveMapping': unscoped('admin', { label: 'Ny rad', kpiId: null }),
   'import.deleteMapping': unscoped('admin', { id: 999_999 }),
+  // Kolada's figures are public, but the mapping and choice are the organisation's: people only, no wall screen.
+  'kolada.comparison': unscoped('person', { kpi: 'hh' }),
+  'kolada.map': unscoped('admin', { kpi: 'finns-inte', koladaKpi: 'N31807' }),
+  'kolada.choose': unscoped('admin', { own: 'fel' }),
+  'kolada.importFile': unscoped('admin', { name: 'kolada.json', text: '{}' }),
 };

@@ -50,8 +50,17 @@ const where = (path: readonly PropertyKey[]) =>
         .join('')
         .replace(/^\./, '')
     : 'filens topp';
-/** A single page is read as a list of one: drop that [0] from the place named. */
-const placeIn = (json: unknown, path: readonly PropertyKey[]) => where(!Array.isArray(json) && path[0] === 0 ? path.slice(1) : path);
+/** A single page is read as a list of one: name the place as it stands in the file, without that [0]. */
+function placeIn(json: unknown, path: readonly PropertyKey[]): string {
+  const out: PropertyKey[] = [];
+  let node: unknown = json;
+  for (const p of path) {
+    if (typeof p === 'number' && !Array.isArray(node)) continue;
+    out.push(p);
+    node = typeof node === 'object' && node !== null ? (node as Record<PropertyKey, unknown>)[p] : undefined;
+  }
+  return where(out);
+}
 
 export function parseKoladaFile(text: string, fileName: string): KoladaFile {
   let json: unknown;
@@ -65,7 +74,7 @@ export function parseKoladaFile(text: string, fileName: string): KoladaFile {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new KoladaFileError(
-      `${fileName}: ${isBundle ? where(issue?.path ?? []) : placeIn(json, issue?.path ?? [])}: ${issue?.message ?? 'fel format'}. Filen ska vara Koladas JSON från /v2/data (med "values" och "count"), en lista av sådana sidor, eller { "data": …, "kpi": … }.`,
+      `${fileName}: ${placeIn(json, issue?.path ?? [])}: ${issue?.message ?? 'fel format'}. Filen ska vara Koladas JSON från /v2/data (med "values" och "count"), en lista av sådana sidor, eller { "data": …, "kpi": … }.`,
     );
   }
   const b = 'data' in parsed.data ? parsed.data : { data: parsed.data, kpi: undefined, municipality: undefined, municipality_groups: undefined };

@@ -5,6 +5,7 @@ import { CliRun, type CliCommand } from './command.js';
 import { demoLiveCli } from './commands/demo-live.js';
 import { generateCli } from './commands/generate.js';
 import { importCli } from './commands/import.js';
+import { koladaCli } from './commands/kolada.js';
 import { kpisCli } from './commands/kpis.js';
 import { migrateCli } from './commands/migrate.js';
 import { orgCli } from './commands/org.js';
@@ -19,7 +20,7 @@ import { processIo, type CliIo } from './io.js';
 import { argumentProblem, overview, usage, wantsHelp } from './usage.js';
 
 /** The one list of commands: the overview, the dispatch and each --help come from it. */
-export const COMMANDS: CliCommand[] = [migrateCli, seedCli, serveCli, kpisCli, unitsCli, importCli, rollbackCli, demoLiveCli, generateCli, userCli, orgCli, queryCli];
+export const COMMANDS: CliCommand[] = [migrateCli, seedCli, serveCli, kpisCli, unitsCli, importCli, rollbackCli, demoLiveCli, generateCli, userCli, orgCli, queryCli, koladaCli];
 
 export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.ProcessEnv = processEnv()): Promise<number> {
   const [name, ...args] = argv;

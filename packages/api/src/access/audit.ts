@@ -44,6 +44,9 @@ export const AUDIT_ACTIONS = [
   'board.saved',
   'mapping.changed',
   'organisation.created',
+  'kolada.imported',
+  'kolada.mapped',
+  'kolada.comparison_set',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -10,7 +10,7 @@ import { resolveSession } from './sessions.js';
 export const BODY_LIMIT_IMPORT = Math.ceil(MAX_FILE_BYTES / 3) * 4 + 64 * 1024;
 
 /** Procedures whose body may be a whole file, for a caller who may import. */
-const IMPORT_PROCEDURES = new Set(['import.preview', 'import.commit']);
+const IMPORT_PROCEDURES = new Set(['import.preview', 'import.commit', 'kolada.importFile']);
 
 /**
  * Why a body was refused; the limit, when the caller knows it (tRPC's own

@@ -4,3 +4,4 @@ export * from './query-value.js';
 export * from './series.js';
 export * from './drilldown.js';
 export * from './organisations.js';
+export * from './kolada.js';

@@ -185,3 +185,12 @@ export async function koladaComparisonData(db: Db, orgId: string, kpiId: string)
     fetchedAt: fetches.reduce<Date | null>((a, f) => (a && a > f.at ? a : f.at), null),
   };
 }
+
+/** What a refresh of one organisation's comparison fetches: its mapped Kolada KPIs for everyone it compares with. */
+export async function koladaRefreshTargets(db: Db, orgId: string): Promise<{ kpis: string[]; municipalities: string[] }> {
+  const mapped = await listKoladaMappings(db, orgId);
+  const [settings] = await db.select().from(koladaComparisons).where(eq(koladaComparisons.orgId, orgId));
+  const [group] = settings?.groupId ? await db.select().from(koladaMunicipalities).where(eq(koladaMunicipalities.id, settings.groupId)) : [];
+  const municipalities = ['0000', ...(settings ? [settings.ownMunicipality, ...settings.municipalities] : []), ...(group?.members ?? [])];
+  return { kpis: [...new Set(mapped.map((m) => m.koladaKpi))].sort(), municipalities: [...new Set(municipalities)] };
+}
