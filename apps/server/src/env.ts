@@ -15,6 +15,13 @@ const schema = z.object({
     .min(1)
     .max(7 * 24 * 60)
     .default(60),
+  // Kolada's comparison figures: how often they are fetched (0: never; a server without internet imports a file instead), and from where.
+  LAGESBILD_KOLADA_REFRESH_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(30 * 24)
+    .default(24),
+  LAGESBILD_KOLADA_URL: z.string().url().optional(),
 });
 
 export interface ServerEnv extends DbEnv {
@@ -23,6 +30,8 @@ export interface ServerEnv extends DbEnv {
   orgId: string;
   trustProxy: boolean;
   sessionPurgeMs: number;
+  koladaRefreshMs: number;
+  koladaUrl: string | undefined;
 }
 
 /** The process's environment as is, for the CLI, which hands it to readServerEnv and reads USER and INIT_CWD. */
@@ -40,5 +49,7 @@ export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     orgId: parsed.data.LAGESBILD_ORG,
     trustProxy: ['1', 'true'].includes(parsed.data.LAGESBILD_TRUST_PROXY),
     sessionPurgeMs: parsed.data.LAGESBILD_SESSION_PURGE_MINUTES * 60_000,
+    koladaRefreshMs: parsed.data.LAGESBILD_KOLADA_REFRESH_HOURS * 60 * 60_000,
+    koladaUrl: parsed.data.LAGESBILD_KOLADA_URL,
   };
 }

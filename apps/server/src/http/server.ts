@@ -6,6 +6,8 @@ import { closeEventBus, type Database } from '@lagesbild/db';
 import { openLoginLink } from './auth-routes.js';
 import { buildIdReader } from './build-id.js';
 import { answerError, defaultLog, HttpError, type Log } from './errors.js';
+import { startKoladaRefresh } from './kolada-refresh.js';
+import type { Periodic } from './periodic.js';
 import { DEFAULT_SESSION_PURGE_MS, startSessionPurge } from './session-purge.js';
 import { serveStatic } from './static.js';
 import { trpcHandler } from './trpc-handler.js';
@@ -28,6 +30,10 @@ export interface ServerOptions {
   log?: Log;
   /** How often expired sessions are purged (ms; default hourly, LAGESBILD_SESSION_PURGE_MINUTES). */
   sessionPurgeMs?: number;
+  /** How often Kolada's comparison figures are fetched (ms; 0 or absent: never, LAGESBILD_KOLADA_REFRESH_HOURS via serve). */
+  koladaRefreshMs?: number;
+  /** Kolada's API (default https://api.kolada.se/v2). */
+  koladaUrl?: string;
 }
 
 export interface RunningServer {
@@ -92,7 +98,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     server.once('error', fail);
     server.listen(opts.port, opts.host ?? '127.0.0.1', () => ok());
   });
-  const purge = startSessionPurge(opts.database.db, opts.sessionPurgeMs ?? DEFAULT_SESSION_PURGE_MS, log);
+  const jobs: Periodic[] = [startSessionPurge(opts.database.db, opts.sessionPurgeMs ?? DEFAULT_SESSION_PURGE_MS, log)];
+  if (opts.koladaRefreshMs) jobs.push(startKoladaRefresh(opts.database.db, opts.koladaRefreshMs, opts.koladaUrl, log));
   const { port } = server.address() as AddressInfo;
   const host = opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1';
   return {
@@ -103,7 +110,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         server.closeAllConnections();
         server.close(() => ok());
       })
-        .then(() => purge.stop())
+        .then(() => Promise.all(jobs.map((j) => j.stop())))
         .then(() => closeEventBus(opts.database.db)),
   };
 }

@@ -8,7 +8,7 @@ import { CliError, type CliIo } from '../io.js';
 async function serveCommand(
   database: Database,
   io: CliIo,
-  opts: { port: number; host: string; orgId: string; demo: boolean; trustProxy: boolean; sessionPurgeMs?: number },
+  opts: { port: number; host: string; orgId: string; demo: boolean; trustProxy: boolean; sessionPurgeMs?: number; koladaRefreshMs?: number; koladaUrl?: string | undefined },
 ): Promise<void> {
   await database.migrate();
   // --demo: a first start on an empty database gets the demo data, so the dashboard has something to show.
@@ -29,6 +29,8 @@ async function serveCommand(
     host: opts.host,
     trustProxy: opts.trustProxy,
     sessionPurgeMs: opts.sessionPurgeMs,
+    koladaRefreshMs: opts.koladaRefreshMs,
+    koladaUrl: opts.koladaUrl,
     log: io.err,
   });
   io.out(`Lägesbild körs på ${running.url} (databas: ${database.kind}, ${database.location}). Avsluta med Ctrl+C.`);
@@ -78,6 +80,8 @@ export const serveCli = cliCommand({
       demo: args.demo ?? false,
       trustProxy: serverEnv.trustProxy,
       sessionPurgeMs: serverEnv.sessionPurgeMs,
+      koladaRefreshMs: serverEnv.koladaRefreshMs,
+      koladaUrl: serverEnv.koladaUrl,
     });
   },
 });
