@@ -3,11 +3,9 @@ import type { Db } from '@lagesbild/db';
 import type { Log } from './errors.js';
 import { errorText, minutes, startPeriodic, type Periodic } from './periodic.js';
 
-/** Kolada publishes yearly; once a day is often enough (LAGESBILD_KOLADA_REFRESH_HOURS, 0 turns it off). */
-export const DEFAULT_KOLADA_REFRESH_MS = 24 * 60 * 60_000;
-
 /**
- * The scheduled Kolada fetch: for every organisation that has mapped a KPI,
+ * The scheduled Kolada fetch (Kolada publishes yearly: LAGESBILD_KOLADA_REFRESH_HOURS, default
+ * once a day, 0 turns it off): for every organisation that has mapped a KPI,
  * its comparison figures; one that has mapped nothing asks Kolada nothing. A
  * server without internet logs the failure, with the file import as the way
  * round, and tries again next time; nothing half-fetched is stored.
