@@ -5,6 +5,7 @@ import type { Db } from '../client.js';
 import { clearOrgData, upsertKpis, writeOrgFrame } from '../frame/org-frame.js';
 import { observations } from '../schema/index.js';
 import { buildDemoDataset } from './demo-dataset.js';
+import { seedDemoKolada } from './demo-kolada.js';
 import { seedDemoMappings } from './demo-mappings.js';
 
 export interface SeedSummary {
@@ -58,6 +59,7 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
       );
     }
     await seedDemoMappings(tx, orgId);
+    await seedDemoKolada(tx, orgId);
     // Dashboards read the roll-ups; built in the same transaction, so they are fresh from the first request.
     await refreshRollups(tx, orgId);
     // And what every suppressed audience reads: the protected release.

@@ -80,7 +80,8 @@ export const serveCli = cliCommand({
       demo: args.demo ?? false,
       trustProxy: serverEnv.trustProxy,
       sessionPurgeMs: serverEnv.sessionPurgeMs,
-      koladaRefreshMs: serverEnv.koladaRefreshMs,
+      // The demo's Kolada figures are the report's, under the demo's own ids: nothing to fetch.
+      koladaRefreshMs: args.demo ? 0 : serverEnv.koladaRefreshMs,
       koladaUrl: serverEnv.koladaUrl,
     });
   },

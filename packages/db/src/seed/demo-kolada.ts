@@ -1,0 +1,70 @@
+import type { Db } from '../client.js';
+import { setKoladaComparison, setKoladaMapping, storeKoladaFetch, type KoladaFetchInput, type KoladaValueInput } from '../queries/kolada.js';
+import { referenceRows } from './reference-csv.js';
+
+/**
+ * The demo's Kolada figures: the indicator annex of Delårsrapport 2020 (004,
+ * reference/indicators_2020.csv) prints Katrineholm's outcome, K and M beside
+ * Riket for the indicators Kolada has. They are stored as a Kolada fetch of
+ * source 'demo' for 2020 (the report does not name the figures' year). The ids
+ * are the demo's own, D + the report line, not Kolada's: the report does not
+ * print Kolada's ids, and a guessed real id would compare with the wrong KPI.
+ */
+const DEMO_KOLADA_YEAR = 2020;
+const KATRINEHOLM = '0483';
+const RIKET = '0000';
+
+export const demoKoladaId = (line: string): string => `D${line.padStart(5, '0')}`;
+
+/** Which demo KPI compares with which annex indicator, and how their definitions differ. */
+const DEMO_MAPPINGS = [
+  {
+    kpiId: 'sjukfranvaro',
+    line: '497',
+    note: 'Kolada: hela kommunens anställda, kalenderår. Vårt: förvaltningens anställda, per månad.',
+  },
+];
+
+function number(s: string | undefined): number | null {
+  const n = Number((s ?? '').replace(',', '.'));
+  return s === undefined || s.trim() === '' || !Number.isFinite(n) ? null : n;
+}
+
+/** The annex rows with a Riket figure, as one Kolada fetch. */
+function demoKoladaFetch(): KoladaFetchInput {
+  const rows = referenceRows('indicators_2020').filter((r) => number(r['riket']) !== null);
+  const values: KoladaValueInput[] = rows.flatMap((r) => {
+    const kpi = demoKoladaId(r['line'] ?? '');
+    const v = (municipality: string, gender: 'T' | 'K' | 'M', value: number | null): KoladaValueInput[] =>
+      value === null ? [] : [{ kpi, municipality, year: DEMO_KOLADA_YEAR, gender, value, count: 1, status: '' }];
+    return [
+      ...v(KATRINEHOLM, 'T', number(r['total'])),
+      ...v(KATRINEHOLM, 'K', number(r['kvinnor'])),
+      ...v(KATRINEHOLM, 'M', number(r['man'])),
+      ...v(RIKET, 'T', number(r['riket'])),
+    ];
+  });
+  return {
+    source: 'demo',
+    origin: 'Delårsrapport 2020, bilaga indikatorer (demo)',
+    fetchedBy: 'seed',
+    values,
+    kpis: rows.map((r) => ({
+      id: demoKoladaId(r['line'] ?? ''),
+      title: r['indicator_sv'] ?? '',
+      description: `Demo: som i Delårsrapport 2020, rad ${r['line'] ?? ''}.`,
+      dividedByGender: number(r['kvinnor']) !== null,
+    })),
+    municipalities: [
+      { id: KATRINEHOLM, title: 'Katrineholm', type: 'K' },
+      { id: RIKET, title: 'Riket', type: 'L' },
+    ],
+  };
+}
+
+/** The demo's Kolada figures, its mappings and its comparison (Katrineholm beside Riket); a second seed stores nothing twice. */
+export async function seedDemoKolada(db: Db, orgId: string): Promise<void> {
+  await storeKoladaFetch(db, demoKoladaFetch());
+  for (const m of DEMO_MAPPINGS) await setKoladaMapping(db, { orgId, kpiId: m.kpiId, koladaKpi: demoKoladaId(m.line), note: m.note, updatedBy: 'seed' });
+  await setKoladaComparison(db, { orgId, ownMunicipality: KATRINEHOLM, groupId: null, municipalities: [] });
+}
