@@ -10,3 +10,6 @@ export * from './organisations.js';
 export * from './boards.js';
 export * from './comments.js';
 export * from './imports.js';
+export * from './goals.js';
+export * from './goal-assessments.js';
+export * from './follow-ups.js';

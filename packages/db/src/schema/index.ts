@@ -12,3 +12,5 @@ export * from './boards.js';
 export * from './import-mappings.js';
 export * from './rollups.js';
 export * from './releases.js';
+export * from './goals.js';
+export * from './follow-ups.js';
