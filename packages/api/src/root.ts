@@ -1,8 +1,10 @@
+import { assessmentRouter } from './routers/assessment.js';
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
 import { boardRouter } from './routers/board.js';
 import { commentRouter } from './routers/comment.js';
 import { drilldownRouter } from './routers/drilldown.js';
+import { goalRouter } from './routers/goal.js';
 import { importRouter } from './routers/import.js';
 import { kpiRouter } from './routers/kpi.js';
 import { liveRouter } from './routers/live.js';
@@ -24,6 +26,8 @@ export const appRouter = router({
   drilldown: drilldownRouter,
   comment: commentRouter,
   target: targetRouter,
+  goal: goalRouter,
+  assessment: assessmentRouter,
   live: liveRouter,
   board: boardRouter,
   import: importRouter,

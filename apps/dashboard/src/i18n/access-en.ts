@@ -89,6 +89,7 @@ export const accessEn: typeof accessSv = {
       import_rolled_back: 'Import rolled back',
       target_set: 'Target set',
       comment_added: 'Comment',
+      goal_assessed: 'Goal assessment',
       user_created: 'User created',
       user_roles_changed: 'Roles changed',
       user_disabled: 'User disabled',

@@ -88,6 +88,7 @@ export const accessSv = {
       import_rolled_back: 'Import återställd',
       target_set: 'Mål satt',
       comment_added: 'Kommentar',
+      goal_assessed: 'Målbedömning',
       user_created: 'Användare skapad',
       user_roles_changed: 'Roller ändrade',
       user_disabled: 'Användare avstängd',

@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'import.rolled_back',
   'target.set',
   'comment.added',
+  'goal.assessed',
   'user.created',
   'user.roles_changed',
   'user.disabled',
