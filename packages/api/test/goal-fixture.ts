@@ -21,7 +21,14 @@ export async function insertGoalFixture(db: Db): Promise<void> {
     return row?.id ?? 0;
   };
   GOAL_IDS.area = await insert({ kind: 'area', title: 'Egen försörjning', unitId: unitId('SOC'), sortOrder: 1 });
-  GOAL_IDS.soc = await insert({ kind: 'resultatmal', parentId: GOAL_IDS.area, title: 'Minskade kostnader för försörjningsstöd', committees: ['SOCN'], unitId: unitId('SOC'), sortOrder: 2 });
+  GOAL_IDS.soc = await insert({
+    kind: 'resultatmal',
+    parentId: GOAL_IDS.area,
+    title: 'Minskade kostnader för försörjningsstöd',
+    committees: ['SOCN'],
+    unitId: unitId('SOC'),
+    sortOrder: 2,
+  });
   GOAL_IDS.B = await insert({ kind: 'resultatmal', parentId: GOAL_IDS.area, title: 'Enhet B:s mål', unitId: unitId('B'), sortOrder: 3 });
   GOAL_IDS.C = await insert({ kind: 'resultatmal', parentId: GOAL_IDS.area, title: 'Enhet C:s mål', unitId: unitId('C'), sortOrder: 4 });
   const [, , manual] = await db

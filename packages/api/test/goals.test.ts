@@ -59,7 +59,12 @@ describe.each(TEST_DB_KINDS)('goals and their målbedömning, on %s', (kind) => 
     expect((await chef().goal.get({ id, period: '2021-D' }))?.assessment).toMatchObject({ status: 'ej-uppfyllt' });
 
     const [audit] = await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-    expect(audit).toMatchObject({ action: 'goal.assessed', actor: 'chefen', target: `goal:${id}:2021-D`, detail: { previousStatus: 'delvis', status: 'ej-uppfyllt', proposedStatus: 'delvis' } });
+    expect(audit).toMatchObject({
+      action: 'goal.assessed',
+      actor: 'chefen',
+      target: `goal:${id}:2021-D`,
+      detail: { previousStatus: 'delvis', status: 'ej-uppfyllt', proposedStatus: 'delvis' },
+    });
     const after = await db.select().from(events).orderBy(desc(events.id));
     expect(after.length).toBe(before + 2);
     expect(after[0]).toMatchObject({ kind: 'goal.assessed', payload: { units: ['SOC'], note: String(id) } });
@@ -72,7 +77,9 @@ describe.each(TEST_DB_KINDS)('goals and their målbedömning, on %s', (kind) => 
       code: 'BAD_REQUEST',
       message: expect.stringContaining('Bedömningen avviker från förslaget: status uppfyllt (förslaget är delvis uppfyllt)') as unknown,
     });
-    await expect(chef().assessment.decide({ goalId: GOAL_IDS.soc, period: '2021-03', status: 'delvis', prognos: 'delvis' })).rejects.toThrow('Målbedömning görs per tertial, delår eller helår');
+    await expect(chef().assessment.decide({ goalId: GOAL_IDS.soc, period: '2021-03', status: 'delvis', prognos: 'delvis' })).rejects.toThrow(
+      'Målbedömning görs per tertial, delår eller helår',
+    );
     await expect(chef().assessment.decide({ goalId: GOAL_IDS.B, period: '2020-D', status: 'ej-bedomd', prognos: 'ej-bedomd' })).rejects.toThrow('gäller inte under 2020-D');
     await expect(chef().assessment.decide({ goalId: 999_999, period: '2021-D', status: 'ej-bedomd', prognos: 'ej-bedomd' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await rows()).toBe(count);
@@ -85,7 +92,10 @@ describe.each(TEST_DB_KINDS)('goals and their målbedömning, on %s', (kind) => 
     expect(decided.assessment).toMatchObject({ status: 'ej-bedomd', decidedBy: 'eva' });
     expect(await manager().assessment.history({ goalId: GOAL_IDS.B, period: '2021-T1' })).toHaveLength(1);
     for (const goalId of [GOAL_IDS.C, GOAL_IDS.soc, GOAL_IDS.area, 999_999]) {
-      const refused = { code: 'FORBIDDEN', message: `Målet ${goalId} finns inte bland dina enheters mål för perioden. Välj ett mål i din enhets lista, eller be en administratör om behörighet.` };
+      const refused = {
+        code: 'FORBIDDEN',
+        message: `Målet ${goalId} finns inte bland dina enheters mål för perioden. Välj ett mål i din enhets lista, eller be en administratör om behörighet.`,
+      };
       await expect(manager().goal.get({ id: goalId, period: '2021-D' })).rejects.toMatchObject(refused);
       await expect(manager().assessment.history({ goalId, period: '2021-D' })).rejects.toMatchObject(refused);
       await expect(manager().assessment.decide({ goalId, period: '2021-D', status: 'ej-bedomd', prognos: 'ej-bedomd' })).rejects.toMatchObject(refused);

@@ -17,7 +17,10 @@ export async function goalInScope(db: Db, orgId: string, guard: ScopeGuard, id: 
   }
   const goal = await goalOrThrow(db, orgId, id).catch(() => null);
   if (!goal || !guard.allowsPeriod(goal.unit, p)) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: `Målet ${id} finns inte bland dina enheters mål för perioden. Välj ett mål i din enhets lista, eller be en administratör om behörighet.` });
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: `Målet ${id} finns inte bland dina enheters mål för perioden. Välj ett mål i din enhets lista, eller be en administratör om behörighet.`,
+    });
   }
   guard.assertUnitForMonths(goal.unit, monthsOf(p));
   return goal;

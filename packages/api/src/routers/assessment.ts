@@ -20,7 +20,14 @@ export const assessmentRouter = router({
   /** Decides status and prognos; admin, förvaltningschef, and an enhetschef for goals of her units (the 'assess' permission). */
   decide: unitProcedure({
     // The service counts the comment's characters after normalising; this only stops absurd payloads early.
-    input: which.extend({ status: value, prognos: value, comment: z.string().max(COMMENT_MAX_LENGTH * 4).default('') }),
+    input: which.extend({
+      status: value,
+      prognos: value,
+      comment: z
+        .string()
+        .max(COMMENT_MAX_LENGTH * 4)
+        .default(''),
+    }),
     permission: 'assess',
     asks: 'unit',
   }).mutation(async ({ ctx, input }) => {

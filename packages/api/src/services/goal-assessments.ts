@@ -74,7 +74,16 @@ export async function decideAssessment(
       decidedBy: o.actor.id,
       origin: 'user',
     });
-    const detail = { goal: goal.id, unit: goal.unit, period, status: d.status, prognos: d.prognos, previousStatus: row.previousStatus, previousPrognos: row.previousPrognos, proposedStatus: proposed.status };
+    const detail = {
+      goal: goal.id,
+      unit: goal.unit,
+      period,
+      status: d.status,
+      prognos: d.prognos,
+      previousStatus: row.previousStatus,
+      previousPrognos: row.previousPrognos,
+      proposedStatus: proposed.status,
+    };
     await auditAs(txDb, o.actor, { orgId: engine.orgId, action: 'goal.assessed', target: `goal:${goal.id}:${period}`, detail });
     await recordEvent(txDb, engine.orgId, 'goal.assessed', { kpis: [], units: [goal.unit], months: monthsOf(p), note: String(goal.id) });
   });

@@ -14,7 +14,19 @@ import {
   type GoalIndicatorRow,
   type GoalRecord,
 } from '@lagesbild/db';
-import { ASSESSMENT_PERIOD_KINDS, assessmentOfStatus, monthsOf, parsePeriod, periodKey, proposeAssessment, type Assessment, type GoalKind, type Month, type Period, type Proposal } from '@lagesbild/domain';
+import {
+  ASSESSMENT_PERIOD_KINDS,
+  assessmentOfStatus,
+  monthsOf,
+  parsePeriod,
+  periodKey,
+  proposeAssessment,
+  type Assessment,
+  type GoalKind,
+  type Month,
+  type Period,
+  type Proposal,
+} from '@lagesbild/domain';
 import type { UnitAccess } from '../access/scope.js';
 import type { EngineContext } from '../engine/engine-context.js';
 import { InputError, NotFoundError } from '../errors.js';
@@ -121,7 +133,17 @@ async function indicatorViews(db: Db, engine: EngineContext, goals: readonly Goa
         ? await kpiIndicator(db, engine, g, { ...r, kpiId: r.kpiId }, p, o)
         : (() => {
             const v = values.find((x) => x.indicatorId === r.id);
-            return { id: r.id, kind: 'manual' as const, kpi: null, name: r.name, unit: r.unit, value: v?.total ?? null, riket: v?.riket ?? null, status: v?.assessment ?? 'ej-bedomd', prognos: 'ej-bedomd' as const };
+            return {
+              id: r.id,
+              kind: 'manual' as const,
+              kpi: null,
+              name: r.name,
+              unit: r.unit,
+              value: v?.total ?? null,
+              riket: v?.riket ?? null,
+              status: v?.assessment ?? 'ej-bedomd',
+              prognos: 'ej-bedomd' as const,
+            };
           })();
     out.get(r.goalId)?.push(view);
   }

@@ -1,29 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { units } from '../schema/index.js';
-import { insertKpis, insertOrganisation, testKpi, TEST_DB_KINDS } from '../testing/index.js';
+import { insertGoalWorld, TEST_DB_KINDS } from '../testing/index.js';
 import { useTestDatabase } from '../testing/vitest.js';
 import { insertAtgard, insertRisk, insertUppdrag, insertUppdragComment, listAtgardRows, listRiskRows, listUppdragRows, setAtgardStatus, setUppdragStatus } from './follow-ups.js';
 import { insertGoal } from './goals.js';
 
-const kpi = testKpi({ id: 'placeringar', name: 'Placeringar', unit: 'count', direction: 'lower', timeAggregation: 'sum', genderSplit: false, privacyClass: 'none' });
-
 describe.each(TEST_DB_KINDS)('uppdrag, åtgärder and risks on %s', (kind) => {
   const ids = { soc: 0, ifo: 0, other: 0, goal: 0 };
   const database = useTestDatabase(kind, async ({ db }) => {
-    await insertOrganisation(db, 'a');
-    await insertOrganisation(db, 'b');
-    await insertKpis(db, [kpi]);
-    const [soc, ifo, other] = await db
-      .insert(units)
-      .values([
-        { orgId: 'a', code: 'SOC', name: 'Soc', kind: 'forvaltning', validFrom: '2020-01' },
-        { orgId: 'a', code: 'IFO', name: 'Ifo', kind: 'enhet', validFrom: '2020-01' },
-        { orgId: 'b', code: 'SOC', name: 'Soc', kind: 'forvaltning', validFrom: '2020-01' },
-      ])
-      .returning({ id: units.id });
-    if (!soc || !ifo || !other) throw new Error('units');
-    const goal = await insertGoal(db, { orgId: 'a', kind: 'area', title: 'Trygg vård', unitId: soc.id, validFrom: '2020-01', origin: 'demo' });
-    Object.assign(ids, { soc: soc.id, ifo: ifo.id, other: other.id, goal: goal.id });
+    const { aSoc, aIfo, bSoc } = await insertGoalWorld(db);
+    const goal = await insertGoal(db, { orgId: 'a', kind: 'area', title: 'Trygg vård', unitId: aSoc, validFrom: '2020-01', origin: 'demo' });
+    Object.assign(ids, { soc: aSoc, ifo: aIfo, other: bSoc, goal: goal.id });
   });
 
   it('keeps uppdrag with a status and dated comments, newest first, per organisation', async () => {

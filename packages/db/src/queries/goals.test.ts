@@ -1,30 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { units } from '../schema/index.js';
-import { insertKpis, insertOrganisation, testKpi, TEST_DB_KINDS } from '../testing/index.js';
+import { insertGoalWorld, TEST_DB_KINDS } from '../testing/index.js';
 import { useTestDatabase } from '../testing/vitest.js';
 import { appendGoalAssessment, currentGoalAssessments, goalAssessmentHistory } from './goal-assessments.js';
 import { findGoalRow, insertGoal, insertGoalIndicator, insertGoalIndicatorValues, listGoalIndicatorRows, listGoalIndicatorValueRows, listGoalRows } from './goals.js';
-
-const kpi = testKpi({ id: 'placeringar', name: 'Placeringar', unit: 'count', direction: 'lower', timeAggregation: 'sum', genderSplit: false, privacyClass: 'none' });
 
 // Two organisations with the same unit code; a goal in each, and a sub-goal under a's.
 describe.each(TEST_DB_KINDS)('goal and målbedömning queries on %s', (kind) => {
   const ids = { area: 0, goal: 0, sub: 0, other: 0 };
   const database = useTestDatabase(kind, async ({ db }) => {
-    await insertOrganisation(db, 'a');
-    await insertOrganisation(db, 'b');
-    await insertKpis(db, [kpi]);
-    const [aSoc, aIfo, bSoc] = await db
-      .insert(units)
-      .values([
-        { orgId: 'a', code: 'SOC', name: 'Soc', kind: 'forvaltning', validFrom: '2020-01' },
-        { orgId: 'a', code: 'IFO', name: 'Ifo', kind: 'enhet', validFrom: '2020-01' },
-        { orgId: 'b', code: 'SOC', name: 'Soc', kind: 'forvaltning', validFrom: '2020-01' },
-      ])
-      .returning({ id: units.id });
-    if (!aSoc || !aIfo || !bSoc) throw new Error('units');
+    const { aSoc, aIfo, bSoc } = await insertGoalWorld(db);
     const base = { validFrom: '2020-01', origin: 'demo' as const };
-    const area = await insertGoal(db, { ...base, orgId: 'a', kind: 'area', title: 'Trygg vård & omsorg', unitId: aSoc.id, sortOrder: 1 });
+    const area = await insertGoal(db, { ...base, orgId: 'a', kind: 'area', title: 'Trygg vård & omsorg', unitId: aSoc, sortOrder: 1 });
     const goal = await insertGoal(db, {
       ...base,
       orgId: 'a',
@@ -32,11 +18,11 @@ describe.each(TEST_DB_KINDS)('goal and målbedömning queries on %s', (kind) => 
       parentId: area.id,
       title: 'Kostnaderna för placeringar ska minska',
       committees: ['BIN', 'SOCN'],
-      unitId: aSoc.id,
+      unitId: aSoc,
       sortOrder: 2,
     });
-    const sub = await insertGoal(db, { ...base, orgId: 'a', kind: 'delmal', parentId: goal.id, title: 'Fler hemmaplanslösningar', unitId: aIfo.id, sortOrder: 3 });
-    const other = await insertGoal(db, { ...base, orgId: 'b', kind: 'area', title: 'Annan kommun', unitId: bSoc.id });
+    const sub = await insertGoal(db, { ...base, orgId: 'a', kind: 'delmal', parentId: goal.id, title: 'Fler hemmaplanslösningar', unitId: aIfo, sortOrder: 3 });
+    const other = await insertGoal(db, { ...base, orgId: 'b', kind: 'area', title: 'Annan kommun', unitId: bSoc });
     Object.assign(ids, { area: area.id, goal: goal.id, sub: sub.id, other: other.id });
     await insertGoalIndicator(db, { orgId: 'a', goalId: goal.id, kind: 'kpi', kpiId: 'placeringar', sortOrder: 1 });
     const manual = await insertGoalIndicator(db, { orgId: 'a', goalId: goal.id, kind: 'manual', name: 'Placerade barn med hälsoundersökning (%)', unit: 'percent', sortOrder: 2 });

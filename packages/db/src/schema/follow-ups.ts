@@ -5,24 +5,33 @@ import { kpis } from './kpis.js';
 import { organisations } from './organisations.js';
 import { units } from './units.js';
 
+/** What every follow-up row starts with: its organisation, the unit it belongs to (the scope) and the goal it concerns, if any. */
+const planColumns = () => ({
+  id: serial('id').primaryKey(),
+  orgId: text('org_id')
+    .notNull()
+    .references(() => organisations.id),
+  unitId: integer('unit_id')
+    .notNull()
+    .references(() => units.id),
+  goalId: integer('goal_id').references(() => goals.id),
+});
+
+const createdColumns = () => ({
+  createdBy: text('created_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** An uppdrag given to the förvaltning (the reports' ✓ list), under a goal or on its own. */
 export const uppdrag = pgTable(
   'uppdrag',
   {
-    id: serial('id').primaryKey(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organisations.id),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => units.id),
-    goalId: integer('goal_id').references(() => goals.id),
+    ...planColumns(),
     title: text('title').notNull(),
     status: text('status', { enum: ['ej-paborjat', 'pagar', 'klart', 'avslutat'] })
       .notNull()
       .default('ej-paborjat'),
-    createdBy: text('created_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...createdColumns(),
   },
   (t) => [index('uppdrag_org_unit').on(t.orgId, t.unitId)],
 );
@@ -51,14 +60,7 @@ export const uppdragComments = pgTable(
 export const atgarder = pgTable(
   'atgarder',
   {
-    id: serial('id').primaryKey(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organisations.id),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => units.id),
-    goalId: integer('goal_id').references(() => goals.id),
+    ...planColumns(),
     kpiId: text('kpi_id').references(() => kpis.id),
     /** The deviation it answers. */
     avvikelse: text('avvikelse').notNull().default(''),
@@ -70,8 +72,7 @@ export const atgarder = pgTable(
       .notNull()
       .default('planerad'),
     expectedEffect: text('expected_effect').notNull().default(''),
-    createdBy: text('created_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...createdColumns(),
   },
   (t) => [index('atgarder_org_unit').on(t.orgId, t.unitId), check('atgarder_goal_or_kpi', sql`${t.goalId} is not null or ${t.kpiId} is not null`)],
 );
@@ -80,22 +81,14 @@ export const atgarder = pgTable(
 export const risks = pgTable(
   'risks',
   {
-    id: serial('id').primaryKey(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organisations.id),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => units.id),
-    goalId: integer('goal_id').references(() => goals.id),
+    ...planColumns(),
     /** Canonical period key of the follow-up it was reported in, e.g. 2020-D. */
     period: text('period').notNull(),
     risk: text('risk').notNull(),
     orsak: text('orsak').notNull().default(''),
     konsekvenser: text('konsekvenser').notNull().default(''),
     hantering: text('hantering').notNull().default(''),
-    createdBy: text('created_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ...createdColumns(),
   },
   (t) => [index('risks_org_unit').on(t.orgId, t.unitId, t.period)],
 );
