@@ -1,4 +1,5 @@
 import { assessmentRouter } from './routers/assessment.js';
+import { atgardRouter } from './routers/atgard.js';
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
 import { boardRouter } from './routers/board.js';
@@ -9,9 +10,11 @@ import { importRouter } from './routers/import.js';
 import { kpiRouter } from './routers/kpi.js';
 import { liveRouter } from './routers/live.js';
 import { overviewRouter } from './routers/overview.js';
+import { riskRouter } from './routers/risk.js';
 import { seriesRouter } from './routers/series.js';
 import { targetRouter } from './routers/target.js';
 import { unitRouter } from './routers/unit.js';
+import { uppdragRouter } from './routers/uppdrag.js';
 import { userRouter } from './routers/user.js';
 import { router } from './trpc.js';
 
@@ -28,6 +31,9 @@ export const appRouter = router({
   target: targetRouter,
   goal: goalRouter,
   assessment: assessmentRouter,
+  atgard: atgardRouter,
+  uppdrag: uppdragRouter,
+  risk: riskRouter,
   live: liveRouter,
   board: boardRouter,
   import: importRouter,

@@ -183,13 +183,21 @@ export async function goalViews(db: Db, engine: EngineContext, goals: readonly G
 }
 
 /**
+ * Whether a unit's goals and follow-ups are shown under `root` for a period:
+ * the unit lies at or below root and is the caller's in every month of it.
+ */
+export function shownUnder(engine: EngineContext, access: UnitAccess, root: string, p: Period): (unit: string) => boolean {
+  const months = monthsOf(p);
+  return (unit) => access.allowsPeriod(unit, p) && months.every((m) => engine.tree.isWithin(unit, root, m));
+}
+
+/**
  * The goals of a unit and the units below it that apply in the period, each
  * only when its unit is the caller's in every month of the period: a goal of
  * a unit outside her scope is never listed, not even as a parent.
  */
 export async function listGoals(db: Db, engine: EngineContext, q: { unit: string; period: Period }, o: ViewOptions): Promise<GoalView[]> {
-  const months = monthsOf(q.period);
-  const all = await listGoalRows(db, engine.orgId);
-  const shown = all.filter((g) => appliesIn(g, q.period) && o.access.allowsPeriod(g.unit, q.period) && months.every((m) => engine.tree.isWithin(g.unit, q.unit, m)));
-  return goalViews(db, engine, shown, q.period, o);
+  const shown = shownUnder(engine, o.access, q.unit, q.period);
+  const goals = (await listGoalRows(db, engine.orgId)).filter((g) => appliesIn(g, q.period) && shown(g.unit));
+  return goalViews(db, engine, goals, q.period, o);
 }
