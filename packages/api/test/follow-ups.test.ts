@@ -1,29 +1,17 @@
-import { auditLog, events, type Db } from '@lagesbild/db';
+import { auditLog, events } from '@lagesbild/db';
 import { TEST_DB_KINDS } from '@lagesbild/db/testing';
-import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { desc } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { callerContext, type Scope, type SessionUser } from '../src/context.js';
-import { appRouter } from '../src/root.js';
-import { insertFixture } from './fixture.js';
-import { GOAL_IDS, insertGoalFixture } from './goal-fixture.js';
+import { GOAL_IDS, useGoalWorld } from './goal-fixture.js';
 
-const user = (id: string, roles: SessionUser['roles']): SessionUser => ({ id, userId: null, name: id, roles });
 const D = '2021-D';
 
 describe.each(TEST_DB_KINDS)('åtgärder, uppdrag and risks, on %s', (kind) => {
-  let db: Db;
-  useTestDatabase(kind, async (opened) => {
-    db = opened.db;
-    await insertFixture(db);
-    await insertGoalFixture(db);
-  });
-  const caller = (u: SessionUser, scope: Scope = { kind: 'all' }) => appRouter.createCaller(callerContext(db, 'test-org', { user: u, scope }));
-  const chef = () => caller(user('chefen', ['forvaltningschef']));
-  const manager = () => caller(user('eva', ['enhetschef']), { kind: 'units', units: ['B'] });
+  const { database, chef, manager, analyst } = useGoalWorld(kind);
+  const db = () => database.db;
 
   it('links an åtgärd to a KPI, finds it from the KPI, changes its status, with audit entries and live events', async () => {
-    const before = (await db.select().from(events)).length;
+    const before = (await db().select().from(events)).length;
     const added = await chef().atgard.add({
       unit: 'SOC',
       period: D,
@@ -38,12 +26,12 @@ describe.each(TEST_DB_KINDS)('åtgärder, uppdrag and risks, on %s', (kind) => {
     expect((await chef().atgard.list({ unit: 'SOC', period: D, kpi: 'hh' })).map((a) => a.title)).toEqual(['Tidiga samtal']);
     expect(await chef().atgard.list({ unit: 'SOC', period: D, kpi: 'kr' })).toEqual([]);
     expect(await chef().atgard.setStatus({ unit: 'SOC', period: D, id: added.id, status: 'pagar' })).toMatchObject({ status: 'pagar' });
-    const audits = await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(2);
+    const audits = await db().select().from(auditLog).orderBy(desc(auditLog.id)).limit(2);
     expect(audits.map((a) => [a.action, a.target])).toEqual([
       ['atgard.status_changed', `atgard:${added.id}`],
       ['atgard.added', `atgard:${added.id}`],
     ]);
-    const after = await db.select().from(events).orderBy(desc(events.id));
+    const after = await db().select().from(events).orderBy(desc(events.id));
     expect(after.length).toBe(before + 2);
     expect(after[0]).toMatchObject({ kind: 'follow_up.changed', payload: { units: ['SOC'], note: 'atgard' } });
   });
@@ -66,8 +54,7 @@ describe.each(TEST_DB_KINDS)('åtgärder, uppdrag and risks, on %s', (kind) => {
     const theirs = (await chef().atgard.list({ unit: 'C', period: D }))[0];
     await expect(manager().atgard.setStatus({ unit: 'B', period: D, id: theirs?.id ?? 0, status: 'klar' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await manager().atgard.setStatus({ unit: 'B', period: D, id: hers.id, status: 'klar' })).toMatchObject({ status: 'klar' });
-    const analyst = caller(user('ana', ['analytiker']));
-    await expect(analyst.atgard.add({ unit: 'B', period: D, kpi: 'hh', title: 'X', owner: 'Ana' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(analyst().atgard.add({ unit: 'B', period: D, kpi: 'hh', title: 'X', owner: 'Ana' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('keeps uppdrag with dated comments and a status', async () => {

@@ -1,5 +1,10 @@
 import { goalIndicators, goalIndicatorValues, goals, units, type Db } from '@lagesbild/db';
+import type { TestDbKind } from '@lagesbild/db/testing';
+import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { eq } from 'drizzle-orm';
+import { callerContext, type Scope, type SessionUser } from '../src/context.js';
+import { appRouter } from '../src/root.js';
+import { insertFixture } from './fixture.js';
 
 /** The ids of the goals insertGoalFixture wrote, by name; filled when it runs. */
 export const GOAL_IDS = { area: 0, soc: 0, B: 0, C: 0 };
@@ -40,4 +45,24 @@ export async function insertGoalFixture(db: Db): Promise<void> {
     ])
     .returning({ id: goalIndicators.id });
   await db.insert(goalIndicatorValues).values({ orgId: 'test-org', indicatorId: manual?.id ?? 0, period: '2021-D', total: 67, riket: 78, assessment: 'uppfyllt', origin: 'user' });
+}
+
+const person = (id: string, roles: SessionUser['roles']): SessionUser => ({ id, userId: null, name: id, roles });
+
+/**
+ * The describe block's database with insertFixture's organisation and these
+ * goals, and callers on it: a förvaltningschef, an enhetschef of B, an analyst.
+ */
+export function useGoalWorld(kind: TestDbKind) {
+  const database = useTestDatabase(kind, async ({ db }) => {
+    await insertFixture(db);
+    await insertGoalFixture(db);
+  });
+  const caller = (u: SessionUser, scope: Scope = { kind: 'all' }) => appRouter.createCaller(callerContext(database.db, 'test-org', { user: u, scope }));
+  return {
+    database,
+    chef: () => caller(person('chefen', ['forvaltningschef'])),
+    manager: () => caller(person('eva', ['enhetschef']), { kind: 'units', units: ['B'] }),
+    analyst: () => caller(person('ana', ['analytiker'])),
+  };
 }

@@ -1,25 +1,12 @@
-import { auditLog, events, goalAssessments, type Db } from '@lagesbild/db';
+import { auditLog, events, goalAssessments } from '@lagesbild/db';
 import { TEST_DB_KINDS } from '@lagesbild/db/testing';
-import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { desc } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { callerContext, type Scope, type SessionUser } from '../src/context.js';
-import { appRouter } from '../src/root.js';
-import { insertFixture } from './fixture.js';
-import { GOAL_IDS, insertGoalFixture } from './goal-fixture.js';
-
-const user = (id: string, roles: SessionUser['roles']): SessionUser => ({ id, userId: null, name: id, roles });
+import { GOAL_IDS, useGoalWorld } from './goal-fixture.js';
 
 describe.each(TEST_DB_KINDS)('goals and their målbedömning, on %s', (kind) => {
-  let db: Db;
-  useTestDatabase(kind, async (opened) => {
-    db = opened.db;
-    await insertFixture(db);
-    await insertGoalFixture(db);
-  });
-  const caller = (u: SessionUser, scope: Scope = { kind: 'all' }) => appRouter.createCaller(callerContext(db, 'test-org', { user: u, scope }));
-  const chef = () => caller(user('chefen', ['forvaltningschef']));
-  const manager = () => caller(user('eva', ['enhetschef']), { kind: 'units', units: ['B'] });
+  const { database, chef, manager, analyst } = useGoalWorld(kind);
+  const db = () => database.db;
 
   // kr: 24 000 kr paid against 24 000 (green); hh: 20 households against 19 ± 1 (yellow); the manual indicator is assessed uppfyllt.
   it('lists the hierarchy with each goal’s indicators and what they propose, with the rule’s words', async () => {
@@ -42,7 +29,7 @@ describe.each(TEST_DB_KINDS)('goals and their målbedömning, on %s', (kind) => 
   });
 
   it('decides status and prognos, keeps who, when and from what to what, with an audit entry and a live event', async () => {
-    const before = (await db.select().from(events)).length;
+    const before = (await db().select().from(events)).length;
     const id = GOAL_IDS.soc;
     const proposal = (await chef().goal.get({ id, period: '2021-D' }))?.proposal;
     if (!proposal) throw new Error('no proposal');
@@ -58,20 +45,20 @@ describe.each(TEST_DB_KINDS)('goals and their målbedömning, on %s', (kind) => 
     expect(history[0]?.decidedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect((await chef().goal.get({ id, period: '2021-D' }))?.assessment).toMatchObject({ status: 'ej-uppfyllt' });
 
-    const [audit] = await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+    const [audit] = await db().select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
     expect(audit).toMatchObject({
       action: 'goal.assessed',
       actor: 'chefen',
       target: `goal:${id}:2021-D`,
       detail: { previousStatus: 'delvis', status: 'ej-uppfyllt', proposedStatus: 'delvis' },
     });
-    const after = await db.select().from(events).orderBy(desc(events.id));
+    const after = await db().select().from(events).orderBy(desc(events.id));
     expect(after.length).toBe(before + 2);
     expect(after[0]).toMatchObject({ kind: 'goal.assessed', payload: { units: ['SOC'], note: String(id) } });
   });
 
   it('refuses a departure from the proposal without a comment, a period that is no follow-up, and a goal not in force; writes nothing', async () => {
-    const rows = async () => (await db.select().from(goalAssessments)).length;
+    const rows = async () => (await db().select().from(goalAssessments)).length;
     const count = await rows();
     await expect(chef().assessment.decide({ goalId: GOAL_IDS.soc, period: '2021-D', status: 'uppfyllt', prognos: 'uppfyllt', comment: '  ' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
@@ -103,8 +90,7 @@ describe.each(TEST_DB_KINDS)('goals and their målbedömning, on %s', (kind) => 
   });
 
   it('is not for an analyst to assess, who still reads every goal', async () => {
-    const analyst = caller(user('ana', ['analytiker']));
-    await expect(analyst.assessment.decide({ goalId: GOAL_IDS.B, period: '2021-D', status: 'ej-bedomd', prognos: 'ej-bedomd' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    expect(await analyst.goal.list({ unit: 'SOC', period: '2021-D' })).toHaveLength(4);
+    await expect(analyst().assessment.decide({ goalId: GOAL_IDS.B, period: '2021-D', status: 'ej-bedomd', prognos: 'ej-bedomd' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await analyst().goal.list({ unit: 'SOC', period: '2021-D' })).toHaveLength(4);
   });
 });

@@ -42,7 +42,7 @@ export interface AssessmentView {
   origin: 'reported' | 'demo' | 'user';
 }
 
-export interface IndicatorView {
+interface IndicatorView {
   id: number;
   kind: 'kpi' | 'manual';
   kpi: string | null;

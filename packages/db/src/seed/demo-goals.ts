@@ -39,7 +39,7 @@ const sourceOf = (r: Record<string, string>) => `${r.source ?? ''}:${r.line ?? '
  * symbols, its comment (the CSV keeps the first 200 characters) and the
  * indicators of the report's annex.
  */
-export function demoGoals(): { area: string; goals: DemoGoal[] }[] {
+function demoGoals(): { area: string; goals: DemoGoal[] }[] {
   const indicators = referenceRows('indicators_2020');
   const areas = new Map<string, DemoGoal[]>();
   for (const r of referenceRows('goal_assessments')) {
