@@ -12,6 +12,7 @@ import { unitProcedure } from '../src/access/unit-procedure.js';
 import { readProcedure, router } from '../src/trpc.js';
 import { z } from 'zod';
 import { insertFixture } from './fixture.js';
+import { insertGoalFixture } from './goal-fixture.js';
 import { RULES, SCREEN_SLIDES, type Caller } from './access-rules.js';
 
 /**
@@ -57,6 +58,7 @@ async function call(ctx: Context, path: string, input: unknown): Promise<Outcome
 describe.each(TEST_DB_KINDS)('access matrix on %s', (kind) => {
   const database = useTestDatabase(kind, async (opened) => {
     await insertFixture(opened.db);
+    await insertGoalFixture(opened.db);
     const [board] = await opened.db.insert(boards).values({ orgId: 'test-org', name: 'Tavla B', slides: SCREEN_SLIDES, createdBy: 'test' }).returning();
     await opened.db.insert(deviceTokens).values({ orgId: 'test-org', boardId: board?.id ?? 0, name: 'Skärm', tokenHash: 'x'.repeat(64), createdBy: 'test' });
   });

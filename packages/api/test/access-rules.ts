@@ -3,6 +3,8 @@
  * of caller (access-matrix.test.ts). Written from the issue's role table, not
  * from the code, so the code is checked against the intent.
  */
+import { GOAL_IDS } from './goal-fixture.js';
+
 export type Caller = 'anonymous' | 'noRole' | 'admin' | 'chef' | 'analyst' | 'manager' | 'device';
 type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN';
 
@@ -56,6 +58,10 @@ const rules = {
     describe: 'admin, förvaltningschef, and an enhetschef on her own units',
     expect: (c, unit) => (c === 'anonymous' ? 'UNAUTHORIZED' : ['admin', 'chef'].includes(c) || (c === 'manager' && unit === 'B') ? 'ok' : 'FORBIDDEN'),
   }),
+  assess: (): Pick<Rule, 'describe' | 'expect'> => ({
+    describe: 'admin, förvaltningschef, and an enhetschef for goals of her own units',
+    expect: (c, unit) => (c === 'anonymous' ? 'UNAUTHORIZED' : ['admin', 'chef'].includes(c) || (c === 'manager' && unit === 'B') ? 'ok' : 'FORBIDDEN'),
+  }),
   target: (): Pick<Rule, 'describe' | 'expect'> => ({
     describe: 'admin and förvaltningschef',
     expect: (c) => (c === 'anonymous' ? 'UNAUTHORIZED' : ['admin', 'chef'].includes(c) ? 'ok' : 'FORBIDDEN'),
@@ -73,6 +79,9 @@ const scoped = (kind: keyof typeof rules, input: (unit: string) => unknown): Rul
 const IMPORT_FILE = { fileName: 'matris.csv', contentBase64: Buffer.from('kpi,unit,period,gender,value\nfinns-inte,B,2021-03,T,1\n').toString('base64') };
 
 let unknownLogins = 0;
+
+/** The goal of unit B or C (goal-fixture.ts, written in the matrix's setup). */
+const goalOf = (unit: string) => (unit === 'B' ? GOAL_IDS.B : GOAL_IDS.C);
 
 export const RULES: Record<string, Rule> = {
   'auth.me': unscoped('public'),
@@ -99,6 +108,18 @@ export const RULES: Record<string, Rule> = {
   'comment.add': scoped('comment', (unit) => ({ kpi: 'hh', unit, period: '2021-03', body: 'Färre hushåll efter nya rutiner.' })),
   'target.get': scoped('readNoScreen', (unit) => ({ kpi: 'hh', unit, year: 2021 })),
   'target.set': unscoped('target', { kpi: 'hh', unit: 'B', year: 2021, annual: 19, tolerance: 1, toleranceKind: 'absolute' }),
+  'goal.list': scoped('readNoScreen', (unit) => ({ unit, period: '2021-D' })),
+  'goal.get': scoped('readNoScreen', (unit) => ({ id: goalOf(unit), period: '2021-D' })),
+  'assessment.history': scoped('readNoScreen', (unit) => ({ goalId: goalOf(unit), period: '2021-D' })),
+  'assessment.decide': scoped('assess', (unit) => ({ goalId: goalOf(unit), period: '2021-D', status: 'ej-bedomd', prognos: 'ej-bedomd', comment: 'Ej bedömd än.' })),
+  'atgard.list': scoped('readNoScreen', (unit) => ({ unit, period: '2021-D' })),
+  'atgard.add': scoped('assess', (unit) => ({ unit, period: '2021-D', kpi: 'hh', title: 'Fler besök', owner: 'Eva' })),
+  'atgard.setStatus': scoped('assess', (unit) => ({ unit, period: '2021-D', id: 999_999, status: 'klar' })),
+  'uppdrag.list': scoped('readNoScreen', (unit) => ({ unit, period: '2021-D' })),
+  'uppdrag.add': scoped('assess', (unit) => ({ unit, period: '2021-D', title: 'Ta fram en plan' })),
+  'uppdrag.comment': scoped('assess', (unit) => ({ unit, period: '2021-D', id: 999_999, date: '2021-08-31', body: 'Klart.' })),
+  'risk.list': scoped('readNoScreen', (unit) => ({ unit, period: '2021-D' })),
+  'risk.add': scoped('assess', (unit) => ({ unit, period: '2021-D', risk: 'Fler hushåll' })),
   'board.list': unscoped('admin'),
   'board.save': unscoped('admin', { name: 'Ny tavla', slides: [{ kind: 'overview', unit: 'SOC', period: 'latest', seconds: 20 }] }),
   'board.createDevice': unscoped('admin', { boardId: 999_999, name: 'Skärm' }),

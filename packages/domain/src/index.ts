@@ -15,4 +15,5 @@ export * from './wall.js';
 export * from './number-token.js';
 export * from './plausibility.js';
 export * from './limits.js';
+export * from './goals.js';
 export * from './release/index.js';

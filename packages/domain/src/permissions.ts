@@ -13,15 +13,17 @@ export type Permission =
   | 'comment'
   /** Set targets. */
   | 'target'
+  /** Decide a goal's målbedömning (status and prognos) for goals of units within one's scope. */
+  | 'assess'
   /** Import files and roll back batches. */
   | 'import'
   /** Users, roles, units, KPI definitions, mappings, boards, device tokens, audit log. */
   | 'admin';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['read', 'comment', 'target', 'import', 'admin'],
-  forvaltningschef: ['read', 'comment', 'target'],
-  enhetschef: ['read', 'comment'],
+  admin: ['read', 'comment', 'target', 'assess', 'import', 'admin'],
+  forvaltningschef: ['read', 'comment', 'target', 'assess'],
+  enhetschef: ['read', 'comment', 'assess'],
   analytiker: ['read'],
 };
 

@@ -1,7 +1,26 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { KpiDefinition } from '@lagesbild/domain';
 import type { Db } from '../client.js';
-import { comments, importBatches, kpis, observationHistory, observations, organisations, targets, unitLinks, unitNames, units } from '../schema/index.js';
+import {
+  atgarder,
+  comments,
+  goalAssessments,
+  goalIndicators,
+  goalIndicatorValues,
+  goals,
+  importBatches,
+  kpis,
+  observationHistory,
+  observations,
+  organisations,
+  risks,
+  targets,
+  unitLinks,
+  unitNames,
+  units,
+  uppdrag,
+  uppdragComments,
+} from '../schema/index.js';
 import type { DemoTarget, DemoUnit } from '../seed/types.js';
 
 const CHUNK = 2000;
@@ -20,9 +39,11 @@ export async function upsertKpis(db: Db, records: Iterable<KpiDefinition & { val
   }
 }
 
-/** Removes an organisation's cells, targets, comments, batches and unit tree; the organisation row stays. */
+/** Removes an organisation's goals and follow-ups, cells, targets, comments, batches and unit tree; the organisation row stays. */
 export async function clearOrgData(tx: Db, orgId: string): Promise<void> {
   const orgUnits = tx.select({ id: units.id }).from(units).where(eq(units.orgId, orgId));
+  // Children before parents: these all point at goals, units or KPIs.
+  for (const t of [uppdragComments, uppdrag, atgarder, risks, goalAssessments, goalIndicatorValues, goalIndicators, goals]) await tx.delete(t).where(eq(t.orgId, orgId));
   await tx.delete(comments).where(eq(comments.orgId, orgId));
   await tx.delete(observationHistory).where(eq(observationHistory.orgId, orgId));
   await tx.delete(observations).where(eq(observations.orgId, orgId));

@@ -11,3 +11,6 @@ export * from './boards.js';
 export * from './comments.js';
 export * from './imports.js';
 export * from './kolada.js';
+export * from './goals.js';
+export * from './goal-assessments.js';
+export * from './follow-ups.js';

@@ -13,3 +13,5 @@ export * from './import-mappings.js';
 export * from './rollups.js';
 export * from './releases.js';
 export * from './kolada.js';
+export * from './goals.js';
+export * from './follow-ups.js';

@@ -6,6 +6,7 @@ import { clearOrgData, upsertKpis, writeOrgFrame } from '../frame/org-frame.js';
 import { observations } from '../schema/index.js';
 import { buildDemoDataset } from './demo-dataset.js';
 import { seedDemoKolada } from './demo-kolada.js';
+import { seedDemoGoals } from './demo-goals.js';
 import { seedDemoMappings } from './demo-mappings.js';
 
 export interface SeedSummary {
@@ -60,6 +61,8 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
     }
     await seedDemoMappings(tx, orgId);
     await seedDemoKolada(tx, orgId);
+    // The 2020 goals and their målbedömning, on the förvaltning (the nämnd's whole organisation).
+    await seedDemoGoals(tx, orgId, id('SOC'));
     // Dashboards read the roll-ups; built in the same transaction, so they are fresh from the first request.
     await refreshRollups(tx, orgId);
     // And what every suppressed audience reads: the protected release.

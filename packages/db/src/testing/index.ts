@@ -1,3 +1,4 @@
 export * from './open.js';
 export * from './builders.js';
 export * from './release-import.js';
+export * from './goal-world.js';
