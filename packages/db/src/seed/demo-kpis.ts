@@ -44,23 +44,18 @@ const placed = (id: string, name: string, en: string, adults = false) =>
   });
 
 /** A sick-leave share from the HR system: sick hours over ordinary hours, in per cent, protected as sick leave. */
-const sickLeave = (id: string, name: string, en: string, desc: string, ageBands: string[] = []): Def => ({
-  id,
-  name,
-  en,
-  desc,
-  group: 'personal',
-  unit: 'percent',
-  decimals: 1,
-  direction: 'lower',
-  timeAggregation: 'sum',
-  genderSplit: true,
-  ageBands,
-  privacyClass: 'sick-leave',
-  scale: 100,
-  validFrom: '2017-12',
-  source: SOURCE_PERS,
-});
+const sickLeave = (id: string, name: string, en: string, desc: string, ageBands: string[] = []) =>
+  count(id, name, en, desc, 'personal', {
+    unit: 'percent',
+    decimals: 1,
+    direction: 'lower',
+    genderSplit: true,
+    ageBands,
+    privacyClass: 'sick-leave',
+    scale: 100,
+    validFrom: '2017-12',
+    source: SOURCE_PERS,
+  });
 
 const hme = (id: string, name: string, en: string): Def => ({
   id,
