@@ -1,11 +1,11 @@
-import { createSession, createUser, SESSION_COOKIE, type AppRouter } from '@lagesbild/api';
+import type { AppRouter } from '@lagesbild/api';
 import { seedDemo } from '@lagesbild/db';
 import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { MAX_BATCH_SIZE, MAX_PERIOD_MONTHS } from '@lagesbild/domain';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/http/server.js';
-import { fakeDashboard } from './live-harness.js';
+import { adminSession, fakeDashboard } from './live-harness.js';
 
 /** The longest period allowed, ending at the demo's last month. */
 const LONGEST = '2013-01:2022-12';
@@ -24,13 +24,7 @@ describe('bounded work per request (PGlite, where queries run on the event loop)
     async (opened) => {
       await seedDemo(opened.db);
       server = await startServer({ database: opened, orgId: 'katrineholm', port: 0, staticDir: fakeDashboard(), log: () => undefined });
-      const admin = await createUser(
-        opened.db,
-        'katrineholm',
-        { username: 'bound-admin', displayName: 'Admin', password: null, roles: [{ role: 'admin' }] },
-        { id: 'test', ip: null },
-      );
-      cookie = `${SESSION_COOKIE}=${(await createSession(opened.db, admin.id, { method: 'password', ip: null, userAgent: null, now: new Date() })).token}`;
+      cookie = (await adminSession(opened.db, 'bound-admin')).cookie;
     },
     () => server.close(),
   );

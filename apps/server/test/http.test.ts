@@ -1,13 +1,13 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createSession, createUser, SESSION_COOKIE, type AppRouter } from '@lagesbild/api';
+import type { AppRouter } from '@lagesbild/api';
 import { seedDemo } from '@lagesbild/db';
 import { TEST_DB_KINDS } from '@lagesbild/db/testing';
 import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/http/server.js';
+import { adminSession, fakeDashboard } from './live-harness.js';
 
 describe.each(TEST_DB_KINDS)('HTTP server on %s', (kind) => {
   let server: RunningServer;
@@ -18,18 +18,10 @@ describe.each(TEST_DB_KINDS)('HTTP server on %s', (kind) => {
     kind,
     async (opened) => {
       await seedDemo(opened.db);
-      staticDir = mkdtempSync(join(tmpdir(), 'lagesbild-static-'));
-      mkdirSync(join(staticDir, 'assets'));
-      writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Lägesbild</title>');
+      staticDir = fakeDashboard();
       writeFileSync(join(staticDir, 'assets', 'app-abc123.js'), 'console.log(1)');
       server = await startServer({ database: opened, orgId: 'katrineholm', port: 0, staticDir });
-      const admin = await createUser(
-        opened.db,
-        'katrineholm',
-        { username: 'http-admin', displayName: 'Admin', password: null, roles: [{ role: 'admin' }] },
-        { id: 'test', ip: null },
-      );
-      adminCookie = `${SESSION_COOKIE}=${(await createSession(opened.db, admin.id, { method: 'password', ip: null, userAgent: null, now: new Date() })).token}`;
+      adminCookie = (await adminSession(opened.db, 'http-admin')).cookie;
     },
     () => server.close(),
   );

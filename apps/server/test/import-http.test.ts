@@ -3,10 +3,9 @@
  * as an admin answer each with a clear Swedish error, the server keeps
  * answering GET /health, and the database is byte-for-byte what it was.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createSession, createUser, SESSION_COOKIE, type AppRouter } from '@lagesbild/api';
+import type { AppRouter } from '@lagesbild/api';
 import { seedDemo } from '@lagesbild/db';
 import { TEST_DB_KINDS } from '@lagesbild/db/testing';
 import { useTestDatabase } from '@lagesbild/db/testing/vitest';
@@ -14,6 +13,7 @@ import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import { dumpAll } from '../../../packages/importer/test/dump.js';
 import { startServer, type RunningServer } from '../src/http/server.js';
+import { adminSession, fakeDashboard } from './live-harness.js';
 
 const CORPUS = resolve(import.meta.dirname, '../../../packages/importer/test/bad-files');
 const corpus = (name: string) => readFileSync(join(CORPUS, name));
@@ -49,17 +49,9 @@ describe.each(TEST_DB_KINDS)('bad files over HTTP on %s', (kind) => {
     kind,
     async (opened) => {
       await seedDemo(opened.db);
-      const staticDir = mkdtempSync(join(tmpdir(), 'lagesbild-static-'));
-      writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Lägesbild</title>');
-      server = await startServer({ database: opened, orgId: 'katrineholm', port: 0, staticDir });
-      const admin = await createUser(
-        opened.db,
-        'katrineholm',
-        { username: 'import-admin', displayName: 'Admin', password: null, roles: [{ role: 'admin' }] },
-        { id: 'test', ip: null },
-      );
-      const session = await createSession(opened.db, admin.id, { method: 'password', ip: null, userAgent: null, now: new Date() });
-      headers = { cookie: `${SESSION_COOKIE}=${session.token}`, 'x-csrf-token': session.csrfToken };
+      server = await startServer({ database: opened, orgId: 'katrineholm', port: 0, staticDir: fakeDashboard() });
+      const session = await adminSession(opened.db, 'import-admin');
+      headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
       // Taken after the session exists: from here on nothing may change.
       before = await dumpAll(opened.db);
     },

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AppRouter } from '@lagesbild/api';
+import { createSession, createUser, SESSION_COOKIE, type AppRouter } from '@lagesbild/api';
 import { boards, deviceTokens, type Db } from '@lagesbild/db';
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import { EventSource } from 'eventsource';
@@ -13,6 +13,13 @@ export function fakeDashboard(): string {
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Lägesbild</title>');
   return dir;
+}
+
+/** A Katrineholm admin and a password session of hers: the cookie and CSRF token a signed-in browser sends. */
+export async function adminSession(db: Db, username: string): Promise<{ cookie: string; csrfToken: string }> {
+  const admin = await createUser(db, 'katrineholm', { username, displayName: 'Admin', password: null, roles: [{ role: 'admin' }] }, { id: 'test', ip: null });
+  const session = await createSession(db, admin.id, { method: 'password', ip: null, userAgent: null, now: new Date() });
+  return { cookie: `${SESSION_COOKIE}=${session.token}`, csrfToken: session.csrfToken };
 }
 
 /** A board showing the whole förvaltning and a device token for it, written as the admin procedures do. */

@@ -1,4 +1,4 @@
-import { seedDemo } from '@lagesbild/db';
+import { boards, deviceTokens, seedDemo, type BoardSlide } from '@lagesbild/db';
 import { openTestDatabase, type TestDatabase } from '@lagesbild/db/testing';
 import { afterAll, beforeAll } from 'vitest';
 import { callerContext, type Role } from '../src/context.js';
@@ -25,8 +25,27 @@ export function demoCallers() {
   };
   const as = (id: string, roles: Role[], units: string[] | null) =>
     appRouter.createCaller(callerContext(db(), 'katrineholm', { user: { id, userId: null, name: id, roles }, scope: units ? { kind: 'units', units } : { kind: 'all' } }));
+  /** A wall screen showing a board of these slides: the caller its device token makes, scoped to the slides' units. */
+  const screen = async (name: string, slides: BoardSlide[]) => {
+    const [board] = await db().insert(boards).values({ orgId: 'katrineholm', name, slides, createdBy: 'test' }).returning();
+    if (!board) throw new Error('no board');
+    const [device] = await db()
+      .insert(deviceTokens)
+      .values({ orgId: 'katrineholm', boardId: board.id, name: `Skärm ${name}`, tokenHash: `${name}-${board.id}`.padEnd(64, '0'), createdBy: 'test' })
+      .returning();
+    if (!device) throw new Error('no device');
+    const caller = appRouter.createCaller(
+      callerContext(db(), 'katrineholm', {
+        user: { id: `device:${device.id}`, userId: null, name: 'Skärm', roles: [] },
+        scope: { kind: 'units', units: [...new Set(slides.map((s) => s.unit))] },
+        device: { id: device.id, boardId: board.id },
+      }),
+    );
+    return { caller, boardId: board.id };
+  };
   return {
     db,
+    screen,
     manager: (units: string[]) => as('enhetschef', ['enhetschef'], units),
     admin: () => as('admin', ['admin'], null),
   };

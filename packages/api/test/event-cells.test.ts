@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoCallers } from './demo-callers.js';
+import { eventsHeard, lastEventId } from './live-events.js';
 
 /**
  * An event's units and months are not a grid: a batch with VUXEN in July 2020
@@ -14,22 +15,12 @@ describe('live events pair each unit with its months (demo data, PGlite)', () =>
   const demo = demoCallers();
 
   it('a manager hears only the cells that were hers, and nothing of a change wholly outside them', async () => {
-    const rows = await demo.db().execute<{ id: number }>('select coalesce(max(id), 0) as id from events');
-    const list = Array.isArray(rows) ? rows : (rows as { rows: { id: number }[] }).rows;
-    const start = String(list[0]?.id ?? 0);
+    const start = await lastEventId(demo.db());
 
     await demo.admin().target.set({ kpi: 'arsarbetare', unit: 'MYN-EBV', year: 2020, annual: 40 });
     await demo.admin().import.commit({ fileName: 'blandad.csv', contentBase64: csv(['arsarbetare,VUXEN,2020-07,K,9', 'arsarbetare,BU,2020-03,K,21']), confirmWarnings: true });
 
-    const stream = (await demo.manager(['MYN-BUF']).live.events({ lastEventId: start }))[Symbol.asyncIterator]();
-    const got: { kind: string; payload: Record<string, unknown>; affectedUnits: string[] | null }[] = [];
-    const deadline = Date.now() + 1500;
-    while (Date.now() < deadline) {
-      const next = await Promise.race([stream.next(), new Promise<null>((ok) => setTimeout(() => ok(null), deadline - Date.now()))]);
-      if (next === null || next.done) break;
-      if (Array.isArray(next.value)) got.push(next.value[1] as (typeof got)[number]);
-    }
-    await stream.return?.();
+    const got = await eventsHeard<{ kind: string; payload: Record<string, unknown>; affectedUnits: string[] | null }>(demo.manager(['MYN-BUF']), start);
     expect(got.map((e) => e.kind)).toEqual(['import.committed']);
     expect(got[0]?.payload).toEqual({ units: ['BU'], months: ['2020-03'] });
     expect(got[0]?.affectedUnits).toEqual(['BU', 'MYN-BUF']);

@@ -1,4 +1,5 @@
-import { importBatches, kpis, observations, organisations, targets, unitLinks, units, type Db } from '@lagesbild/db';
+import { importBatches, observations, organisations, targets, type Db } from '@lagesbild/db';
+import { HOUSEHOLDS_SHAPE, insertKpis, insertUnits, PAID_SHAPE, PER_HOUSEHOLD_SHAPE, testKpi, testUnit } from '@lagesbild/db/testing';
 
 /**
  * A small organisation whose unit B moves from avdelning A1 to A2 in June 2021:
@@ -8,53 +9,28 @@ import { importBatches, kpis, observations, organisations, targets, unitLinks, u
  */
 export async function insertFixture(db: Db): Promise<void> {
   await db.insert(organisations).values({ id: 'test-org', name: 'Testkommun' });
-  const [soc, a1, a2, b, c] = await db
-    .insert(units)
-    .values([
-      { orgId: 'test-org', code: 'SOC', name: 'Socialförvaltningen', kind: 'forvaltning', validFrom: '2020-01' },
-      { orgId: 'test-org', code: 'A1', name: 'Avdelning 1', kind: 'avdelning', validFrom: '2020-01' },
-      { orgId: 'test-org', code: 'A2', name: 'Avdelning 2', kind: 'avdelning', validFrom: '2020-01' },
-      { orgId: 'test-org', code: 'B', name: 'Enhet B', kind: 'enhet', validFrom: '2020-01' },
-      { orgId: 'test-org', code: 'C', name: 'Enhet C', kind: 'enhet', validFrom: '2020-01' },
-    ])
-    .returning();
-  if (!soc || !a1 || !a2 || !b || !c) throw new Error('fixture units');
-  await db.insert(unitLinks).values([
-    { unitId: a1.id, parentId: soc.id, validFrom: '2020-01' },
-    { unitId: a2.id, parentId: soc.id, validFrom: '2020-01' },
-    { unitId: b.id, parentId: a1.id, validFrom: '2020-01', validTo: '2021-06' },
-    { unitId: b.id, parentId: a2.id, validFrom: '2021-06' },
-    { unitId: c.id, parentId: a1.id, validFrom: '2020-01' },
+  const from = { validFrom: '2020-01' };
+  const idOf = await insertUnits(db, 'test-org', [
+    testUnit('SOC', 'forvaltning', [], { ...from, name: 'Socialförvaltningen' }),
+    testUnit('A1', 'avdelning', [['SOC']], { ...from, name: 'Avdelning 1' }),
+    testUnit('A2', 'avdelning', [['SOC']], { ...from, name: 'Avdelning 2' }),
+    testUnit(
+      'B',
+      'enhet',
+      [
+        ['A1', '2020-01', '2021-06'],
+        ['A2', '2021-06'],
+      ],
+      { ...from, name: 'Enhet B' },
+    ),
+    testUnit('C', 'enhet', [['A1']], { ...from, name: 'Enhet C' }),
   ]);
-  const base = { description: '', group: 'ekonomiskt-bistand', source: 'test', ageBands: [] as string[], scale: 1 };
-  await db.insert(kpis).values([
-    {
-      ...base,
-      id: 'hh',
-      name: 'Hushåll',
-      nameEn: 'Households',
-      unit: 'count',
-      decimals: 0,
-      direction: 'lower',
-      timeAggregation: 'mean',
-      genderSplit: true,
-      privacyClass: 'small-count',
-    },
-    { ...base, id: 'kr', name: 'Utbetalt', nameEn: 'Paid', unit: 'kr', decimals: 0, direction: 'lower', timeAggregation: 'sum', genderSplit: false, privacyClass: 'none' },
-    {
-      ...base,
-      id: 'kr-per-hh',
-      name: 'Per hushåll',
-      nameEn: 'Per household',
-      unit: 'kr',
-      decimals: 0,
-      direction: 'none',
-      timeAggregation: 'sum',
-      genderSplit: false,
-      privacyClass: 'none',
-      ratioNumerator: 'kr',
-      ratioDenominator: 'hh',
-    },
+  const unit = (code: string) => ({ id: idOf.get(code) ?? -1 });
+  const [soc, b, c] = [unit('SOC'), unit('B'), unit('C')];
+  await insertKpis(db, [
+    testKpi({ id: 'hh', name: 'Hushåll', nameEn: 'Households', ...HOUSEHOLDS_SHAPE }),
+    testKpi({ id: 'kr', name: 'Utbetalt', nameEn: 'Paid', ...PAID_SHAPE }),
+    testKpi({ id: 'kr-per-hh', name: 'Per hushåll', nameEn: 'Per household', ...PER_HOUSEHOLD_SHAPE, ratioOf: { numerator: 'kr', denominator: 'hh' } }),
   ]);
   const [batch] = await db
     .insert(importBatches)

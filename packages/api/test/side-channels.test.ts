@@ -1,8 +1,6 @@
-import { boards, deviceTokens } from '@lagesbild/db';
 import { describe, expect, it } from 'vitest';
-import { callerContext } from '../src/context.js';
-import { appRouter } from '../src/root.js';
 import { demoCallers } from './demo-callers.js';
+import { eventsHeard, lastEventId } from './live-events.js';
 
 /**
  * Nothing a scoped caller receives is computed from outside her units: an
@@ -24,44 +22,9 @@ describe('side channels to a unit manager (demo data, PGlite)', () => {
   const eva = () => demo.manager(['BU']);
   const importAs = (fileName: string, rows: string[]) => demo.admin().import.commit({ fileName, contentBase64: csv(rows), confirmWarnings: true });
 
-  async function eventsAfter(lastEventId: string, ms = 1500): Promise<Got[]> {
-    const stream = (await eva().live.events({ lastEventId }))[Symbol.asyncIterator]();
-    const got: unknown[] = [];
-    const deadline = Date.now() + ms;
-    while (Date.now() < deadline) {
-      const next = await Promise.race([stream.next(), new Promise<null>((ok) => setTimeout(() => ok(null), deadline - Date.now()))]);
-      if (next === null || next.done) break;
-      got.push(next.value);
-    }
-    await stream.return?.();
-    return got.map((v) => (Array.isArray(v) ? (v[1] as Got) : null)).filter((e) => e !== null);
-  }
-
-  async function lastEventId(): Promise<string> {
-    const rows = await demo.db().execute<{ id: number }>('select coalesce(max(id), 0) as id from events');
-    const list = Array.isArray(rows) ? rows : (rows as { rows: { id: number }[] }).rows;
-    return String(list[0]?.id ?? 0);
-  }
-
   it("an import on another enhet moves neither her latest month, her default period, nor her screen's latest slide", async () => {
     const before = await eva().overview.get({});
-    const [board] = await demo
-      .db()
-      .insert(boards)
-      .values({ orgId: 'katrineholm', name: 'BU', slides: [{ kind: 'overview', unit: 'BU', period: 'latest', seconds: 20 }], createdBy: 'test' })
-      .returning();
-    const [device] = await demo
-      .db()
-      .insert(deviceTokens)
-      .values({ orgId: 'katrineholm', boardId: board?.id ?? 0, name: 'Skärm BU', tokenHash: 'b'.repeat(64), createdBy: 'test' })
-      .returning();
-    const screen = appRouter.createCaller(
-      callerContext(demo.db(), 'katrineholm', {
-        user: { id: 'device', userId: null, name: 'Skärm', roles: [] },
-        scope: { kind: 'units', units: ['BU'] },
-        device: { id: device?.id ?? 0, boardId: board?.id ?? 0 },
-      }),
-    );
+    const { caller: screen } = await demo.screen('BU', [{ kind: 'overview', unit: 'BU', period: 'latest', seconds: 20 }]);
     expect((await screen.board.forDevice()).latestMonth).toBe(before.latestMonth);
 
     await importAs('ekbist-2023.csv', ['arsarbetare,EKBIST,2023-02,K,20', 'arsarbetare,EKBIST,2023-02,M,5']);
@@ -96,11 +59,11 @@ describe('side channels to a unit manager (demo data, PGlite)', () => {
   });
 
   it('a live event carries only her units, a file name and KPIs only when the whole batch is hers, and nothing wholly outside reaches her', async () => {
-    const start = await lastEventId();
+    const start = await lastEventId(demo.db());
     await importAs('blandad.csv', ['arsarbetare,BU,2022-07,K,21', 'hushall-utbetalt,EKBIST,2022-08,K,210']);
     await importAs('bara-ekbist-igen.csv', ['arsarbetare,EKBIST,2022-09,K,19']);
     await importAs('bara-bu.csv', ['arsarbetare,BU,2022-10,M,6']);
-    const events = await eventsAfter(start);
+    const events = await eventsHeard<Got>(eva(), start);
     expect(events.map((e) => e.kind)).toEqual(['import.committed', 'import.committed']);
     const [mixed, own] = events;
     // Only BU's own month: the EKBIST row's month is not hers to hear of.

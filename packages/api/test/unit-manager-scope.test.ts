@@ -1,6 +1,7 @@
 import { recordEvent } from '@lagesbild/db';
 import { describe, expect, it } from 'vitest';
 import { demoCallers } from './demo-callers.js';
+import { eventsHeard } from './live-events.js';
 
 /**
  * A unit manager of Ungdom och placeringsenhet (BU) on the demo data: every
@@ -56,18 +57,7 @@ describe('what a unit manager sees (demo data, PGlite)', () => {
     await recordEvent(db, 'katrineholm', 'target.set', { kpis: ['sjukfranvaro'], units: ['SOC', 'BOU', 'BU', 'BF', 'VUX', 'EKBIST'], months: ['2022-01'], note: 'soc' });
     await recordEvent(db, 'katrineholm', 'import.committed', { kpis: ['aktualiseringar'], units: ['VUXEN'], months: ['2022-03'], note: 'vuxen' });
 
-    const stream = (await eva().live.events({ lastEventId: String(before) }))[Symbol.asyncIterator]();
-    const got: unknown[] = [];
-    // Catch-up answers at once; then the stream waits for news, so stop after a moment.
-    const deadline = Date.now() + 1500;
-    while (Date.now() < deadline) {
-      const next = await Promise.race([stream.next(), new Promise<null>((ok) => setTimeout(() => ok(null), deadline - Date.now()))]);
-      if (next === null || next.done) break;
-      got.push(next.value);
-    }
-    await stream.return?.();
-    // tracked() envelopes are [id, data]; status messages are plain objects.
-    const events = got.map((v) => (Array.isArray(v) ? (v[1] as { kind: string; payload: { note?: string; units?: string[] } }) : null)).filter((e) => e !== null);
+    const events = await eventsHeard<{ kind: string; payload: { note?: string; units?: string[] } }>(eva(), String(before));
     // Both touch other units too, so she learns only that her unit changed: no KPIs, no note.
     expect(events.map((e) => [e.kind, e.payload])).toEqual([
       ['import.committed', { units: ['BU'], months: ['2022-03'] }],

@@ -145,6 +145,17 @@ export function forecastYearEnd(input: ForecastInput): Forecast {
       : { ...base, value: v, ytdValue, method: 'actual', basisYears: [], ...say(`utfall för hela ${year}`, `actual for the whole of ${year}`) };
   }
 
+  // Whether seasonal predictors beat the naive one over these basis years (see earnsItsPlace).
+  const proves = (usable: [number, YearFigures][], p: Predictors) =>
+    earnsItsPlace(
+      usable.map(([, f]) => f),
+      agg,
+      ratio,
+      scale,
+      sides,
+      p,
+    );
+
   // Earlier complete years, latest first, at most maxBasis of them.
   const complete12 = [...years.entries()]
     .filter(([y, f]) => y < year && range12().every((i) => has(f, i, ratio)))
@@ -163,18 +174,11 @@ export function forecastYearEnd(input: ForecastInput): Forecast {
     } else if (sides.some((s) => !(factor(s) >= STOCK_RATIO_MIN && factor(s) <= STOCK_RATIO_MAX))) {
       reason = unevenReason;
     } else if (
-      !earnsItsPlace(
-        usable.map(([, f]) => f),
-        agg,
-        ratio,
-        scale,
-        sides,
-        {
-          full: (f, s) => f[s][11] ?? 0,
-          seasonal: (f, s, others) => (f[s][lastIdx] ?? 0) * mean(others.map((o) => (o[s][11] ?? 0) / (o[s][lastIdx] ?? 1))),
-          naive: (f, s) => f[s][lastIdx] ?? 0,
-        },
-      )
+      !proves(usable, {
+        full: (f, s) => f[s][11] ?? 0,
+        seasonal: (f, s, others) => (f[s][lastIdx] ?? 0) * mean(others.map((o) => (o[s][11] ?? 0) / (o[s][lastIdx] ?? 1))),
+        naive: (f, s) => f[s][lastIdx] ?? 0,
+      })
     ) {
       reason = unprovenReason;
     } else {
@@ -202,18 +206,11 @@ export function forecastYearEnd(input: ForecastInput): Forecast {
     } else if (sides.some((s) => !(share(s) >= (MIN_SHARE_OF_EVEN * used.length) / 12))) {
       reason = unevenReason;
     } else if (
-      !earnsItsPlace(
-        usable.map(([, f]) => f),
-        agg,
-        ratio,
-        scale,
-        sides,
-        {
-          full: (f, s) => sumAt(f[s], range12()),
-          seasonal: (f, s, others) => sumAt(f[s], used) / mean(others.map((o) => sumAt(o[s], used) / sumAt(o[s], range12()))),
-          naive: (f, s) => (sumAt(f[s], used) / used.length) * 12,
-        },
-      )
+      !proves(usable, {
+        full: (f, s) => sumAt(f[s], range12()),
+        seasonal: (f, s, others) => sumAt(f[s], used) / mean(others.map((o) => sumAt(o[s], used) / sumAt(o[s], range12()))),
+        naive: (f, s) => (sumAt(f[s], used) / used.length) * 12,
+      })
     ) {
       reason = unprovenReason;
     } else {

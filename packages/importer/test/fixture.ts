@@ -7,8 +7,19 @@
  * that only existed 2018–2019.
  */
 import type { Catalogue } from '../src/validate/catalogue.js';
-import { unitLinks, units, type Db, type KpiRecord } from '@lagesbild/db';
-import { insertKpis, insertOrganisation } from '@lagesbild/db/testing';
+import type { Db, KpiRecord } from '@lagesbild/db';
+import {
+  HOUSEHOLDS_SHAPE,
+  insertKpis,
+  insertOrganisation,
+  insertUnits,
+  PAID_SHAPE,
+  PER_HOUSEHOLD_SHAPE,
+  SICK_LEAVE_SHAPE,
+  testKpi,
+  testUnit,
+  type KpiFields,
+} from '@lagesbild/db/testing';
 import { UnitTree, type UnitNode } from '@lagesbild/domain';
 
 export const ORG = 'test-org';
@@ -16,98 +27,30 @@ export const ORG = 'test-org';
 /** The month the tests import in: passed in as the clock would be, so later months are in the future. */
 export const NOW_MONTH = '2026-12';
 
-const base = {
-  description: '',
-  group: 'ekonomiskt-bistand' as const,
-  source: 'test',
-  scale: 1,
-  ageBands: [] as string[],
-  validFrom: '2018-01',
-  validTo: null as string | null,
-  sortOrder: 0,
-  ratioOf: null,
-};
+/** Catalogue entries of the fixture: from 2018 unless they say otherwise. */
+const kpi = (fields: KpiFields): KpiRecord => testKpi({ validFrom: '2018-01', ...fields });
 
 export const FIXTURE_KPIS: KpiRecord[] = [
-  {
-    ...base,
-    id: 'hushall-utbetalt',
-    name: 'Hushåll med utbetalt försörjningsstöd',
-    nameEn: 'Households paid',
-    unit: 'count',
-    decimals: 0,
-    direction: 'lower',
-    timeAggregation: 'mean',
-    genderSplit: true,
-    privacyClass: 'small-count',
-  },
-  {
-    ...base,
-    id: 'utbetalt-kr',
-    name: 'Utbetalt försörjningsstöd',
-    nameEn: 'Paid',
-    unit: 'kr',
-    decimals: 0,
-    direction: 'lower',
-    timeAggregation: 'sum',
-    genderSplit: false,
-    privacyClass: 'none',
-  },
-  {
-    ...base,
-    id: 'sjukfranvaro',
-    group: 'personal',
-    name: 'Sjukfrånvaro',
-    nameEn: 'Sick leave',
-    unit: 'percent',
-    decimals: 1,
-    direction: 'lower',
-    timeAggregation: 'sum',
-    genderSplit: true,
-    privacyClass: 'sick-leave',
-    scale: 100,
-    ageBands: ['-29', '30-49', '50-'],
-  },
-  {
-    ...base,
+  kpi({ id: 'hushall-utbetalt', name: 'Hushåll med utbetalt försörjningsstöd', nameEn: 'Households paid', ...HOUSEHOLDS_SHAPE }),
+  kpi({ id: 'utbetalt-kr', name: 'Utbetalt försörjningsstöd', nameEn: 'Paid', ...PAID_SHAPE }),
+  kpi({ id: 'sjukfranvaro', name: 'Sjukfrånvaro', nameEn: 'Sick leave', ...SICK_LEAVE_SHAPE, ageBands: ['-29', '30-49', '50-'] }),
+  kpi({
     id: 'kr-per-hushall',
     name: 'Utbetalt per hushåll',
     nameEn: 'Paid per household',
-    unit: 'kr',
-    decimals: 0,
-    direction: 'none',
-    timeAggregation: 'sum',
-    genderSplit: false,
-    privacyClass: 'none',
+    ...PER_HOUSEHOLD_SHAPE,
     ratioOf: { numerator: 'utbetalt-kr', denominator: 'hushall-utbetalt' },
-  },
-  {
-    ...base,
-    id: 'gammal-kpi',
-    name: 'Gammal',
-    nameEn: 'Old',
-    unit: 'count',
-    decimals: 0,
-    direction: 'none',
-    timeAggregation: 'sum',
-    genderSplit: false,
-    privacyClass: 'none',
-    validFrom: '2018-01',
-    validTo: '2019-12',
-  },
+  }),
+  kpi({ id: 'gammal-kpi', name: 'Gammal', nameEn: 'Old', unit: 'count', direction: 'none', timeAggregation: 'sum', genderSplit: false, privacyClass: 'none', validTo: '2019-12' }),
 ];
 
-const node = (code: string, kind: UnitNode['kind'], parent: string | null, validTo: string | null = null): UnitNode => ({
-  code,
-  name: code,
-  kind,
-  validFrom: '2018-01',
-  validTo,
-  names: [],
-  parents: parent ? [{ parentCode: parent, validFrom: '2018-01', validTo }] : [],
-});
-
-const FIXTURE_UNITS: UnitNode[] = [node('SOC', 'forvaltning', null), node('AVD', 'avdelning', 'SOC'), node('E1', 'enhet', 'AVD'), node('E2', 'enhet', 'AVD', '2023-01')];
+const FROM = { validFrom: '2018-01' };
+const FIXTURE_UNITS: UnitNode[] = [
+  testUnit('SOC', 'forvaltning', [], FROM),
+  testUnit('AVD', 'avdelning', [['SOC']], FROM),
+  testUnit('E1', 'enhet', [['AVD']], FROM),
+  testUnit('E2', 'enhet', [['AVD']], { ...FROM, validTo: '2023-01' }),
+];
 
 /** The same world in memory, for the pure validator tests. */
 export function memoryCatalogue(): Catalogue {
@@ -124,15 +67,7 @@ export function memoryCatalogue(): Catalogue {
 export async function insertFixture(db: Db): Promise<void> {
   await insertOrganisation(db, ORG, 'Testkommun');
   await insertKpis(db, FIXTURE_KPIS);
-  const rows = await db
-    .insert(units)
-    .values(FIXTURE_UNITS.map((u) => ({ orgId: ORG, code: u.code, name: u.name, kind: u.kind, validFrom: u.validFrom, validTo: u.validTo })))
-    .returning({ id: units.id, code: units.code });
-  const idOf = new Map(rows.map((r) => [r.code, r.id]));
-  const links = FIXTURE_UNITS.flatMap((u) =>
-    u.parents.map((p) => ({ unitId: idOf.get(u.code) ?? -1, parentId: idOf.get(p.parentCode) ?? -1, validFrom: p.validFrom, validTo: p.validTo })),
-  );
-  await db.insert(unitLinks).values(links);
+  await insertUnits(db, ORG, FIXTURE_UNITS);
 }
 
 export const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);

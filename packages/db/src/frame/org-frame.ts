@@ -70,6 +70,28 @@ export interface WrittenFrame {
 }
 
 /**
+ * An organisation's units with their names and parent links, in the order
+ * given; `unitId` throws on a code the tree does not have, naming `source`.
+ */
+export async function insertUnitTree(tx: Db, orgId: string, tree: readonly DemoUnit[], source: string): Promise<Omit<WrittenFrame, 'batchId'>> {
+  const inserted = await tx
+    .insert(units)
+    .values(tree.map((u) => ({ orgId, code: u.code, name: u.name, kind: u.kind, validFrom: u.validFrom, validTo: u.validTo })))
+    .returning({ id: units.id, code: units.code });
+  const idOf = new Map(inserted.map((u) => [u.code, u.id]));
+  const unitId = (code: string): number => {
+    const v = idOf.get(code);
+    if (v === undefined) throw new Error(`${source}: refers to unknown unit ${code}`);
+    return v;
+  };
+  const names = tree.flatMap((u) => u.names.map((n) => ({ unitId: unitId(u.code), ...n })));
+  if (names.length) await tx.insert(unitNames).values(names);
+  const links = tree.flatMap((u) => u.parents.map((p) => ({ unitId: unitId(u.code), parentId: unitId(p.parentCode), validFrom: p.validFrom, validTo: p.validTo })));
+  if (links.length) await tx.insert(unitLinks).values(links);
+  return { idOf, unitId };
+}
+
+/**
  * The one writer of an organisation's frame (seed and generate): everything
  * but the cells, i.e. the organisation, its unit tree with names and parents,
  * the batch its cells belong to, and its targets. Call it in the transaction
@@ -81,20 +103,7 @@ export async function writeOrgFrame(tx: Db, frame: OrgFrame): Promise<WrittenFra
     .insert(organisations)
     .values(frame.organisation)
     .onConflictDoUpdate({ target: organisations.id, set: { name: frame.organisation.name } });
-  const inserted = await tx
-    .insert(units)
-    .values(frame.units.map((u) => ({ orgId, code: u.code, name: u.name, kind: u.kind, validFrom: u.validFrom, validTo: u.validTo })))
-    .returning({ id: units.id, code: units.code });
-  const idOf = new Map(inserted.map((u) => [u.code, u.id]));
-  const unitId = (code: string): number => {
-    const v = idOf.get(code);
-    if (v === undefined) throw new Error(`${frame.batch.fileName}: refers to unknown unit ${code}`);
-    return v;
-  };
-  const names = frame.units.flatMap((u) => u.names.map((n) => ({ unitId: unitId(u.code), ...n })));
-  if (names.length) await tx.insert(unitNames).values(names);
-  const links = frame.units.flatMap((u) => u.parents.map((p) => ({ unitId: unitId(u.code), parentId: unitId(p.parentCode), validFrom: p.validFrom, validTo: p.validTo })));
-  if (links.length) await tx.insert(unitLinks).values(links);
+  const { idOf, unitId } = await insertUnitTree(tx, orgId, frame.units, frame.batch.fileName);
   const [batch] = await tx
     .insert(importBatches)
     .values({

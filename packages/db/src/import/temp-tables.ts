@@ -9,17 +9,22 @@ import { bigint, customType, doublePrecision, integer, pgTable, text, type AnyPg
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
-/** Validated cells in file order: seq is the order (rows restart per sheet of a workbook), line the row shown to the user. */
-export const importStaging = pgTable('import_staging', {
-  seq: integer('seq').notNull(),
-  kpi: text('kpi').notNull(),
-  unit: text('unit').notNull(),
+/** A cell's place and value, as staged and as planned (fresh builders per table). */
+const cellColumns = () => ({
   unitId: integer('unit_id').notNull(),
   month: text('month').notNull(),
   gender: text('gender').notNull(),
   ageBand: text('age_band').notNull(),
   n: doublePrecision('n').notNull(),
   d: doublePrecision('d'),
+});
+
+/** Validated cells in file order: seq is the order (rows restart per sheet of a workbook), line the row shown to the user. */
+export const importStaging = pgTable('import_staging', {
+  seq: integer('seq').notNull(),
+  kpi: text('kpi').notNull(),
+  unit: text('unit').notNull(),
+  ...cellColumns(),
   sheet: text('sheet'),
   line: integer('line').notNull(),
   col: text('col').notNull(),
@@ -39,12 +44,7 @@ export const importMatch = pgTable('import_match', {
 /** The new cells in the order of the unique cell index, numbered (ord) in that order. */
 export const importNew = pgTable('import_new', {
   kpi: text('kpi').notNull(),
-  unitId: integer('unit_id').notNull(),
-  month: text('month').notNull(),
-  gender: text('gender').notNull(),
-  ageBand: text('age_band').notNull(),
-  n: doublePrecision('n').notNull(),
-  d: doublePrecision('d'),
+  ...cellColumns(),
   line: integer('line').notNull(),
   ord: integer('ord').notNull(),
 });

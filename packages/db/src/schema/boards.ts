@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
-import { organisations } from './organisations.js';
+import { orgIdColumn, stampColumn } from './columns.js';
 
 /** One slide of a wall-screen board; validated with zod where it is written. */
 export interface BoardSlide {
@@ -14,13 +14,11 @@ export interface BoardSlide {
 /** A wall-screen board: a sequence of slides shown in rotation. */
 export const boards = pgTable('boards', {
   id: serial('id').primaryKey(),
-  orgId: text('org_id')
-    .notNull()
-    .references(() => organisations.id),
+  orgId: orgIdColumn(),
   name: text('name').notNull(),
   slides: jsonb('slides').$type<BoardSlide[]>().notNull(),
   createdBy: text('created_by').notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: stampColumn('updated_at'),
 });
 
 /** A wall-screen device: shows one board, read-only and suppressed. Only the token's SHA-256 is kept. */
@@ -28,16 +26,14 @@ export const deviceTokens = pgTable(
   'device_tokens',
   {
     id: serial('id').primaryKey(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     boardId: integer('board_id')
       .notNull()
       .references(() => boards.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull(),
     createdBy: text('created_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampColumn('created_at'),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },

@@ -1,5 +1,5 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { organisations } from './organisations.js';
+import { bigserial, index, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { orgIdColumn, stampColumn } from './columns.js';
 
 /**
  * Every change that screens must see (import committed or rolled back, target
@@ -10,13 +10,11 @@ export const events = pgTable(
   'events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     kind: text('kind').notNull(),
     /** What changed: KPI ids, unit codes, months, batch id… */
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampColumn('created_at'),
   },
   (t) => [index('events_org_id').on(t.orgId, t.id)],
 );

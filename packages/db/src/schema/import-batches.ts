@@ -1,5 +1,5 @@
-import { customType, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
-import { organisations } from './organisations.js';
+import { customType, index, integer, jsonb, pgTable, serial, text } from 'drizzle-orm/pg-core';
+import { orgIdColumn, stampColumn } from './columns.js';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
@@ -8,9 +8,7 @@ export const importBatches = pgTable(
   'import_batches',
   {
     id: serial('id').primaryKey(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     fileName: text('file_name').notNull(),
     sha256: text('sha256').notNull(),
     format: text('format').notNull(),
@@ -23,7 +21,7 @@ export const importBatches = pgTable(
     summary: jsonb('summary').$type<{ inserted: number; updated: number; unchanged: number }>(),
     rowCount: integer('row_count').notNull().default(0),
     createdBy: text('created_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampColumn('created_at'),
   },
   (t) => [index('import_batches_org').on(t.orgId, t.createdAt)],
 );

@@ -1,6 +1,6 @@
-import { index, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { index, pgTable, serial, text, unique } from 'drizzle-orm/pg-core';
+import { orgIdColumn, stampColumn } from './columns.js';
 import { kpis } from './kpis.js';
-import { organisations } from './organisations.js';
 
 /**
  * How a row of the administration's wide monthly reports becomes observations:
@@ -17,9 +17,7 @@ export const importMappings = pgTable(
   'import_mappings',
   {
     id: serial('id').primaryKey(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     section: text('section').notNull().default(''),
     parentLabel: text('parent_label').notNull().default(''),
     label: text('label').notNull(),
@@ -30,7 +28,7 @@ export const importMappings = pgTable(
     ageBand: text('age_band').notNull().default(''),
     unitCode: text('unit_code'),
     updatedBy: text('updated_by').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: stampColumn('updated_at'),
   },
   (t) => [unique('import_mappings_row').on(t.orgId, t.section, t.parentLabel, t.label), index('import_mappings_kpi').on(t.kpiId)],
 );

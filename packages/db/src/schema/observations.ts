@@ -1,8 +1,7 @@
 import { bigserial, doublePrecision, index, integer, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { kpiUnitColumns } from './cell-columns.js';
+import { stampColumn } from './columns.js';
 import { importBatches } from './import-batches.js';
-import { kpis } from './kpis.js';
-import { organisations } from './organisations.js';
-import { units } from './units.js';
 
 /**
  * One cell: numerator with optional denominator, for a leaf unit, month,
@@ -13,15 +12,7 @@ export const observations = pgTable(
   'observations',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organisations.id),
-    kpiId: text('kpi_id')
-      .notNull()
-      .references(() => kpis.id),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => units.id),
+    ...kpiUnitColumns(),
     month: text('month').notNull(),
     gender: text('gender', { enum: ['K', 'M', 'T'] }).notNull(),
     /** '' when the KPI has no age bands. */
@@ -32,7 +23,7 @@ export const observations = pgTable(
     batchId: integer('batch_id').references(() => importBatches.id),
     sourceFile: text('source_file'),
     sourceRow: integer('source_row'),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: stampColumn('updated_at'),
   },
   (t) => [unique('observations_cell').on(t.orgId, t.kpiId, t.unitId, t.month, t.gender, t.ageBand), index('observations_kpi_month').on(t.orgId, t.kpiId, t.month)],
 );

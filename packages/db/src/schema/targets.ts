@@ -1,22 +1,12 @@
 import { doublePrecision, integer, jsonb, pgTable, serial, text, unique } from 'drizzle-orm/pg-core';
-import { kpis } from './kpis.js';
-import { organisations } from './organisations.js';
-import { units } from './units.js';
+import { kpiUnitColumns } from './cell-columns.js';
 
 /** An annual target for a KPI and unit, optionally with twelve monthly values (budgets), and a yellow tolerance. */
 export const targets = pgTable(
   'targets',
   {
     id: serial('id').primaryKey(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organisations.id),
-    kpiId: text('kpi_id')
-      .notNull()
-      .references(() => kpis.id),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => units.id),
+    ...kpiUnitColumns(),
     year: integer('year').notNull(),
     annual: doublePrecision('annual').notNull(),
     monthly: jsonb('monthly').$type<(number | null)[] | null>(),

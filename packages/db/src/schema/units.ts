@@ -1,5 +1,5 @@
 import { index, integer, pgTable, serial, text, unique } from 'drizzle-orm/pg-core';
-import { organisations } from './organisations.js';
+import { orgIdColumn, validityColumns } from './columns.js';
 
 /**
  * An organisational unit: the förvaltning, an avdelning or an enhet. The code
@@ -10,9 +10,7 @@ export const units = pgTable(
   'units',
   {
     id: serial('id').primaryKey(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     code: text('code').notNull(),
     /** The current (latest) name; earlier names are in unit_names. */
     name: text('name').notNull(),
@@ -26,19 +24,19 @@ export const units = pgTable(
   (t) => [unique('units_org_code').on(t.orgId, t.code)],
 );
 
+const unitRef = (name: 'unit_id' | 'parent_id') =>
+  integer(name)
+    .notNull()
+    .references(() => units.id);
+
 /** Parent links with validity: a unit's parent in month m is the link with valid_from <= m < valid_to. */
 export const unitLinks = pgTable(
   'unit_links',
   {
     id: serial('id').primaryKey(),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => units.id),
-    parentId: integer('parent_id')
-      .notNull()
-      .references(() => units.id),
-    validFrom: text('valid_from').notNull(),
-    validTo: text('valid_to'),
+    unitId: unitRef('unit_id'),
+    parentId: unitRef('parent_id'),
+    ...validityColumns(),
   },
   (t) => [index('unit_links_unit').on(t.unitId), index('unit_links_parent').on(t.parentId)],
 );
@@ -48,12 +46,9 @@ export const unitNames = pgTable(
   'unit_names',
   {
     id: serial('id').primaryKey(),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => units.id),
+    unitId: unitRef('unit_id'),
     name: text('name').notNull(),
-    validFrom: text('valid_from').notNull(),
-    validTo: text('valid_to'),
+    ...validityColumns(),
   },
   (t) => [index('unit_names_unit').on(t.unitId)],
 );

@@ -1,5 +1,5 @@
 import { boolean, index, integer, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
-import { organisations } from './organisations.js';
+import { orgIdColumn, stampColumn } from './columns.js';
 import { units } from './units.js';
 
 /**
@@ -10,9 +10,7 @@ export const users = pgTable(
   'users',
   {
     id: serial('id').primaryKey(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
     email: text('email'),
@@ -22,10 +20,16 @@ export const users = pgTable(
     disabled: boolean('disabled').notNull().default(false),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampColumn('created_at'),
   },
   (t) => [unique('users_org_username').on(t.orgId, t.username), unique('users_oidc').on(t.oidcIssuer, t.oidcSubject)],
 );
+
+/** A row of a user's own, gone with the user. */
+const userRef = () =>
+  integer('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' });
 
 export const ROLES = ['admin', 'forvaltningschef', 'enhetschef', 'analytiker'] as const;
 export type Role = (typeof ROLES)[number];
@@ -39,9 +43,7 @@ export const userRoles = pgTable(
   'user_roles',
   {
     id: serial('id').primaryKey(),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef(),
     role: text('role', { enum: ROLES }).notNull(),
     unitId: integer('unit_id').references(() => units.id),
   },
@@ -53,14 +55,12 @@ export const sessions = pgTable(
   'sessions',
   {
     tokenHash: text('token_hash').primaryKey(),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef(),
     csrfToken: text('csrf_token').notNull(),
     /** 'password' or 'oidc': how the session was opened. */
     method: text('method').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampColumn('created_at'),
+    lastSeenAt: stampColumn('last_seen_at'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     ip: text('ip'),
     userAgent: text('user_agent'),

@@ -43,6 +43,20 @@ const placed = (id: string, name: string, en: string, adults = false) =>
     source: SOURCE_BUV,
   });
 
+/** A sick-leave share from the HR system: sick hours over ordinary hours, in per cent, protected as sick leave. */
+const sickLeave = (id: string, name: string, en: string, desc: string, ageBands: string[] = []) =>
+  count(id, name, en, desc, 'personal', {
+    unit: 'percent',
+    decimals: 1,
+    direction: 'lower',
+    genderSplit: true,
+    ageBands,
+    privacyClass: 'sick-leave',
+    scale: 100,
+    validFrom: '2017-12',
+    source: SOURCE_PERS,
+  });
+
 const hme = (id: string, name: string, en: string): Def => ({
   id,
   name,
@@ -161,39 +175,13 @@ const DEFS: Def[] = [
     privacyClass: 'none',
     source: 'Uppföljning placeringskostnader (T1 2022, 001)',
   },
-  {
-    id: 'sjukfranvaro',
-    name: 'Sjukfrånvaro',
-    en: 'Sick leave',
-    desc: 'Sjukfrånvarotimmar i procent av ordinarie arbetstid (Σ sjuktimmar / Σ ordinarie timmar).',
-    group: 'personal',
-    unit: 'percent',
-    decimals: 1,
-    direction: 'lower',
-    timeAggregation: 'sum',
-    genderSplit: true,
-    ageBands: ['-29', '30-49', '50-'],
-    privacyClass: 'sick-leave',
-    scale: 100,
-    validFrom: '2017-12',
-    source: SOURCE_PERS,
-  },
-  {
-    id: 'sjukfranvaro-lang',
-    name: 'Andel långtidssjukfrånvaro (≥ 60 dagar)',
-    en: 'Long-term share of sick leave (60+ days)',
-    desc: 'Sjuktimmar i sjukfall om 60 dagar eller mer, i procent av alla sjuktimmar.',
-    group: 'personal',
-    unit: 'percent',
-    decimals: 1,
-    direction: 'lower',
-    timeAggregation: 'sum',
-    genderSplit: true,
-    privacyClass: 'sick-leave',
-    scale: 100,
-    validFrom: '2017-12',
-    source: SOURCE_PERS,
-  },
+  sickLeave('sjukfranvaro', 'Sjukfrånvaro', 'Sick leave', 'Sjukfrånvarotimmar i procent av ordinarie arbetstid (Σ sjuktimmar / Σ ordinarie timmar).', ['-29', '30-49', '50-']),
+  sickLeave(
+    'sjukfranvaro-lang',
+    'Andel långtidssjukfrånvaro (≥ 60 dagar)',
+    'Long-term share of sick leave (60+ days)',
+    'Sjuktimmar i sjukfall om 60 dagar eller mer, i procent av alla sjuktimmar.',
+  ),
   {
     id: 'arsarbetare',
     name: 'Årsarbetare',

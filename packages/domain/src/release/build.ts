@@ -112,6 +112,17 @@ function sumsOver(r: MonthlyRow, idx: readonly number[]): { n: number; d: number
   return { n, d, months: idx.length };
 }
 
+/** Whether row `id` over period `pi` counts too few individuals, by the family's largest count (familyCount). */
+function primaryInPeriod(ctx: Ctx, family: readonly KpiSums[], nouns: Map<string, IndividualsNoun | null>, pi: number, id: string): boolean {
+  return familyCount(
+    ctx,
+    family,
+    nouns,
+    (m, mr) => constituents(ctx, m.kpi, mr, pi),
+    (m) => m.rows.get(id),
+  ).primary;
+}
+
 /**
  * Individuals behind a cell, the largest count any member of the family
  * gives (the same group of people), and whether that many are too few under
@@ -194,17 +205,7 @@ function protectFamily(ctx: Ctx, members: readonly KpiSums[], frames: ReturnType
       for (let pi = 0; pi < ctx.periods.length; pi++) {
         if (ctx.periods[pi]?.kind === 'month') continue;
         const idx = constituents(ctx, s.kpi, r, pi);
-        if (
-          idx.length < 2 ||
-          !familyCount(
-            ctx,
-            members,
-            nouns,
-            (m, mr) => constituents(ctx, m.kpi, mr, pi),
-            (m) => m.rows.get(id),
-          ).primary
-        )
-          continue;
+        if (idx.length < 2 || !primaryInPeriod(ctx, members, nouns, pi, id)) continue;
         const pick = [...idx].filter((i) => (r.n[i] ?? 0) !== 0).sort((a, b) => (r.n[a] ?? 0) - (r.n[b] ?? 0) || a - b)[0] ?? idx[0];
         if (pick !== undefined) periodPrimaries.push({ s, id, idx, pick });
       }
@@ -258,15 +259,7 @@ function releaseKpi(ctx: Ctx, s: KpiSums, hidden: readonly Set<string>[], family
       const value = valueOf(s.kpi, sums);
       let mark: CellMark = value === null ? '.' : '0';
       if (value !== null && idx.some((i) => hidden[i]?.has(id))) {
-        mark = familyCount(
-          ctx,
-          family,
-          nouns,
-          (m, mr) => constituents(ctx, m.kpi, mr, pi),
-          (m) => m.rows.get(id),
-        ).primary
-          ? '1'
-          : '2';
+        mark = primaryInPeriod(ctx, family, nouns, pi, id) ? '1' : '2';
       }
       v.push(mark === '0' ? round(value ?? 0, s.kpi.decimals) : null);
       m += mark;
