@@ -7,7 +7,8 @@ import { createAppI18n, type AppLocale } from '../i18n/index.js';
  * links) in the test's DOM. Needs `// @vitest-environment happy-dom` in the test file.
  */
 export function render(component: Component, props: Record<string, unknown>, locale: AppLocale = 'sv', plugins: Plugin[] = []): VueWrapper {
-  return mount(component, { props, global: { plugins: [createAppI18n(locale), ...plugins] } });
+  // Typed as any mounted component: the tests ask the DOM, not the instance.
+  return mount(component, { props, global: { plugins: [createAppI18n(locale), ...plugins] } }) as VueWrapper;
 }
 
 /** The text a reader sees, with a space at each element's edges (textContent runs "Mål: 420" and "◆" together). */

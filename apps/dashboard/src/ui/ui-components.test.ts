@@ -1,16 +1,23 @@
 // @vitest-environment happy-dom
 import { mount } from '@vue/test-utils';
-import { h, nextTick } from 'vue';
+import { h, nextTick, type Component } from 'vue';
 import { describe, expect, it } from 'vitest';
 import ConfirmStep from './ConfirmStep.vue';
-import DataTable from './DataTable.vue';
+import DataTableComponent from './DataTable.vue';
 
-const rowOf = ({ row }: { row: { id: number; name: string } }) => h('tr', [h('th', { scope: 'row' }, row.name)]);
+interface Screen {
+  id: number;
+  name: string;
+}
+// Generic components do not type their props for mount(); the tests ask the DOM.
+const DataTable = DataTableComponent as unknown as Component;
+const rowOf = ({ row }: { row: Screen }) => h('tr', [h('th', { scope: 'row' }, row.name)]);
+const rowKey = (r: Screen) => r.id;
 
 describe('DataTable', () => {
   it('names its columns and itself for screen readers, and says when there are no rows', () => {
     const table = mount(DataTable, {
-      props: { columns: ['Namn', { label: 'Värde', num: true }], rows: [], rowKey: (r: { id: number }) => r.id, caption: 'Skärmar' },
+      props: { columns: ['Namn', { label: 'Värde', num: true }], rows: [], rowKey, caption: 'Skärmar' },
       slots: { row: rowOf, empty: () => 'Inga skärmar' },
       attrs: { 'data-testid': 'screens' },
     });
@@ -25,7 +32,7 @@ describe('DataTable', () => {
   });
 
   it('draws a row per item, and becomes cards below its width', () => {
-    const props = { columns: ['Namn'], rows: [{ id: 1, name: 'Entrén' }], rowKey: (r: { id: number }) => r.id };
+    const props = { columns: ['Namn'], rows: [{ id: 1, name: 'Entrén' }], rowKey };
     // happy-dom's window is 1024 px wide.
     const narrow = mount(DataTable, { props: { ...props, cardsBelow: 1200 }, slots: { row: rowOf } });
     expect(narrow.get('tbody th').text()).toBe('Entrén');
