@@ -12,6 +12,9 @@ export interface TableModel {
   notes: string[];
 }
 
+/** A column of an on-screen table: its name, and whether it holds figures (right-aligned) or is sorted by (aria-sort). */
+export type Column = string | { label: string; num?: boolean; sort?: 'ascending' | 'descending' | 'none' };
+
 /** Characters that make a spreadsheet read a cell as a formula (CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 

@@ -1,72 +1,67 @@
-import { createSSRApp, type Component } from 'vue';
-import { renderToString } from 'vue/server-renderer';
+// @vitest-environment happy-dom
+import type { Component } from 'vue';
 import { describe, expect, it } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import { createAppI18n, type AppLocale } from '../i18n/index.js';
+import type { AppLocale } from '../i18n/index.js';
 import { card } from '../test/fixtures.js';
+import { render as mountWith, visibleText } from '../test/render.js';
 import KpiCard from './KpiCard.vue';
 import StatusBadge from '../ui/StatusBadge.vue';
 import StatusSummary from './StatusSummary.vue';
 
-/** Renders a component to HTML (no DOM needed) and gives its visible text. */
-async function render(component: Component, props: Record<string, unknown>, locale: AppLocale = 'sv') {
+/** Mounts a component and gives it and its visible text. */
+function render(component: Component, props: Record<string, unknown>, locale: AppLocale = 'sv') {
   // Cards link to the KPI view, so the app needs a router that knows its name.
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/kpi/:kpi', name: 'kpi', component: { render: () => null } }] });
-  const html = await renderToString(createSSRApp(component, props).use(createAppI18n(locale)).use(router));
-  const text = html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return { html, text };
+  const wrapper = mountWith(component, props, locale, [router]);
+  return { wrapper, text: visibleText(wrapper) };
 }
 
 describe('StatusBadge', () => {
-  it('shows symbol and word and names the status for screen readers', async () => {
-    const { html, text } = await render(StatusBadge, { status: 'red' });
+  it('shows symbol and word and names the status for screen readers', () => {
+    const { wrapper, text } = render(StatusBadge, { status: 'red' });
     expect(text).toBe('■ ej uppfyllt');
-    expect(html).toContain('aria-label="Status: ej uppfyllt"');
-    expect(html).toContain('role="img"');
+    expect(wrapper.find('[aria-label="Status: ej uppfyllt"]').exists()).toBe(true);
+    expect(wrapper.find('[role="img"]').exists()).toBe(true);
   });
-  it('speaks English when asked', async () => {
-    const { text, html } = await render(StatusBadge, { status: 'yellow' }, 'en');
+  it('speaks English when asked', () => {
+    const { text, wrapper } = render(StatusBadge, { status: 'yellow' }, 'en');
     expect(text).toBe('◆ partly met');
-    expect(html).toContain('aria-label="Status: partly met"');
+    expect(wrapper.find('[aria-label="Status: partly met"]').exists()).toBe(true);
   });
 });
 
 describe('KpiCard', () => {
-  it('shows name, value, target, change, status and provenance', async () => {
-    const { html, text } = await render(KpiCard, { card: card() });
-    expect(html).toContain('data-kpi="hushall-utbetalt"');
-    expect(html).toMatch(/^<article/);
+  it('shows name, value, target, change, status and provenance', () => {
+    const { wrapper, text } = render(KpiCard, { card: card() });
+    expect(wrapper.attributes('data-kpi')).toBe('hushall-utbetalt');
+    expect(wrapper.element.tagName).toBe('ARTICLE');
     expect(text).toBe('Hushåll med utbetalt försörjningsstöd 431 Mål: 420 -86 (-16,7 %) mot T1 2021 ◆ delvis uppfyllt Rapporterat');
   });
-  it('says when there is no target, and marks synthetic demo values in words', async () => {
-    const { text } = await render(KpiCard, { card: card({ target: null, targetDisplay: null, status: 'none', origin: 'synthetic' }) });
+  it('says when there is no target, and marks synthetic demo values in words', () => {
+    const { text } = render(KpiCard, { card: card({ target: null, targetDisplay: null, status: 'none', origin: 'synthetic' }) });
     expect(text).toContain('Inget mål');
     expect(text).toContain('○ ej bedömd');
     expect(text).toContain('Syntetiskt demovärde');
   });
-  it('says how many months have data when the period is not complete', async () => {
-    const { text } = await render(KpiCard, { card: card({ monthsWithData: 3, monthsInPeriod: 4 }) });
+  it('says how many months have data when the period is not complete', () => {
+    const { text } = render(KpiCard, { card: card({ monthsWithData: 3, monthsInPeriod: 4 }) });
     expect(text).toContain('3 av 4 månader har data');
-    const full = await render(KpiCard, { card: card() });
+    const full = render(KpiCard, { card: card() });
     expect(full.text).not.toContain('månader har data');
   });
-  it('shows "Inga data" without a value, and the protected mark for a suppressed one', async () => {
-    const none = await render(KpiCard, { card: card({ value: null, display: '–', status: 'none', origin: null, monthsWithData: 0 }) });
+  it('shows "Inga data" without a value, and the protected mark for a suppressed one', () => {
+    const none = render(KpiCard, { card: card({ value: null, display: '–', status: 'none', origin: null, monthsWithData: 0 }) });
     expect(none.text).toBe('Hushåll med utbetalt försörjningsstöd Inga data Mål: 420 ○ ej bedömd');
     // The words come from the structured reason, in the reader's language, never from the text "<5".
-    const hidden = await render(KpiCard, {
+    const hidden = render(KpiCard, {
       card: card({ value: null, display: 'x', suppressed: true, status: 'none', hidden: { mark: 'primary', noun: 'households', threshold: 5 } }),
     });
     expect(hidden.text).toContain('färre än 5 hushåll');
     expect(hidden.text).toContain('Dolt för att skydda enskilda');
-    const days = await render(KpiCard, { card: card({ value: null, display: 'x', suppressed: true, status: 'none', hidden: { mark: 'primary', noun: 'persons', threshold: 5 } }) });
+    const days = render(KpiCard, { card: card({ value: null, display: 'x', suppressed: true, status: 'none', hidden: { mark: 'primary', noun: 'persons', threshold: 5 } }) });
     expect(days.text).toContain('färre än 5 personer');
-    const secondary = await render(KpiCard, {
+    const secondary = render(KpiCard, {
       card: card({ value: null, display: 'x', suppressed: true, status: 'none', hidden: { mark: 'secondary', noun: null, threshold: 5 } }),
     });
     expect(secondary.text).toContain('..');
@@ -74,8 +69,8 @@ describe('KpiCard', () => {
 });
 
 describe('StatusSummary', () => {
-  it('counts each status with symbol and word, in the order of the reports', async () => {
-    const { text } = await render(StatusSummary, { counts: { green: 2, yellow: 2, red: 4, none: 22 }, periodLabel: 'T1 2022' });
+  it('counts each status with symbol and word, in the order of the reports', () => {
+    const { text } = render(StatusSummary, { counts: { green: 2, yellow: 2, red: 4, none: 22 }, periodLabel: 'T1 2022' });
     expect(text).toBe('Målbedömning T1 2022 ● 2 uppfyllt ◆ 2 delvis uppfyllt ■ 4 ej uppfyllt ○ 22 ej bedömd');
   });
 });
