@@ -1,16 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, serial, text } from 'drizzle-orm/pg-core';
 import { goals } from './goals.js';
 import { kpis } from './kpis.js';
-import { organisations } from './organisations.js';
 import { units } from './units.js';
+import { orgIdColumn, stampColumn } from './columns.js';
 
 /** What every follow-up row starts with: its organisation, the unit it belongs to (the scope) and the goal it concerns, if any. */
 const planColumns = () => ({
   id: serial('id').primaryKey(),
-  orgId: text('org_id')
-    .notNull()
-    .references(() => organisations.id),
+  orgId: orgIdColumn(),
   unitId: integer('unit_id')
     .notNull()
     .references(() => units.id),
@@ -19,7 +17,7 @@ const planColumns = () => ({
 
 const createdColumns = () => ({
   createdBy: text('created_by').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: stampColumn('created_at'),
 });
 
 /** An uppdrag given to the förvaltning (the reports' ✓ list), under a goal or on its own. */
@@ -41,9 +39,7 @@ export const uppdragComments = pgTable(
   'uppdrag_comments',
   {
     id: serial('id').primaryKey(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     uppdragId: integer('uppdrag_id')
       .notNull()
       .references(() => uppdrag.id),
@@ -51,7 +47,7 @@ export const uppdragComments = pgTable(
     date: text('date').notNull(),
     body: text('body').notNull(),
     author: text('author').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampColumn('created_at'),
   },
   (t) => [index('uppdrag_comments_uppdrag').on(t.orgId, t.uppdragId)],
 );

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { check, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { kpis } from './kpis.js';
-import { organisations } from './organisations.js';
 import { units } from './units.js';
+import { orgIdColumn } from './columns.js';
 
 const ASSESSMENT = ['uppfyllt', 'delvis', 'ej-uppfyllt', 'ej-bedomd'] as const;
 const ORIGIN = ['reported', 'demo', 'user'] as const;
@@ -16,9 +16,7 @@ export const goals = pgTable(
   'goals',
   {
     id: serial('id').primaryKey(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     parentId: integer('parent_id').references((): AnyPgColumn => goals.id),
     kind: text('kind', { enum: ['area', 'namndmal', 'resultatmal', 'delmal'] }).notNull(),
     title: text('title').notNull(),
@@ -44,9 +42,7 @@ export const goalIndicators = pgTable(
   'goal_indicators',
   {
     id: serial('id').primaryKey(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     goalId: integer('goal_id')
       .notNull()
       .references(() => goals.id),
@@ -66,9 +62,7 @@ export const goalIndicatorValues = pgTable(
   'goal_indicator_values',
   {
     id: serial('id').primaryKey(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     indicatorId: integer('indicator_id')
       .notNull()
       .references(() => goalIndicators.id),
@@ -95,9 +89,7 @@ export const goalAssessments = pgTable(
   'goal_assessments',
   {
     id: serial('id').primaryKey(),
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     goalId: integer('goal_id')
       .notNull()
       .references(() => goals.id),

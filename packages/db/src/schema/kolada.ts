@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { kpis } from './kpis.js';
 import { organisations } from './organisations.js';
+import { orgIdColumn, stampColumn } from './columns.js';
 
 /**
  * Kolada (RKA) comparison figures. They are public and yearly, so they are
@@ -79,16 +80,14 @@ export const koladaValues = pgTable(
 export const koladaMappings = pgTable(
   'kolada_mappings',
   {
-    orgId: text('org_id')
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     kpiId: text('kpi_id')
       .notNull()
       .references(() => kpis.id),
     koladaKpi: text('kolada_kpi').notNull(),
     note: text('note').notNull().default(''),
     updatedBy: text('updated_by').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: stampColumn('updated_at'),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.kpiId] })],
 );
