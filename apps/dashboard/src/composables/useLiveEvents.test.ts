@@ -29,4 +29,9 @@ describe('eventTouches', () => {
     expect(eventTouches(event('board.saved', { payload: { boardId: 3 } }), view)).toBe(false);
     expect(eventTouches(event('board.saved'), {})).toBe(false);
   });
+
+  it('never refetches figures for a goal assessed or an åtgärd, uppdrag or risk changed: they carry no KPI list, and would otherwise touch every view', () => {
+    expect(eventTouches(event('goal.assessed'), {})).toBe(false);
+    expect(eventTouches(event('follow_up.changed'), view)).toBe(false);
+  });
 });

@@ -22,9 +22,12 @@ export interface LiveView {
   months?: readonly [string, string];
 }
 
-/** Whether an event changes something the view shows: unit, KPI and months must all overlap. A saved board changes no figure. */
+/** Events that change no figure: a saved board, a goal's assessment, an åtgärd, uppdrag or risk. */
+const NO_FIGURE: ReadonlySet<LiveEvent['kind']> = new Set<LiveEvent['kind']>(['board.saved', 'goal.assessed', 'follow_up.changed']);
+
+/** Whether an event changes something the view shows: unit, KPI and months must all overlap. */
 export function eventTouches(e: LiveEvent, view: LiveView): boolean {
-  if (e.kind === 'board.saved') return false;
+  if (NO_FIGURE.has(e.kind)) return false;
   if (view.unit && e.affectedUnits && !e.affectedUnits.includes(view.unit)) return false;
   if (view.kpis && e.affectedKpis && !e.affectedKpis.some((k) => view.kpis?.includes(k))) return false;
   const months = e.payload.months;
