@@ -1,51 +1,28 @@
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, DESKTOP, launchBrowser, PHONE, startApp, type RunningApp } from './support/app.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { shootDesktopAndPhone, useChromium } from './support/fixture.js';
+import { seriousViolations as axeSerious, shoot } from './support/views.js';
 
 /** WCAG 2.1 A/AA violations that axe rates serious or critical, as readable lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const lesser = results.violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
-  // Minor and moderate findings are reported for a person to look at, not failed on.
-  if (lesser.length > 0) console.log(`axe (minor/moderate): ${lesser.map((v) => v.id).join(', ')}`);
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const seriousViolations = (page: Page) => axeSerious(page, { bestPractice: false });
 
 /** The kind chosen on each slide of the editor, in order. */
 const editorKinds = (editor: Locator) =>
   editor.getByTestId('slide-editor').evaluateAll((sets) => sets.map((s) => (s.querySelector('select[name=kind]') as HTMLSelectElement).value));
 
 describe('an admin sets up a wall screen in /admin/tavlor', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let admin: BrowserContext;
   let page: Page;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    admin = await app.newContext(browser, { viewport: DESKTOP });
-    contexts.push(admin);
+  const e2e = useChromium(async (app) => {
+    page = await e2e.signedIn();
     // The copy button writes to the clipboard; the test reads it back.
-    await admin.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
-    page = await admin.newPage();
-  });
-  afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
-    await browser?.close();
-    await app?.close();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
   });
 
   let wallUrl = '';
   let wall: Page;
 
   it('builds a board of two slides with the keyboard, refuses a bad display time in Swedish, and saves it in the new order', async () => {
-    await page.goto(`${app.url}/`);
+    await page.goto(`${e2e.app.url}/`);
     await page.getByTestId('kpi-card').first().waitFor();
     // The admin menu leads to the page.
     await page.getByRole('link', { name: 'Tavlor' }).click();
@@ -76,11 +53,9 @@ describe('an admin sets up a wall screen in /admin/tavlor', () => {
     await expect(page.getByTestId('board').count()).resolves.toBe(0);
     // The editor with its errors showing is checked too: the marked fields must still be accessible.
     await expect(seriousViolations(page)).resolves.toEqual([]);
-    await page.screenshot({ path: join(ARTIFACTS, 'admin-boards-editor-1366x768.png'), fullPage: true });
-    await page.setViewportSize(PHONE);
-    await expect(page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).resolves.toBeLessThanOrEqual(0);
-    await page.screenshot({ path: join(ARTIFACTS, 'admin-boards-editor-390x844.png'), fullPage: true });
-    await page.setViewportSize(DESKTOP);
+    await shootDesktopAndPhone(page, 'admin-boards-editor', () =>
+      expect(page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).resolves.toBeLessThanOrEqual(0),
+    );
     await second.getByLabel('Visningstid i sekunder').fill('12');
     await expect(second.getByTestId('seconds-error').count()).resolves.toBe(0);
 
@@ -146,7 +121,7 @@ describe('an admin sets up a wall screen in /admin/tavlor', () => {
     const token = board.getByTestId('screen-token');
     await token.waitFor();
     wallUrl = await token.getByTestId('screen-url').inputValue();
-    expect(wallUrl).toMatch(new RegExp(`^${app.url.replace(/[.]/g, '\\.')}/skarm/[A-Za-z0-9_-]{43}$`));
+    expect(wallUrl).toMatch(new RegExp(`^${e2e.app.url.replace(/[.]/g, '\\.')}/skarm/[A-Za-z0-9_-]{43}$`));
     await expect(token.getByTestId('screen-token-note').textContent()).resolves.toContain('Länken visas bara nu och kan inte visas igen.');
     await token.getByRole('button', { name: 'Kopiera länken' }).click();
     await token.getByText('Länken är kopierad.').waitFor();
@@ -154,19 +129,15 @@ describe('an admin sets up a wall screen in /admin/tavlor', () => {
     await expect(board.locator('tr[data-screen="Entrén plan 2"] [data-testid="screen-status"]').textContent()).resolves.toBe('Aktiv');
 
     await expect(seriousViolations(page)).resolves.toEqual([]);
-    await page.screenshot({ path: join(ARTIFACTS, 'admin-boards-1366x768.png'), fullPage: true });
-    await page.setViewportSize(PHONE);
-    await expect(seriousViolations(page)).resolves.toEqual([]);
-    // Nothing runs off the side of a phone.
-    await expect(page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).resolves.toBeLessThanOrEqual(0);
-    await page.screenshot({ path: join(ARTIFACTS, 'admin-boards-390x844.png'), fullPage: true });
-    await page.setViewportSize(DESKTOP);
+    await shootDesktopAndPhone(page, 'admin-boards', async () => {
+      await expect(seriousViolations(page)).resolves.toEqual([]);
+      // Nothing runs off the side of a phone.
+      await expect(page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).resolves.toBeLessThanOrEqual(0);
+    });
 
     // A fresh context: no admin cookie, only the screen's own address.
-    const wallContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-    contexts.push(wallContext);
-    expect(await wallContext.cookies()).toEqual([]);
-    wall = await wallContext.newPage();
+    wall = await e2e.anonymous({ viewport: { width: 1920, height: 1080 } });
+    expect(await wall.context().cookies()).toEqual([]);
     await wall.goto(wallUrl);
     // Polled on the state, so a failure says which one the wall got stuck in; generous, as two cores are shared.
     await expect.poll(() => wall.getByTestId('wall').getAttribute('data-state'), { timeout: 60_000 }).toBe('ready');
@@ -174,7 +145,7 @@ describe('an admin sets up a wall screen in /admin/tavlor', () => {
     await expect(wall.getByTestId('wall-slide').getAttribute('data-kind')).resolves.toBe('overview');
     await wall.getByTestId('wall-card').first().waitFor();
     expect(await wall.getByTestId('wall-title').innerText()).toMatch(/Socialförvaltningen/);
-    await wall.screenshot({ path: join(ARTIFACTS, 'admin-boards-wall-1920.png') });
+    await shoot(wall, 'admin-boards-wall', { fullPage: false });
 
     // The address is not kept: after a reload the page lists the screen, but not its token.
     await page.reload();

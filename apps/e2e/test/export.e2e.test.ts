@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS } from './support/app.js';
 import { useChromium } from './support/fixture.js';
-import { openPage, tableCells } from './support/views.js';
+import { tableCells } from './support/views.js';
 
 /** What the export promises: a cell a spreadsheet would run as a formula starts with an apostrophe. */
 const escaped = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
@@ -52,11 +52,10 @@ describe('exports in Chromium', () => {
 
   it('downloads the table under the chart as CSV and XLSX with exactly the cells on screen', async () => {
     const scripts: string[] = [];
-    const { page } = await openPage(e2e.browser, e2e.app, '/kpi/placeringskostnad?enhet=SOC&period=2022-T1&grain=tertial', {
+    const page = await e2e.open('/kpi/placeringskostnad?enhet=SOC&period=2022-T1&grain=tertial', {
       downloads: true,
       prepare: (p) => p.on('request', (r) => scripts.push(r.url())),
     });
-    e2e.keep(page);
     await page.getByTestId('detail-table').waitFor();
     // exceljs is large: it is fetched on the first XLSX click, not with the view.
     expect(scripts.filter((u) => u.includes('exceljs'))).toEqual([]);

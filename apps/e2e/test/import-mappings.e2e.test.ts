@@ -1,10 +1,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, PHONE, startApp, type RunningApp } from './support/app.js';
-import { axeViolations, shoot } from './support/views.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE } from './support/app.js';
+import { shootDesktopAndPhone, useChromium } from './support/fixture.js';
+import { seriousViolations, shoot } from './support/views.js';
 
 /** The 2018 monthly report (as copied into the importer's tests) with one row relabelled: "Antal aktualiseringar" is in no demo mapping (see demo-mappings.ts). */
 const REPORT_2018 = resolve(import.meta.dirname, '../../../packages/importer/test/good-files/statistik-forsorjningsstod-2018.csv');
@@ -21,21 +22,10 @@ interface Mapping {
   unitCode: string | null;
 }
 
-/** axe's serious and critical findings only; the rest are printed to look at. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const all = await axeViolations(page);
-  const minor = all.filter((v) => !/^(serious|critical) /.test(v));
-  if (minor.length > 0) console.log(`axe, not serious (${page.url()}):\n${minor.join('\n')}`);
-  return all.filter((v) => /^(serious|critical) /.test(v));
-}
-
 /** True when the page is wider than the window, i.e. a phone would scroll sideways. */
 const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
 describe('import mappings in Chromium: map an unknown report row from the preview, then edit and delete it in the list', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let file: string;
   let mappingId = 0;
@@ -51,31 +41,23 @@ describe('import mappings in Chromium: map an unknown report row from the previe
   }
   /** import.mappings as the page's own session asks it (a query without input, so not through apiQuery). */
   async function mappings(): Promise<Mapping[]> {
-    const res = await page.request.get(`${app.url}/trpc/import.mappings`);
+    const res = await page.request.get(`${e2e.app.url}/trpc/import.mappings`);
     if (!res.ok()) throw new Error(`import.mappings: HTTP ${res.status()} ${await res.text()}`);
     return ((await res.json()) as { result: { data: Mapping[] } }).result.data;
   }
   const ours = async () => (await mappings()).filter((m) => m.label.startsWith(LABEL));
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    context = await app.newContext(browser, { viewport: DESKTOP });
-    page = await context.newPage();
+  const e2e = useChromium(async () => {
+    page = await e2e.signedIn();
     const report = readFileSync(REPORT_2018, 'utf8');
     expect(report).toContain('\nAktualiseringar;143;114;');
     file = join(mkdtempSync(join(tmpdir(), 'lagesbild-mappings-')), FILE_NAME);
     writeFileSync(file, report.replace('\nAktualiseringar;', `\n${LABEL};`));
   });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await app?.close();
-  });
 
   it('names the unknown row in the preview and suggests the closest known label', async () => {
     expect(await ours()).toEqual([]);
-    await page.goto(`${app.url}/admin/import`);
+    await page.goto(`${e2e.app.url}/admin/import`);
     await page.getByTestId('import-file').setInputFiles(file);
     await page.getByLabel('Enhet (för rader').selectOption('EKBIST');
     await preview();
@@ -171,12 +153,10 @@ describe('import mappings in Chromium: map an unknown report row from the previe
     await page.getByLabel('Sök bland kopplingarna').fill('');
     await expect.poll(() => page.locator('tr[data-mapping]').count()).toBe(all);
     await expect(seriousViolations(page)).resolves.toEqual([]);
-    await shoot(page, 'admin-mappings');
-    await page.setViewportSize(PHONE);
-    await expect(scrollsSideways(page)).resolves.toBe(false);
-    await expect(seriousViolations(page)).resolves.toEqual([]);
-    await shoot(page, 'admin-mappings');
-    await page.setViewportSize(DESKTOP);
+    await shootDesktopAndPhone(page, 'admin-mappings', async () => {
+      await expect(scrollsSideways(page)).resolves.toBe(false);
+      await expect(seriousViolations(page)).resolves.toEqual([]);
+    });
   });
 
   it('edits the gender: the server’s Swedish refusal shows in an alert, and with a KPI split by gender it is saved on the same mapping', async () => {
@@ -262,7 +242,7 @@ describe('import mappings in Chromium: map an unknown report row from the previe
   it('speaks English when asked', async () => {
     await page.evaluate(() => localStorage.setItem('lagesbild.locale', 'en'));
     try {
-      await page.goto(`${app.url}/admin/import/kopplingar`);
+      await page.goto(`${e2e.app.url}/admin/import/kopplingar`);
       await expect(page.locator('h1').innerText()).resolves.toBe('Mappings');
       await expect.poll(() => text('mapping-count')).toMatch(/^Showing \d+ of \d+ mappings\.$/);
       await expect(page.getByTestId('mapping-add').innerText()).resolves.toBe('Add a mapping');
@@ -272,18 +252,8 @@ describe('import mappings in Chromium: map an unknown report row from the previe
   });
 
   it('keeps a unit manager out of the mappings page and the mappings API', async () => {
-    const token = await app.signInAs('eva-kopplingar', [{ role: 'enhetschef', unit: 'BU' }]);
-    const other = await browser.newContext({ locale: 'sv-SE' });
-    try {
-      await other.addCookies([{ name: 'lb_session', value: token, url: app.url }]);
-      const p = await other.newPage();
-      await p.goto(`${app.url}/admin/import/kopplingar`);
-      await p.getByTestId('kpi-card').first().waitFor();
-      expect(new URL(p.url()).pathname).toBe('/');
-      const res = await p.request.get(`${app.url}/trpc/import.mappings`);
-      expect(res.status()).toBe(403);
-    } finally {
-      await other.close();
-    }
+    const p = await e2e.expectTurnedAway('/admin/import/kopplingar', 'eva-kopplingar');
+    const res = await p.request.get(`${e2e.app.url}/trpc/import.mappings`);
+    expect(res.status()).toBe(403);
   });
 });

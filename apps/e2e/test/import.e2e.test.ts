@@ -2,28 +2,17 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, PHONE, startApp, type RunningApp } from './support/app.js';
-import { apiQuery, axeViolations, shoot } from './support/views.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { shootDesktopAndPhone, useChromium } from './support/fixture.js';
+import { apiQuery, seriousViolations } from './support/views.js';
 
 /** The administration's own monthly reports, as copied into the importer's test fixtures; both need the unit EKBIST (see demo-mappings.ts). */
 const SAMPLES = resolve(import.meta.dirname, '../../../packages/importer/test/good-files');
 const REPORT_2018 = join(SAMPLES, 'statistik-forsorjningsstod-2018.csv');
 const REPORT_2022 = join(SAMPLES, 'statistik-forsorjningsstod-2022.csv');
 
-/** axe's serious and critical findings only (the brief's bar); the rest are printed to look at. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const all = await axeViolations(page);
-  const minor = all.filter((v) => !/^(serious|critical) /.test(v));
-  if (minor.length > 0) console.log(`axe, not serious (${page.url()}):\n${minor.join('\n')}`);
-  return all.filter((v) => /^(serious|critical) /.test(v));
-}
-
 describe('the import page in Chromium: preview, import, errors, warnings, roll back', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const batchIds: number[] = [];
 
@@ -44,30 +33,24 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
     batchIds.push(id);
     return id;
   }
-  const aktualiseringarFeb2018 = async () => {
-    const r = await apiQuery<{ series: { points: { value: number | null }[] }[] }>(page, app, 'series.get', {
+  /** EKBIST's stored aktualiseringar in one month, as the API gives it (null when none). */
+  const aktualiseringar = async (month: string) => {
+    const r = await apiQuery<{ series: { points: { value: number | null }[] }[] }>(page, e2e.app, 'series.get', {
       kpi: 'aktualiseringar',
       unit: 'EKBIST',
-      start: '2018-02',
-      end: '2018-02',
+      start: month,
+      end: month,
     });
-    return r.series[0]?.points[0]?.value;
+    return r.series[0]?.points[0]?.value ?? null;
   };
+  const aktualiseringarFeb2018 = () => aktualiseringar('2018-02');
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    context = await app.newContext(browser, { viewport: DESKTOP });
-    page = await context.newPage();
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await app?.close();
+  const e2e = useChromium(async () => {
+    page = await e2e.signedIn();
   });
 
   it('is reached from the admin menu and has no serious accessibility violations before a file is chosen', async () => {
-    await page.goto(`${app.url}/`);
+    await page.goto(`${e2e.app.url}/`);
     await page.getByTestId('menu-import').click();
     await page.waitForURL(/\/admin\/import$/);
     await expect(page.locator('h1').innerText()).resolves.toBe('Importera statistik');
@@ -158,11 +141,9 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
     await expect(page.getByTestId('import-commit').count()).resolves.toBe(0);
     await expect(text('import-blocked')).resolves.toContain('Rätta felen i filen');
     await expect(seriousViolations(page)).resolves.toEqual([]);
-    await shoot(page, 'admin-import-error');
-    await page.setViewportSize(PHONE);
-    await expect(seriousViolations(page)).resolves.toEqual([]);
-    await shoot(page, 'admin-import-error');
-    await page.setViewportSize(DESKTOP);
+    await shootDesktopAndPhone(page, 'admin-import-error', async () => {
+      await expect(seriousViolations(page)).resolves.toEqual([]);
+    });
   });
 
   it('with "hoppa över saknade värden (?)" the "?" is a warning that must be confirmed before the import', async () => {
@@ -220,10 +201,7 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
     await expect(page.getByTestId('import-warnings').innerText()).resolves.toContain('Bekräfta med rutan "Jag har läst varningarna" nedan innan du importerar.');
     await expect(page.getByTestId('import-warnings').innerText()).resolves.not.toContain('--yes');
     await expect(seriousViolations(page)).resolves.toEqual([]);
-    await shoot(page, 'admin-import-preview');
-    await page.setViewportSize(PHONE);
-    await shoot(page, 'admin-import-preview');
-    await page.setViewportSize(DESKTOP);
+    await shootDesktopAndPhone(page, 'admin-import-preview');
 
     await page.getByLabel('Jag har läst varningarna').check();
     await page.getByTestId('import-commit').click();
@@ -248,23 +226,13 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
     await expect(row.getByTestId('batch-status').innerText()).resolves.toBe('↺ Återställd');
     await expect(row.getByTestId('rollback').count()).resolves.toBe(0);
     await expect.poll(aktualiseringarFeb2018).toBe(114);
-    await shoot(page, 'admin-import-batches');
-    await page.setViewportSize(PHONE);
-    await expect(seriousViolations(page)).resolves.toEqual([]);
-    await shoot(page, 'admin-import-batches');
-    await page.setViewportSize(DESKTOP);
+    await shootDesktopAndPhone(page, 'admin-import-batches', async () => {
+      await expect(seriousViolations(page)).resolves.toEqual([]);
+    });
   });
 
   it('a changed value in a month imported earlier needs the confirm step, and so does its rollback', async () => {
-    const latest = async () => {
-      const r = await apiQuery<{ series: { points: { value: number | null }[] }[] }>(page, app, 'series.get', {
-        kpi: 'aktualiseringar',
-        unit: 'EKBIST',
-        start: '2022-12',
-        end: '2022-12',
-      });
-      return r.series[0]?.points[0]?.value ?? null;
-    };
+    const latest = () => aktualiseringar('2022-12');
     const stored = await latest();
     expect(stored).toEqual(expect.any(Number));
     const file = join(mkdtempSync(join(tmpdir(), 'lagesbild-import-')), 'december-rattad.csv');
@@ -308,9 +276,9 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
   });
 
   it('shows another admin’s import in the list without a reload, live', async () => {
-    const other = await context.newPage();
+    const other = await page.context().newPage();
     try {
-      await other.goto(`${app.url}/admin/import`);
+      await other.goto(`${e2e.app.url}/admin/import`);
       const file = join(mkdtempSync(join(tmpdir(), 'lagesbild-import-')), 'forsorjningsstod-rattad-igen.csv');
       writeFileSync(file, readFileSync(REPORT_2018, 'utf8').replace('Aktualiseringar;143;114', 'Aktualiseringar;143;116'));
       await other.getByTestId('import-file').setInputFiles(file);
@@ -428,19 +396,9 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
   });
 
   it('keeps a unit manager out of the page and the import API', async () => {
-    const token = await app.signInAs('eva-import', [{ role: 'enhetschef', unit: 'BU' }]);
-    const other = await browser.newContext({ locale: 'sv-SE' });
-    try {
-      await other.addCookies([{ name: 'lb_session', value: token, url: app.url }]);
-      const p = await other.newPage();
-      await p.goto(`${app.url}/admin/import`);
-      await p.getByTestId('kpi-card').first().waitFor();
-      expect(new URL(p.url()).pathname).toBe('/');
-      await expect(p.getByTestId('menu-import').count()).resolves.toBe(0);
-      const res = await p.request.get(`${app.url}/trpc/import.batches`);
-      expect(res.status()).toBe(403);
-    } finally {
-      await other.close();
-    }
+    const p = await e2e.expectTurnedAway('/admin/import', 'eva-import');
+    await expect(p.getByTestId('menu-import').count()).resolves.toBe(0);
+    const res = await p.request.get(`${e2e.app.url}/trpc/import.batches`);
+    expect(res.status()).toBe(403);
   });
 });

@@ -1,8 +1,7 @@
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, PHONE } from './support/app.js';
+import { PHONE } from './support/app.js';
 import { useChromium } from './support/fixture.js';
+import { seriousViolations, shoot } from './support/views.js';
 
 /** Swedish number formats as the cards print them: "431", "15 381 492 kr", "8,3 %", "1 200 dygn", "färre än 5 personer". */
 const SWEDISH_VALUE = /^(-?\d{1,3}( \d{3})*(,\d+)?( kr| tkr| %| dygn| åa)?|<\d+|\.\.|Inga data)$/;
@@ -66,8 +65,8 @@ describe('the overview in Chromium', () => {
     const total = summary.reduce((sum, s) => sum + Number(/\d+/.exec(s)?.[0] ?? 0), 0);
     expect(total).toBe(n);
 
-    await page.screenshot({ path: join(ARTIFACTS, 'overview-1366x768.png'), fullPage: true });
-    await page.screenshot({ path: join(ARTIFACTS, 'overview-1366x768-fold.png') });
+    await shoot(page, 'overview');
+    await shoot(page, 'overview-fold', { fullPage: false });
   });
 
   it('switches period kind at one click, steps back and forth, and keeps it all in the URL', async () => {
@@ -112,7 +111,7 @@ describe('the overview in Chromium', () => {
     await expect(notice.getByRole('alert').textContent()).resolves.toMatch(/^Servern svarar inte\. Visar senast hämtade data från \d{2}:\d{2}\. Försöker igen…$/);
     // The last figures stay.
     await expect(page.locator('[data-kpi="hushall-utbetalt"] [data-testid="kpi-value"]').textContent()).resolves.toBe('431');
-    await page.screenshot({ path: join(ARTIFACTS, 'overview-offline-1366x768.png') });
+    await shoot(page, 'overview-offline', { fullPage: false });
 
     await page.unroute('**/trpc/**');
     await notice.getByRole('button', { name: 'Försök igen nu' }).click();
@@ -121,9 +120,7 @@ describe('the overview in Chromium', () => {
   });
 
   it('shows a designed empty state for a period without data', async () => {
-    const context = await e2e.app.newContext(e2e.browser);
-    const page = await context.newPage();
-    e2e.keep(page);
+    const page = await e2e.signedIn();
     await page.goto(`${e2e.app.url}/?enhet=SOC&period=2030-01`);
     const empty = page.getByTestId('overview-empty');
     await empty.waitFor();
@@ -148,8 +145,8 @@ describe('the overview in Chromium', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     const widths = await page.getByTestId('kpi-card').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
     for (const w of widths) expect(w).toBeGreaterThan(300);
-    await page.screenshot({ path: join(ARTIFACTS, 'overview-390x844.png'), fullPage: true });
-    await page.screenshot({ path: join(ARTIFACTS, 'overview-390x844-fold.png') });
+    await shoot(page, 'overview');
+    await shoot(page, 'overview-fold', { fullPage: false });
   });
 
   it('can be used with the keyboard: skip link first, visible focus', async () => {
@@ -166,9 +163,7 @@ describe('the overview in Chromium', () => {
   ] as const) {
     it(`has no serious or critical accessibility violations (axe-core, ${name})`, async () => {
       const page = await open('/?enhet=SOC&period=2022-T1', viewport);
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
     });
   }
 });

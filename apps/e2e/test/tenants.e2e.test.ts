@@ -1,31 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, startApp, type RunningApp } from './support/app.js';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './support/fixture.js';
 import { axeViolations, shoot } from './support/views.js';
 
 const PASSWORD = 'Flen-vid-Båven-2026';
 
 /** A second municipality on the same server: its own sign-in address, its own (empty) data, nothing of Katrineholm's. */
 describe('two organisations on one server, in Chromium', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  /** A browser nobody has signed in with, as a new colleague's. */
-  const fresh = async () => (await browser.newContext({ viewport: DESKTOP, locale: 'sv-SE' })).newPage();
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
+  const e2e = useChromium(async (app) => {
     await app.addOrganisation('flen', 'Flens kommun');
     await app.addUser('stina', PASSWORD, [{ role: 'admin' }], 'flen');
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  /** A browser nobody has signed in with, as a new colleague's. */
+  const fresh = () => e2e.anonymous();
 
   it('signs in to the organisation its address names, shows none of the other’s data, and comes back to it after logout', async () => {
     const page = await fresh();
-    await page.goto(`${app.url}/logga-in?org=flen`);
+    await page.goto(`${e2e.app.url}/logga-in?org=flen`);
     await expect(page.getByTestId('login-org').textContent()).resolves.toBe('Flens kommun');
     await page.getByTestId('login-username').fill('stina');
     await page.getByTestId('login-password').fill(PASSWORD);
@@ -39,13 +29,13 @@ describe('two organisations on one server, in Chromium', () => {
     await page.waitForURL(/\/logga-in\?org=flen$/);
     await expect(page.getByTestId('login-org').textContent()).resolves.toBe('Flens kommun');
     // Without ?org= the browser remembers where it last signed in.
-    await page.goto(`${app.url}/logga-in`);
+    await page.goto(`${e2e.app.url}/logga-in`);
     await expect(page.getByTestId('login-org').textContent()).resolves.toBe('Flens kommun');
   });
 
   it('a sign-in address naming no organisation says so in Swedish and offers no login', async () => {
     const page = await fresh();
-    await page.goto(`${app.url}/logga-in?org=finns-inte`);
+    await page.goto(`${e2e.app.url}/logga-in?org=finns-inte`);
     await expect(page.getByTestId('login-unknown-org').textContent()).resolves.toBe(
       'Organisationen "finns-inte" finns inte här. Kontrollera adressen du fått, eller fråga er administratör.',
     );
@@ -55,7 +45,7 @@ describe('two organisations on one server, in Chromium', () => {
     await expect(axeViolations(page)).resolves.toEqual([]);
     await shoot(page, 'tenant-unknown-org');
     // The server's own organisation, without ?org=, is Katrineholm's.
-    await page.goto(`${app.url}/logga-in`);
+    await page.goto(`${e2e.app.url}/logga-in`);
     await expect(page.getByTestId('login-org').textContent()).resolves.toMatch(/Katrineholm/);
   });
 });

@@ -1,21 +1,16 @@
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchBrowser } from './support/app.js';
-import { startWallApp } from './wall-support.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './support/fixture.js';
+import { shoot } from './support/views.js';
+import { startWallApp } from './support/wall-app.js';
 
 const FULL_HD = { width: 1920, height: 1080 };
 const UHD = { width: 3840, height: 2160 };
 
 describe('wall-screen mode', () => {
-  let app: Awaited<ReturnType<typeof startWallApp>>;
-  let browser: Browser;
   let rotating: string;
   let single: string;
-
-  beforeAll(async () => {
-    app = await startWallApp();
-    browser = await launchBrowser();
+  const e2e = useBrowser(startWallApp, async (app) => {
     rotating = await app.addBoard('Ledningsgruppen', [
       { kind: 'overview', unit: 'SOC', period: 'latest', seconds: 4 },
       { kind: 'chart', unit: 'SOC', kpi: 'utbetalt-forsorjningsstod', period: 'latest', seconds: 4 },
@@ -24,15 +19,10 @@ describe('wall-screen mode', () => {
     ]);
     single = await app.addBoard('Ekonomiskt bistånd', [{ kind: 'overview', unit: 'SOC', period: 'latest', seconds: 60 }]);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
 
   async function openWall(token: string, viewport = FULL_HD): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-    const page = await context.newPage();
-    await page.goto(`${app.url}/skarm/${token}`);
+    const page = await e2e.anonymous({ viewport });
+    await page.goto(`${e2e.app.url}/skarm/${token}`);
     await page.locator('[data-testid="wall"][data-state="ready"]').waitFor();
     return page;
   }
@@ -71,7 +61,7 @@ describe('wall-screen mode', () => {
       expect(m.fontPx).toBeGreaterThanOrEqual(20);
       // Let the chart finish drawing before the picture.
       await page.waitForTimeout(300);
-      await page.screenshot({ path: join(ARTIFACTS, `wall-1920-${i}-${kinds[i]}.png`) });
+      await shoot(page, `wall-${i}-${kinds[i]}`, { fullPage: false });
     }
     expect(kinds).toEqual(['overview', 'chart', 'drilldown', 'redlist']);
     // And round again to the first.
@@ -84,7 +74,7 @@ describe('wall-screen mode', () => {
     await page.getByTestId('wall-card').first().waitFor();
     const m = await expectFitted(page);
     expect(m.fontPx).toBeGreaterThanOrEqual(44);
-    await page.screenshot({ path: join(ARTIFACTS, 'wall-3840-overview.png') });
+    await shoot(page, 'wall-overview', { fullPage: false });
     await page.context().close();
   });
 
@@ -94,46 +84,45 @@ describe('wall-screen mode', () => {
     const card = page.locator('[data-testid="wall-card"][data-kpi="utbetalt-forsorjningsstod"]');
     const before = await card.getByTestId('wall-card-value').innerText();
     const started = Date.now();
-    await app.importCsv('wall-e2e.csv', 'kpi,unit,period,gender,value\nutbetalt-forsorjningsstod,EKBIST,2022-12,T,9999999\n');
+    await e2e.app.importCsv('wall-e2e.csv', 'kpi,unit,period,gender,value\nutbetalt-forsorjningsstod,EKBIST,2022-12,T,9999999\n');
     await expect.poll(() => card.getByTestId('wall-card-value').innerText(), { timeout: 5000, interval: 50 }).not.toBe(before);
     console.log(`import → changed card on the wall: ${Date.now() - started} ms`);
     await expect.poll(() => card.getAttribute('class')).toContain('is-changed');
     expect(await page.getByTestId('wall-announce').innerText()).toMatch(/Uppdaterat/);
     expect(await page.evaluate(() => (window as unknown as { wallMarker?: number }).wallMarker)).toBe(42);
-    await page.screenshot({ path: join(ARTIFACTS, 'wall-1920-changed.png') });
+    await shoot(page, 'wall-changed', { fullPage: false });
     await page.context().close();
   });
 
   it('survives a server restart: says the data is stale, comes back by itself, and reloads onto a new deployment', async () => {
     const page = await openWall(single);
     await page.evaluate(() => ((window as unknown as { wallMarker: number }).wallMarker = 7));
-    await app.stop();
+    await e2e.app.stop();
     await page.getByTestId('wall-stale').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('wall-stale').innerText()).toMatch(/Data inte uppdaterad sedan \d\d:\d\d/);
-    await page.screenshot({ path: join(ARTIFACTS, 'wall-1920-stale.png') });
+    await shoot(page, 'wall-stale', { fullPage: false });
     // Back with the same build: the banner goes and live changes arrive again, without a reload.
-    await app.start();
+    await e2e.app.start();
     await page.getByTestId('wall-stale').waitFor({ state: 'detached', timeout: 20_000 });
     expect(await page.evaluate(() => (window as unknown as { wallMarker?: number }).wallMarker)).toBe(7);
     const card = page.locator('[data-testid="wall-card"][data-kpi="utbetalt-forsorjningsstod"]');
     const before = await card.getByTestId('wall-card-value').innerText();
-    await app.importCsv('wall-e2e-2.csv', 'kpi,unit,period,gender,value\nutbetalt-forsorjningsstod,EKBIST,2022-12,T,1234567\n');
+    await e2e.app.importCsv('wall-e2e-2.csv', 'kpi,unit,period,gender,value\nutbetalt-forsorjningsstod,EKBIST,2022-12,T,1234567\n');
     await expect.poll(() => card.getByTestId('wall-card-value').innerText(), { timeout: 5000, interval: 50 }).not.toBe(before);
     // A new deployment while the server is down: back up, the screen reloads onto it.
-    await app.stop();
-    app.deployNewBuild();
-    await app.start();
+    await e2e.app.stop();
+    e2e.app.deployNewBuild();
+    await e2e.app.start();
     await expect.poll(() => page.evaluate(() => (window as unknown as { wallMarker?: number }).wallMarker ?? null), { timeout: 30_000, interval: 200 }).toBeNull();
     await page.locator('[data-testid="wall"][data-state="ready"]').waitFor();
     await page.context().close();
   });
 
   it('tells an unknown or revoked screen so, instead of showing anything', async () => {
-    const context = await browser.newContext({ viewport: FULL_HD });
-    const page = await context.newPage();
-    await page.goto(`${app.url}/skarm/${'x'.repeat(43)}`);
+    const page = await e2e.anonymous({ viewport: FULL_HD });
+    await page.goto(`${e2e.app.url}/skarm/${'x'.repeat(43)}`);
     await page.locator('[data-testid="wall"][data-state="unknown"]').waitFor();
     expect(await page.getByTestId('wall-message').innerText()).toMatch(/inte registrerad/);
-    await context.close();
+    await page.context().close();
   });
 });

@@ -7,7 +7,6 @@ import { trpc, type ApiClient } from '../api/trpc.js';
 import { shownKey } from '../lib/hidden-text.js';
 import { tryParsePeriod } from '../lib/period-nav.js';
 import { useOverviewStore } from '../stores/overview.js';
-import { useWallMessages } from '../wall/wall-messages.js';
 import '../wall/live-marks.css';
 
 type LiveOutput = inferRouterOutputs<AppRouter>['live']['events'] extends AsyncIterable<infer T> ? T : never;
@@ -184,7 +183,6 @@ export function useChangeMarks(durationMs = 6000) {
  * changed are marked (class is-changed) and announced politely.
  */
 export function useLiveOverview() {
-  useWallMessages();
   const store = useOverviewStore();
   const { t } = useI18n();
   const { changed, announcement, mark } = useChangeMarks();

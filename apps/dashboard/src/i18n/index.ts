@@ -1,4 +1,4 @@
-import { createI18n } from 'vue-i18n';
+import { createI18n, type Composer, type NamedValue } from 'vue-i18n';
 import { accessEn } from './access-en.js';
 import { accessSv } from './access-sv.js';
 import { boardsEn } from './boards-en.js';
@@ -7,11 +7,43 @@ import { en } from './en.js';
 import { importEn } from './import-en.js';
 import { importSv } from './import-sv.js';
 import { sv, type Messages as BaseMessages } from './sv.js';
+import { wallEn } from './wall-en.js';
+import { wallSv } from './wall-sv.js';
 
-/** The views' texts plus login and admin (kept in their own files). */
-export type Messages = BaseMessages & { access: typeof accessSv; boards: typeof boardsSv; importer: typeof importSv };
+/** The Swedish catalogue is the schema: the views' texts plus login, admin, import and the wall (kept in their own files). */
+export type Messages = BaseMessages & { access: typeof accessSv; boards: typeof boardsSv; importer: typeof importSv } & typeof wallSv;
 
 export type AppLocale = 'sv' | 'en';
+
+/** Every catalogue has exactly the Swedish keys: each English part is declared with its Swedish part's type. */
+export const messages: Record<AppLocale, Messages> = {
+  sv: { ...sv, access: accessSv, boards: boardsSv, importer: importSv, ...wallSv },
+  en: { ...en, access: accessEn, boards: boardsEn, importer: importEn, ...wallEn },
+};
+
+/** 'overview.heading', 'access.login.title', …: the dotted path of every message. */
+type Paths<T, P extends string = ''> = { [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Paths<T[K], `${P}${K}.`> }[keyof T & string];
+type MessageKey = Paths<Messages>;
+
+/**
+ * A key known when typechecking (a literal, or a template over a union) must be
+ * in the catalogue; a key only known at run time (`groups.${id}` with a string
+ * id) passes, and such callers check it with te() or trust the server's enum.
+ */
+type CheckedKey<K extends string> = Record<never, never> extends Record<K, 1> ? K : [K] extends [MessageKey] ? K : MessageKey;
+
+interface CheckedTranslation {
+  <K extends string>(key: CheckedKey<K>): string;
+  <K extends string>(key: CheckedKey<K>, named: NamedValue): string;
+  <K extends string>(key: CheckedKey<K>, plural: number): string;
+}
+
+// vue-i18n's own t() takes any string (intlify/vue-i18n#1116), so a typo in a key would only show at run
+// time. The argument-less useI18n() (the only form the app calls) is narrowed to the global composer
+// with a t() checked against the Swedish catalogue; the runtime function is the same.
+declare module 'vue-i18n' {
+  export function useI18n(): Omit<Composer<Record<AppLocale, Messages>, object, object, AppLocale>, 't'> & { t: CheckedTranslation };
+}
 
 const STORAGE_KEY = 'lagesbild.locale';
 
@@ -33,7 +65,7 @@ export function createAppI18n(locale: AppLocale = initialLocale()) {
     legacy: false,
     locale,
     fallbackLocale: 'sv',
-    messages: { sv: { ...sv, access: accessSv, boards: boardsSv, importer: importSv }, en: { ...en, access: accessEn, boards: boardsEn, importer: importEn } },
+    messages,
   });
 }
 

@@ -2,11 +2,17 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { SESSION_COOKIE } from '@lagesbild/api';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { ARTIFACTS, type RunningApp } from './app.js';
 
 /** The sizes the KPI views are checked at: a wide office screen and a small phone. */
 export const WIDE = { width: 1440, height: 900 } as const;
 export const NARROW = { width: 375, height: 812 } as const;
+/** Both, named for the test titles. */
+export const WIDE_AND_NARROW = [
+  ['wide', WIDE],
+  ['phone', NARROW],
+] as const;
 
 /** A signed-in page (the demo admin unless a session token is given) opened at `path`. */
 export async function openPage(
@@ -34,16 +40,34 @@ export async function apiQuery<T>(page: Page, app: RunningApp, procedure: string
   return ((await res.json()) as { result: { data: T } }).result.data;
 }
 
-/** Every axe-core violation of WCAG 2.1 A/AA and best practice on the page, as readable lines (none is the goal). */
-export async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Every axe-core violation of WCAG 2.1 A/AA (and best practice unless turned off) on the page, as readable lines (none is the goal). */
+export async function axeViolations(page: Page, { bestPractice = true } = {}): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(bestPractice ? [...WCAG_21_AA, 'best-practice'] : WCAG_21_AA).analyze();
   return results.violations.map((v) => `${v.impact ?? ''} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** Full-page screenshot into test-artifacts, named by view and size (looked at by a person after the run). */
-export async function shoot(page: Page, name: string): Promise<void> {
+/** axe's serious and critical findings only; the minor and moderate ones are printed for a person to look at, not failed on. */
+export async function seriousViolations(page: Page, options: { bestPractice?: boolean } = {}): Promise<string[]> {
+  const all = await axeViolations(page, options);
+  const minor = all.filter((v) => !/^(serious|critical) /.test(v));
+  if (minor.length > 0) console.log(`axe, not serious (${page.url()}):\n${minor.join('\n')}`);
+  return all.filter((v) => /^(serious|critical) /.test(v));
+}
+
+/** No axe violation at all, nothing wider than the window (tables scroll in their own box), and a screenshot. */
+export async function expectAccessibleAndFitting(page: Page, name: string): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
+  const width = page.viewportSize()?.width ?? WIDE.width;
+  await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(width);
+  await shoot(page, name);
+}
+
+/** A screenshot into test-artifacts, named by view and size (looked at by a person after the run); the full page unless only the fold is wanted. */
+export async function shoot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   const { width, height } = page.viewportSize() ?? WIDE;
-  await page.screenshot({ path: join(ARTIFACTS, `${name}-${width}x${height}.png`), fullPage: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}-${width}x${height}.png`), fullPage });
 }
 
 /** The cells of a table on screen, row by row, as their text (without the reorganisation notes under unit names). */

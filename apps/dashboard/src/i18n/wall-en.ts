@@ -1,0 +1,35 @@
+import type { wallSv } from './wall-sv.js';
+
+export const wallEn: typeof wallSv = {
+  live: {
+    changed: 'Updated: {n} KPIs have new values',
+  },
+  wall: {
+    loading: 'Starting the screen…',
+    unknownTitle: 'This screen is not registered',
+    unknownText: 'The screen key is unknown or revoked. Ask an administrator for a new link.',
+    offlineTitle: 'The server does not answer',
+    offlineText: 'Retrying by itself…',
+    stale: 'Data not updated since {time}',
+    staleNever: 'Data not updated – no contact with the server',
+    updated: 'Updated {time}',
+    slideOf: 'Slide {n} of {total}',
+    changed: 'Updated: {what}',
+    overview: 'Overview',
+    chart: 'By month',
+    drilldown: 'By unit',
+    redlist: 'Targets not met',
+    redlistNone: 'Every KPI with a target is met or partly met.',
+    target: 'Target {value}',
+    noTarget: 'No target',
+    noValue: 'No value',
+    shownOf: 'Showing {n} of {total} KPIs, those with targets first',
+    targetLine: 'Target',
+    unitCol: 'Unit',
+    valueCol: 'Value',
+    targetCol: 'Target',
+    statusCol: 'Status',
+    deviation: 'Deviation {value}',
+    suppressed: 'Hidden (fewer than 5)',
+  },
+};
