@@ -145,4 +145,21 @@ describe('the KPI view in Chromium', () => {
       await expect(page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle)).resolves.not.toBe('none');
     });
   }
+  it('shows Kolada beside sick leave (Katrineholm and Riket, as Delårsrapport 2020 printed them), with the source, and nothing for a KPI not mapped', async () => {
+    const page = await open('/kpi/sjukfranvaro?enhet=SOC&period=2020');
+    const kolada = page.getByTestId('kolada-comparison');
+    await kolada.waitFor();
+    const rows = await tableCells(page, 'kolada-comparison');
+    expect(rows[0]).toEqual(['Kommun', '2020']);
+    expect(rows[1]?.[0]).toBe('Katrineholm egen kommun');
+    expect(rows[1]?.[1]).toMatch(/^6,7 ?K 7,2 · M 4,8$/);
+    expect(rows[2]).toEqual(['Riket hela landet', '6,5']);
+    const text = (await kolada.textContent()) ?? '';
+    expect(text).toContain('Källa: Kolada (RKA), 2020.');
+    expect(text).toContain('Kolada: hela kommunens anställda, kalenderår.');
+    await shoot(page, 'kpi-detail-kolada');
+    const other = await open('/kpi/placeringskostnad?enhet=SOC&period=2022-T1');
+    await other.getByTestId('kpi-definition').waitFor();
+    await expect(other.getByTestId('kolada-comparison').count()).resolves.toBe(0);
+  });
 });

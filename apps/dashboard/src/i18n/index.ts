@@ -6,19 +6,21 @@ import { boardsSv } from './boards-sv.js';
 import { en } from './en.js';
 import { importEn } from './import-en.js';
 import { importSv } from './import-sv.js';
+import { koladaEn } from './kolada-en.js';
+import { koladaSv } from './kolada-sv.js';
 import { sv, type Messages as BaseMessages } from './sv.js';
 import { wallEn } from './wall-en.js';
 import { wallSv } from './wall-sv.js';
 
 /** The Swedish catalogue is the schema: the views' texts plus login, admin, import and the wall (kept in their own files). */
-export type Messages = BaseMessages & { access: typeof accessSv; boards: typeof boardsSv; importer: typeof importSv } & typeof wallSv;
+export type Messages = BaseMessages & { access: typeof accessSv; boards: typeof boardsSv; importer: typeof importSv; kolada: typeof koladaSv } & typeof wallSv;
 
 export type AppLocale = 'sv' | 'en';
 
 /** Every catalogue has exactly the Swedish keys: each English part is declared with its Swedish part's type. */
 export const messages: Record<AppLocale, Messages> = {
-  sv: { ...sv, access: accessSv, boards: boardsSv, importer: importSv, ...wallSv },
-  en: { ...en, access: accessEn, boards: boardsEn, importer: importEn, ...wallEn },
+  sv: { ...sv, access: accessSv, boards: boardsSv, importer: importSv, kolada: koladaSv, ...wallSv },
+  en: { ...en, access: accessEn, boards: boardsEn, importer: importEn, kolada: koladaEn, ...wallEn },
 };
 
 /** 'overview.heading', 'access.login.title', …: the dotted path of every message. */
