@@ -138,5 +138,7 @@ export const RULES: Record<string, Rule> = {
   'kolada.comparison': unscoped('person', { kpi: 'hh' }),
   'kolada.map': unscoped('admin', { kpi: 'finns-inte', koladaKpi: 'N31807' }),
   'kolada.choose': unscoped('admin', { own: 'fel' }),
+  'kolada.settings': unscoped('admin'),
+  'kolada.unmap': unscoped('admin', { kpi: 'finns-inte' }),
   'kolada.importFile': unscoped('admin', { name: 'kolada.json', text: '{}' }),
 };

@@ -60,6 +60,19 @@ describe.each(TEST_DB_KINDS)('Kolada beside our figures, on %s', (kind) => {
     expect(actions).toEqual(['kolada.comparison_set', 'kolada.mapped', 'kolada.imported', 'kolada.imported']);
   });
 
+  it('the admin page sees the mappings with our names, the comparison and what is stored; unmapping ends the comparison', async () => {
+    const view = await admin().kolada.settings();
+    expect(view.mappings.map((m) => [m.kpi, m.koladaKpi])).toEqual([['hh', 'N31807']]);
+    expect(view.comparison).toMatchObject({ ownMunicipality: '0483', municipalities: ['0484'] });
+    expect(view.kpis.map((k) => k.id)).toEqual(['N31807']);
+    expect(view.municipalities.map((m) => m.id)).toEqual(['0000', '0483', '0484']);
+    expect(view.lastFetch).toMatchObject({ source: 'file', valuesSame: 3 });
+    await admin().kolada.unmap({ kpi: 'hh' });
+    expect(await caller(user('chefen', ['forvaltningschef'])).kolada.comparison({ kpi: 'hh' })).toBeNull();
+    await expect(admin().kolada.unmap({ kpi: 'hh' })).rejects.toThrow(/jämförs inte med Kolada/);
+    await admin().kolada.map({ kpi: 'hh', koladaKpi: 'N31807', note: 'Kolada: årsmedel; vi: per månad' });
+  });
+
   it('refuses a broken file by name and place, and stores nothing', async () => {
     const before = [await values(), (await db.select({ n: count() }).from(koladaFetches))[0]?.n];
     await expect(admin().kolada.importFile({ name: 'trasig.json', text: '{"data": {"count": 1, "values": [{"kpi": "N1"}]}}' })).rejects.toThrow(

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actorOf } from '../context.js';
 import { unitProcedure } from '../access/unit-procedure.js';
-import { chooseKoladaComparison, importKoladaFile, koladaComparison, mapKoladaKpi } from '../services/kolada.js';
+import { chooseKoladaComparison, importKoladaFile, koladaAdminView, koladaComparison, mapKoladaKpi, unmapKoladaKpi } from '../services/kolada.js';
 import { procedureFor, router } from '../trpc.js';
 
 const kpi = z.string().min(1).max(64);
@@ -14,6 +14,11 @@ export const koladaRouter = router({
   map: procedureFor('import')
     .input(z.object({ kpi, koladaKpi: z.string().min(1).max(16), note: z.string().max(500).default('') }))
     .mutation(({ ctx, input }) => mapKoladaKpi(ctx.db, ctx.orgId, input, actorOf(ctx))),
+  /** The admin page: mappings, comparison, and the Kolada KPIs and municipalities stored to choose from. */
+  settings: procedureFor('import').query(({ ctx }) => koladaAdminView(ctx.db, ctx.orgId)),
+  unmap: procedureFor('import')
+    .input(z.object({ kpi }))
+    .mutation(({ ctx, input }) => unmapKoladaKpi(ctx.db, ctx.orgId, input.kpi, actorOf(ctx))),
   /** Whom the organisation compares itself with. */
   choose: procedureFor('import')
     .input(z.object({ own: municipality, group: municipality.nullable().default(null), municipalities: z.array(municipality).max(20).default([]) }))

@@ -5,8 +5,10 @@
  * KPI detail reads the comparison. Never mixed into our own series.
  */
 import {
+  deleteKoladaMapping,
   koladaComparisonData,
   koladaRefreshTargets,
+  koladaSettings,
   listKpis,
   setKoladaComparison,
   setKoladaMapping,
@@ -144,4 +146,23 @@ export async function koladaComparison(db: Db, engine: EngineContext, kpi: strin
   if (!data) return null;
   const table = comparisonTable({ values: data.values, own: data.ownMunicipality, group: data.group, chosen: data.chosen, names: data.names });
   return { ...table, source: KOLADA_SOURCE, koladaKpi: data.koladaKpi, title: data.kpi?.title ?? null, note: data.note, fetchedAt: data.fetchedAt?.toISOString() ?? null };
+}
+
+/** What the admin page shows: the mappings (with our KPI names), the comparison, and the stored Kolada KPIs and municipalities to choose from. */
+export async function koladaAdminView(db: Db, orgId: string) {
+  const [settings, ours] = await Promise.all([koladaSettings(db, orgId), listKpis(db)]);
+  const name = new Map(ours.map((k) => [k.id, k.name]));
+  return {
+    ...settings,
+    mappings: settings.mappings.map((m) => ({ kpi: m.kpiId, kpiName: name.get(m.kpiId) ?? m.kpiId, koladaKpi: m.koladaKpi, note: m.note, updatedBy: m.updatedBy, updatedAt: m.updatedAt.toISOString() })),
+    lastFetch: settings.lastFetch ? { ...settings.lastFetch, fetchedAt: settings.lastFetch.fetchedAt.toISOString() } : null,
+  };
+}
+
+export async function unmapKoladaKpi(db: Db, orgId: string, kpi: string, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const txDb = tx as unknown as Db;
+    if (!(await deleteKoladaMapping(txDb, orgId, kpi))) throw new NotFoundError(`Nyckeltalet "${kpi}" jämförs inte med Kolada.`);
+    await auditAs(txDb, actor, { orgId, action: 'kolada.mapped', target: `kpi:${kpi}`, detail: { kpi, koladaKpi: null } });
+  });
 }

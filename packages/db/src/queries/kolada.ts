@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { koladaComparisons, koladaFetches, koladaKpis, koladaMappings, koladaMunicipalities, koladaValues } from '../schema/index.js';
 
@@ -193,4 +193,16 @@ export async function koladaRefreshTargets(db: Db, orgId: string): Promise<{ kpi
   const [group] = settings?.groupId ? await db.select().from(koladaMunicipalities).where(eq(koladaMunicipalities.id, settings.groupId)) : [];
   const municipalities = ['0000', ...(settings ? [settings.ownMunicipality, ...settings.municipalities] : []), ...(group?.members ?? [])];
   return { kpis: [...new Set(mapped.map((m) => m.koladaKpi))].sort(), municipalities: [...new Set(municipalities)] };
+}
+
+/** The admin page's view: the organisation's mappings and comparison, and what Kolada data is stored to choose from. */
+export async function koladaSettings(db: Db, orgId: string) {
+  const [mappings, [comparison], known, places, [last]] = await Promise.all([
+    listKoladaMappings(db, orgId),
+    db.select().from(koladaComparisons).where(eq(koladaComparisons.orgId, orgId)),
+    db.select({ id: koladaKpis.id, title: koladaKpis.title }).from(koladaKpis).orderBy(koladaKpis.id),
+    db.select({ id: koladaMunicipalities.id, title: koladaMunicipalities.title, type: koladaMunicipalities.type }).from(koladaMunicipalities).orderBy(koladaMunicipalities.id),
+    db.select().from(koladaFetches).orderBy(desc(koladaFetches.id)).limit(1),
+  ]);
+  return { mappings, comparison: comparison ?? null, kpis: known, municipalities: places, lastFetch: last ?? null };
 }
