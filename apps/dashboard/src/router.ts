@@ -25,6 +25,7 @@ export const router = createRouter({
     { path: '/admin/logg', name: 'admin-audit', component: () => import('./admin/AdminAuditView.vue'), meta: { admin: true } },
     { path: '/admin/import', name: 'admin-import', component: () => import('./import/AdminImportView.vue'), meta: { admin: true } },
     { path: '/admin/import/kopplingar', name: 'admin-import-mappings', component: () => import('./import/AdminImportMappingsView.vue'), meta: { admin: true } },
+    { path: '/admin/import/kolada', name: 'admin-kolada', component: () => import('./import/AdminKoladaView.vue'), meta: { admin: true } },
     { path: '/admin/tavlor', name: 'admin-boards', component: () => import('./boards/AdminBoardsView.vue'), meta: { admin: true } },
     { path: '/:pathMatch(.*)*', redirect: (to) => ({ path: '/', query: to.query }) },
   ],

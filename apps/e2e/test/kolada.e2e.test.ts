@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './support/fixture.js';
+import { shoot, tableCells } from './support/views.js';
+
+// A Kolada file as the API gives it: one data page, with the KPI's definition beside it.
+const FILE = JSON.stringify({
+  data: {
+    count: 3,
+    values: [
+      { kpi: 'N31807', municipality: '0483', period: 2021, values: [{ gender: 'T', count: 1, status: '', value: 4.1 }] },
+      { kpi: 'N31807', municipality: '0000', period: 2021, values: [{ gender: 'T', count: 1, status: '', value: 3.8 }] },
+      { kpi: 'N31807', municipality: '0484', period: 2021, values: [{ gender: 'T', count: 1, status: '', value: 5.2 }] },
+    ],
+  },
+  kpi: { count: 1, values: [{ id: 'N31807', title: 'Hushåll med ekonomiskt bistånd, andel (exempel)' }] },
+  municipality: { count: 1, values: [{ id: '0484', title: 'Eskilstuna', type: 'K' }] },
+});
+
+describe('Kolada in Chromium: an admin loads, chooses and maps; the KPI view shows it', () => {
+  const e2e = useChromium();
+
+  it('loads a file, says what it stored, and a KPI mapped to it shows the own municipality beside Riket and the chosen one', async () => {
+    const page = await e2e.open('/admin/import');
+    await page.getByTestId('import-kolada-link').click();
+    await page.waitForURL(/\/admin\/import\/kolada$/);
+    // The notice says how the last action went; wait for the words of this one.
+    const says = (text: string | RegExp) => page.getByTestId('kolada-notice').filter({ hasText: text }).waitFor();
+
+    await page.getByTestId('kolada-load').click();
+    await says('Välj en fil först.');
+    await page.getByTestId('kolada-file').setInputFiles({ name: 'kolada.json', mimeType: 'application/json', buffer: Buffer.from(FILE) });
+    await page.getByTestId('kolada-load').click();
+    await says(/Inläst: 3 nya värden, 0 reviderade .* 0 oförändrade\./);
+
+    await page.getByTestId('kolada-own').fill('0483');
+    await page.getByLabel('Andra kommuner').fill('0484');
+    await page.getByTestId('kolada-save-compare').click();
+    await says('Jämförelsen är sparad.');
+
+    await page.getByTestId('kolada-map-kpi').selectOption('hushall-utbetalt');
+    await page.getByTestId('kolada-map-id').fill('hushåll');
+    await page.getByTestId('kolada-map').click();
+    await says(/en bokstav och fem siffror/);
+    await page.getByTestId('kolada-map-id').fill('N31807');
+    await page.getByLabel('Hur definitionerna skiljer sig').fill('Kolada: andel av invånarna, helår.');
+    await page.getByTestId('kolada-map').click();
+    await says('jämförs nu med N31807');
+    await expect(page.getByTestId('kolada-mappings').textContent()).resolves.toContain('N31807');
+    await shoot(page, 'admin-kolada');
+
+    const detail = await e2e.open('/kpi/hushall-utbetalt?enhet=SOC&period=2021');
+    await detail.getByTestId('kolada-comparison').waitFor();
+    const rows = await tableCells(detail, 'kolada-comparison');
+    expect(rows.map((r) => r.join(' | '))).toEqual(['Kommun | 2021', 'Katrineholm egen kommun | 4,1', 'Riket hela landet | 3,8', 'Eskilstuna vald jämförelse | 5,2']);
+    await expect(detail.getByTestId('kolada-comparison').textContent()).resolves.toContain('Källa: Kolada (RKA), 2021.');
+  });
+});
