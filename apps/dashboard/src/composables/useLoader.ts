@@ -10,12 +10,20 @@ export interface Loader<Q, R> {
   retry(): Promise<void>;
 }
 
+/** What a caller adds around each request (the overview store: its question and its retry back-off). */
+interface LoaderHooks<Q> {
+  started?(q: Q): void;
+  succeeded?(): void;
+  failed?(error: LoadError, q: Q): void;
+}
+
 /**
- * One kind of request of a view: the last answer stays on screen while a new
- * one loads or when the server stops answering (with its time), and only the
- * latest request counts, so a slow answer never overwrites a newer question.
+ * One kind of request: the last answer stays on screen while a new one loads
+ * or when the server stops answering (with its time), and only the latest
+ * request counts, so a slow answer never overwrites a newer question.
+ * `forget()` drops the answers of requests under way.
  */
-export function useLoader<Q, R>(fetch: (q: Q) => Promise<R>): Loader<Q, R> {
+export function createLoader<Q, R>(fetch: (q: Q) => Promise<R>, hooks: LoaderHooks<Q> = {}): Loader<Q, R> & { forget(): void } {
   const data = shallowRef<R | null>(null);
   const error = ref<LoadError | null>(null);
   const loading = ref(false);
@@ -24,6 +32,7 @@ export function useLoader<Q, R>(fetch: (q: Q) => Promise<R>): Loader<Q, R> {
   let latest = 0;
 
   async function load(q: Q): Promise<void> {
+    hooks.started?.(q);
     last = { q };
     const mine = ++latest;
     loading.value = true;
@@ -33,16 +42,33 @@ export function useLoader<Q, R>(fetch: (q: Q) => Promise<R>): Loader<Q, R> {
       data.value = result;
       fetchedAt.value = new Date();
       error.value = null;
+      hooks.succeeded?.();
     } catch (err) {
-      if (mine === latest) error.value = classifyError(err);
+      if (mine !== latest) return;
+      const e = classifyError(err);
+      error.value = e;
+      hooks.failed?.(e, q);
     } finally {
       if (mine === latest) loading.value = false;
     }
   }
 
-  onBeforeUnmount(() => {
-    latest++; // answers arriving after the view is gone are dropped
-  });
+  return {
+    data,
+    error,
+    loading,
+    fetchedAt,
+    load,
+    retry: () => (last ? load(last.q) : Promise.resolve()),
+    forget: () => {
+      latest++;
+    },
+  };
+}
 
-  return { data, error, loading, fetchedAt, load, retry: () => (last ? load(last.q) : Promise.resolve()) };
+/** A view's loader: answers arriving after the view is gone are dropped. */
+export function useLoader<Q, R>(fetch: (q: Q) => Promise<R>): Loader<Q, R> {
+  const { forget, ...loader } = createLoader(fetch);
+  onBeforeUnmount(forget);
+  return loader;
 }

@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef } from 'vue';
+import { computed, ref } from 'vue';
+import { createLoader } from '../composables/useLoader.js';
 import { fetchOverview } from '../api/overview.js';
-import type { Overview, OverviewQuery } from '../api/types.js';
-import { classifyError, type LoadError } from '../lib/load-error.js';
+import type { OverviewQuery } from '../api/types.js';
 
 /** Waits before each automatic retry while the server does not answer; the last one repeats. */
 export const RETRY_DELAYS_MS: readonly number[] = [5_000, 10_000, 20_000, 30_000, 60_000];
@@ -18,10 +18,6 @@ export const RETRY_DELAYS_MS: readonly number[] = [5_000, 10_000, 20_000, 30_000
  *   overwrites a newer one.
  */
 export const useOverviewStore = defineStore('overview', () => {
-  const data = shallowRef<Overview | null>(null);
-  const fetchedAt = ref<Date | null>(null);
-  const loading = ref(false);
-  const error = ref<LoadError | null>(null);
   /** The question asked last; differs from the data's while a new period loads or after a failure. */
   const query = ref<OverviewQuery | null>(null);
   /** Failed attempts in a row (0 after a success). */
@@ -30,7 +26,24 @@ export const useOverviewStore = defineStore('overview', () => {
   const retryAt = ref<Date | null>(null);
 
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let latest = 0;
+
+  const loader = createLoader(fetchOverview, {
+    started: (q) => {
+      cancelRetry();
+      query.value = q;
+    },
+    succeeded: () => {
+      failures.value = 0;
+    },
+    failed: (e, q) => {
+      failures.value++;
+      if (e.kind !== 'offline') return;
+      const delay = RETRY_DELAYS_MS[Math.min(failures.value, RETRY_DELAYS_MS.length) - 1] ?? 60_000;
+      retryAt.value = new Date(Date.now() + delay);
+      timer = setTimeout(() => void load(q), delay);
+    },
+  });
+  const { data, fetchedAt, loading, error, load } = loader;
 
   /** Old data on screen while the server does not answer. */
   const stale = computed(() => error.value?.kind === 'offline' && data.value !== null);
@@ -43,33 +56,6 @@ export const useOverviewStore = defineStore('overview', () => {
     retryAt.value = null;
   }
 
-  async function load(q: OverviewQuery): Promise<void> {
-    cancelRetry();
-    query.value = q;
-    const mine = ++latest;
-    loading.value = true;
-    try {
-      const result = await fetchOverview(q);
-      if (mine !== latest) return;
-      data.value = result;
-      fetchedAt.value = new Date();
-      error.value = null;
-      failures.value = 0;
-    } catch (err) {
-      if (mine !== latest) return;
-      const e = classifyError(err);
-      error.value = e;
-      failures.value++;
-      if (e.kind === 'offline') {
-        const delay = RETRY_DELAYS_MS[Math.min(failures.value, RETRY_DELAYS_MS.length) - 1] ?? 60_000;
-        retryAt.value = new Date(Date.now() + delay);
-        timer = setTimeout(() => void load(q), delay);
-      }
-    } finally {
-      if (mine === latest) loading.value = false;
-    }
-  }
-
   /** Ask the last question again now (the retry button, the browser coming back online). */
   function retry(): Promise<void> {
     return query.value ? load(query.value) : Promise.resolve();
@@ -78,7 +64,7 @@ export const useOverviewStore = defineStore('overview', () => {
   /** Stop retrying and forget pending answers (leaving the page). */
   function stop(): void {
     cancelRetry();
-    latest++;
+    loader.forget();
     loading.value = false;
   }
 
