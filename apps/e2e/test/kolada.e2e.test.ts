@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/fixture.js';
 import { shoot, tableCells } from './support/views.js';
 
-// A Kolada file as the API gives it: one data page, with the KPI's definition beside it.
+// A Kolada file as the API gives it: one data page of 2021 figures, with the KPI's definition beside it.
+const figures: [string, number][] = [
+  ['0483', 4.1],
+  ['0000', 3.8],
+  ['0484', 5.2],
+];
 const FILE = JSON.stringify({
   data: {
-    count: 3,
-    values: [
-      { kpi: 'N31807', municipality: '0483', period: 2021, values: [{ gender: 'T', count: 1, status: '', value: 4.1 }] },
-      { kpi: 'N31807', municipality: '0000', period: 2021, values: [{ gender: 'T', count: 1, status: '', value: 3.8 }] },
-      { kpi: 'N31807', municipality: '0484', period: 2021, values: [{ gender: 'T', count: 1, status: '', value: 5.2 }] },
-    ],
+    count: figures.length,
+    values: figures.map(([municipality, value]) => ({ kpi: 'N31807', municipality, period: 2021, values: [{ gender: 'T', count: 1, status: '', value }] })),
   },
   kpi: { count: 1, values: [{ id: 'N31807', title: 'Hushåll med ekonomiskt bistånd, andel (exempel)' }] },
   municipality: { count: 1, values: [{ id: '0484', title: 'Eskilstuna', type: 'K' }] },
