@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { goalIndicators, goalIndicatorValues, goals, units } from '../schema/index.js';
+import { firstOrNull } from './rows.js';
 
 export type GoalRow = typeof goals.$inferSelect;
 export type NewGoal = typeof goals.$inferInsert;
@@ -43,9 +44,8 @@ export async function listGoalRows(db: Db, orgId: string, unitCodes?: readonly s
 }
 
 /** One goal of the organisation, or null (a goal of another organisation is not found). */
-export async function findGoalRow(db: Db, orgId: string, id: number): Promise<GoalRecord | null> {
-  const [row] = await selectGoals(db, orgId, eq(goals.id, id));
-  return row ?? null;
+export function findGoalRow(db: Db, orgId: string, id: number): Promise<GoalRecord | null> {
+  return firstOrNull(selectGoals(db, orgId, eq(goals.id, id)));
 }
 
 /** The indicators of these goals, in order. */
