@@ -1,11 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { check, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { check, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { kpis } from './kpis.js';
 import { units } from './units.js';
-import { orgIdColumn } from './columns.js';
+import { provenanceColumns, tenantRowColumns } from './columns.js';
 
 const ASSESSMENT = ['uppfyllt', 'delvis', 'ej-uppfyllt', 'ej-bedomd'] as const;
-const ORIGIN = ['reported', 'demo', 'user'] as const;
 
 /**
  * A goal of the nämnd's plan: an area (kommunplan), a nämndmål or resultatmål
@@ -15,8 +14,7 @@ const ORIGIN = ['reported', 'demo', 'user'] as const;
 export const goals = pgTable(
   'goals',
   {
-    id: serial('id').primaryKey(),
-    orgId: orgIdColumn(),
+    ...tenantRowColumns(),
     parentId: integer('parent_id').references((): AnyPgColumn => goals.id),
     kind: text('kind', { enum: ['area', 'namndmal', 'resultatmal', 'delmal'] }).notNull(),
     title: text('title').notNull(),
@@ -31,8 +29,7 @@ export const goals = pgTable(
     /** First month it no longer applies, or null while it does. */
     validTo: text('valid_to'),
     sortOrder: integer('sort_order').notNull().default(0),
-    origin: text('origin', { enum: ORIGIN }).notNull(),
-    source: text('source'),
+    ...provenanceColumns(),
   },
   (t) => [index('goals_org_unit').on(t.orgId, t.unitId), index('goals_parent').on(t.parentId)],
 );
@@ -41,8 +38,7 @@ export const goals = pgTable(
 export const goalIndicators = pgTable(
   'goal_indicators',
   {
-    id: serial('id').primaryKey(),
-    orgId: orgIdColumn(),
+    ...tenantRowColumns(),
     goalId: integer('goal_id')
       .notNull()
       .references(() => goals.id),
@@ -61,8 +57,7 @@ export const goalIndicators = pgTable(
 export const goalIndicatorValues = pgTable(
   'goal_indicator_values',
   {
-    id: serial('id').primaryKey(),
-    orgId: orgIdColumn(),
+    ...tenantRowColumns(),
     indicatorId: integer('indicator_id')
       .notNull()
       .references(() => goalIndicators.id),
@@ -74,8 +69,7 @@ export const goalIndicatorValues = pgTable(
     men: doublePrecision('men'),
     assessment: text('assessment', { enum: ASSESSMENT }).notNull().default('ej-bedomd'),
     comment: text('comment').notNull().default(''),
-    origin: text('origin', { enum: ORIGIN }).notNull(),
-    source: text('source'),
+    ...provenanceColumns(),
   },
   (t) => [index('goal_indicator_values_key').on(t.orgId, t.indicatorId, t.period)],
 );
@@ -88,8 +82,7 @@ export const goalIndicatorValues = pgTable(
 export const goalAssessments = pgTable(
   'goal_assessments',
   {
-    id: serial('id').primaryKey(),
-    orgId: orgIdColumn(),
+    ...tenantRowColumns(),
     goalId: integer('goal_id')
       .notNull()
       .references(() => goals.id),
@@ -107,8 +100,7 @@ export const goalAssessments = pgTable(
     comment: text('comment').notNull().default(''),
     decidedBy: text('decided_by').notNull(),
     decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
-    origin: text('origin', { enum: ORIGIN }).notNull(),
-    source: text('source'),
+    ...provenanceColumns(),
   },
   (t) => [index('goal_assessments_key').on(t.orgId, t.goalId, t.period, t.id)],
 );
