@@ -67,3 +67,19 @@ export async function listGoalIndicatorValueRows(db: Db, orgId: string, indicato
     .where(and(eq(goalIndicatorValues.orgId, orgId), inArray(goalIndicatorValues.indicatorId, [...indicatorIds]), eq(goalIndicatorValues.period, period)))
     .orderBy(asc(goalIndicatorValues.indicatorId), asc(goalIndicatorValues.id));
 }
+
+/** The indicators of these goals and, for one period (canonical key), the values of the manual ones: what a goal view shows. */
+export async function listGoalIndicatorsWithValues(
+  db: Db,
+  orgId: string,
+  goals: readonly { id: number }[],
+  period: string,
+): Promise<{ indicators: GoalIndicatorRow[]; values: GoalIndicatorValueRow[] }> {
+  const indicators = await listGoalIndicatorRows(
+    db,
+    orgId,
+    goals.map((g) => g.id),
+  );
+  const manual = indicators.filter((i) => i.kind === 'manual').map((i) => i.id);
+  return { indicators, values: await listGoalIndicatorValueRows(db, orgId, manual, period) };
+}
