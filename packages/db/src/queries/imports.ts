@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { importBatches, importMappings } from '../schema/index.js';
 import { firstOrNull, idInOrg } from './rows.js';

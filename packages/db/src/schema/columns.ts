@@ -1,4 +1,4 @@
-import { serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { integer, serial, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { organisations } from './organisations.js';
 
 // Column groups many tables share; each call makes fresh builders, as drizzle needs one per table.
@@ -35,3 +35,6 @@ export const provenanceColumns = () => ({
   origin: text('origin', { enum: ['reported', 'demo', 'user'] }).notNull(),
   source: text('source'),
 });
+
+/** A required reference to another table's row, by its serial id. */
+export const refColumn = (name: string, target: () => AnyPgColumn) => integer(name).notNull().references(target);

@@ -3,14 +3,12 @@ import { check, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { goals } from './goals.js';
 import { kpis } from './kpis.js';
 import { units } from './units.js';
-import { createdColumns, stampColumn, tenantRowColumns } from './columns.js';
+import { createdColumns, refColumn, stampColumn, tenantRowColumns } from './columns.js';
 
 /** What every follow-up row starts with: its organisation, the unit it belongs to (the scope) and the goal it concerns, if any. */
 const planColumns = () => ({
   ...tenantRowColumns(),
-  unitId: integer('unit_id')
-    .notNull()
-    .references(() => units.id),
+  unitId: refColumn('unit_id', () => units.id),
   goalId: integer('goal_id').references(() => goals.id),
 });
 
@@ -33,9 +31,7 @@ export const uppdragComments = pgTable(
   'uppdrag_comments',
   {
     ...tenantRowColumns(),
-    uppdragId: integer('uppdrag_id')
-      .notNull()
-      .references(() => uppdrag.id),
+    uppdragId: refColumn('uppdrag_id', () => uppdrag.id),
     /** The date the comment speaks for (YYYY-MM-DD). */
     date: text('date').notNull(),
     body: text('body').notNull(),

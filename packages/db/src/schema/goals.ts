@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { kpis } from './kpis.js';
 import { units } from './units.js';
-import { provenanceColumns, tenantRowColumns } from './columns.js';
+import { provenanceColumns, refColumn, tenantRowColumns } from './columns.js';
 
 const ASSESSMENT = ['uppfyllt', 'delvis', 'ej-uppfyllt', 'ej-bedomd'] as const;
 
@@ -21,9 +21,7 @@ export const goals = pgTable(
     description: text('description').notNull().default(''),
     /** The responsible committees as printed, e.g. ["SOCN", "VIAN"]. */
     committees: jsonb('committees').$type<string[]>().notNull().default([]),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => units.id),
+    unitId: refColumn('unit_id', () => units.id),
     /** First month the goal applies (YYYY-MM). */
     validFrom: text('valid_from').notNull(),
     /** First month it no longer applies, or null while it does. */
@@ -39,9 +37,7 @@ export const goalIndicators = pgTable(
   'goal_indicators',
   {
     ...tenantRowColumns(),
-    goalId: integer('goal_id')
-      .notNull()
-      .references(() => goals.id),
+    goalId: refColumn('goal_id', () => goals.id),
     kind: text('kind', { enum: ['kpi', 'manual'] }).notNull(),
     kpiId: text('kpi_id').references(() => kpis.id),
     /** The indicator's name as printed (manual), or empty for a KPI (its own name is shown). */
@@ -58,9 +54,7 @@ export const goalIndicatorValues = pgTable(
   'goal_indicator_values',
   {
     ...tenantRowColumns(),
-    indicatorId: integer('indicator_id')
-      .notNull()
-      .references(() => goalIndicators.id),
+    indicatorId: refColumn('indicator_id', () => goalIndicators.id),
     /** Canonical period key, e.g. 2020-D. */
     period: text('period').notNull(),
     total: doublePrecision('total'),
@@ -83,9 +77,7 @@ export const goalAssessments = pgTable(
   'goal_assessments',
   {
     ...tenantRowColumns(),
-    goalId: integer('goal_id')
-      .notNull()
-      .references(() => goals.id),
+    goalId: refColumn('goal_id', () => goals.id),
     /** Canonical period key of a follow-up period: 2020-T1, 2020-D or 2020. */
     period: text('period').notNull(),
     status: text('status', { enum: ASSESSMENT }).notNull(),
