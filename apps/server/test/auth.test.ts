@@ -1,11 +1,11 @@
 import { createLoginLink, createUser, type AppRouter } from '@lagesbild/api';
-import { auditLog, seedDemo } from '@lagesbild/db';
+import { auditLog } from '@lagesbild/db';
 import { desc, eq } from 'drizzle-orm';
 import { TEST_DB_KINDS } from '@lagesbild/db/testing';
-import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/http/server.js';
+import { useDemoDatabase } from './demo-database.js';
 
 const PASSWORD = 'Ett-bra-lösenord-2026';
 
@@ -14,10 +14,9 @@ describe.each(TEST_DB_KINDS)('sign-in over HTTP on %s', (kind) => {
   let server: RunningServer;
   let proxied: RunningServer;
 
-  const database = useTestDatabase(
+  const database = useDemoDatabase(
     kind,
     async (opened) => {
-      await seedDemo(opened.db);
       await createUser(
         opened.db,
         'katrineholm',

@@ -1,11 +1,10 @@
 import type { AppRouter } from '@lagesbild/api';
-import { seedDemo } from '@lagesbild/db';
-import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { MAX_BATCH_SIZE, MAX_PERIOD_MONTHS } from '@lagesbild/domain';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/http/server.js';
 import { adminSession, fakeDashboard } from './live-harness.js';
+import { useDemoDatabase } from './demo-database.js';
 
 /** The longest period allowed, ending at the demo's last month. */
 const LONGEST = '2013-01:2022-12';
@@ -19,10 +18,9 @@ describe('bounded work per request (PGlite, where queries run on the event loop)
   let server: RunningServer;
   let cookie: string;
 
-  useTestDatabase(
+  useDemoDatabase(
     'pglite',
     async (opened) => {
-      await seedDemo(opened.db);
       server = await startServer({ database: opened, orgId: 'katrineholm', port: 0, staticDir: fakeDashboard(), log: () => undefined });
       cookie = (await adminSession(opened.db, 'bound-admin')).cookie;
     },

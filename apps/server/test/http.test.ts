@@ -1,23 +1,21 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppRouter } from '@lagesbild/api';
-import { seedDemo } from '@lagesbild/db';
 import { TEST_DB_KINDS } from '@lagesbild/db/testing';
-import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/http/server.js';
 import { adminSession, fakeDashboard } from './live-harness.js';
+import { useDemoDatabase } from './demo-database.js';
 
 describe.each(TEST_DB_KINDS)('HTTP server on %s', (kind) => {
   let server: RunningServer;
   let staticDir: string;
   let adminCookie: string;
 
-  useTestDatabase(
+  useDemoDatabase(
     kind,
     async (opened) => {
-      await seedDemo(opened.db);
       staticDir = fakeDashboard();
       writeFileSync(join(staticDir, 'assets', 'app-abc123.js'), 'console.log(1)');
       server = await startServer({ database: opened, orgId: 'katrineholm', port: 0, staticDir });

@@ -6,14 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AppRouter } from '@lagesbild/api';
-import { seedDemo } from '@lagesbild/db';
 import { TEST_DB_KINDS } from '@lagesbild/db/testing';
-import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import { dumpAll } from '../../../packages/importer/test/dump.js';
 import { startServer, type RunningServer } from '../src/http/server.js';
 import { adminSession, fakeDashboard } from './live-harness.js';
+import { useDemoDatabase } from './demo-database.js';
 
 const CORPUS = resolve(import.meta.dirname, '../../../packages/importer/test/bad-files');
 const corpus = (name: string) => readFileSync(join(CORPUS, name));
@@ -45,10 +44,9 @@ describe.each(TEST_DB_KINDS)('bad files over HTTP on %s', (kind) => {
   let headers: Record<string, string>;
   let before: Record<string, string>;
 
-  const database = useTestDatabase(
+  const database = useDemoDatabase(
     kind,
     async (opened) => {
-      await seedDemo(opened.db);
       server = await startServer({ database: opened, orgId: 'katrineholm', port: 0, staticDir: fakeDashboard() });
       const session = await adminSession(opened.db, 'import-admin');
       headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };

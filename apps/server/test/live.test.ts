@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LIVE_HEARTBEAT_MS, revokeDeviceToken } from '@lagesbild/api';
-import { deviceTokens, openPostgres, recordEvent, seedDemo, type Database } from '@lagesbild/db';
+import { deviceTokens, openPostgres, recordEvent, type Database } from '@lagesbild/db';
 import { eq } from 'drizzle-orm';
-import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { describe, expect, it } from 'vitest';
 import { nextMonthCsv } from '../src/cli/commands/demo-live.js';
 import { importCommand } from '../src/cli/commands/import.js';
@@ -11,6 +10,7 @@ import { createWallDevice, deviceClient, fakeDashboard, listen } from './live-ha
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { useDemoDatabase } from './demo-database.js';
 
 const ORG = 'katrineholm';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -27,10 +27,9 @@ describe('live events across two servers on PostgreSQL', () => {
   const staticDir = fakeDashboard();
   const files = mkdtempSync(join(tmpdir(), 'lagesbild-live-'));
 
-  const database = useTestDatabase(
+  const database = useDemoDatabase(
     'postgres',
     async (opened) => {
-      await seedDemo(opened.db);
       databaseB = await openPostgres(opened.url ?? '');
       serverA = await startServer({ database: opened, orgId: ORG, port: 0, staticDir });
       serverB = await startServer({ database: databaseB, orgId: ORG, port: 0, staticDir });

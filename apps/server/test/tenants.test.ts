@@ -1,12 +1,12 @@
 import { createLoginLink, createUser, listUsers, THROTTLE_STEP_MS, type AppRouter } from '@lagesbild/api';
-import { cellCount, importBatches, loadGeneratedOrg, loadUnits, recordEvent, seedDemo, upsertGeneratedKpis, type GenerateSpec } from '@lagesbild/db';
+import { cellCount, importBatches, loadGeneratedOrg, loadUnits, recordEvent, upsertGeneratedKpis, type GenerateSpec } from '@lagesbild/db';
 import { TEST_DB_KINDS } from '@lagesbild/db/testing';
-import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/http/server.js';
 import { createWallDevice, deviceClient, fakeDashboard, listen } from './live-harness.js';
+import { useDemoDatabase } from './demo-database.js';
 
 const KAT = 'katrineholm';
 const GEN = 'gen-001';
@@ -30,10 +30,9 @@ describe.each(TEST_DB_KINDS)('tenants on one server (%s)', (kind) => {
   let genDevice: string;
   let katBatch: number;
 
-  const database = useTestDatabase(
+  const database = useDemoDatabase(
     kind,
     async (opened) => {
-      await seedDemo(opened.db);
       await upsertGeneratedKpis(opened.db, SPEC.kpis);
       await loadGeneratedOrg(opened, SPEC, 0, cellCount(SPEC));
       await createUser(opened.db, KAT, { username: 'anna', displayName: 'Anna i Katrineholm', password: PASSWORD_KAT, roles: [{ role: 'admin' }] }, { id: 'test', ip: null });

@@ -1,30 +1,23 @@
-import { auditLog, events, type Db } from '@lagesbild/db';
+import { auditLog, events } from '@lagesbild/db';
 import { TEST_DB_KINDS } from '@lagesbild/db/testing';
-import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { parsePeriod } from '@lagesbild/domain';
 import { desc } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { callerContext, type Scope, type SessionUser } from '../src/context.js';
-import { appRouter } from '../src/root.js';
+import type { SessionUser } from '../src/context.js';
 import { addComment, COMMENT_MAX_LENGTH, listComments, normaliseCommentBody } from '../src/services/comments.js';
-import { insertFixture } from './fixture.js';
+import { useFixture } from './fixture.js';
 
 const user = (id: string, roles: SessionUser['roles']): SessionUser => ({ id, userId: null, name: `${id[0]?.toUpperCase()}${id.slice(1)} Testsson`, roles });
 
 describe.each(TEST_DB_KINDS)('comments on %s', (kind) => {
-  let db: Db;
-  useTestDatabase(kind, async (opened) => {
-    db = opened.db;
-    await insertFixture(db);
-  });
-  const caller = (u: SessionUser | null, scope: Scope = { kind: 'all' }) => appRouter.createCaller(callerContext(db, 'test-org', { user: u, scope }));
+  const { database, caller } = useFixture(kind);
 
   it('keeps a comment with author and time, lists the period newest first, and audits it with a live event', async () => {
     const anna = caller(user('anna', ['enhetschef']), { kind: 'units', units: ['A1'] });
     const first = await anna.comment.add({ kpi: 'hh', unit: 'C', period: '2021-t1', body: '  Fler hushåll\r\nefter årsskiftet.  ' });
     expect(first).toMatchObject({ kpi: 'hh', unit: 'C', period: '2021-T1', body: 'Fler hushåll\nefter årsskiftet.', author: 'Anna Testsson' });
     expect(Date.parse(first.createdAt)).not.toBeNaN();
-    await addComment(db, 'test-org', {
+    await addComment(database.db, 'test-org', {
       kpi: 'hh',
       unit: 'C',
       period: parsePeriod('2021-T1'),
@@ -33,15 +26,15 @@ describe.each(TEST_DB_KINDS)('comments on %s', (kind) => {
       actor: 'bo',
       now: new Date(Date.parse(first.createdAt) + 60_000),
     });
-    await addComment(db, 'test-org', { kpi: 'hh', unit: 'C', period: parsePeriod('2021-T2'), body: 'Annan period', author: 'Bo', actor: 'bo' });
+    await addComment(database.db, 'test-org', { kpi: 'hh', unit: 'C', period: parsePeriod('2021-T2'), body: 'Annan period', author: 'Bo', actor: 'bo' });
 
     const list = await anna.comment.list({ kpi: 'hh', unit: 'C', period: '2021-T1' });
     expect(list.map((c) => c.body)).toEqual(['Senare', 'Fler hushåll\nefter årsskiftet.']);
-    expect(await listComments(db, 'test-org', { kpi: 'kr', unit: 'C', period: parsePeriod('2021-T1') })).toEqual([]);
+    expect(await listComments(database.db, 'test-org', { kpi: 'kr', unit: 'C', period: parsePeriod('2021-T1') })).toEqual([]);
 
-    const [audit] = await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+    const [audit] = await database.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
     expect(audit).toMatchObject({ action: 'comment.added', actor: 'bo' });
-    const kinds = await db.select().from(events).orderBy(desc(events.id));
+    const kinds = await database.db.select().from(events).orderBy(desc(events.id));
     expect(kinds.map((e) => e.kind)).toEqual(['comment.added', 'comment.added', 'comment.added']);
     expect(kinds[2]?.payload).toMatchObject({ kpis: ['hh'], units: ['C'], months: ['2021-01', '2021-02', '2021-03', '2021-04'] });
   });

@@ -1,5 +1,8 @@
 import { importBatches, observations, organisations, targets, type Db } from '@lagesbild/db';
-import { HOUSEHOLDS_SHAPE, insertKpis, insertUnits, PAID_SHAPE, PER_HOUSEHOLD_SHAPE, testKpi, testUnit } from '@lagesbild/db/testing';
+import { HOUSEHOLDS_SHAPE, insertKpis, insertUnits, PAID_SHAPE, PER_HOUSEHOLD_SHAPE, testKpi, testUnit, type TestDbKind } from '@lagesbild/db/testing';
+import { useTestDatabase } from '@lagesbild/db/testing/vitest';
+import { callerContext, type Scope, type SessionUser } from '../src/context.js';
+import { appRouter } from '../src/root.js';
 
 /**
  * A small organisation whose unit B moves from avdelning A1 to A2 in June 2021:
@@ -76,4 +79,14 @@ export async function insertFixture(db: Db): Promise<void> {
     },
     { orgId: 'test-org', kpiId: 'hh', unitId: soc.id, year: 2021, annual: 19, tolerance: 1, toleranceKind: 'absolute', origin: 'demo' },
   ]);
+}
+
+/** The describe block's database with the fixture (and what `more` adds), and a caller on it for a user, over all units unless told. */
+export function useFixture(kind: TestDbKind, more?: (db: Db) => Promise<void>) {
+  const database = useTestDatabase(kind, async ({ db }) => {
+    await insertFixture(db);
+    await more?.(db);
+  });
+  const caller = (u: SessionUser | null, scope: Scope = { kind: 'all' }) => appRouter.createCaller(callerContext(database.db, 'test-org', { user: u, scope }));
+  return { database, caller };
 }

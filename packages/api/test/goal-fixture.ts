@@ -1,10 +1,8 @@
 import { goalIndicators, goalIndicatorValues, goals, units, type Db } from '@lagesbild/db';
 import type { TestDbKind } from '@lagesbild/db/testing';
-import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { eq } from 'drizzle-orm';
-import { callerContext, type Scope, type SessionUser } from '../src/context.js';
-import { appRouter } from '../src/root.js';
-import { insertFixture } from './fixture.js';
+import type { SessionUser } from '../src/context.js';
+import { useFixture } from './fixture.js';
 
 /** The ids of the goals insertGoalFixture wrote, by name; filled when it runs. */
 export const GOAL_IDS = { area: 0, soc: 0, B: 0, C: 0 };
@@ -54,11 +52,7 @@ const person = (id: string, roles: SessionUser['roles']): SessionUser => ({ id, 
  * goals, and callers on it: a förvaltningschef, an enhetschef of B, an analyst.
  */
 export function useGoalWorld(kind: TestDbKind) {
-  const database = useTestDatabase(kind, async ({ db }) => {
-    await insertFixture(db);
-    await insertGoalFixture(db);
-  });
-  const caller = (u: SessionUser, scope: Scope = { kind: 'all' }) => appRouter.createCaller(callerContext(database.db, 'test-org', { user: u, scope }));
+  const { database, caller } = useFixture(kind, insertGoalFixture);
   return {
     database,
     chef: () => caller(person('chefen', ['forvaltningschef'])),

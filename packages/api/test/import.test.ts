@@ -1,15 +1,13 @@
-import { auditLog, events, observations, rollupStatus, units, type Db } from '@lagesbild/db';
+import { auditLog, events, observations, rollupStatus, units } from '@lagesbild/db';
 import { parsePeriod } from '@lagesbild/domain';
 import { TEST_DB_KINDS } from '@lagesbild/db/testing';
-import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { MAX_FILE_BYTES } from '@lagesbild/importer';
 import { and, desc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { callerContext, type SessionUser } from '../src/context.js';
-import { appRouter } from '../src/root.js';
+import type { SessionUser } from '../src/context.js';
 import { loadEngineContext } from '../src/engine/index.js';
 import { buildOverview } from '../src/services/index.js';
-import { insertFixture } from './fixture.js';
+import { useFixture } from './fixture.js';
 import { ALL_UNITS } from '../src/access/scope.js';
 
 const user = (id: string, roles: SessionUser['roles']): SessionUser => ({ id, userId: null, name: id, roles });
@@ -19,16 +17,11 @@ const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const REPORT = ';Januari;Februari;Mars\nHushåll;10;11;\nKvinnor;4;5;\nMän;6;6;\nUtbetalt;1 000;2 000,50;\n';
 
 describe.each(TEST_DB_KINDS)('import procedures on %s', (kind) => {
-  let db: Db;
-  useTestDatabase(kind, async (opened) => {
-    db = opened.db;
-    await insertFixture(db);
-  });
-  const caller = (u: SessionUser | null) => appRouter.createCaller(callerContext(db, 'test-org', { user: u, scope: { kind: 'all' } }));
+  const { database, caller } = useFixture(kind);
   const admin = () => caller(user('admin', ['admin']));
 
   async function cell(kpi: string, unit: string, month: string, gender: 'K' | 'M' | 'T') {
-    const [row] = await db
+    const [row] = await database.db
       .select({ v: observations.numerator, batchId: observations.batchId })
       .from(observations)
       .innerJoin(units, eq(units.id, observations.unitId))
@@ -65,7 +58,7 @@ describe.each(TEST_DB_KINDS)('import procedures on %s', (kind) => {
     const extra = await api.import.saveMapping({ label: 'Tillfällig', kpiId: null });
     await api.import.deleteMapping({ id: extra.id });
     await expect(api.import.deleteMapping({ id: extra.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    const audits = await db.select().from(auditLog).where(eq(auditLog.action, 'mapping.changed'));
+    const audits = await database.db.select().from(auditLog).where(eq(auditLog.action, 'mapping.changed'));
     expect(audits).toHaveLength(7);
   });
 
@@ -82,9 +75,9 @@ describe.each(TEST_DB_KINDS)('import procedures on %s', (kind) => {
     expect(await cell('hh', 'B', '2022-02', 'M')).toMatchObject({ v: 6, batchId: committed.batchId });
     expect(await cell('kr', 'C', '2022-02', 'T')).toMatchObject({ v: 2000.5 });
 
-    const [audit] = await db.select().from(auditLog).where(eq(auditLog.action, 'import.committed'));
+    const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.action, 'import.committed'));
     expect(audit).toMatchObject({ actor: 'admin', target: `batch:${committed.batchId}` });
-    const [event] = await db.select().from(events).orderBy(desc(events.id)).limit(1);
+    const [event] = await database.db.select().from(events).orderBy(desc(events.id)).limit(1);
     expect(event).toMatchObject({ kind: 'import.committed', payload: { batchId: committed.batchId, kpis: ['hh', 'kr'], units: ['B', 'C'], months: ['2022-01', '2022-02'] } });
 
     const again = await api.import.commit(input);
@@ -123,7 +116,7 @@ describe.each(TEST_DB_KINDS)('import procedures on %s', (kind) => {
     const rolled = await api.import.rollback({ batchId: done.batchId ?? -1, confirmed: true });
     expect(rolled).toEqual({ batchId: done.batchId, restored: 0, deleted: 1 });
     expect(await cell('kr', 'C', '2022-03', 'T')).toBeUndefined();
-    const [event] = await db.select().from(events).orderBy(desc(events.id)).limit(1);
+    const [event] = await database.db.select().from(events).orderBy(desc(events.id)).limit(1);
     expect(event).toMatchObject({ kind: 'import.rolled_back', payload: { batchId: done.batchId, kpis: ['kr'], units: ['C'], months: ['2022-03'] } });
     await expect(api.import.rollback({ batchId: done.batchId ?? -1, confirmed: true })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
@@ -163,10 +156,12 @@ describe.each(TEST_DB_KINDS)('import procedures on %s', (kind) => {
   it('keeps the roll-ups fresh through an import and its rollback, giving what raw cells give', async () => {
     const same = async () => {
       const period = parsePeriod('2022-01:2022-02');
-      const viaRollups = await loadEngineContext(db, 'test-org');
-      const viaRaw = await loadEngineContext(db, 'test-org', { rollups: false });
+      const viaRollups = await loadEngineContext(database.db, 'test-org');
+      const viaRaw = await loadEngineContext(database.db, 'test-org', { rollups: false });
       expect(viaRollups.rollups).toBe(true);
-      expect(await buildOverview(db, viaRollups, 'SOC', period, '2022-02', false, ALL_UNITS)).toEqual(await buildOverview(db, viaRaw, 'SOC', period, '2022-02', false, ALL_UNITS));
+      expect(await buildOverview(database.db, viaRollups, 'SOC', period, '2022-02', false, ALL_UNITS)).toEqual(
+        await buildOverview(database.db, viaRaw, 'SOC', period, '2022-02', false, ALL_UNITS),
+      );
     };
     const committed = await admin().import.commit({
       fileName: 'rollups-2022.csv',
@@ -175,10 +170,10 @@ describe.each(TEST_DB_KINDS)('import procedures on %s', (kind) => {
       confirmWarnings: true,
     });
     expect(committed.ok).toBe(true);
-    expect(await rollupStatus(db, 'test-org')).toMatchObject({ fresh: true });
+    expect(await rollupStatus(database.db, 'test-org')).toMatchObject({ fresh: true });
     await same();
     await admin().import.rollback({ batchId: committed.batchId ?? 0, confirmed: true });
-    expect(await rollupStatus(db, 'test-org')).toMatchObject({ fresh: true });
+    expect(await rollupStatus(database.db, 'test-org')).toMatchObject({ fresh: true });
     await same();
   });
 });

@@ -1,14 +1,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { auditLog, koladaFetches, koladaValues, type Db } from '@lagesbild/db';
+import { auditLog, koladaFetches, koladaValues } from '@lagesbild/db';
 import { TEST_DB_KINDS } from '@lagesbild/db/testing';
-import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { count, desc } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { callerContext, type SessionUser } from '../src/context.js';
-import { appRouter } from '../src/root.js';
+import type { SessionUser } from '../src/context.js';
 import { fetchKolada } from '../src/services/kolada.js';
-import { insertFixture } from './fixture.js';
+import { useFixture } from './fixture.js';
 
 const user = (id: string, roles: SessionUser['roles']): SessionUser => ({ id, userId: null, name: id, roles });
 const file = JSON.stringify({
@@ -32,14 +30,9 @@ const file = JSON.stringify({
 });
 
 describe.each(TEST_DB_KINDS)('Kolada beside our figures, on %s', (kind) => {
-  let db: Db;
-  useTestDatabase(kind, async (opened) => {
-    db = opened.db;
-    await insertFixture(db);
-  });
-  const caller = (u: SessionUser) => appRouter.createCaller(callerContext(db, 'test-org', { user: u, scope: { kind: 'all' } }));
+  const { database, caller } = useFixture(kind);
   const admin = () => caller(user('admin', ['admin']));
-  const values = async () => (await db.select({ n: count() }).from(koladaValues))[0]?.n;
+  const values = async () => (await database.db.select({ n: count() }).from(koladaValues))[0]?.n;
 
   it('an admin loads a file and maps a KPI; the förvaltningschef sees the own municipality beside Riket, with the source', async () => {
     expect(await admin().kolada.importFile({ name: 'kolada.json', text: file })).toMatchObject({ valuesNew: 3, valuesRevised: 0 });
@@ -56,7 +49,7 @@ describe.each(TEST_DB_KINDS)('Kolada beside our figures, on %s', (kind) => {
       years: [2020],
     });
     expect(c?.rows.map((r) => `${r.role}:${r.name}=${r.years[2020]?.T?.value}`)).toEqual(['own:Katrineholm=587', 'riket:Riket=610', 'chosen:Eskilstuna=700']);
-    const actions = (await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(4)).map((a) => a.action);
+    const actions = (await database.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(4)).map((a) => a.action);
     expect(actions).toEqual(['kolada.comparison_set', 'kolada.mapped', 'kolada.imported', 'kolada.imported']);
   });
 
@@ -74,11 +67,11 @@ describe.each(TEST_DB_KINDS)('Kolada beside our figures, on %s', (kind) => {
   });
 
   it('refuses a broken file by name and place, and stores nothing', async () => {
-    const before = [await values(), (await db.select({ n: count() }).from(koladaFetches))[0]?.n];
+    const before = [await values(), (await database.db.select({ n: count() }).from(koladaFetches))[0]?.n];
     await expect(admin().kolada.importFile({ name: 'trasig.json', text: '{"data": {"count": 1, "values": [{"kpi": "N1"}]}}' })).rejects.toThrow(
       /trasig\.json: data\.values\[0\]\.municipality/,
     );
-    expect([await values(), (await db.select({ n: count() }).from(koladaFetches))[0]?.n]).toEqual(before);
+    expect([await values(), (await database.db.select({ n: count() }).from(koladaFetches))[0]?.n]).toEqual(before);
   });
 
   it('a fetch that meets a failing Kolada is reported in words and stores nothing', async () => {
@@ -89,7 +82,7 @@ describe.each(TEST_DB_KINDS)('Kolada beside our figures, on %s', (kind) => {
     try {
       await expect(
         fetchKolada(
-          db,
+          database.db,
           'test-org',
           { kpis: ['N31807'], municipalities: ['0483'], years: [2021] },
           { baseUrl: `http://127.0.0.1:${port}/v2`, retries: 1, backoffMs: 5 },

@@ -1,11 +1,9 @@
-import { releaseStatus, type Db } from '@lagesbild/db';
+import { releaseStatus } from '@lagesbild/db';
 import { TEST_DB_KINDS } from '@lagesbild/db/testing';
-import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { describe, expect, it } from 'vitest';
-import { callerContext, type SessionUser } from '../src/context.js';
-import { appRouter } from '../src/root.js';
+import type { SessionUser } from '../src/context.js';
 import { releaseFor } from '../src/engine/index.js';
-import { insertFixture } from './fixture.js';
+import { useFixture } from './fixture.js';
 
 const user = (id: string, roles: SessionUser['roles']): SessionUser => ({ id, userId: null, name: id, roles });
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -16,26 +14,21 @@ const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
  * is fresh before anyone reads it, and a suppressed caller's answers follow.
  */
 describe.each(TEST_DB_KINDS)('the protected release on %s', (kind) => {
-  let db: Db;
-  useTestDatabase(kind, async (opened) => {
-    db = opened.db;
-    await insertFixture(db);
-  });
-  const caller = (u: SessionUser) => appRouter.createCaller(callerContext(db, 'test-org', { user: u, scope: { kind: 'all' } }));
+  const { database, caller } = useFixture(kind);
   const series = () => caller(user('ana', ['analytiker'])).series.get({ kpi: 'hh', unit: 'B', start: '2022-01', end: '2022-01', grain: 'month', split: 'gender' });
 
   it('is rebuilt by an import and by its rollback, kept per build, and suppressed reads follow it', async () => {
     // The fixture wrote cells without a release: the first suppressed read builds it once.
-    const first = await releaseFor(db, 'test-org');
-    expect(await releaseFor(db, 'test-org')).toBe(first);
-    const s0 = await releaseStatus(db, 'test-org');
+    const first = await releaseFor(database.db, 'test-org');
+    expect(await releaseFor(database.db, 'test-org')).toBe(first);
+    const s0 = await releaseStatus(database.db, 'test-org');
     expect(s0?.fresh).toBe(true);
 
     const csv = 'kpi,unit,period,gender,value\nhh,B,2022-01,K,2\nhh,B,2022-01,M,30\n';
     const done = await caller(user('admin', ['admin'])).import.commit({ fileName: 'januari.csv', contentBase64: b64(csv) });
     expect(done).toMatchObject({ ok: true });
     // Nobody has read since: the import's own transaction built it.
-    const s1 = await releaseStatus(db, 'test-org');
+    const s1 = await releaseStatus(database.db, 'test-org');
     expect(s1).toMatchObject({ fresh: true, buildId: (s0?.buildId ?? 0) + 1 });
     const shown = await series();
     expect(shown.series.map((s) => [s.key, s.points[0]?.value, s.points[0]?.display, s.points[0]?.hidden?.mark])).toEqual([
@@ -49,14 +42,14 @@ describe.each(TEST_DB_KINDS)('the protected release on %s', (kind) => {
     expect(exact.series.map((s) => s.points[0]?.value)).toEqual([2, 30]);
 
     await caller(user('admin', ['admin'])).import.rollback({ batchId: done.batchId ?? -1, confirmed: true });
-    const s2 = await releaseStatus(db, 'test-org');
+    const s2 = await releaseStatus(database.db, 'test-org');
     expect(s2).toMatchObject({ fresh: true, buildId: (s1?.buildId ?? 0) + 1 });
     const after = await series();
     expect(after.series.map((s) => [s.key, s.points[0]?.value, s.points[0]?.hidden])).toEqual([
       ['K', null, null],
       ['M', null, null],
     ]);
-    expect(await releaseFor(db, 'test-org')).not.toBe(first);
+    expect(await releaseFor(database.db, 'test-org')).not.toBe(first);
   });
 
   it('answers a volume over a custom range from its shown months, and refuses nothing it holds', async () => {

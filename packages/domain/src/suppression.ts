@@ -39,8 +39,12 @@ export type SuppressionMark = 'primary' | 'secondary';
 
 export function isPrimarySuppressed(cell: TableCell, rules: SuppressionRules = DEFAULT_SUPPRESSION): boolean {
   const n = cell.protectingCount;
-  if (n === null || n <= 0) return false;
-  switch (cell.privacyClass) {
+  return n !== null && n > 0 && breaksPrimaryRule(cell.privacyClass, n, rules);
+}
+
+/** The primary rule of a privacy class on a count of individuals above zero (the callers decide what counts as zero). */
+export function breaksPrimaryRule(privacyClass: PrivacyClass, n: number, rules: SuppressionRules): boolean {
+  switch (privacyClass) {
     case 'small-count':
       return n < rules.minCount;
     case 'sick-leave':

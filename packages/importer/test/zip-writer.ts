@@ -22,26 +22,15 @@ export function zip(entries: { name: string; data: Buffer; declaredSize?: number
     const size = e.declaredSize ?? e.data.length;
     const crc = crc32(e.data);
     // Local file header, then the central directory's entry: version 2.0, deflate, the same CRC and sizes.
-    const local = record(30, [
-      [0, 4, 0x04034b50],
-      [4, 2, 20],
-      [8, 2, 8],
-      [14, 4, crc],
-      [18, 4, packed.length],
-      [22, 4, size],
-      [26, 2, name.length],
-    ]);
-    const central = record(46, [
-      [0, 4, 0x02014b50],
-      [4, 2, 20],
-      [6, 2, 20],
-      [10, 2, 8],
-      [16, 4, crc],
-      [20, 4, packed.length],
-      [24, 4, size],
-      [28, 2, name.length],
-      [42, 4, offset],
-    ]);
+    // Both headers hold the CRC, the two sizes and the name's length in a row, from `at`.
+    const sizes = (at: number): [number, 2 | 4, number][] => [
+      [at, 4, crc],
+      [at + 4, 4, packed.length],
+      [at + 8, 4, size],
+      [at + 12, 2, name.length],
+    ];
+    const local = record(30, [[0, 4, 0x04034b50], [4, 2, 20], [8, 2, 8], ...sizes(14)]);
+    const central = record(46, [[0, 4, 0x02014b50], [4, 2, 20], [6, 2, 20], [10, 2, 8], ...sizes(16), [42, 4, offset]]);
     locals.push(local, name, packed);
     centrals.push(central, name);
     offset += 30 + name.length + packed.length;

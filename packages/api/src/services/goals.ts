@@ -6,8 +6,7 @@
 import {
   currentGoalAssessments,
   findGoalRow,
-  listGoalIndicatorRows,
-  listGoalIndicatorValueRows,
+  listGoalIndicatorsWithValues,
   listGoalRows,
   type Db,
   type GoalAssessmentRow,
@@ -113,17 +112,7 @@ async function kpiIndicator(db: Db, engine: EngineContext, g: GoalRecord, i: Goa
 }
 
 async function indicatorViews(db: Db, engine: EngineContext, goals: readonly GoalRecord[], p: Period, o: ViewOptions): Promise<Map<number, IndicatorView[]>> {
-  const rows = await listGoalIndicatorRows(
-    db,
-    engine.orgId,
-    goals.map((g) => g.id),
-  );
-  const values = await listGoalIndicatorValueRows(
-    db,
-    engine.orgId,
-    rows.filter((r) => r.kind === 'manual').map((r) => r.id),
-    periodKey(p),
-  );
+  const { indicators: rows, values } = await listGoalIndicatorsWithValues(db, engine.orgId, goals, periodKey(p));
   const out = new Map<number, IndicatorView[]>(goals.map((g) => [g.id, []]));
   for (const r of rows) {
     const g = goals.find((x) => x.id === r.goalId);

@@ -1,3 +1,4 @@
+import { FTE_SHAPE } from '../seed/demo-kpis.js';
 import type { DemoKpi } from '../seed/types.js';
 
 type Template = Omit<DemoKpi, 'id' | 'sortOrder' | 'validFrom' | 'ageBands' | 'description' | 'source'> & { id: string };
@@ -82,41 +83,20 @@ const CORE: Template[] = [
     id: 'gen-arsarbetare',
     name: 'Årsarbetare',
     nameEn: 'Full-time equivalents',
-    group: 'personal',
-    unit: 'fte',
-    decimals: 1,
-    direction: 'none',
-    timeAggregation: 'mean',
-    genderSplit: true,
-    privacyClass: 'none',
+    ...FTE_SHAPE,
   },
 ];
 
+/** The extra KPIs alternate between split counts and sums of money. */
+const EXTRA_KINDS = [
+  { slug: 'antal', name: 'Antal', nameEn: 'Count', group: 'barn-unga-vuxna', unit: 'count', genderSplit: true, privacyClass: 'small-count' },
+  { slug: 'belopp', name: 'Belopp', nameEn: 'Amount', group: 'ekonomi', unit: 'kr', genderSplit: false, privacyClass: 'none' },
+] as const;
+
 function extra(i: number): Template {
   const n = String(i + 1).padStart(2, '0');
-  return i % 2 === 0
-    ? {
-        ...base,
-        id: `gen-antal-${n}`,
-        name: `Antal ${n}`,
-        nameEn: `Count ${n}`,
-        group: 'barn-unga-vuxna',
-        unit: 'count',
-        timeAggregation: 'sum',
-        genderSplit: true,
-        privacyClass: 'small-count',
-      }
-    : {
-        ...base,
-        id: `gen-belopp-${n}`,
-        name: `Belopp ${n}`,
-        nameEn: `Amount ${n}`,
-        group: 'ekonomi',
-        unit: 'kr',
-        timeAggregation: 'sum',
-        genderSplit: false,
-        privacyClass: 'none',
-      };
+  const { slug, name, nameEn, ...shape } = i % 2 === 0 ? EXTRA_KINDS[0] : EXTRA_KINDS[1];
+  return { ...base, ...shape, id: `gen-${slug}-${n}`, name: `${name} ${n}`, nameEn: `${nameEn} ${n}`, timeAggregation: 'sum' };
 }
 
 /** A catalogue of `count` KPIs (at least 4, so a ratio and a rate are always there), shared by every generated organisation. */

@@ -6,6 +6,7 @@ export {
   diffRows,
   planSummary,
   touchedCells,
+  valueChange,
   type ImportCellValue,
   type ImportDiffRow,
   type ImportDiffSummary,

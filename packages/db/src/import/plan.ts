@@ -97,6 +97,12 @@ export interface PlanRow extends Record<string, unknown> {
   col: string;
 }
 
+/** A plan row's stored value (null: none) and its new one, as the diff and the warnings' examples show them. */
+export const valueChange = (r: Pick<PlanRow, 'old_n' | 'old_d' | 'n' | 'd'>): Pick<ImportDiffRow, 'old' | 'new'> => ({
+  old: r.old_n === null ? null : { numerator: r.old_n, denominator: r.old_d },
+  new: { numerator: r.n, denominator: r.d },
+});
+
 export async function planSummary(db: Db): Promise<ImportDiffSummary> {
   const [staged] = await db.select({ n: count() }).from(s);
   const rows = await db.select({ kind: m.kind, n: count() }).from(m).groupBy(m.kind);
@@ -122,8 +128,7 @@ export async function diffRows(db: Db, limit: number): Promise<ImportDiffRow[]> 
     gender: r.gender,
     ageBand: r.age_band,
     kind: r.kind,
-    old: r.old_n === null ? null : { numerator: r.old_n, denominator: r.old_d },
-    new: { numerator: r.n, denominator: r.d },
+    ...valueChange(r),
     row: r.line,
   }));
 }

@@ -8,6 +8,7 @@
 import { and, asc, countDistinct, count, eq, isNull, max, min, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { importBatches, observationHistory as h, observations as o } from '../schema/index.js';
+import { idInOrg } from '../queries/rows.js';
 import { columnList } from './temp-tables.js';
 
 /** A later committed batch that replaced `cells` values this batch wrote. */
@@ -30,7 +31,7 @@ export async function rollbackBlockers(tx: Db, orgId: string, batchId: number): 
   const [batch] = await tx
     .select({ status: importBatches.status, fileName: importBatches.fileName })
     .from(importBatches)
-    .where(and(eq(importBatches.id, batchId), eq(importBatches.orgId, orgId)));
+    .where(idInOrg(importBatches, { orgId, id: batchId }));
   if (!batch || batch.status === 'rolled_back') return { batch: batch ?? null, later: [], drifted: 0 };
   // A later committed import that replaced a value this batch wrote would be silently undone.
   const later = await tx

@@ -2,19 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { units, type BoardSlide } from '../schema/index.js';
 import { insertKpis, insertOrganisation, testKpi, TEST_DB_KINDS } from '../testing/index.js';
 import { useTestDatabase } from '../testing/vitest.js';
-import {
-  findBoardRow,
-  findDeviceByTokenHash,
-  findDeviceTokenRow,
-  insertBoard,
-  insertDeviceToken,
-  listBoardRows,
-  listDeviceTokenRows,
-  revokeDeviceTokenRow,
-  slidesOfDevice,
-  touchDeviceToken,
-  updateBoard,
-} from './boards.js';
+import * as boardQueries from './boards.js';
 import { insertComment, listCommentRows } from './comments.js';
 import { deleteImportMapping, listImportMappings, upsertImportMapping, type ImportMappingValues } from './imports.js';
 import { findKpiRow } from './kpis.js';
@@ -30,36 +18,36 @@ describe.each(TEST_DB_KINDS)('board and device queries on %s', (kind) => {
 
   it('adds, lists and replaces boards within their organisation', async () => {
     const db = database.db;
-    const hall = await insertBoard(db, 'a', { name: 'Hall', slides: [slide('SOC')] }, 'anna');
-    const entre = await insertBoard(db, 'a', { name: 'Entré', slides: [slide('IFO')] }, 'anna');
-    await insertBoard(db, 'b', { name: 'Annan', slides: [slide('SOC')] }, 'bo');
-    expect((await listBoardRows(db, 'a')).map((b) => b.id)).toEqual([entre, hall]);
-    expect(await updateBoard(db, 'b', hall, { name: 'Stulen', slides: [] }, at(1))).toBe(false);
-    expect(await updateBoard(db, 'a', hall, { name: 'Hallen', slides: [slide('SOC'), slide('IFO')] }, at(2))).toBe(true);
-    expect(await findBoardRow(db, 'a', hall)).toMatchObject({ name: 'Hallen', updatedAt: at(2), createdBy: 'anna' });
-    expect(await findBoardRow(db, 'b', hall)).toBeNull();
+    const hall = await boardQueries.insertBoard(db, 'a', { name: 'Hall', slides: [slide('SOC')] }, 'anna');
+    const entre = await boardQueries.insertBoard(db, 'a', { name: 'Entré', slides: [slide('IFO')] }, 'anna');
+    await boardQueries.insertBoard(db, 'b', { name: 'Annan', slides: [slide('SOC')] }, 'bo');
+    expect((await boardQueries.listBoardRows(db, 'a')).map((b) => b.id)).toEqual([entre, hall]);
+    expect(await boardQueries.updateBoard(db, 'b', hall, { name: 'Stulen', slides: [] }, at(1))).toBe(false);
+    expect(await boardQueries.updateBoard(db, 'a', hall, { name: 'Hallen', slides: [slide('SOC'), slide('IFO')] }, at(2))).toBe(true);
+    expect(await boardQueries.findBoardRow(db, 'a', hall)).toMatchObject({ name: 'Hallen', updatedAt: at(2), createdBy: 'anna' });
+    expect(await boardQueries.findBoardRow(db, 'b', hall)).toBeNull();
   });
 
   it('finds an unrevoked device by its hash with the slides of its board, touches it at most once a window, and revokes it', async () => {
     const db = database.db;
-    const [hall] = await listBoardRows(db, 'a').then((rows) => rows.filter((b) => b.name === 'Hallen'));
+    const [hall] = await boardQueries.listBoardRows(db, 'a').then((rows) => rows.filter((b) => b.name === 'Hallen'));
     if (!hall) throw new Error('no board');
-    const id = await insertDeviceToken(db, { orgId: 'a', boardId: hall.id, name: 'Skärm 1', tokenHash: 'h1', createdBy: 'anna' });
-    const found = await findDeviceByTokenHash(db, 'h1');
+    const id = await boardQueries.insertDeviceToken(db, { orgId: 'a', boardId: hall.id, name: 'Skärm 1', tokenHash: 'h1', createdBy: 'anna' });
+    const found = await boardQueries.findDeviceByTokenHash(db, 'h1');
     expect(found?.d).toMatchObject({ id, orgId: 'a', boardId: hall.id, name: 'Skärm 1', lastSeenAt: null, revokedAt: null });
     expect(found?.slides.map((s) => s.unit)).toEqual(['SOC', 'IFO']);
-    expect(await slidesOfDevice(db, id)).toEqual(hall.slides);
-    await touchDeviceToken(db, id, at(10), at(9));
-    await touchDeviceToken(db, id, at(11), at(10)); // seen at 10, not before it: left alone
-    expect((await findDeviceTokenRow(db, 'a', id))?.lastSeenAt).toEqual(at(10));
-    await touchDeviceToken(db, id, at(12), at(11));
-    expect((await findDeviceTokenRow(db, 'a', id))?.lastSeenAt).toEqual(at(12));
-    expect(await findDeviceTokenRow(db, 'b', id)).toBeNull();
-    await revokeDeviceTokenRow(db, id, at(13));
-    expect(await findDeviceByTokenHash(db, 'h1')).toBeNull();
-    expect(await slidesOfDevice(db, id)).toBeNull();
-    expect((await listDeviceTokenRows(db, 'a')).map((d) => [d.id, d.revokedAt])).toEqual([[id, at(13)]]);
-    expect(await listDeviceTokenRows(db, 'b')).toEqual([]);
+    expect(await boardQueries.slidesOfDevice(db, id)).toEqual(hall.slides);
+    await boardQueries.touchDeviceToken(db, id, at(10), at(9));
+    await boardQueries.touchDeviceToken(db, id, at(11), at(10)); // seen at 10, not before it: left alone
+    expect((await boardQueries.findDeviceTokenRow(db, 'a', id))?.lastSeenAt).toEqual(at(10));
+    await boardQueries.touchDeviceToken(db, id, at(12), at(11));
+    expect((await boardQueries.findDeviceTokenRow(db, 'a', id))?.lastSeenAt).toEqual(at(12));
+    expect(await boardQueries.findDeviceTokenRow(db, 'b', id)).toBeNull();
+    await boardQueries.revokeDeviceTokenRow(db, id, at(13));
+    expect(await boardQueries.findDeviceByTokenHash(db, 'h1')).toBeNull();
+    expect(await boardQueries.slidesOfDevice(db, id)).toBeNull();
+    expect((await boardQueries.listDeviceTokenRows(db, 'a')).map((d) => [d.id, d.revokedAt])).toEqual([[id, at(13)]]);
+    expect(await boardQueries.listDeviceTokenRows(db, 'b')).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { boards, deviceTokens, type BoardSlide } from '../schema/index.js';
+import { firstOrNull, idInOrg } from './rows.js';
 
 export type BoardRow = typeof boards.$inferSelect;
 export type DeviceTokenRow = typeof deviceTokens.$inferSelect;
@@ -16,13 +17,14 @@ export async function slidesOfDevice(db: Db, deviceId: number): Promise<BoardSli
 }
 
 /** The unrevoked device with this token hash and its board's slides, or null. */
-export async function findDeviceByTokenHash(db: Db, tokenHash: string): Promise<{ d: DeviceTokenRow; slides: BoardSlide[] } | null> {
-  const [row] = await db
-    .select({ d: deviceTokens, slides: boards.slides })
-    .from(deviceTokens)
-    .innerJoin(boards, eq(boards.id, deviceTokens.boardId))
-    .where(and(eq(deviceTokens.tokenHash, tokenHash), isNull(deviceTokens.revokedAt)));
-  return row ?? null;
+export function findDeviceByTokenHash(db: Db, tokenHash: string): Promise<{ d: DeviceTokenRow; slides: BoardSlide[] } | null> {
+  return firstOrNull(
+    db
+      .select({ d: deviceTokens, slides: boards.slides })
+      .from(deviceTokens)
+      .innerJoin(boards, eq(boards.id, deviceTokens.boardId))
+      .where(and(eq(deviceTokens.tokenHash, tokenHash), isNull(deviceTokens.revokedAt))),
+  );
 }
 
 /** Records that a device was seen now, unless that was recorded after `since` already. */
@@ -43,12 +45,8 @@ export async function listDeviceTokenRows(db: Db, orgId: string): Promise<Device
   return db.select().from(deviceTokens).where(eq(deviceTokens.orgId, orgId)).orderBy(asc(deviceTokens.id));
 }
 
-export async function findBoardRow(db: Db, orgId: string, id: number): Promise<BoardRow | null> {
-  const [b] = await db
-    .select()
-    .from(boards)
-    .where(and(eq(boards.id, id), eq(boards.orgId, orgId)));
-  return b ?? null;
+export function findBoardRow(db: Db, orgId: string, id: number): Promise<BoardRow | null> {
+  return firstOrNull(db.select().from(boards).where(idInOrg(boards, { orgId, id })));
 }
 
 export interface BoardContent {
@@ -65,11 +63,7 @@ export async function insertBoard(db: Db, orgId: string, b: BoardContent, create
 
 /** Replaces a board's name and slides; false when the organisation has no such board. */
 export async function updateBoard(db: Db, orgId: string, id: number, b: BoardContent, now: Date): Promise<boolean> {
-  const [row] = await db
-    .update(boards)
-    .set({ name: b.name, slides: b.slides, updatedAt: now })
-    .where(and(eq(boards.id, id), eq(boards.orgId, orgId)))
-    .returning({ id: boards.id });
+  const [row] = await db.update(boards).set({ name: b.name, slides: b.slides, updatedAt: now }).where(idInOrg(boards, { orgId, id })).returning({ id: boards.id });
   return row !== undefined;
 }
 
@@ -80,12 +74,8 @@ export async function insertDeviceToken(db: Db, d: { orgId: string; boardId: num
   return row.id;
 }
 
-export async function findDeviceTokenRow(db: Db, orgId: string, id: number): Promise<DeviceTokenRow | null> {
-  const [d] = await db
-    .select()
-    .from(deviceTokens)
-    .where(and(eq(deviceTokens.id, id), eq(deviceTokens.orgId, orgId)));
-  return d ?? null;
+export function findDeviceTokenRow(db: Db, orgId: string, id: number): Promise<DeviceTokenRow | null> {
+  return firstOrNull(db.select().from(deviceTokens).where(idInOrg(deviceTokens, { orgId, id })));
 }
 
 export async function revokeDeviceTokenRow(db: Db, id: number, now: Date): Promise<void> {

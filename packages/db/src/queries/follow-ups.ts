@@ -1,30 +1,20 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { atgarder, risks, uppdrag, uppdragComments } from '../schema/index.js';
+import { firstOrNull, idInOrg, one } from './rows.js';
 
 export type UppdragRow = typeof uppdrag.$inferSelect;
 export type UppdragCommentRow = typeof uppdragComments.$inferSelect;
 export type AtgardRow = typeof atgarder.$inferSelect;
 export type RiskRow = typeof risks.$inferSelect;
 
-async function one<T>(rows: Promise<T[]>, table: string): Promise<T> {
-  const [row] = await rows;
-  if (!row) throw new Error(`${table}: write returned nothing`);
-  return row;
-}
-
 export function insertUppdrag(db: Db, u: typeof uppdrag.$inferInsert): Promise<UppdragRow> {
   return one(db.insert(uppdrag).values(u).returning(), 'uppdrag');
 }
 
 /** Sets an uppdrag's status; null when the organisation has no such uppdrag. */
-export async function setUppdragStatus(db: Db, orgId: string, id: number, status: UppdragRow['status']): Promise<UppdragRow | null> {
-  const [row] = await db
-    .update(uppdrag)
-    .set({ status })
-    .where(and(eq(uppdrag.orgId, orgId), eq(uppdrag.id, id)))
-    .returning();
-  return row ?? null;
+export function setUppdragStatus(db: Db, orgId: string, id: number, status: UppdragRow['status']): Promise<UppdragRow | null> {
+  return firstOrNull(db.update(uppdrag).set({ status }).where(idInOrg(uppdrag, { orgId, id })).returning());
 }
 
 export function insertUppdragComment(db: Db, c: typeof uppdragComments.$inferInsert): Promise<UppdragCommentRow> {
@@ -63,13 +53,8 @@ export function insertAtgard(db: Db, a: typeof atgarder.$inferInsert): Promise<A
 }
 
 /** Sets an åtgärd's status; null when the organisation has no such åtgärd. */
-export async function setAtgardStatus(db: Db, orgId: string, id: number, status: AtgardRow['status']): Promise<AtgardRow | null> {
-  const [row] = await db
-    .update(atgarder)
-    .set({ status })
-    .where(and(eq(atgarder.orgId, orgId), eq(atgarder.id, id)))
-    .returning();
-  return row ?? null;
+export function setAtgardStatus(db: Db, orgId: string, id: number, status: AtgardRow['status']): Promise<AtgardRow | null> {
+  return firstOrNull(db.update(atgarder).set({ status }).where(idInOrg(atgarder, { orgId, id })).returning());
 }
 
 /** The åtgärder of these units (ids), or of one goal or KPI among them, by due date. */

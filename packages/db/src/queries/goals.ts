@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { goalIndicators, goalIndicatorValues, goals, units } from '../schema/index.js';
+import { firstOrNull } from './rows.js';
 
 export type GoalRow = typeof goals.$inferSelect;
 export type NewGoal = typeof goals.$inferInsert;
@@ -43,9 +44,8 @@ export async function listGoalRows(db: Db, orgId: string, unitCodes?: readonly s
 }
 
 /** One goal of the organisation, or null (a goal of another organisation is not found). */
-export async function findGoalRow(db: Db, orgId: string, id: number): Promise<GoalRecord | null> {
-  const [row] = await selectGoals(db, orgId, eq(goals.id, id));
-  return row ?? null;
+export function findGoalRow(db: Db, orgId: string, id: number): Promise<GoalRecord | null> {
+  return firstOrNull(selectGoals(db, orgId, eq(goals.id, id)));
 }
 
 /** The indicators of these goals, in order. */
@@ -66,4 +66,20 @@ export async function listGoalIndicatorValueRows(db: Db, orgId: string, indicato
     .from(goalIndicatorValues)
     .where(and(eq(goalIndicatorValues.orgId, orgId), inArray(goalIndicatorValues.indicatorId, [...indicatorIds]), eq(goalIndicatorValues.period, period)))
     .orderBy(asc(goalIndicatorValues.indicatorId), asc(goalIndicatorValues.id));
+}
+
+/** The indicators of these goals and, for one period (canonical key), the values of the manual ones: what a goal view shows. */
+export async function listGoalIndicatorsWithValues(
+  db: Db,
+  orgId: string,
+  goals: readonly { id: number }[],
+  period: string,
+): Promise<{ indicators: GoalIndicatorRow[]; values: GoalIndicatorValueRow[] }> {
+  const indicators = await listGoalIndicatorRows(
+    db,
+    orgId,
+    goals.map((g) => g.id),
+  );
+  const manual = indicators.filter((i) => i.kind === 'manual').map((i) => i.id);
+  return { indicators, values: await listGoalIndicatorValueRows(db, orgId, manual, period) };
 }

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { importBatches, importMappings } from '../schema/index.js';
+import { firstOrNull, idInOrg } from './rows.js';
 
 export type ImportBatchRow = Omit<typeof importBatches.$inferSelect, 'orgId' | 'sha256' | 'raw'>;
 export type ImportMappingRow = typeof importMappings.$inferSelect;
@@ -44,10 +45,6 @@ export async function upsertImportMapping(db: Db, values: ImportMappingValues): 
 }
 
 /** Deletes one of an organisation's mappings and returns it; null when it has no such mapping. */
-export async function deleteImportMapping(db: Db, orgId: string, id: number): Promise<ImportMappingRow | null> {
-  const [row] = await db
-    .delete(importMappings)
-    .where(and(eq(importMappings.orgId, orgId), eq(importMappings.id, id)))
-    .returning();
-  return row ?? null;
+export function deleteImportMapping(db: Db, orgId: string, id: number): Promise<ImportMappingRow | null> {
+  return firstOrNull(db.delete(importMappings).where(idInOrg(importMappings, { orgId, id })).returning());
 }

@@ -2,6 +2,7 @@ import type { KpiDefinition, KpiGroup, MeasureUnit } from '@lagesbild/domain';
 import { asc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../client.js';
 import { kpis } from '../schema/index.js';
+import { firstOrNull } from './rows.js';
 
 export interface KpiRecord extends KpiDefinition {
   validFrom: string;
@@ -74,7 +75,6 @@ export async function organisationKpiIds(db: Db, orgId: string, catalogue: reado
 }
 
 /** One KPI of the catalogue as stored, or null. */
-export async function findKpiRow(db: Db, id: string): Promise<KpiRow | null> {
-  const [row] = await db.select().from(kpis).where(eq(kpis.id, id)).limit(1);
-  return row ?? null;
+export function findKpiRow(db: Db, id: string): Promise<KpiRow | null> {
+  return firstOrNull(db.select().from(kpis).where(eq(kpis.id, id)).limit(1));
 }

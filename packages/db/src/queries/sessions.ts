@@ -1,6 +1,7 @@
 import { and, eq, gt, lte, ne, or } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { sessions, users } from '../schema/index.js';
+import { firstOrNull } from './rows.js';
 
 /** The method of a sign-in link not yet used: a session row, but no session (see packages/api/src/access/login-link.ts). */
 export const LOGIN_LINK_METHOD = 'login-link';
@@ -14,9 +15,8 @@ export async function insertSession(db: Db, row: NewSessionRow): Promise<void> {
 }
 
 /** The session row with a token hash and its user, or null. */
-export async function findSessionWithUser(db: Db, tokenHash: string): Promise<{ s: SessionRow; u: UserRow } | null> {
-  const [row] = await db.select({ s: sessions, u: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.tokenHash, tokenHash));
-  return row ?? null;
+export function findSessionWithUser(db: Db, tokenHash: string): Promise<{ s: SessionRow; u: UserRow } | null> {
+  return firstOrNull(db.select({ s: sessions, u: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.tokenHash, tokenHash)));
 }
 
 export async function touchSession(db: Db, tokenHash: string, now: Date): Promise<void> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importBatches, observations, units } from '../schema/index.js';
-import { insertKpis, insertOrganisation, testKpi, TEST_DB_KINDS } from '../testing/index.js';
+import { importBatches, observations } from '../schema/index.js';
+import { insertKpis, insertTwinOrganisations, testKpi, TEST_DB_KINDS } from '../testing/index.js';
 import { useTestDatabase } from '../testing/vitest.js';
 import { committedCellMonths } from './observations.js';
 import { findTargetRow, targetYearsOfUnits, upsertTarget, type TargetValues } from './targets.js';
@@ -12,18 +12,8 @@ const byKey = (a: object, b: object) => JSON.stringify(a).localeCompare(JSON.str
 describe.each(TEST_DB_KINDS)('scoped target and cell queries on %s', (kind) => {
   const unit = { aSoc: 0, aIfo: 0, bSoc: 0 };
   const database = useTestDatabase(kind, async ({ db }) => {
-    await insertOrganisation(db, 'a');
-    await insertOrganisation(db, 'b');
+    Object.assign(unit, await insertTwinOrganisations(db, { kind: 'enhet', validFrom: '2022-01' }));
     await insertKpis(db, [kpi('hushall'), kpi('utbetalt')]);
-    const rows = await db
-      .insert(units)
-      .values([
-        { orgId: 'a', code: 'SOC', name: 'Soc', kind: 'enhet', validFrom: '2022-01' },
-        { orgId: 'a', code: 'IFO', name: 'Ifo', kind: 'enhet', validFrom: '2022-01' },
-        { orgId: 'b', code: 'SOC', name: 'Soc', kind: 'enhet', validFrom: '2022-01' },
-      ])
-      .returning({ id: units.id });
-    Object.assign(unit, { aSoc: rows[0]?.id ?? 0, aIfo: rows[1]?.id ?? 0, bSoc: rows[2]?.id ?? 0 });
     const batch = async (orgId: string, status: 'committed' | 'rolled_back') => {
       const [b] = await db
         .insert(importBatches)

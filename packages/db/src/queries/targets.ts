@@ -2,6 +2,7 @@ import type { AnnualTarget } from '@lagesbild/domain';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { targets, units } from '../schema/index.js';
+import { firstOrNull } from './rows.js';
 
 export interface TargetRecord extends AnnualTarget {
   kpiId: string;
@@ -41,12 +42,13 @@ export interface TargetKey {
 }
 
 /** The target stored for exactly this KPI, unit and year, or null. */
-export async function findTargetRow(db: Db, k: TargetKey): Promise<TargetRow | null> {
-  const [row] = await db
-    .select()
-    .from(targets)
-    .where(and(eq(targets.orgId, k.orgId), eq(targets.kpiId, k.kpiId), eq(targets.unitId, k.unitId), eq(targets.year, k.year)));
-  return row ?? null;
+export function findTargetRow(db: Db, k: TargetKey): Promise<TargetRow | null> {
+  return firstOrNull(
+    db
+      .select()
+      .from(targets)
+      .where(and(eq(targets.orgId, k.orgId), eq(targets.kpiId, k.kpiId), eq(targets.unitId, k.unitId), eq(targets.year, k.year))),
+  );
 }
 
 export type TargetValues = Pick<TargetRow, 'annual' | 'monthly' | 'tolerance' | 'toleranceKind' | 'origin' | 'source'>;

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { units, userRoles, users, type Role } from '../schema/index.js';
+import { firstOrNull, idInOrg } from './rows.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -11,18 +12,18 @@ export interface UserRoleRow {
   unit: string | null;
 }
 
-export async function findUserById(db: Db, userId: number): Promise<UserRow | null> {
-  const [row] = await db.select().from(users).where(eq(users.id, userId));
-  return row ?? null;
+export function findUserById(db: Db, userId: number): Promise<UserRow | null> {
+  return firstOrNull(db.select().from(users).where(eq(users.id, userId)));
 }
 
 /** Usernames are unique within an organisation only. */
-export async function findUserByUsername(db: Db, orgId: string, username: string): Promise<UserRow | null> {
-  const [row] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.orgId, orgId), eq(users.username, username)));
-  return row ?? null;
+export function findUserByUsername(db: Db, orgId: string, username: string): Promise<UserRow | null> {
+  return firstOrNull(
+    db
+      .select()
+      .from(users)
+      .where(and(eq(users.orgId, orgId), eq(users.username, username))),
+  );
 }
 
 /** An organisation's users by username. */
@@ -70,7 +71,7 @@ export async function updateUserPassword(db: Db, orgId: string, userId: number, 
   const [row] = await db
     .update(users)
     .set({ passwordHash, failedLogins: 0, lockedUntil: null })
-    .where(and(eq(users.id, userId), eq(users.orgId, orgId)))
+    .where(idInOrg(users, { orgId, id: userId }))
     .returning({ id: users.id });
   return row !== undefined;
 }

@@ -1,5 +1,5 @@
-import { index, integer, jsonb, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
-import { orgIdColumn, stampColumn } from './columns.js';
+import { index, integer, jsonb, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { createdColumns, stampColumn, tenantRowColumns } from './columns.js';
 
 /** One slide of a wall-screen board; validated with zod where it is written. */
 export interface BoardSlide {
@@ -13,8 +13,7 @@ export interface BoardSlide {
 
 /** A wall-screen board: a sequence of slides shown in rotation. */
 export const boards = pgTable('boards', {
-  id: serial('id').primaryKey(),
-  orgId: orgIdColumn(),
+  ...tenantRowColumns(),
   name: text('name').notNull(),
   slides: jsonb('slides').$type<BoardSlide[]>().notNull(),
   createdBy: text('created_by').notNull(),
@@ -25,15 +24,13 @@ export const boards = pgTable('boards', {
 export const deviceTokens = pgTable(
   'device_tokens',
   {
-    id: serial('id').primaryKey(),
-    orgId: orgIdColumn(),
+    ...tenantRowColumns(),
     boardId: integer('board_id')
       .notNull()
       .references(() => boards.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull(),
-    createdBy: text('created_by').notNull(),
-    createdAt: stampColumn('created_at'),
+    ...createdColumns(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },

@@ -1,5 +1,5 @@
-import { integer, text } from 'drizzle-orm/pg-core';
-import { orgIdColumn } from './columns.js';
+import { text } from 'drizzle-orm/pg-core';
+import { orgIdColumn, refColumn } from './columns.js';
 import { kpis } from './kpis.js';
 import { units } from './units.js';
 
@@ -9,7 +9,5 @@ export const kpiUnitColumns = () => ({
   kpiId: text('kpi_id')
     .notNull()
     .references(() => kpis.id),
-  unitId: integer('unit_id')
-    .notNull()
-    .references(() => units.id),
+  unitId: refColumn('unit_id', () => units.id),
 });

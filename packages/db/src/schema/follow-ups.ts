@@ -1,23 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, serial, text } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { goals } from './goals.js';
 import { kpis } from './kpis.js';
 import { units } from './units.js';
-import { orgIdColumn, stampColumn } from './columns.js';
+import { createdColumns, refColumn, stampColumn, tenantRowColumns } from './columns.js';
 
 /** What every follow-up row starts with: its organisation, the unit it belongs to (the scope) and the goal it concerns, if any. */
 const planColumns = () => ({
-  id: serial('id').primaryKey(),
-  orgId: orgIdColumn(),
-  unitId: integer('unit_id')
-    .notNull()
-    .references(() => units.id),
+  ...tenantRowColumns(),
+  unitId: refColumn('unit_id', () => units.id),
   goalId: integer('goal_id').references(() => goals.id),
-});
-
-const createdColumns = () => ({
-  createdBy: text('created_by').notNull(),
-  createdAt: stampColumn('created_at'),
 });
 
 /** An uppdrag given to the förvaltning (the reports' ✓ list), under a goal or on its own. */
@@ -38,11 +30,8 @@ export const uppdrag = pgTable(
 export const uppdragComments = pgTable(
   'uppdrag_comments',
   {
-    id: serial('id').primaryKey(),
-    orgId: orgIdColumn(),
-    uppdragId: integer('uppdrag_id')
-      .notNull()
-      .references(() => uppdrag.id),
+    ...tenantRowColumns(),
+    uppdragId: refColumn('uppdrag_id', () => uppdrag.id),
     /** The date the comment speaks for (YYYY-MM-DD). */
     date: text('date').notNull(),
     body: text('body').notNull(),

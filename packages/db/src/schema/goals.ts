@@ -1,11 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { check, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { check, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { kpis } from './kpis.js';
 import { units } from './units.js';
-import { orgIdColumn } from './columns.js';
+import { provenanceColumns, refColumn, tenantRowColumns } from './columns.js';
 
 const ASSESSMENT = ['uppfyllt', 'delvis', 'ej-uppfyllt', 'ej-bedomd'] as const;
-const ORIGIN = ['reported', 'demo', 'user'] as const;
 
 /**
  * A goal of the nämnd's plan: an area (kommunplan), a nämndmål or resultatmål
@@ -15,24 +14,20 @@ const ORIGIN = ['reported', 'demo', 'user'] as const;
 export const goals = pgTable(
   'goals',
   {
-    id: serial('id').primaryKey(),
-    orgId: orgIdColumn(),
+    ...tenantRowColumns(),
     parentId: integer('parent_id').references((): AnyPgColumn => goals.id),
     kind: text('kind', { enum: ['area', 'namndmal', 'resultatmal', 'delmal'] }).notNull(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     /** The responsible committees as printed, e.g. ["SOCN", "VIAN"]. */
     committees: jsonb('committees').$type<string[]>().notNull().default([]),
-    unitId: integer('unit_id')
-      .notNull()
-      .references(() => units.id),
+    unitId: refColumn('unit_id', () => units.id),
     /** First month the goal applies (YYYY-MM). */
     validFrom: text('valid_from').notNull(),
     /** First month it no longer applies, or null while it does. */
     validTo: text('valid_to'),
     sortOrder: integer('sort_order').notNull().default(0),
-    origin: text('origin', { enum: ORIGIN }).notNull(),
-    source: text('source'),
+    ...provenanceColumns(),
   },
   (t) => [index('goals_org_unit').on(t.orgId, t.unitId), index('goals_parent').on(t.parentId)],
 );
@@ -41,11 +36,8 @@ export const goals = pgTable(
 export const goalIndicators = pgTable(
   'goal_indicators',
   {
-    id: serial('id').primaryKey(),
-    orgId: orgIdColumn(),
-    goalId: integer('goal_id')
-      .notNull()
-      .references(() => goals.id),
+    ...tenantRowColumns(),
+    goalId: refColumn('goal_id', () => goals.id),
     kind: text('kind', { enum: ['kpi', 'manual'] }).notNull(),
     kpiId: text('kpi_id').references(() => kpis.id),
     /** The indicator's name as printed (manual), or empty for a KPI (its own name is shown). */
@@ -61,11 +53,8 @@ export const goalIndicators = pgTable(
 export const goalIndicatorValues = pgTable(
   'goal_indicator_values',
   {
-    id: serial('id').primaryKey(),
-    orgId: orgIdColumn(),
-    indicatorId: integer('indicator_id')
-      .notNull()
-      .references(() => goalIndicators.id),
+    ...tenantRowColumns(),
+    indicatorId: refColumn('indicator_id', () => goalIndicators.id),
     /** Canonical period key, e.g. 2020-D. */
     period: text('period').notNull(),
     total: doublePrecision('total'),
@@ -74,8 +63,7 @@ export const goalIndicatorValues = pgTable(
     men: doublePrecision('men'),
     assessment: text('assessment', { enum: ASSESSMENT }).notNull().default('ej-bedomd'),
     comment: text('comment').notNull().default(''),
-    origin: text('origin', { enum: ORIGIN }).notNull(),
-    source: text('source'),
+    ...provenanceColumns(),
   },
   (t) => [index('goal_indicator_values_key').on(t.orgId, t.indicatorId, t.period)],
 );
@@ -88,11 +76,8 @@ export const goalIndicatorValues = pgTable(
 export const goalAssessments = pgTable(
   'goal_assessments',
   {
-    id: serial('id').primaryKey(),
-    orgId: orgIdColumn(),
-    goalId: integer('goal_id')
-      .notNull()
-      .references(() => goals.id),
+    ...tenantRowColumns(),
+    goalId: refColumn('goal_id', () => goals.id),
     /** Canonical period key of a follow-up period: 2020-T1, 2020-D or 2020. */
     period: text('period').notNull(),
     status: text('status', { enum: ASSESSMENT }).notNull(),
@@ -107,8 +92,7 @@ export const goalAssessments = pgTable(
     comment: text('comment').notNull().default(''),
     decidedBy: text('decided_by').notNull(),
     decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
-    origin: text('origin', { enum: ORIGIN }).notNull(),
-    source: text('source'),
+    ...provenanceColumns(),
   },
   (t) => [index('goal_assessments_key').on(t.orgId, t.goalId, t.period, t.id)],
 );

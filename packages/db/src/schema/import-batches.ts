@@ -1,5 +1,5 @@
-import { customType, index, integer, jsonb, pgTable, serial, text } from 'drizzle-orm/pg-core';
-import { orgIdColumn, stampColumn } from './columns.js';
+import { customType, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { createdColumns, tenantRowColumns } from './columns.js';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
@@ -7,8 +7,7 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataTyp
 export const importBatches = pgTable(
   'import_batches',
   {
-    id: serial('id').primaryKey(),
-    orgId: orgIdColumn(),
+    ...tenantRowColumns(),
     fileName: text('file_name').notNull(),
     sha256: text('sha256').notNull(),
     format: text('format').notNull(),
@@ -20,8 +19,7 @@ export const importBatches = pgTable(
     origin: text('origin', { enum: ['reported', 'synthetic'] }).notNull(),
     summary: jsonb('summary').$type<{ inserted: number; updated: number; unchanged: number }>(),
     rowCount: integer('row_count').notNull().default(0),
-    createdBy: text('created_by').notNull(),
-    createdAt: stampColumn('created_at'),
+    ...createdColumns(),
   },
   (t) => [index('import_batches_org').on(t.orgId, t.createdAt)],
 );

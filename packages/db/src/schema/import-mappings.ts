@@ -1,5 +1,5 @@
-import { index, pgTable, serial, text, unique } from 'drizzle-orm/pg-core';
-import { orgIdColumn, stampColumn } from './columns.js';
+import { index, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { stampColumn, tenantRowColumns } from './columns.js';
 import { kpis } from './kpis.js';
 
 /**
@@ -16,8 +16,7 @@ import { kpis } from './kpis.js';
 export const importMappings = pgTable(
   'import_mappings',
   {
-    id: serial('id').primaryKey(),
-    orgId: orgIdColumn(),
+    ...tenantRowColumns(),
     section: text('section').notNull().default(''),
     parentLabel: text('parent_label').notNull().default(''),
     label: text('label').notNull(),

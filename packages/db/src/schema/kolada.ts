@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { kpis } from './kpis.js';
 import { organisations } from './organisations.js';
-import { orgIdColumn, stampColumn } from './columns.js';
+import { orgIdColumn, refColumn, stampColumn } from './columns.js';
 
 /**
  * Kolada (RKA) comparison figures. They are public and yearly, so they are
@@ -32,9 +32,7 @@ export const koladaKpis = pgTable('kolada_kpis', {
   dividedByGender: boolean('divided_by_gender').notNull().default(false),
   operatingArea: text('operating_area').notNull().default(''),
   publicationDate: text('publication_date'),
-  fetchId: integer('fetch_id')
-    .notNull()
-    .references(() => koladaFetches.id),
+  fetchId: refColumn('fetch_id', () => koladaFetches.id),
 });
 
 /** Municipalities (0000 is Riket) and municipality groups (kommungrupper), with their members. */
@@ -63,9 +61,7 @@ export const koladaValues = pgTable(
     count: integer('count'),
     /** "" when published; Kolada's words otherwise. */
     status: text('status').notNull().default(''),
-    fetchId: integer('fetch_id')
-      .notNull()
-      .references(() => koladaFetches.id),
+    fetchId: refColumn('fetch_id', () => koladaFetches.id),
     supersededBy: integer('superseded_by').references(() => koladaFetches.id),
   },
   (t) => [

@@ -1,5 +1,6 @@
 import { doublePrecision, integer, jsonb, pgTable, serial, text, unique } from 'drizzle-orm/pg-core';
 import { kpiUnitColumns } from './cell-columns.js';
+import { provenanceColumns } from './columns.js';
 
 /** An annual target for a KPI and unit, optionally with twelve monthly values (budgets), and a yellow tolerance. */
 export const targets = pgTable(
@@ -14,9 +15,7 @@ export const targets = pgTable(
     toleranceKind: text('tolerance_kind', { enum: ['absolute', 'percent'] })
       .notNull()
       .default('percent'),
-    /** reported: stated in the organisation's documents; demo: invented for the demo. */
-    origin: text('origin', { enum: ['reported', 'demo', 'user'] }).notNull(),
-    source: text('source'),
+    ...provenanceColumns(),
   },
   (t) => [unique('targets_kpi_unit_year').on(t.orgId, t.kpiId, t.unitId, t.year)],
 );

@@ -1,5 +1,5 @@
 import { index, integer, pgTable, serial, text, unique } from 'drizzle-orm/pg-core';
-import { orgIdColumn, validityColumns } from './columns.js';
+import { tenantRowColumns, validityColumns } from './columns.js';
 
 /**
  * An organisational unit: the förvaltning, an avdelning or an enhet. The code
@@ -9,8 +9,7 @@ import { orgIdColumn, validityColumns } from './columns.js';
 export const units = pgTable(
   'units',
   {
-    id: serial('id').primaryKey(),
-    orgId: orgIdColumn(),
+    ...tenantRowColumns(),
     code: text('code').notNull(),
     /** The current (latest) name; earlier names are in unit_names. */
     name: text('name').notNull(),

@@ -1,5 +1,5 @@
 import { boolean, index, integer, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
-import { orgIdColumn, stampColumn } from './columns.js';
+import { stampColumn, tenantRowColumns } from './columns.js';
 import { units } from './units.js';
 
 /**
@@ -9,8 +9,7 @@ import { units } from './units.js';
 export const users = pgTable(
   'users',
   {
-    id: serial('id').primaryKey(),
-    orgId: orgIdColumn(),
+    ...tenantRowColumns(),
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
     email: text('email'),

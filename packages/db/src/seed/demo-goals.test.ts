@@ -1,7 +1,7 @@
 import { ASSESSMENT_META } from '@lagesbild/domain';
 import { describe, expect, it } from 'vitest';
 import { currentGoalAssessments } from '../queries/goal-assessments.js';
-import { listGoalIndicatorRows, listGoalIndicatorValueRows, listGoalRows } from '../queries/goals.js';
+import { listGoalIndicatorsWithValues, listGoalRows } from '../queries/goals.js';
 import { TEST_DB_KINDS } from '../testing/index.js';
 import { useTestDatabase } from '../testing/vitest.js';
 import { DEMO_ORG } from './demo-dataset.js';
@@ -45,17 +45,8 @@ describe.each(TEST_DB_KINDS)('the demo’s goals on %s', (kind) => {
   it('has the indicator annex: every indicator under its goal with the printed outcome', async () => {
     const { db } = database;
     const goals = await listGoalRows(db, DEMO_ORG.id);
-    const indicators = await listGoalIndicatorRows(
-      db,
-      DEMO_ORG.id,
-      goals.map((g) => g.id),
-    );
-    const values = await listGoalIndicatorValueRows(
-      db,
-      DEMO_ORG.id,
-      indicators.map((i) => i.id),
-      DEMO_GOAL_PERIOD,
-    );
+    // Every indicator of the annex is a manual one, so each has its printed values.
+    const { indicators, values } = await listGoalIndicatorsWithValues(db, DEMO_ORG.id, goals, DEMO_GOAL_PERIOD);
     const stored = indicators.map((i) => {
       const v = values.find((x) => x.indicatorId === i.id);
       return [goals.find((g) => g.id === i.goalId)?.title, i.name, v?.total ?? null, v?.riket ?? null];

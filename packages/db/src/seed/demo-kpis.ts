@@ -8,6 +8,9 @@ const SOURCE_BUV = 'Statistik barn, unga och vuxna (månadsrapport) och volymmå
 const SOURCE_PERS = 'Personalnyckeltal i tertial- och delårsrapporter (HR-systemet)';
 const SOURCE_HME = 'Medarbetarenkäten HME (svar 1–5), bilaga Uppföljning av indikatorer';
 
+/** Full-time equivalents as the demo and the generated catalogue both have them: a monthly mean with one decimal. */
+export const FTE_SHAPE = { group: 'personal', unit: 'fte', decimals: 1, direction: 'none', timeAggregation: 'mean', genderSplit: true, privacyClass: 'none' } as const;
+
 const count = (id: string, name: string, en: string, desc: string, group: DemoKpi['group'], extra: Partial<Def> = {}): Def => ({
   id,
   name,
@@ -187,13 +190,7 @@ const DEFS: Def[] = [
     name: 'Årsarbetare',
     en: 'Full-time equivalents',
     desc: 'Omräknade heltider, genomsnitt per månad över perioden.',
-    group: 'personal',
-    unit: 'fte',
-    decimals: 1,
-    direction: 'none',
-    timeAggregation: 'mean',
-    genderSplit: true,
-    privacyClass: 'none',
+    ...FTE_SHAPE,
     validFrom: '2017-12',
     source: SOURCE_PERS,
   },

@@ -1,6 +1,6 @@
 import type { KpiDefinition } from '../kpi.js';
 import { DAYS_PER_PERSON_MONTH, HOURS_PER_EMPLOYEE_MONTH } from '../protecting-count.js';
-import type { SuppressionRules } from '../suppression.js';
+import { breaksPrimaryRule, type SuppressionRules } from '../suppression.js';
 import type { IndividualsNoun } from './types.js';
 
 type Def = Pick<KpiDefinition, 'id' | 'name' | 'unit' | 'privacyClass' | 'ratioOf' | 'timeAggregation' | 'individualsKpis'>;
@@ -89,15 +89,5 @@ export function individualsIn(k: Def, noun: IndividualsNoun | null, s: CellSums)
 
 /** The primary rule on a count of individuals (zero identifies nobody). */
 export function isPrimary(k: Pick<KpiDefinition, 'privacyClass'>, count: number | null, rules: SuppressionRules): boolean {
-  if (count === null || count <= 1e-9) return false;
-  switch (k.privacyClass) {
-    case 'small-count':
-      return count < rules.minCount;
-    case 'sick-leave':
-      return count <= rules.maxHiddenSickLeaveGroup;
-    case 'hme':
-      return count < rules.minHmeRespondents;
-    case 'none':
-      return false;
-  }
+  return count !== null && count > 1e-9 && breaksPrimaryRule(k.privacyClass, count, rules);
 }

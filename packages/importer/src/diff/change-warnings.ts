@@ -5,7 +5,7 @@
  * unit with the count and a few examples, so a file that changes ten
  * thousand values gives a page to read, not ten thousand lines.
  */
-import { changedValueRows, jumpRows, type Db, type GroupRow } from '@lagesbild/db';
+import { changedValueRows, jumpRows, valueChange, type Db, type GroupRow } from '@lagesbild/db';
 import type { IssueList } from '../shared/errors.js';
 import { changedValues, groupsMore, jumps, type Example } from './change-messages.js';
 
@@ -32,8 +32,7 @@ const exampleOf = (r: GroupRow): Example => ({
   ageBand: r.age_band,
   row: r.line,
   sheet: r.sheet,
-  old: r.old_n === null ? null : { numerator: r.old_n, denominator: r.old_d },
-  new: { numerator: r.n, denominator: r.d },
+  ...valueChange(r),
 });
 
 /** Every changed stored value (numbers, not only provenance): the README's promise that a change is never silent. */

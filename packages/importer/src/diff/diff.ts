@@ -5,26 +5,19 @@
  * here are its types as the importer's callers know them and the warnings
  * worded from it.
  */
-import {
-  olderReportRows,
-  type Db,
-  type ImportCellValue,
-  type ImportDiffRow,
-  type ImportDiffSummary,
-  type ImportOrigin,
-  type ImportTouchedCells,
-  type PlanRow,
-} from '@lagesbild/db';
+import { olderReportRows, type Db, type PlanRow } from '@lagesbild/db';
 import type { IssueList } from '../shared/errors.js';
 import { cellLabel } from '../validate/validate.js';
 import { olderReport, olderReportMore } from '../validate/validate-messages.js';
 
-export type Origin = ImportOrigin;
-export type CellValue = ImportCellValue;
-export type DiffRow = ImportDiffRow;
-export type DiffSummary = ImportDiffSummary;
-/** What a committed import changed (new or changed cells), sorted and distinct: the live event's payload. */
-export type TouchedCells = ImportTouchedCells;
+// The plan's types under the names the importer's callers know; TouchedCells is what a committed import changed (new or changed cells), sorted and distinct: the live event's payload.
+export type {
+  ImportOrigin as Origin,
+  ImportCellValue as CellValue,
+  ImportDiffRow as DiffRow,
+  ImportDiffSummary as DiffSummary,
+  ImportTouchedCells as TouchedCells,
+} from '@lagesbild/db';
 
 /** The diff rows a result carries, in file order; the summary and diffTotal count them all. A browser table cannot show more anyway. */
 export const MAX_DIFF_ROWS = 5000;

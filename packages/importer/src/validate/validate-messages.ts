@@ -23,16 +23,20 @@ export function unknownOrg(file: string, orgId: string): ImportIssue {
   );
 }
 
-export function unknownKpi(p: Place, id: string, suggestion: string | null): ImportIssue {
+/** A KPI id or unit code the catalogue or the tree does not have, with the nearest one that it does, if any. */
+function unknownCode(p: Place, code: string, suggestion: string | null, what: { expected: string; sv: string; en: string; list: string }): ImportIssue {
   const [sv, en] = didYouMean(suggestion);
   return err(
     p,
-    id,
-    suggestion ?? 'ett KPI-id ur katalogen',
-    `Okänd KPI "${id}" ${whereSv(p)}.${sv || ' Se listan med "pnpm lagesbild kpis".'}`,
-    `Unknown KPI "${id}" ${whereEn(p)}.${en}`,
+    code,
+    suggestion ?? what.expected,
+    `Okänd ${what.sv} "${code}" ${whereSv(p)}.${sv || ` Se listan med "pnpm lagesbild ${what.list}".`}`,
+    `Unknown ${what.en} "${code}" ${whereEn(p)}.${en}`,
   );
 }
+
+export const unknownKpi = (p: Place, id: string, suggestion: string | null): ImportIssue =>
+  unknownCode(p, id, suggestion, { expected: 'ett KPI-id ur katalogen', sv: 'KPI', en: 'KPI', list: 'kpis' });
 
 export function ratioKpi(p: Place, id: string, numerator: string, denominator: string): ImportIssue {
   return err(
@@ -44,16 +48,8 @@ export function ratioKpi(p: Place, id: string, numerator: string, denominator: s
   );
 }
 
-export function unknownUnit(p: Place, code: string, suggestion: string | null): ImportIssue {
-  const [sv, en] = didYouMean(suggestion);
-  return err(
-    p,
-    code,
-    suggestion ?? 'en enhetskod',
-    `Okänd enhet "${code}" ${whereSv(p)}.${sv || ' Se listan med "pnpm lagesbild units".'}`,
-    `Unknown unit "${code}" ${whereEn(p)}.${en}`,
-  );
-}
+export const unknownUnit = (p: Place, code: string, suggestion: string | null): ImportIssue =>
+  unknownCode(p, code, suggestion, { expected: 'en enhetskod', sv: 'enhet', en: 'unit', list: 'units' });
 
 export function unitNotValid(p: Place, code: string, month: string, from: string, to: string | null): ImportIssue {
   const span = to === null ? `från ${from}` : `från ${from} till och med månaden före ${to}`;

@@ -14,6 +14,9 @@ function check(body: string, file = 'x.csv') {
   return { cells, errors: issues.finalErrors(file), messages: issues.finalErrors(file).map((i) => i.message) };
 }
 
+/** Where each error is, as row:column, in order. */
+const placesOf = (errors: readonly { row: number; column: string | null }[]) => errors.map((e) => `${e.row}:${e.column}`);
+
 describe('number cells', () => {
   it('reads plain and Swedish numbers', () => {
     expect(parseNumberCell('3 634 873,98')).toBe(3634873.98);
@@ -53,11 +56,7 @@ describe('validation against the catalogue', () => {
 
   it('checks units: unknown, not a leaf, not existing in the month', () => {
     const { errors } = check('utbetalt-kr,E3,2021-01,T,1,,\nutbetalt-kr,AVD,2021-01,T,1,,\nutbetalt-kr,E2,2023-02,T,1,,\n');
-    expect(errors.map((e) => [e.row, e.column])).toEqual([
-      [2, 'unit'],
-      [3, 'unit'],
-      [4, 'unit'],
-    ]);
+    expect(placesOf(errors)).toEqual(['2:unit', '3:unit', '4:unit']);
     expect(errors[0]?.message).toContain('Okänd enhet "E3" i fil x.csv, rad 2, kolumn unit. Menade du "E1"?');
     expect(errors[1]?.message).toContain('Enheten "AVD" har underenheter 2021-01');
     expect(errors[1]?.message).toContain('dela upp raden på E1, E2');
@@ -79,10 +78,7 @@ describe('validation against the catalogue', () => {
 
   it('checks gender and the KPI gender split', () => {
     const { errors } = check('hushall-utbetalt,E1,2021-01,X,1,,\nutbetalt-kr,E1,2021-01,K,1,,\nhushall-utbetalt,E1,2021-01,T,1,,\n');
-    expect(errors.map((e) => [e.row, e.column])).toEqual([
-      [2, 'gender'],
-      [3, 'gender'],
-    ]);
+    expect(placesOf(errors)).toEqual(['2:gender', '3:gender']);
     expect(errors[0]?.message).toContain('Ogiltigt kön "X" i fil x.csv, rad 2, kolumn gender');
     expect(errors[1]?.message).toContain('KPI "utbetalt-kr" är inte könsuppdelad, men i fil x.csv, rad 3, kolumn gender står "K". Använd T (totalt).');
   });
@@ -100,16 +96,7 @@ describe('validation against the catalogue', () => {
         'utbetalt-kr,E1,2021-05,T,,,',
       ].join('\n'),
     );
-    expect(errors.map((e) => [e.row, e.column])).toEqual([
-      [2, 'value'],
-      [3, 'value'],
-      [4, 'value'],
-      [5, 'value'],
-      [6, 'denominator'],
-      [7, 'denominator'],
-      [8, 'denominator'],
-      [9, 'value'],
-    ]);
+    expect(placesOf(errors)).toEqual(['2:value', '3:value', '4:value', '5:value', '6:denominator', '7:denominator', '8:denominator', '9:value']);
     expect(errors[0]?.message).toContain('Värdet "?" i fil x.csv, rad 2, kolumn value är inte ett tal. "?" betyder i rapporterna att uppgift saknas');
     expect(errors[1]?.message).toContain('Värdet "3,4,5" i fil x.csv, rad 3, kolumn value är inte ett tal.');
     expect(errors[2]?.message).toContain('tolkas aldrig som formler');
