@@ -17,8 +17,18 @@ function goal(over: Partial<GoalItem> = {}): GoalItem {
     validFrom: '2020-01',
     validTo: null,
     period: '2020-D',
-    assessment: { status: 'ej-uppfyllt', prognos: 'delvis', comment: 'Fler placeringar än budgeterat.', decidedBy: 'Förvaltningschef', decidedAt: '2020-09-15T10:00:00.000Z', origin: 'reported' },
-    proposal: { status: { value: 'delvis', explanation: '1 av 2 indikatorer uppfyllda, 1 ej uppfylld' }, prognos: { value: 'ej-bedomd', explanation: '0 av 2 indikatorer uppfyllda, 2 ej bedömda' } },
+    assessment: {
+      status: 'ej-uppfyllt',
+      prognos: 'delvis',
+      comment: 'Fler placeringar än budgeterat.',
+      decidedBy: 'Förvaltningschef',
+      decidedAt: '2020-09-15T10:00:00.000Z',
+      origin: 'reported',
+    },
+    proposal: {
+      status: { value: 'delvis', explanation: '1 av 2 indikatorer uppfyllda, 1 ej uppfylld' },
+      prognos: { value: 'ej-bedomd', explanation: '0 av 2 indikatorer uppfyllda, 2 ej bedömda' },
+    },
     indicators: [
       { id: 7, kind: 'kpi', kpi: 'placeringskostnad', name: 'Placeringskostnad', unit: 'tkr', value: 12345.6, riket: null, status: 'ej-uppfyllt', prognos: 'ej-bedomd' },
       { id: 8, kind: 'manual', kpi: null, name: 'Andel i hemmaplanslösning', unit: '%', value: null, riket: 41.5, status: 'uppfyllt', prognos: 'ej-bedomd' },

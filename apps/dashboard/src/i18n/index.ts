@@ -15,7 +15,13 @@ import { wallEn } from './wall-en.js';
 import { wallSv } from './wall-sv.js';
 
 /** The Swedish catalogue is the schema: the views' texts plus login, admin, import, goals and the wall (kept in their own files). */
-export type Messages = BaseMessages & { access: typeof accessSv; boards: typeof boardsSv; goals: typeof goalsSv; importer: typeof importSv; kolada: typeof koladaSv } & typeof wallSv;
+export type Messages = BaseMessages & {
+  access: typeof accessSv;
+  boards: typeof boardsSv;
+  goals: typeof goalsSv;
+  importer: typeof importSv;
+  kolada: typeof koladaSv;
+} & typeof wallSv;
 
 export type AppLocale = 'sv' | 'en';
 
