@@ -10,6 +10,7 @@ import { useSessionStore } from './stores/session.js';
  *   /                   the overview: ?enhet=SOC&period=2022-T1 (month 2022-04, tertial 2022-T1, delår 2022-D, year 2022)
  *   /kpi/:kpi           one KPI: ?enhet=&period=&grain=month|tertial|year&split=none|gender|unit
  *   /kpi/:kpi/enheter   the KPI for the child units: ?enhet=&period=&kon=T|K|M&sort=
+ *   /mal                the goals and their målbedömning: ?enhet=SOC&period=2020-D (T1–T3, delår, helår)
  *   /logga-in           login (?next= where to go afterwards); /admin/anvandare, /admin/logg, /admin/tavlor,
  *                       /admin/import and /admin/import/kopplingar (the report rows' mappings) for admins
  */
@@ -19,6 +20,7 @@ export const router = createRouter({
     { path: '/', name: 'overview', component: () => import('./overview/OverviewView.vue') },
     { path: '/kpi/:kpi', name: 'kpi', component: () => import('./kpi-detail/KpiDetailView.vue') },
     { path: '/kpi/:kpi/enheter', name: 'drilldown', component: () => import('./drilldown/DrilldownView.vue') },
+    { path: '/mal', name: 'goals', component: () => import('./goals/GoalsView.vue') },
     { path: '/skarm/:token', name: 'wall', component: () => import('./wall/WallView.vue') },
     { path: '/logga-in', name: 'login', component: () => import('./login/LoginView.vue'), meta: { public: true } },
     { path: '/admin/anvandare', name: 'admin-users', component: () => import('./admin/AdminUsersView.vue'), meta: { admin: true } },

@@ -4,6 +4,8 @@ import { accessSv } from './access-sv.js';
 import { boardsEn } from './boards-en.js';
 import { boardsSv } from './boards-sv.js';
 import { en } from './en.js';
+import { goalsEn } from './goals-en.js';
+import { goalsSv } from './goals-sv.js';
 import { importEn } from './import-en.js';
 import { importSv } from './import-sv.js';
 import { koladaEn } from './kolada-en.js';
@@ -12,15 +14,21 @@ import { sv, type Messages as BaseMessages } from './sv.js';
 import { wallEn } from './wall-en.js';
 import { wallSv } from './wall-sv.js';
 
-/** The Swedish catalogue is the schema: the views' texts plus login, admin, import and the wall (kept in their own files). */
-export type Messages = BaseMessages & { access: typeof accessSv; boards: typeof boardsSv; importer: typeof importSv; kolada: typeof koladaSv } & typeof wallSv;
+/** The Swedish catalogue is the schema: the views' texts plus login, admin, import, goals and the wall (kept in their own files). */
+export type Messages = BaseMessages & {
+  access: typeof accessSv;
+  boards: typeof boardsSv;
+  goals: typeof goalsSv;
+  importer: typeof importSv;
+  kolada: typeof koladaSv;
+} & typeof wallSv;
 
 export type AppLocale = 'sv' | 'en';
 
 /** Every catalogue has exactly the Swedish keys: each English part is declared with its Swedish part's type. */
 export const messages: Record<AppLocale, Messages> = {
-  sv: { ...sv, access: accessSv, boards: boardsSv, importer: importSv, kolada: koladaSv, ...wallSv },
-  en: { ...en, access: accessEn, boards: boardsEn, importer: importEn, kolada: koladaEn, ...wallEn },
+  sv: { ...sv, access: accessSv, boards: boardsSv, goals: goalsSv, importer: importSv, kolada: koladaSv, ...wallSv },
+  en: { ...en, access: accessEn, boards: boardsEn, goals: goalsEn, importer: importEn, kolada: koladaEn, ...wallEn },
 };
 
 /** 'overview.heading', 'access.login.title', …: the dotted path of every message. */
