@@ -154,7 +154,14 @@ export async function koladaAdminView(db: Db, orgId: string) {
   const name = new Map(ours.map((k) => [k.id, k.name]));
   return {
     ...settings,
-    mappings: settings.mappings.map((m) => ({ kpi: m.kpiId, kpiName: name.get(m.kpiId) ?? m.kpiId, koladaKpi: m.koladaKpi, note: m.note, updatedBy: m.updatedBy, updatedAt: m.updatedAt.toISOString() })),
+    mappings: settings.mappings.map((m) => ({
+      kpi: m.kpiId,
+      kpiName: name.get(m.kpiId) ?? m.kpiId,
+      koladaKpi: m.koladaKpi,
+      note: m.note,
+      updatedBy: m.updatedBy,
+      updatedAt: m.updatedAt.toISOString(),
+    })),
     lastFetch: settings.lastFetch ? { ...settings.lastFetch, fetchedAt: settings.lastFetch.fetchedAt.toISOString() } : null,
   };
 }
