@@ -155,10 +155,7 @@ export interface KoladaComparisonData {
 
 /** What an organisation compares one KPI with; null when the KPI has no Kolada mapping. */
 export async function koladaComparisonData(db: Db, orgId: string, kpiId: string): Promise<KoladaComparisonData | null> {
-  const [mapping] = await db
-    .select()
-    .from(koladaMappings)
-    .where(and(eq(koladaMappings.orgId, orgId), eq(koladaMappings.kpiId, kpiId)));
+  const mapping = (await listKoladaMappings(db, orgId)).find((m) => m.kpiId === kpiId);
   if (!mapping) return null;
   const [settings] = await db.select().from(koladaComparisons).where(eq(koladaComparisons.orgId, orgId));
   const [kpi] = await db.select().from(koladaKpis).where(eq(koladaKpis.id, mapping.koladaKpi));
