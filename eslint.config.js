@@ -102,7 +102,10 @@ export default tseslint.config(
   { files: ['**/env.ts'], rules: { 'no-restricted-properties': 'off', 'no-restricted-syntax': 'off' } },
 
   // Per package: where its code runs decides its globals and what it may import.
-  { files: ['packages/api/**', 'packages/db/**', 'packages/importer/**', 'packages/kolada/**', 'apps/server/**', 'apps/e2e/**', 'bench/**', '*.js'], languageOptions: { globals: globals.node } },
+  {
+    files: ['packages/api/**', 'packages/db/**', 'packages/importer/**', 'packages/kolada/**', 'apps/server/**', 'apps/e2e/**', 'bench/**', '*.js'],
+    languageOptions: { globals: globals.node },
+  },
   // e2e and bench code passed to page.evaluate() runs in the browser.
   { files: ['apps/e2e/**', 'bench/**'], languageOptions: { globals: globals.browser } },
   {
