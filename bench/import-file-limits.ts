@@ -22,7 +22,7 @@ import { importMappings, unitLinks, units, type Db } from '../packages/db/src/in
 import { insertKpis, insertOrganisation, openTestDatabase } from '../packages/db/src/testing/index.js';
 import { importFile, MAX_FILE_BYTES } from '../packages/importer/src/index.js';
 import { monthOfDate } from '../packages/domain/src/index.js';
-import { MAX_WIDE_CELLS } from '../packages/importer/src/shared/limits.js';
+import { MAX_WIDE_CELLS } from '../packages/importer/src/common/limits.js';
 import { bigWorkbook, csvParseAlone, exceljsAlone } from '../packages/importer/test/bench-baselines.js';
 import { FIXTURE_KPIS } from '../packages/importer/test/fixture.js';
 import { memorySampler } from './lib/memory.js';

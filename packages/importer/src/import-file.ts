@@ -21,7 +21,7 @@ import {
 import { loadCatalogue } from './validate/catalogue.js';
 import { changedValueWarnings, jumpWarnings } from './diff/change-warnings.js';
 import { MAX_DIFF_ROWS, planWarnings, type DiffRow, type DiffSummary, type Origin, type TouchedCells } from './diff/diff.js';
-import { IssueList, MAX_ERRORS, type ImportIssue } from './shared/errors.js';
+import { IssueList, MAX_ERRORS, type ImportIssue } from './common/errors.js';
 import { loadMappings } from './parse/load-mappings.js';
 import { readImportFile } from './read/read-file.js';
 import { guardRead } from './read/safe-read.js';

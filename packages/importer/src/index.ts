@@ -1,7 +1,7 @@
 export { importFile, type ImportOptions, type ImportResult } from './import-file.js';
 export { rollbackBatch, rollbackPlan, RollbackError, type RollbackPlan, type RollbackResult } from './write/rollback.js';
-export { MAX_ERRORS, type ImportIssue, type ImportOptionName, type UnknownRow } from './shared/errors.js';
-export { CLI_OPTION_HINTS, cliMessage } from './shared/options.js';
+export { MAX_ERRORS, type ImportIssue, type ImportOptionName, type UnknownRow } from './common/errors.js';
+export { CLI_OPTION_HINTS, cliMessage } from './common/options.js';
 export { MAX_DIFF_ROWS, type DiffRow, type DiffSummary, type Origin, type TouchedCells } from './diff/diff.js';
 export { parseLongCsv, longCsvParser, LONG_CSV_FORMAT } from './parse/long-csv.js';
 export type { FieldName, FormatParser, ParseOutcome, SourceCell, SourceRow } from './parse/source-row.js';
@@ -10,4 +10,4 @@ export { loadCatalogue, type Catalogue } from './validate/catalogue.js';
 export { MAX_FILE_BYTES } from './read/read-file.js';
 export { loadMappings } from './parse/load-mappings.js';
 export { MappingIndex, type LabelMapping } from './parse/mappings.js';
-export { labelSimilarity, closestLabel } from './shared/suggest.js';
+export { labelSimilarity, closestLabel } from './common/suggest.js';

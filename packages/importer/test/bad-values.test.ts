@@ -14,7 +14,7 @@ import { useWorldForBadInput } from './bad-input.js';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { importFile, type ImportIssue } from '../src/index.js';
-import { cliMessage } from '../src/shared/options.js';
+import { cliMessage } from '../src/common/options.js';
 import { NOW_MONTH, ORG } from './fixture.js';
 
 const DIR = resolve(import.meta.dirname, 'bad-values');

@@ -12,7 +12,7 @@ import { TEST_DB_KINDS } from '@lagesbild/db/testing';
 import { useTestDatabase } from '@lagesbild/db/testing/vitest';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../src/index.js';
-import { cliMessage } from '../src/shared/options.js';
+import { cliMessage } from '../src/common/options.js';
 import { dumpAll } from './dump.js';
 import { bytesOf, insertFixture, NOW_MONTH, ORG } from './fixture.js';
 

@@ -1,5 +1,5 @@
 /**
- * The three sample reports of shared/data/samples (copied to good-files),
+ * The three sample reports of the reference organisation (copied to good-files),
  * imported into the seeded demo organisation with its default mappings: the
  * figures land on the right KPIs, units, genders and months, equal to what the
  * demo data already holds as reported, and a second import changes nothing.

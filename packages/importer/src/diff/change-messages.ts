@@ -1,6 +1,6 @@
 /** Swedish (and English) warnings for stored values a file changes and values far from their unit's history. */
 import { formatNumber } from '@lagesbild/domain';
-import { issue, whereEn, whereSv, type ImportIssue, type Place } from '../shared/errors.js';
+import { issue, whereEn, whereSv, type ImportIssue, type Place } from '../common/errors.js';
 import type { CellValue } from './diff.js';
 import { showNumber } from '../validate/validate-messages.js';
 

@@ -6,7 +6,7 @@
  * thousand values gives a page to read, not ten thousand lines.
  */
 import { changedValueRows, jumpRows, valueChange, type Db, type GroupRow } from '@lagesbild/db';
-import type { IssueList } from '../shared/errors.js';
+import type { IssueList } from '../common/errors.js';
 import { changedValues, groupsMore, jumps, type Example } from './change-messages.js';
 
 /** KPI × unit lines listed; more are counted in one line. */

@@ -6,7 +6,7 @@
  * worded from it.
  */
 import { olderReportRows, type Db, type PlanRow } from '@lagesbild/db';
-import type { IssueList } from '../shared/errors.js';
+import type { IssueList } from '../common/errors.js';
 import { cellLabel } from '../validate/validate.js';
 import { olderReport, olderReportMore } from '../validate/validate-messages.js';
 

@@ -6,7 +6,7 @@
  */
 import type { GridRow } from '../read/grid.js';
 import { isBlankRow } from '../read/grid.js';
-import { MAX_TITLE_ROWS } from '../shared/limits.js';
+import { MAX_TITLE_ROWS } from '../common/limits.js';
 import { isLongHeaderName } from './long-csv.js';
 import { parseMonthHeader, serialMonth, type MonthHeader } from './month-headers.js';
 

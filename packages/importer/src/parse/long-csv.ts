@@ -4,15 +4,15 @@
  * with Swedish or English header names, comma or semicolon, optional BOM and
  * CRLF. It produces SourceRows for the shared pipeline and never throws.
  */
-import { maxOf } from '../shared/append.js';
-import { MAX_COLUMNS, MAX_TITLE_ROWS, tooManyColumns, usedWidth } from '../shared/limits.js';
+import { maxOf } from '../common/append.js';
+import { MAX_COLUMNS, MAX_TITLE_ROWS, tooManyColumns, usedWidth } from '../common/limits.js';
 import { detectDelimiter, readCsvRecords, unquotedRecords, type CsvRecord } from '../read/csv-grid.js';
 import { csvRecordsOfBytes } from '../read/csv-stream.js';
-import { MAX_ERRORS, type ImportIssue } from '../shared/errors.js';
+import { MAX_ERRORS, type ImportIssue } from '../common/errors.js';
 import type { Grid } from '../read/grid.js';
 import { duplicateColumn, fieldCount, missingColumn, noDataRows, unknownColumn } from './parse-messages.js';
 import type { FieldName, FormatParser, ParseOutcome, SourceCell, SourceRow } from './source-row.js';
-import { nearest } from '../shared/suggest.js';
+import { nearest } from '../common/suggest.js';
 import { decodeUtf8, textHead, type TextEncoding } from '../read/text.js';
 
 export { detectDelimiter };

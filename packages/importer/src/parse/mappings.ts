@@ -4,7 +4,7 @@
  * load-mappings.ts.
  */
 import type { Gender } from '@lagesbild/domain';
-import { labelSimilarity, normaliseLabel } from '../shared/suggest.js';
+import { labelSimilarity, normaliseLabel } from '../common/suggest.js';
 
 export interface LabelMapping {
   section: string;

@@ -7,7 +7,7 @@ import { formatNumber, isMonth } from '@lagesbild/domain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { memoryCatalogue } from '../../test/fixture.js';
-import { IssueList } from '../shared/errors.js';
+import { IssueList } from '../common/errors.js';
 import { parseMonthHeader, SWEDISH_MONTHS, yearFromFileName } from './month-headers.js';
 import type { SourceRow } from './source-row.js';
 import { parseNumberCell, validateRows } from '../validate/validate.js';

@@ -1,5 +1,5 @@
 /** Swedish (and English) messages for problems found while reading a file, before any value is checked. */
-import { issue, whereEn, whereSv, type ImportIssue, type Place } from '../shared/errors.js';
+import { issue, whereEn, whereSv, type ImportIssue, type Place } from '../common/errors.js';
 
 const LONG_HEADER = 'kpi,unit,period,gender,value[,denominator]';
 

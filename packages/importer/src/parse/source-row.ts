@@ -5,7 +5,7 @@
  * each, still as text, with the file, line and column it came from, so that
  * validation can name the exact place of every problem.
  */
-import type { ImportIssue } from '../shared/errors.js';
+import type { ImportIssue } from '../common/errors.js';
 
 export type FieldName = 'kpi' | 'unit' | 'period' | 'gender' | 'value' | 'denominator' | 'ageBand';
 

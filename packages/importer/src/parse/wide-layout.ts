@@ -5,10 +5,10 @@
  * Pure: a Grid in, labelled rows of cell texts out; numbers are read later.
  */
 import { isBlankRow, type Grid, type GridRow } from '../read/grid.js';
-import type { ImportIssue, Place } from '../shared/errors.js';
+import type { ImportIssue, Place } from '../common/errors.js';
 import { findHeaderRow, headerMonth, type HeaderRow } from './header-row.js';
 import { columnLetter, isoMonth, isSumHeader, SWEDISH_MONTHS } from './month-headers.js';
-import { nearest } from '../shared/suggest.js';
+import { nearest } from '../common/suggest.js';
 import * as msg from './wide-messages.js';
 
 interface WideColumn {

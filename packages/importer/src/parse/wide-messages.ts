@@ -1,5 +1,5 @@
 /** Swedish (and English) messages for the wide monthly reports: layout, labels, mappings and printed totals. */
-import { clip, issue, whereEn, whereSv, type ImportIssue, type Place } from '../shared/errors.js';
+import { clip, issue, whereEn, whereSv, type ImportIssue, type Place } from '../common/errors.js';
 import type { LabelMapping, LabelSuggestion } from './mappings.js';
 import { showNumber } from '../validate/validate-messages.js';
 

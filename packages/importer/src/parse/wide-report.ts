@@ -3,9 +3,9 @@
  * sheets of a workbook) → labelled rows → SourceRows through the mappings.
  * Pure: the mappings are loaded by the caller.
  */
-import { append } from '../shared/append.js';
-import type { ImportIssue } from '../shared/errors.js';
-import { tooManyColumns, tooWideRow } from '../shared/limits.js';
+import { append } from '../common/append.js';
+import type { ImportIssue } from '../common/errors.js';
+import { tooManyColumns, tooWideRow } from '../common/limits.js';
 import { mergedValueIssues } from '../read/merged-cells.js';
 import { noReportRows } from '../read/sheet-messages.js';
 import type { Grid } from '../read/grid.js';

@@ -5,7 +5,7 @@
  * cells that are not numbers, kvinnor + män against the printed total, and
  * the printed sum column. Pure.
  */
-import type { ImportIssue, Place } from '../shared/errors.js';
+import type { ImportIssue, Place } from '../common/errors.js';
 import type { LabelMapping, MappingIndex } from './mappings.js';
 import type { SourceRow } from './source-row.js';
 import { MISSING_MARKS } from './missing-marks.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvParseRecords, readCsvRecords, splitUnquoted } from './csv-grid.js';
-import type { ImportIssue } from '../shared/errors.js';
+import type { ImportIssue } from '../common/errors.js';
 
 describe('CSV records', () => {
   it('the quote-free fast path gives exactly what csv-parse gives, line numbers included', () => {

@@ -3,7 +3,7 @@
  * the delimiter guess; shared by the long and the wide CSV formats.
  */
 import { parse } from 'csv-parse/sync';
-import type { ImportIssue } from '../shared/errors.js';
+import type { ImportIssue } from '../common/errors.js';
 import type { Grid } from './grid.js';
 import { csvSyntax } from '../parse/parse-messages.js';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvParseRecords } from './csv-grid.js';
 import { quotedRecords } from './csv-stream.js';
-import type { ImportIssue } from '../shared/errors.js';
+import type { ImportIssue } from '../common/errors.js';
 
 /** Text cut into pieces at the given places, as textChunks would hand it over. */
 const cut = (text: string, at: number[]): string[] => {

@@ -7,7 +7,7 @@
  * 40 MB file is never held as one string or as all its records.
  */
 import { chunkedRecords, countNewlines, csvParseRecords, normalisedChunks, type CsvRecord } from './csv-grid.js';
-import type { ImportIssue } from '../shared/errors.js';
+import type { ImportIssue } from '../common/errors.js';
 import { textChunks, type TextEncoding } from './text.js';
 
 const PIECE = 256 * 1024;

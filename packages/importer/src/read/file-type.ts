@@ -3,7 +3,7 @@
  * renamed .xlsx, an old .xls or a screenshot is told as what it is, with
  * what to do instead, rather than read as CSV and reported row by row.
  */
-import { issue, whereEn, whereSv, type ImportIssue } from '../shared/errors.js';
+import { issue, whereEn, whereSv, type ImportIssue } from '../common/errors.js';
 
 interface Kind {
   /** "en PDF-fil" */

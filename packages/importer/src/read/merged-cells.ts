@@ -5,8 +5,8 @@
  * one month's header to two columns. Merges in the label columns (a section
  * name over several rows, a heading across the row) are read as headings.
  */
-import { maxOf } from '../shared/append.js';
-import type { ImportIssue } from '../shared/errors.js';
+import { maxOf } from '../common/append.js';
+import type { ImportIssue } from '../common/errors.js';
 import type { Grid } from './grid.js';
 import { columnLetter } from '../parse/month-headers.js';
 import { mergedHeaderCells, mergedValueCells } from './sheet-messages.js';

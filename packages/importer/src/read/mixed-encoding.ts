@@ -4,7 +4,7 @@
  * nonsense ("HushÃ¥ll"), which then shows as unknown rows and false
  * duplicates. Found from the bytes, and told as one problem.
  */
-import { issue, whereEn, whereSv, type ImportIssue } from '../shared/errors.js';
+import { issue, whereEn, whereSv, type ImportIssue } from '../common/errors.js';
 
 /** Byte offsets of the first UTF-8 character of two or more bytes and of the first byte that is not UTF-8; null unless both exist. */
 function firstOfEach(b: Uint8Array): { utf8: number; other: number } | null {

@@ -4,12 +4,12 @@
  * a header row of field names, a wide report has months in its header row.
  */
 import { formatNumber } from '@lagesbild/domain';
-import { append } from '../shared/append.js';
+import { append } from '../common/append.js';
 import { csvGrid, detectDelimiter } from './csv-grid.js';
 import { csvRecordsOfBytes } from './csv-stream.js';
 import type { Grid, GridRow } from './grid.js';
-import { MAX_WIDE_CELLS, tooManyCells, usedWidth } from '../shared/limits.js';
-import { issue, whereEn, whereSv, type ImportIssue } from '../shared/errors.js';
+import { MAX_WIDE_CELLS, tooManyCells, usedWidth } from '../common/limits.js';
+import { issue, whereEn, whereSv, type ImportIssue } from '../common/errors.js';
 import { longCsvParser, longCsvRowsOfBytes, parseLongGrid, type Overflow } from '../parse/long-csv.js';
 import type { MappingIndex } from '../parse/mappings.js';
 import type { ParseOutcome, SourceRow } from '../parse/source-row.js';

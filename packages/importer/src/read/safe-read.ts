@@ -5,7 +5,7 @@
  * sees "Oväntat fel: Cannot read properties of undefined". Only the reading
  * is guarded; the database's errors are not the file's and still throw.
  */
-import { clip, issue, whereEn, whereSv, type ImportIssue } from '../shared/errors.js';
+import { clip, issue, whereEn, whereSv, type ImportIssue } from '../common/errors.js';
 import type { ReadOutcome } from './read-file.js';
 import type { SourceRow } from '../parse/source-row.js';
 

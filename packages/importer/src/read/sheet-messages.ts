@@ -1,5 +1,5 @@
 /** Swedish (and English) messages about a workbook's sheets and about what the XLSX reader could not read. */
-import { clip, issue, whereEn, whereSv, type ImportIssue, type Place } from '../shared/errors.js';
+import { clip, issue, whereEn, whereSv, type ImportIssue, type Place } from '../common/errors.js';
 
 export function hiddenSheet(file: string, sheet: string, state: 'hidden' | 'veryHidden'): ImportIssue {
   const p = { file, sheet, row: 1, column: null };

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { issue, whereEn, whereSv, type ImportIssue } from '../shared/errors.js';
+import { issue, whereEn, whereSv, type ImportIssue } from '../common/errors.js';
 import { lineAt, mixedEncoding } from './mixed-encoding.js';
 
 export interface DecodedText {

@@ -5,10 +5,10 @@
  * Excel saved with them and never evaluated; text such as "=1+1" stays text.
  */
 import ExcelJS from 'exceljs';
-import { issue, whereEn, whereSv, type ImportIssue } from '../shared/errors.js';
+import { issue, whereEn, whereSv, type ImportIssue } from '../common/errors.js';
 import { notWorkbook } from './file-type.js';
 import { extendRange, type CellRange, type Grid, type GridRow } from './grid.js';
-import { MAX_WIDE_CELLS, tooManyCells, usedWidth } from '../shared/limits.js';
+import { MAX_WIDE_CELLS, tooManyCells, usedWidth } from '../common/limits.js';
 import { hiddenSheet, unreadableWorkbook } from './sheet-messages.js';
 import { checkZip } from './zip-guard.js';
 

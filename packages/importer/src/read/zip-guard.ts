@@ -6,7 +6,7 @@
  * sizes can lie.
  */
 import { inflateRawSync } from 'node:zlib';
-import { issue, whereEn, whereSv, type ImportIssue } from '../shared/errors.js';
+import { issue, whereEn, whereSv, type ImportIssue } from '../common/errors.js';
 
 /**
  * The inflated workbook; real monthly reports are well below 1 MB. exceljs

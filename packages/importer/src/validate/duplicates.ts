@@ -1,5 +1,5 @@
 import { stagedDuplicates, type Db } from '@lagesbild/db';
-import type { IssueList } from '../shared/errors.js';
+import type { IssueList } from '../common/errors.js';
 import { cellLabel } from './validate.js';
 import { duplicateCell } from './validate-messages.js';
 

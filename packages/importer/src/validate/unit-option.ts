@@ -1,6 +1,6 @@
 /** The unit given for a whole import (CLI --unit, the page's unit field), checked once against the organisation. */
 import type { Catalogue } from './catalogue.js';
-import type { ImportIssue } from '../shared/errors.js';
+import type { ImportIssue } from '../common/errors.js';
 import { unknownUnitOption } from './value-messages.js';
 
 /** The units a value can be stored on this month (leaves of the tree), as "CODE (name)". */

@@ -1,6 +1,6 @@
 /** Swedish (and English) messages for values that do not fit the KPI catalogue or the unit tree. */
 import { formatNumber } from '@lagesbild/domain';
-import { issue, whereEn, whereSv, type ImportIssue, type Place } from '../shared/errors.js';
+import { issue, whereEn, whereSv, type ImportIssue, type Place } from '../common/errors.js';
 import { MISSING_MARKS } from '../parse/missing-marks.js';
 
 const err = (p: Place, found: string, expected: string, sv: string, en: string): ImportIssue => issue('error', p, found, expected, sv, en);

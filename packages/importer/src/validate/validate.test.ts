@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { memoryCatalogue } from '../../test/fixture.js';
-import { IssueList, MAX_ERRORS } from '../shared/errors.js';
+import { IssueList, MAX_ERRORS } from '../common/errors.js';
 import { parseLongCsv } from '../parse/long-csv.js';
 import { parseNumberCell, validateRows } from './validate.js';
 

@@ -5,9 +5,9 @@
  */
 import { isMonth, monthIndex, type Gender, type Month } from '@lagesbild/domain';
 import type { Catalogue } from './catalogue.js';
-import type { ImportIssue, IssueList } from '../shared/errors.js';
+import type { ImportIssue, IssueList } from '../common/errors.js';
 import type { FieldName, SourceRow } from '../parse/source-row.js';
-import { nearest } from '../shared/suggest.js';
+import { nearest } from '../common/suggest.js';
 import * as msg from './validate-messages.js';
 import { checkPlausible, plausibilityIssue, readCellToken, readDenominator, readValue } from './value-check.js';
 import { futureMonth } from './value-messages.js';

@@ -5,7 +5,7 @@
  * or the one issue that stops the row.
  */
 import { cellUnitFactor, checkValue, readNumberToken, valueRules, type NumberToken, type PlausibilityKpi, type ValueProblem, type ValueRules } from '@lagesbild/domain';
-import type { ImportIssue, Place } from '../shared/errors.js';
+import type { ImportIssue, Place } from '../common/errors.js';
 import { negativeValue, notNumber, badDenominator } from './validate-messages.js';
 import * as msg from './value-messages.js';
 

@@ -1,6 +1,6 @@
 /** Swedish (and English) messages for values that cannot be what their KPI measures (plausibility.ts in domain). */
 import type { CellUnit, MeasureUnit, Month } from '@lagesbild/domain';
-import { issue, whereEn, whereSv, type ImportIssue, type Place } from '../shared/errors.js';
+import { issue, whereEn, whereSv, type ImportIssue, type Place } from '../common/errors.js';
 import { showNumber } from './validate-messages.js';
 
 const err = (p: Place, found: string, expected: string, sv: string, en: string): ImportIssue => issue('error', p, found, expected, sv, en);
