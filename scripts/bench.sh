@@ -12,7 +12,7 @@ run() {
   echo "=== $* ==="
   npx tsx "$@"
 }
-bash scripts/ensure-chromium.sh
+bash scripts/ensure-system-packages.sh
 pnpm turbo run build --filter=@lagesbild/dashboard >/dev/null
 if $quick; then
   run bench/forecast-backtest.ts

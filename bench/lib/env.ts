@@ -1,2 +1,2 @@
-/** The browser the browser benches drive (scripts/ensure-chromium.sh provides it). */
+/** The browser the browser benches drive (scripts/ensure-system-packages.sh provides it). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -17,3 +17,4 @@ export * from './plausibility.js';
 export * from './limits.js';
 export * from './goals.js';
 export * from './release/index.js';
+export * from './report/index.js';

@@ -1,0 +1,3 @@
+export * from './document.js';
+export * from './text.js';
+export * from './diff.js';
