@@ -1,0 +1,1 @@
+export { renderReportPdf, type ReportPdfMeta } from './render-pdf.js';
