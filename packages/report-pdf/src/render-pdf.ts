@@ -74,7 +74,7 @@ function reportDefinition(doc: ReportDocument, meta: ReportPdfMeta = {}): TDocum
     }),
     footer: (page, pages) => ({ text: `Sida ${page} av ${pages}`, alignment: 'center', fontSize: 8, color: MUTED, margin: [40, 16, 40, 0] }),
     // A heading never ends a page alone: it moves to the next page with what follows it.
-    pageBreakBefore: (node, following) => node.headlineLevel === 1 && following.getFollowingNodesOnPage().length === 0,
+    pageBreakBefore: (node, following) => node.headlineLevel !== undefined && following.getFollowingNodesOnPage().length === 0,
     content: body,
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2, color: '#1c2733' },
     styles: {

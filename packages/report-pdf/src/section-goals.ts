@@ -12,7 +12,11 @@ export function summarySection(doc: ReportDocument): Content[] {
   const goals = doc.goals.filter((g) => g.kind !== 'area').length;
   if (goals === 0) return paragraphs;
   const rows: TableCell[][] = ASSESSMENTS.map((a) => [assessmentCell(a), num(String(tally.status[a])), num(String(tally.prognos[a]))]);
-  return [...paragraphs, { text: `Målen (${goals}) efter bedömning`, style: 'h3' }, table(['Bedömning', 'Status nu', 'Prognos helår'], [160, 70, 70], rows, [1, 2])];
+  return [
+    ...paragraphs,
+    { text: `Målen (${goals}) efter bedömning`, style: 'h3', headlineLevel: 2 },
+    table(['Bedömning', 'Status nu', 'Prognos helår'], [160, 70, 70], rows, [1, 2]),
+  ];
 }
 
 function decision(g: ReportGoalRow): string {

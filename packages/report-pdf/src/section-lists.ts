@@ -56,8 +56,11 @@ export function bilagaSection(doc: ReportDocument): Content[] {
     if (seen.has(row.goalId)) continue;
     seen.add(row.goalId);
     const rows = doc.bilaga.filter((r) => r.goalId === row.goalId);
-    out.push({ text: row.goalTitle, style: 'h3' });
-    out.push(table(['Indikator', 'Totalt', 'Kvinnor', 'Män', 'Riket', 'Bedömning'], ['*', 50, 50, 50, 110, 82], rows.map(annexRow), [1, 2, 3, 4], true));
+    const heading: Content = { text: row.goalTitle, style: 'h3', headlineLevel: 2 };
+    const body = table(['Indikator', 'Totalt', 'Kvinnor', 'Män', 'Riket', 'Bedömning'], ['*', 50, 50, 50, 110, 82], rows.map(annexRow), [1, 2, 3, 4], true);
+    // A goal's few indicators stay on one page under its title; a long list may run over.
+    if (rows.length <= 12) out.push({ stack: [heading, body], unbreakable: true });
+    else out.push(heading, body);
   }
   out.push(muted('Ett värde skrivet med ord (till exempel ”färre än 5 personer” eller ”..”) är dolt för att ingen enskild ska kunna pekas ut.'));
   return out;

@@ -19,7 +19,7 @@ const LAYOUT: CustomTableLayout = {
 /** A table whose header row repeats on every page it runs over; `whole` keeps each row on one page (figures, not prose). */
 export function table(headers: string[], widths: Size[], rows: TableCell[][], right: number[] = [], whole = false): ContentTable {
   const head: TableCell[] = headers.map((h, i) => ({ text: h, style: 'th', alignment: right.includes(i) ? 'right' : 'left' }));
-  return { table: { headerRows: 1, dontBreakRows: whole, widths, body: [head, ...rows] }, layout: LAYOUT, style: 'td', margin: [0, 4, 0, 10] };
+  return { table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: whole, widths, body: [head, ...rows] }, layout: LAYOUT, style: 'td', margin: [0, 4, 0, 10] };
 }
 
 /** A figure cell: right-aligned, on one line where it fits. */
