@@ -51,15 +51,17 @@ describe('renderReportPdf', () => {
     for (const words of ['uppfyllt', 'delvis uppfyllt', 'ej uppfyllt', 'ej bedömd']) expect(pdf.layout).toContain(words);
   });
 
-  it('draws the assessment symbols as coloured shapes on the målbedömning page', async () => {
+  it('draws the assessment symbols as coloured shapes on the målbedömning page and in the annex', async () => {
     const pdf = inspectPdf('malbedomning-symbols', await renderReportPdf(delarsrapport2020()));
-    const page = Array.from({ length: pdf.pages }, (_, i) => i + 1).find((p) => pdf.pageText(p).includes('Målbedömning med prognos'));
-    expect(page).toBeDefined();
-    const png = pdf.png(page ?? 0);
+    const pageWith = (heading: string) => Array.from({ length: pdf.pages }, (_, i) => i + 1).find((p) => pdf.pageText(p).includes(heading)) ?? 0;
+    const goalsPage = pdf.png(pageWith('Målbedömning med prognos'));
     // Words are printed in the text colour, so these pixels come from the drawn circle, diamond and square.
     for (const a of ['uppfyllt', 'delvis', 'ej-uppfyllt'] as const) {
-      expect(pixelsNear(png, ASSESSMENT_COLOUR[a]), `${a} (${ASSESSMENT_COLOUR[a]})`).toBeGreaterThanOrEqual(8);
+      expect(pixelsNear(goalsPage, ASSESSMENT_COLOUR[a]), `${a} (${ASSESSMENT_COLOUR[a]})`).toBeGreaterThanOrEqual(8);
     }
+    // The annex's first goal has one indicator uppfylld and one delvis.
+    const annexPage = pdf.png(pageWith('Bilaga: Uppföljning av indikatorer'));
+    for (const a of ['uppfyllt', 'delvis'] as const) expect(pixelsNear(annexPage, ASSESSMENT_COLOUR[a]), a).toBeGreaterThanOrEqual(8);
   });
 
   it('says so in Swedish when a section is empty, and marks a report not yet fastställd', async () => {
