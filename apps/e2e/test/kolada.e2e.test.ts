@@ -55,4 +55,26 @@ describe('Kolada in Chromium: an admin loads, chooses and maps; the KPI view sho
     expect(rows.map((r) => r.join(' | '))).toEqual(['Kommun | 2021', 'Katrineholm egen kommun | 4,1', 'Riket hela landet | 3,8', 'Eskilstuna vald jämförelse | 5,2']);
     await expect(detail.getByTestId('kolada-comparison').textContent()).resolves.toContain('Källa: Kolada (RKA), 2021.');
   });
+
+  it('links a goal indicator to a Kolada KPI: the goals view then shows Riket from Kolada beside it', async () => {
+    // "Praktikanter" prints no Riket in 004; linked to the demo's sick-leave figure (D00497, Riket 6,5 in 2020) it shows that one.
+    const name = 'Praktikanter i kommunala verksamheter, antal';
+    const goals = await e2e.open('/mal?enhet=SOC&period=2020-D');
+    const row = goals.getByTestId('goal-indicators').locator('tr', { hasText: name });
+    await expect(row.locator('td').nth(1).textContent()).resolves.toBe('–');
+
+    const page = await e2e.open('/admin/import/kolada');
+    await page.getByTestId('kolada-indicator').selectOption({ label: name });
+    await page.getByTestId('kolada-indicator-id').fill('D00497');
+    await page.getByTestId('kolada-indicator-link').click();
+    await page
+      .getByTestId('kolada-notice')
+      .filter({ hasText: `${name} jämförs nu med D00497.` })
+      .waitFor();
+    await expect(page.getByTestId('kolada-indicator-links').textContent()).resolves.toContain(`${name} (Ökad sysselsättning) → D00497`);
+
+    await goals.reload();
+    await expect.poll(() => row.locator('td').nth(1).textContent()).toBe('6,5');
+    await shoot(page, 'admin-kolada-indicators');
+  });
 });

@@ -141,6 +141,7 @@ export const RULES: Record<string, Rule> = {
   // Kolada's figures are public, but the mapping and choice are the organisation's: people only, no wall screen.
   'kolada.comparison': unscoped('person', { kpi: 'hh' }),
   'kolada.map': unscoped('admin', { kpi: 'finns-inte', koladaKpi: 'N31807' }),
+  'kolada.mapIndicator': unscoped('admin', { indicatorId: 999_999, koladaKpi: 'N31807' }),
   'kolada.choose': unscoped('admin', { own: 'fel' }),
   'kolada.settings': unscoped('admin'),
   'kolada.unmap': unscoped('admin', { kpi: 'finns-inte' }),

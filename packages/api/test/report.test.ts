@@ -1,4 +1,4 @@
-import { auditLog, events, goalIndicators, reportVersions } from '@lagesbild/db';
+import { auditLog, events, goalIndicators, koladaRefreshTargets, reportVersions } from '@lagesbild/db';
 import { TEST_DB_KINDS } from '@lagesbild/db/testing';
 import { REPORT_SECTIONS } from '@lagesbild/domain';
 import { count, desc, eq } from 'drizzle-orm';
@@ -44,13 +44,30 @@ describe.each(TEST_DB_KINDS)('the nämnd’s report, on %s', (kind) => {
     expect(REPORT_SECTIONS[0]).toBe('sammantagen');
   });
 
-  it('prints Riket from Kolada, with the source and year, once the indicator is linked to a Kolada KPI', async () => {
+  it('prints Riket from Kolada, with the source and year, once an admin links the indicator to a Kolada KPI', async () => {
     const a = caller(admin);
     await a.kolada.importFile({ name: 'kolada.json', text: kolada(81.5, 2020) });
-    await db().update(goalIndicators).set({ koladaKpi: 'N00001' }).where(eq(goalIndicators.name, 'Ej återaktualiserade efter ett år (%)'));
+    const { indicators } = await a.kolada.settings();
+    const manual = indicators.find((i) => i.name === 'Ej återaktualiserade efter ett år (%)');
+    expect(manual).toMatchObject({ goalTitle: 'Minskade kostnader för försörjningsstöd', koladaKpi: null });
+    await expect(a.kolada.mapIndicator({ indicatorId: manual?.id ?? 0, koladaKpi: 'N1' })).rejects.toThrow(/bokstav och fem siffror/);
+    await expect(chef().kolada.mapIndicator({ indicatorId: manual?.id ?? 0, koladaKpi: 'N00001' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await a.kolada.mapIndicator({ indicatorId: manual?.id ?? 0, koladaKpi: 'N00001' });
+    expect(
+      (
+        await db()
+          .select()
+          .from(goalIndicators)
+          .where(eq(goalIndicators.id, manual?.id ?? 0))
+      )[0]?.koladaKpi,
+    ).toBe('N00001');
     const { document: doc } = await chef().report.get({ unit: 'SOC', period: '2021-D' });
     // Kolada has 2020 only: the newest year up to the report's is printed, named as such.
     expect(doc.bilaga.find((r) => r.name.startsWith('Ej återaktualiserade'))?.riket).toEqual({ value: 81.5, source: 'Kolada (RKA)', year: 2020 });
+    // The goals view shows the same, and the scheduled refresh now fetches the linked KPI too.
+    const goal = await chef().goal.get({ id: GOAL_IDS.soc, period: '2021-D' });
+    expect(goal?.indicators.find((i) => i.kind === 'manual')?.riket).toEqual({ value: 81.5, source: 'Kolada (RKA)', year: 2020 });
+    expect((await koladaRefreshTargets(db(), 'test-org')).kpis).toContain('N00001');
   });
 
   it('fastställs as a frozen version: later changes leave it as it was, and what moved since is listed', async () => {

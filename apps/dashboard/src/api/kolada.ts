@@ -17,3 +17,4 @@ export const importKoladaFile = (name: string, text: string): Promise<KoladaFetc
 export const mapKolada = (kpi: string, koladaKpi: string, note: string): Promise<void> => trpc.kolada.map.mutate({ kpi, koladaKpi, note });
 export const unmapKolada = (kpi: string): Promise<void> => trpc.kolada.unmap.mutate({ kpi });
 export const chooseKolada = (own: string, group: string | null, municipalities: string[]): Promise<void> => trpc.kolada.choose.mutate({ own, group, municipalities });
+export const mapKoladaIndicator = (indicatorId: number, koladaKpi: string | null): Promise<void> => trpc.kolada.mapIndicator.mutate({ indicatorId, koladaKpi });

@@ -31,7 +31,17 @@ function goal(over: Partial<GoalItem> = {}): GoalItem {
     },
     indicators: [
       { id: 7, kind: 'kpi', kpi: 'placeringskostnad', name: 'Placeringskostnad', unit: 'tkr', value: 12345.6, riket: null, status: 'ej-uppfyllt', prognos: 'ej-bedomd' },
-      { id: 8, kind: 'manual', kpi: null, name: 'Andel i hemmaplanslösning', unit: '%', value: null, riket: { value: 41.5, source: 'Kolada (RKA)', year: 2020 }, status: 'uppfyllt', prognos: 'ej-bedomd' },
+      {
+        id: 8,
+        kind: 'manual',
+        kpi: null,
+        name: 'Andel i hemmaplanslösning',
+        unit: '%',
+        value: null,
+        riket: { value: 41.5, source: 'Kolada (RKA)', year: 2020 },
+        status: 'uppfyllt',
+        prognos: 'ej-bedomd',
+      },
     ],
     ...over,
   };

@@ -43,5 +43,14 @@ export const koladaEn: typeof koladaSv = {
     none: 'No KPIs are mapped yet.',
     loadFailed: 'The page could not be loaded. Try again in a while.',
     failed: 'That did not work. Try again.',
+    indicators: {
+      title: 'Goal indicators',
+      intro: "Link a goal's indicator to a Kolada KPI, and the goal assessment and the report's annex show Sweden's figure from Kolada with source and year.",
+      indicator: 'Indicator',
+      linked: '{name} is now compared with {kolada}.',
+      unlinked: '{name} is no longer compared with Kolada.',
+      none: 'No indicator is linked yet.',
+      noGoals: 'The goals have no indicators of their own to link.',
+    },
   },
 };

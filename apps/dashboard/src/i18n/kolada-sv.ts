@@ -41,5 +41,14 @@ export const koladaSv = {
     none: 'Inga nyckeltal är kopplade ännu.',
     loadFailed: 'Sidan kunde inte läsas in. Försök igen om en stund.',
     failed: 'Det gick inte. Försök igen.',
+    indicators: {
+      title: 'Målens indikatorer',
+      intro: 'Koppla en indikator i målen till Koladas nyckeltal, så visar målbedömningen och rapportens bilaga Rikets värde från Kolada med källa och år.',
+      indicator: 'Indikator',
+      linked: '{name} jämförs nu med {kolada}.',
+      unlinked: '{name} jämförs inte längre med Kolada.',
+      none: 'Ingen indikator är kopplad ännu.',
+      noGoals: 'Målen har inga egna indikatorer att koppla.',
+    },
   },
 };

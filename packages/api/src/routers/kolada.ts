@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actorOf } from '../context.js';
 import { unitProcedure } from '../access/unit-procedure.js';
-import { chooseKoladaComparison, importKoladaFile, koladaAdminView, koladaComparison, mapKoladaKpi, unmapKoladaKpi } from '../services/kolada.js';
+import { chooseKoladaComparison, importKoladaFile, koladaAdminView, koladaComparison, mapKoladaIndicator, mapKoladaKpi, unmapKoladaKpi } from '../services/kolada.js';
 import { procedureFor, router } from '../trpc.js';
 
 const kpi = z.string().min(1).max(64);
@@ -14,6 +14,10 @@ export const koladaRouter = router({
   map: procedureFor('import')
     .input(z.object({ kpi, koladaKpi: z.string().min(1).max(16), note: z.string().max(500).default('') }))
     .mutation(({ ctx, input }) => mapKoladaKpi(ctx.db, ctx.orgId, input, actorOf(ctx))),
+  /** Which Kolada KPI a goal's hand-assessed indicator compares with (null: none); its Riket then comes from Kolada. */
+  mapIndicator: procedureFor('import')
+    .input(z.object({ indicatorId: z.number().int().positive(), koladaKpi: z.string().min(1).max(16).nullable() }))
+    .mutation(({ ctx, input }) => mapKoladaIndicator(ctx.db, ctx.orgId, input, actorOf(ctx))),
   /** The admin page: mappings, comparison, and the Kolada KPIs and municipalities stored to choose from. */
   settings: procedureFor('import').query(({ ctx }) => koladaAdminView(ctx.db, ctx.orgId)),
   unmap: procedureFor('import')

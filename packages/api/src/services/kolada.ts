@@ -10,6 +10,8 @@ import {
   koladaRefreshTargets,
   koladaSettings,
   listKpis,
+  listManualIndicators,
+  setIndicatorKolada,
   setKoladaComparison,
   setKoladaMapping,
   storeKoladaFetch,
@@ -120,6 +122,16 @@ export async function mapKoladaKpi(db: Db, orgId: string, m: { kpi: string; kola
   });
 }
 
+/** Links a hand-assessed goal indicator to a Kolada KPI (null unlinks): the annex then prints Kolada's Riket beside it. */
+export async function mapKoladaIndicator(db: Db, orgId: string, m: { indicatorId: number; koladaKpi: string | null }, actor: Actor): Promise<void> {
+  if (m.koladaKpi !== null && !KOLADA_KPI_ID.test(m.koladaKpi)) throw new InputError(`Kolada-id skrivs som en bokstav och fem siffror, t.ex. N31807 (fick "${m.koladaKpi}").`);
+  await db.transaction(async (tx) => {
+    const txDb = tx as unknown as Db;
+    if (!(await setIndicatorKolada(txDb, orgId, m.indicatorId, m.koladaKpi))) throw new NotFoundError(`Indikatorn ${m.indicatorId} finns inte bland målens egna indikatorer.`);
+    await auditAs(txDb, actor, { orgId, action: 'kolada.mapped', target: `indicator:${m.indicatorId}`, detail: { ...m } });
+  });
+}
+
 export async function chooseKoladaComparison(db: Db, orgId: string, c: { own: string; group: string | null; municipalities: string[] }, actor: Actor): Promise<void> {
   const bad = [c.own, ...(c.group ? [c.group] : []), ...c.municipalities].find((id) => !MUNICIPALITY_ID.test(id));
   if (bad !== undefined) throw new InputError(`"${bad}" är inget kommun-id i Kolada: fyra siffror (0483 för Katrineholm, 0000 för Riket) eller en kommungrupp (G…).`);
@@ -150,7 +162,7 @@ export async function koladaComparison(db: Db, engine: EngineContext, kpi: strin
 
 /** What the admin page shows: the mappings (with our KPI names), the comparison, and the stored Kolada KPIs and municipalities to choose from. */
 export async function koladaAdminView(db: Db, orgId: string) {
-  const [settings, ours] = await Promise.all([koladaSettings(db, orgId), listKpis(db)]);
+  const [settings, ours, indicators] = await Promise.all([koladaSettings(db, orgId), listKpis(db), listManualIndicators(db, orgId)]);
   const name = new Map(ours.map((k) => [k.id, k.name]));
   return {
     ...settings,
@@ -163,6 +175,8 @@ export async function koladaAdminView(db: Db, orgId: string) {
       updatedAt: m.updatedAt.toISOString(),
     })),
     lastFetch: settings.lastFetch ? { ...settings.lastFetch, fetchedAt: settings.lastFetch.fetchedAt.toISOString() } : null,
+    /** The goals' hand-assessed indicators, each with the Kolada KPI its Riket comes from. */
+    indicators,
   };
 }
 

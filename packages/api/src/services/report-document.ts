@@ -6,15 +6,7 @@
  * a wall screen or the public could be shown, never a computation on request.
  */
 import { findOrganisationName, listGoalIndicatorsWithValues, listGoalRows, type Db } from '@lagesbild/db';
-import {
-  periodKey,
-  REPORT_SCHEMA,
-  type Period,
-  type ReportAnnexRow,
-  type ReportDocument,
-  type ReportGoalRow,
-  type ReportKpiRow,
-} from '@lagesbild/domain';
+import { periodKey, REPORT_SCHEMA, type Period, type ReportAnnexRow, type ReportDocument, type ReportGoalRow, type ReportKpiRow } from '@lagesbild/domain';
 import type { UnitAccess } from '../access/scope.js';
 import type { EngineContext } from '../engine/engine-context.js';
 import { listAtgarder, listRisks, listUppdrag, type FollowUpScope } from './follow-ups.js';

@@ -83,3 +83,23 @@ export async function listGoalIndicatorsWithValues(
   const manual = indicators.filter((i) => i.kind === 'manual').map((i) => i.id);
   return { indicators, values: await listGoalIndicatorValueRows(db, orgId, manual, period) };
 }
+
+/** The organisation's hand-assessed indicators with their goal and the Kolada KPI each compares with (the admin's list). */
+export function listManualIndicators(db: Db, orgId: string): Promise<{ id: number; goalTitle: string; name: string; koladaKpi: string | null }[]> {
+  return db
+    .select({ id: goalIndicators.id, goalTitle: goals.title, name: goalIndicators.name, koladaKpi: goalIndicators.koladaKpi })
+    .from(goalIndicators)
+    .innerJoin(goals, eq(goals.id, goalIndicators.goalId))
+    .where(and(eq(goalIndicators.orgId, orgId), eq(goalIndicators.kind, 'manual')))
+    .orderBy(asc(goals.sortOrder), asc(goalIndicators.sortOrder));
+}
+
+/** Links a manual indicator to a Kolada KPI (null unlinks); false when the organisation has no such manual indicator. */
+export async function setIndicatorKolada(db: Db, orgId: string, id: number, koladaKpi: string | null): Promise<boolean> {
+  const rows = await db
+    .update(goalIndicators)
+    .set({ koladaKpi })
+    .where(and(eq(goalIndicators.orgId, orgId), eq(goalIndicators.id, id), eq(goalIndicators.kind, 'manual')))
+    .returning({ id: goalIndicators.id });
+  return rows.length > 0;
+}

@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { koladaComparisons, koladaFetches, koladaKpis, koladaMappings, koladaMunicipalities, koladaValues } from '../schema/index.js';
+import { goalIndicators, koladaComparisons, koladaFetches, koladaKpis, koladaMappings, koladaMunicipalities, koladaValues } from '../schema/index.js';
 
 /** One Kolada figure as read from the API or a file (the shape of @lagesbild/kolada's rows). */
 export interface KoladaValueInput {
@@ -183,9 +183,13 @@ export async function koladaComparisonData(db: Db, orgId: string, kpiId: string)
   };
 }
 
-/** What a refresh of one organisation's comparison fetches: its mapped Kolada KPIs for everyone it compares with. */
+/** What a refresh of one organisation's comparison fetches: its mapped Kolada KPIs (of KPIs and of goal indicators) for everyone it compares with. */
 export async function koladaRefreshTargets(db: Db, orgId: string): Promise<{ kpis: string[]; municipalities: string[] }> {
-  const mapped = await listKoladaMappings(db, orgId);
+  const linked = await db
+    .selectDistinct({ koladaKpi: goalIndicators.koladaKpi })
+    .from(goalIndicators)
+    .where(and(eq(goalIndicators.orgId, orgId), isNotNull(goalIndicators.koladaKpi)));
+  const mapped = [...(await listKoladaMappings(db, orgId)), ...linked.flatMap((l) => (l.koladaKpi === null ? [] : [{ koladaKpi: l.koladaKpi }]))];
   const [settings] = await db.select().from(koladaComparisons).where(eq(koladaComparisons.orgId, orgId));
   const [group] = settings?.groupId ? await db.select().from(koladaMunicipalities).where(eq(koladaMunicipalities.id, settings.groupId)) : [];
   const municipalities = ['0000', ...(settings ? [settings.ownMunicipality, ...settings.municipalities] : []), ...(group?.members ?? [])];
