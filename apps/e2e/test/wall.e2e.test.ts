@@ -125,4 +125,36 @@ describe('wall-screen mode', () => {
     expect(await page.getByTestId('wall-message').innerText()).toMatch(/inte registrerad/);
     await page.context().close();
   });
+
+  // Last, as it moves the demo's latest month on for the file.
+  it('after a partial import of a new month keeps every other KPI at its own latest month, never a false all-clear', async () => {
+    const page = await openWall(single);
+    const cards = page.getByTestId('wall-card');
+    await cards.first().waitFor();
+    const before = await cards.evaluateAll((els) =>
+      els.map((e) => ({
+        kpi: e.getAttribute('data-kpi') ?? '',
+        cls: e.className.replace(/\s*is-changed/, ''),
+        value: e.querySelector('[data-testid="wall-card-value"]')?.textContent ?? '',
+      })),
+    );
+    const judged = before.filter((c) => !c.cls.includes('wall-card--none') && c.kpi !== 'utbetalt-forsorjningsstod');
+    expect(judged.length).toBeGreaterThan(2);
+    const period = await page.getByTestId('wall-period').innerText();
+
+    await e2e.app.importCsv('wall-partial.csv', 'kpi,unit,period,gender,value\nutbetalt-forsorjningsstod,EKBIST,2023-01,T,3500000\n');
+    await expect.poll(() => page.getByTestId('wall-period').innerText(), { timeout: 10_000 }).not.toBe(period);
+    expect(await page.getByTestId('wall-period').innerText()).toMatch(/jan 2023/);
+    for (const c of judged) {
+      const card = page.locator(`[data-testid="wall-card"][data-kpi="${c.kpi}"]`);
+      await expect.poll(() => card.getByTestId('wall-card-value').innerText(), { timeout: 5000 }).toBe(c.value);
+      expect((await card.getAttribute('class'))?.replace(/\s*is-changed/, '')).toBe(c.cls);
+      expect(await card.getByTestId('wall-card-when').innerText()).toMatch(/^Senaste: .*2022$/);
+    }
+    const paid = page.locator('[data-testid="wall-card"][data-kpi="utbetalt-forsorjningsstod"]');
+    expect(await paid.getByTestId('wall-card-value').innerText()).toMatch(/^3\s500\s000\skr$/);
+    expect(await paid.getByTestId('wall-card-when').count()).toBe(0);
+    await shoot(page, 'wall-partial-month', { fullPage: false });
+    await page.context().close();
+  });
 });

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { wallRequestKey, wallRequests } from './wall.js';
 
 describe('the requests a wall slide makes', () => {
-  it('resolves "latest" against the latest month, and makes no request before there is data', () => {
+  it('resolves "latest" against the latest month, each KPI at its own newest one, and makes no request before there is data', () => {
     const slide = { kind: 'overview' as const, unit: 'BU', period: 'latest' };
-    expect(wallRequests(slide, '2022-04')).toEqual([{ path: 'overview.get', input: { unit: 'BU', period: '2022-04' } }]);
+    expect(wallRequests(slide, '2022-04')).toEqual([{ path: 'overview.get', input: { unit: 'BU', period: '2022-04', eachAtLatest: true } }]);
     expect(wallRequests(slide, null)).toEqual([]);
+    // A slide fixed on that month asks without the rule, and is another request to the allowlist.
+    const keys = [wallRequests({ ...slide, period: '2022-04' }, '2022-04'), wallRequests(slide, '2022-04')].map((rs) => rs.map(wallRequestKey));
+    expect(keys).toEqual([['overview|BU|2022-04'], ['overview|BU|2022-04|latest']]);
   });
   it('asks a chart for 24 months unsplit and the tree of its last month, and a drill-down in total', () => {
     expect(wallRequests({ kind: 'chart', unit: 'SOC', kpi: 'k', period: '2022-T1' }, '2022-12')).toEqual([

@@ -19,7 +19,7 @@ export interface WallSlideSpec {
 }
 
 export type WallRequest =
-  | { path: 'overview.get'; input: { unit: string; period: string } }
+  | { path: 'overview.get'; input: { unit: string; period: string; eachAtLatest?: true } }
   | { path: 'series.get'; input: { kpi: string; unit: string; start: string; end: string; grain: 'month'; split: 'none' } }
   | { path: 'unit.tree'; input: { month: string } }
   | { path: 'drilldown.get'; input: { kpi: string; unit: string; period: string; gender: 'T' } };
@@ -34,7 +34,10 @@ export function wallSlidePeriod(slide: WallSlideSpec, latestMonth: string | null
 export function wallRequests(slide: WallSlideSpec, latestMonth: string | null): WallRequest[] {
   const key = wallSlidePeriod(slide, latestMonth);
   if (!key) return [];
-  if (slide.kind === 'overview' || slide.kind === 'redlist') return [{ path: 'overview.get', input: { unit: slide.unit, period: key } }];
+  // "Latest" shows every KPI at its own newest month, so a partial import of a new month never greys the others out.
+  if (slide.kind === 'overview' || slide.kind === 'redlist') {
+    return [{ path: 'overview.get', input: { unit: slide.unit, period: key, ...(slide.period === 'latest' ? { eachAtLatest: true as const } : {}) } }];
+  }
   if (!slide.kpi) return [];
   const p = parsePeriod(key);
   if (slide.kind === 'chart') {
@@ -58,7 +61,7 @@ function normalPeriod(p: string): string {
 export function wallRequestKey(r: WallRequest): string {
   switch (r.path) {
     case 'overview.get':
-      return `overview|${r.input.unit}|${normalPeriod(r.input.period)}`;
+      return `overview|${r.input.unit}|${normalPeriod(r.input.period)}${r.input.eachAtLatest ? '|latest' : ''}`;
     case 'series.get':
       return `series|${r.input.kpi}|${r.input.unit}|${r.input.start}|${r.input.end}|${r.input.grain}|${r.input.split}`;
     case 'unit.tree':

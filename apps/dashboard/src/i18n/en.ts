@@ -61,6 +61,7 @@ export const en: Messages = {
     target: 'Target: {value}',
     noTarget: 'No target',
     noValue: 'No data',
+    asOf: 'Latest measurement: {period}',
     partial: '{n} of {total} months have data',
     change: '{change} vs {period}',
     suppressed: 'Hidden to protect individuals',

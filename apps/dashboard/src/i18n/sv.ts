@@ -63,6 +63,7 @@ export const sv = {
     target: 'Mål: {value}',
     noTarget: 'Inget mål',
     noValue: 'Inga data',
+    asOf: 'Senaste mätning: {period}',
     partial: '{n} av {total} månader har data',
     change: '{change} mot {period}',
     suppressed: 'Dolt för att skydda enskilda',

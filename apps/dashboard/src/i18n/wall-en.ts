@@ -23,6 +23,7 @@ export const wallEn: typeof wallSv = {
     target: 'Target {value}',
     noTarget: 'No target',
     noValue: 'No value',
+    asOf: 'Latest: {period}',
     shownOf: 'Showing {n} of {total} KPIs, those with targets first',
     targetLine: 'Target',
     unitCol: 'Unit',

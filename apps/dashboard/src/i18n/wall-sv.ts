@@ -22,6 +22,7 @@ export const wallSv = {
     target: 'Mål {value}',
     noTarget: 'Inget mål',
     noValue: 'Inget värde',
+    asOf: 'Senaste: {period}',
     shownOf: 'Visar {n} av {total} nyckeltal, de med mål först',
     targetLine: 'Mål',
     unitCol: 'Enhet',

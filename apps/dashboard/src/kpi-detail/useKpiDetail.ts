@@ -44,8 +44,10 @@ export function useKpiDetail() {
   const query = useDetailQuery();
   const store = useOverviewStore();
   const catalogue = useLoader(() => fetchKpis());
+  // Reused only when every card is at the overview's own period (after a partial import some show their latest month instead).
+  const reusable = (d: typeof store.data) => d !== null && d.cards.every((c) => c.period === d.period);
   const summary = useLoader((q: { unit: string; period: string | undefined }) =>
-    store.error === null && store.data && store.answers(q.unit, q.period) ? Promise.resolve(store.data) : fetchOverview(q),
+    store.error === null && reusable(store.data) && store.answers(q.unit, q.period) && store.data ? Promise.resolve(store.data) : fetchOverview(q),
   );
   const series = useLoader(loadSeries);
 

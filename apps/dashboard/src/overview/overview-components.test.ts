@@ -44,6 +44,20 @@ describe('KpiCard', () => {
     expect(text).toContain('○ ej bedömd');
     expect(text).toContain('Syntetiskt demovärde');
   });
+  it('names its own month when it is shown at its latest measurement instead of the overview’s month', () => {
+    const later = render(KpiCard, { card: card({ period: '2022-12' }), period: '2023-01' });
+    expect(later.wrapper.get('[data-testid="kpi-as-of"]').text()).toBe('Senaste mätning: dec 2022');
+    expect(
+      render(KpiCard, { card: card({ period: '2022-12' }), period: '2022-12' })
+        .wrapper.find('[data-testid="kpi-as-of"]')
+        .exists(),
+    ).toBe(false);
+    expect(
+      render(KpiCard, { card: card({ period: '2022-12' }), period: '2023-01' }, 'en')
+        .wrapper.get('[data-testid="kpi-as-of"]')
+        .text(),
+    ).toBe('Latest measurement: Dec 2022');
+  });
   it('says how many months have data when the period is not complete', () => {
     const { text } = render(KpiCard, { card: card({ monthsWithData: 3, monthsInPeriod: 4 }) });
     expect(text).toContain('3 av 4 månader har data');

@@ -27,7 +27,8 @@ export const useOverviewStore = defineStore('overview', () => {
 
   let timer: ReturnType<typeof setTimeout> | null = null;
 
-  const loader = createLoader(fetchOverview, {
+  // On the latest month, a KPI not yet reported for it is shown at its own latest month (the card says which).
+  const loader = createLoader((q: OverviewQuery) => fetchOverview({ ...q, eachAtLatest: true }), {
     started: (q) => {
       cancelRetry();
       query.value = q;

@@ -1,4 +1,4 @@
-import { committedCellMonths, latestDataMonth, targetYearsOfUnits, withRatioKpis, type Db, type KpiRecord } from '@lagesbild/db';
+import { committedCellMonths, latestDataMonth, latestMonthByKpi, targetYearsOfUnits, withRatioKpis, type Db, type KpiRecord } from '@lagesbild/db';
 import { monthRange, type Month, type UnitTree } from '@lagesbild/domain';
 import type { ScopeGuard } from './scope.js';
 import type { EngineContext } from '../engine/engine-context.js';
@@ -8,6 +8,18 @@ export interface ScopedUse {
   latestMonth: Month | null;
   /** In catalogue order. */
   kpis: KpiRecord[];
+  /** Each KPI's own newest month with data, as she sees it (a ratio KPI: the older of its two parts'); absent when none. Asked only by views that use it. */
+  latestByKpi: () => Promise<ReadonlyMap<string, Month>>;
+}
+
+/** A ratio KPI's newest month is the older of its parts': both must be there for a value. */
+function withRatioMonths(months: Map<string, Month>, kpis: readonly KpiRecord[]): Map<string, Month> {
+  for (const k of kpis) {
+    if (!k.ratioOf) continue;
+    const [a, b] = [months.get(k.ratioOf.numerator), months.get(k.ratioOf.denominator)];
+    if (a !== undefined && b !== undefined) months.set(k.id, a < b ? a : b);
+  }
+  return months;
 }
 
 /** The months the tree can change in: between two of them, every parent link and validity holds still. */
@@ -46,21 +58,30 @@ export function unitsEverInScope(tree: UnitTree, guard: ScopeGuard): string[] {
  */
 export async function scopedUse(db: Db, engine: EngineContext, guard: ScopeGuard): Promise<ScopedUse> {
   // A caller whose units hold the whole tree in every month (a screen on the förvaltning) sees what the organisation sees.
-  if (guard.roots === null || coversEverything(engine.tree, guard)) return { latestMonth: await latestDataMonth(db, engine.orgId), kpis: engine.orgKpis };
+  if (guard.roots === null || coversEverything(engine.tree, guard)) {
+    const stored = engine.orgKpis.filter((k) => !k.ratioOf).map((k) => k.id);
+    const latestByKpi = async () => withRatioMonths(await latestMonthByKpi(db, engine.orgId, stored), engine.orgKpis);
+    return { latestMonth: await latestDataMonth(db, engine.orgId), kpis: engine.orgKpis, latestByKpi };
+  }
   const codes = unitsEverInScope(engine.tree, guard);
-  if (codes.length === 0) return { latestMonth: null, kpis: [] };
+  if (codes.length === 0) return { latestMonth: null, kpis: [], latestByKpi: () => Promise.resolve(new Map()) };
   const [cells, targetRows] = await Promise.all([committedCellMonths(db, engine.orgId, codes), targetYearsOfUnits(db, engine.orgId, codes)]);
   let latestMonth: Month | null = null;
   const used = new Set<string>();
+  const byKpi = new Map<string, Month>();
   for (const c of cells) {
     if (!guard.allows(c.unit, c.month)) continue;
     used.add(c.kpiId);
     if (latestMonth === null || c.month > latestMonth) latestMonth = c.month;
+    const seen = byKpi.get(c.kpiId);
+    if (seen === undefined || c.month > seen) byKpi.set(c.kpiId, c.month);
   }
   for (const t of targetRows) {
     if (monthRange(`${t.year}-01`, `${t.year}-12`).some((m) => guard.allows(t.unit, m))) used.add(t.kpiId);
   }
   const catalogue = [...engine.kpis.values()];
   const withRatios = withRatioKpis(used, catalogue);
-  return { latestMonth, kpis: catalogue.filter((k) => withRatios.has(k.id)) };
+  const kpis = catalogue.filter((k) => withRatios.has(k.id));
+  const months = withRatioMonths(byKpi, kpis);
+  return { latestMonth, kpis, latestByKpi: () => Promise.resolve(months) };
 }

@@ -6,15 +6,22 @@ import { router } from '../trpc.js';
 
 export const overviewRouter = router({
   get: unitProcedure({
-    input: z.object({ unit: z.string().min(1).max(64).optional(), period: z.string().max(32).optional() }),
+    input: z.object({
+      unit: z.string().min(1).max(64).optional(),
+      period: z.string().max(32).optional(),
+      /** "The latest month": a KPI not yet reported for it is shown at its own newest month (wall screens, the default overview). */
+      eachAtLatest: z.boolean().default(false),
+    }),
     asks: 'unit',
-    screen: (i) => (i.unit && i.period ? { path: 'overview.get', input: { unit: i.unit, period: i.period } } : null),
+    screen: (i) => (i.unit && i.period ? { path: 'overview.get', input: { unit: i.unit, period: i.period, ...(i.eachAtLatest ? { eachAtLatest: true } : {}) } } : null),
   }).query(async ({ ctx, input }) => {
     // Her latest month and KPIs: an import on another enhet moves neither her default period nor her cards.
     const use = await ctx.inScope();
     const { period, latest } = periodOrLatest(input.period, use.latestMonth);
     const unit = input.unit ?? ctx.guard.defaultUnit(period.end);
     ctx.guard.assertUnitForMonths(unit, monthsOf(period));
-    return buildOverview(ctx.db, { ...ctx.engine, orgKpis: use.kpis }, unit, period, latest, ctx.suppress, ctx.guard);
+    // Only for her own latest month: an older month asked for is shown as it was.
+    const atLatest = input.eachAtLatest && period.kind === 'month' && period.end === latest ? await use.latestByKpi() : undefined;
+    return buildOverview(ctx.db, { ...ctx.engine, orgKpis: use.kpis }, unit, period, latest, ctx.suppress, ctx.guard, atLatest);
   }),
 });

@@ -88,7 +88,18 @@ interface CardScope {
  * basis are used only where it was hers too. A suppressed audience's cards
  * are lookups in the protected release; exact roles' are computed.
  */
-export async function buildOverview(db: Db, ctx: EngineContext, unit: string, p: Period, latest: string | null, suppress: boolean, access: UnitAccess): Promise<Overview> {
+export async function buildOverview(
+  db: Db,
+  ctx: EngineContext,
+  unit: string,
+  p: Period,
+  latest: string | null,
+  suppress: boolean,
+  access: UnitAccess,
+  /** For "the latest month": each KPI's own newest month, so a KPI not yet reported for it shows its latest value with its month. */
+  latestByKpi?: ReadonlyMap<string, Month>,
+): Promise<Overview> {
+  if (latestByKpi && p.kind === 'month') return eachAtItsLatest(db, ctx, unit, p, latest, suppress, access, latestByKpi);
   if (!ctx.tree.get(unit)) throw new NotFoundError(`Enheten "${unit}" finns inte.`);
   const sparkStart = addMonths(p.end, -(SPARK_MONTHS - 1));
   const lastYearStart = sameLastYear(p).start;
@@ -108,6 +119,36 @@ export async function buildOverview(db: Db, ctx: EngineContext, unit: string, p:
   const cards = suppress
     ? await releasedCards(db, ctx, unit, p, asOf, start, scope)
     : await exactCards(await loadValueInputs(db, ctx, ctx.orgKpis, start, p.end, [unit]), ctx, unit, p, asOf, scope);
+  const statusCounts: Record<Status, number> = { green: 0, yellow: 0, red: 0, none: 0 };
+  for (const c of cards) statusCounts[c.status]++;
+  return { unit, unitName: ctx.tree.nameAt(unit, p.end), period: periodKey(p), periodLabel: formatPeriod(p), latestMonth: latest, cards, statusCounts };
+}
+
+/**
+ * The latest month's overview with every KPI at its own newest month up to
+ * it: after a partial import of a new month, the KPIs not yet in it keep
+ * their last value (the card names its month) instead of turning grey.
+ */
+async function eachAtItsLatest(
+  db: Db,
+  ctx: EngineContext,
+  unit: string,
+  p: Period,
+  latest: string | null,
+  suppress: boolean,
+  access: UnitAccess,
+  latestByKpi: ReadonlyMap<string, Month>,
+): Promise<Overview> {
+  const monthOf = (k: KpiRecord): Month => {
+    const m = latestByKpi.get(k.id);
+    return m !== undefined && m < p.end ? m : p.end;
+  };
+  const months = [...new Set(ctx.orgKpis.map(monthOf))];
+  const parts = await Promise.all(
+    months.map((m) => buildOverview(db, { ...ctx, orgKpis: ctx.orgKpis.filter((k) => monthOf(k) === m) }, unit, monthPeriod(m), latest, suppress, access)),
+  );
+  const byKpi = new Map(parts.flatMap((o) => o.cards).map((c) => [c.kpi, c]));
+  const cards = ctx.orgKpis.flatMap((k) => byKpi.get(k.id) ?? []);
   const statusCounts: Record<Status, number> = { green: 0, yellow: 0, red: 0, none: 0 };
   for (const c of cards) statusCounts[c.status]++;
   return { unit, unitName: ctx.tree.nameAt(unit, p.end), period: periodKey(p), periodLabel: formatPeriod(p), latestMonth: latest, cards, statusCounts };

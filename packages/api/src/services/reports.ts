@@ -46,7 +46,7 @@ const versionInfo = (r: { version: number; createdBy: string; createdAt: Date })
 });
 
 /** The report from today's data, with the draft's sammantagen bedömning. */
-export async function liveReport(db: Db, engine: EngineContext, s: ReportScope, now: Date): Promise<ReportDocument> {
+async function liveReport(db: Db, engine: EngineContext, s: ReportScope, now: Date): Promise<ReportDocument> {
   const summary = await reportSummary(db, await keyOf(db, engine, s));
   return buildReportDocument(db, engine, { ...s, summary, now });
 }
@@ -110,7 +110,7 @@ async function storeVersion<T>(db: Db, write: (tx: Parameters<Parameters<Db['tra
 }
 
 /** A version's document, or today's when none is asked for: what the PDF prints. */
-export async function reportForPrint(
+async function reportForPrint(
   db: Db,
   engine: EngineContext,
   s: ReportScope,

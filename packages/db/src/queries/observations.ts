@@ -1,6 +1,6 @@
 import type { Month, ObservationCell } from '@lagesbild/domain';
 import { and, eq, gte, inArray, lte, max, sql } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import { queryRows, type Db } from '../client.js';
 import { rollupStatus } from '../rollups/refresh.js';
 import { importBatches, observations, units } from '../schema/index.js';
 
@@ -85,4 +85,25 @@ export async function committedCellMonths(db: Db, orgId: string, unitCodes: read
     .innerJoin(importBatches, eq(importBatches.id, observations.batchId))
     .where(and(eq(observations.orgId, orgId), eq(units.orgId, orgId), inArray(units.code, [...unitCodes]), sql`${importBatches.status} = 'committed'`))
     .groupBy(units.code, observations.kpiId, observations.month);
+}
+
+/**
+ * Each KPI's newest month with committed cells in the organisation: one
+ * backwards index probe per KPI on (org_id, kpi_id, month), so it costs the
+ * same at ten million cells as at ten thousand.
+ */
+export async function latestMonthByKpi(db: Db, orgId: string, kpiIds: readonly string[]): Promise<Map<string, Month>> {
+  if (kpiIds.length === 0) return new Map();
+  const rows = await queryRows<{ kpi_id: string; month: string | null }>(
+    db,
+    sql`SELECT k.id AS kpi_id,
+          (SELECT o.month FROM observations o JOIN import_batches b ON b.id = o.batch_id
+            WHERE o.org_id = ${orgId} AND o.kpi_id = k.id AND b.status = 'committed'
+            ORDER BY o.month DESC LIMIT 1) AS month
+        FROM (VALUES ${sql.join(
+          kpiIds.map((id) => sql`(${id})`),
+          sql`, `,
+        )}) AS k(id)`,
+  );
+  return new Map(rows.flatMap((r) => (r.month === null ? [] : [[r.kpi_id, r.month] as const])));
 }
