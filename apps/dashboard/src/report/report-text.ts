@@ -1,4 +1,4 @@
-import { ASSESSMENT_META, STATUS_META, type Assessment, type Status } from '@lagesbild/domain';
+import { STATUS_META, type Assessment, type Status } from '@lagesbild/domain';
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { STATUS_OF } from '../goals/goal-tree.js';
@@ -24,5 +24,3 @@ export const statusText = (s: Status, locale: ReportLocale): string => `${STATUS
 export const markClass = (s: Status): string => `report-mark report-mark--${s}`;
 export const assessmentClass = (a: Assessment): string => markClass(STATUS_OF[a]);
 
-/** "●" of an assessment, for tests and the e2e check against the printed symbols. */
-export const assessmentSymbol = (a: Assessment): string => ASSESSMENT_META[a].symbol;
