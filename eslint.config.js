@@ -103,7 +103,7 @@ export default tseslint.config(
 
   // Per package: where its code runs decides its globals and what it may import.
   {
-    files: ['packages/api/**', 'packages/db/**', 'packages/importer/**', 'packages/kolada/**', 'apps/server/**', 'apps/e2e/**', 'bench/**', '*.js'],
+    files: ['packages/api/**', 'packages/db/**', 'packages/importer/**', 'packages/kolada/**', 'packages/report-pdf/**', 'apps/server/**', 'apps/e2e/**', 'bench/**', '*.js'],
     languageOptions: { globals: globals.node },
   },
   // e2e and bench code passed to page.evaluate() runs in the browser.

@@ -11,6 +11,7 @@ import { koladaRouter } from './routers/kolada.js';
 import { kpiRouter } from './routers/kpi.js';
 import { liveRouter } from './routers/live.js';
 import { overviewRouter } from './routers/overview.js';
+import { reportRouter } from './routers/report.js';
 import { riskRouter } from './routers/risk.js';
 import { seriesRouter } from './routers/series.js';
 import { targetRouter } from './routers/target.js';
@@ -35,6 +36,7 @@ export const appRouter = router({
   atgard: atgardRouter,
   uppdrag: uppdragRouter,
   risk: riskRouter,
+  report: reportRouter,
   live: liveRouter,
   board: boardRouter,
   import: importRouter,

@@ -55,6 +55,7 @@ export function useGoalWorld(kind: TestDbKind) {
   const { database, caller } = useFixture(kind, insertGoalFixture);
   return {
     database,
+    caller,
     chef: () => caller(person('chefen', ['forvaltningschef'])),
     manager: () => caller(person('eva', ['enhetschef']), { kind: 'units', units: ['B'] }),
     analyst: () => caller(person('ana', ['analytiker'])),

@@ -22,7 +22,7 @@ export interface LiveView {
 }
 
 /** Events that change no figure: a saved board, a goal's assessment, an åtgärd, uppdrag or risk. */
-const NO_FIGURE: ReadonlySet<LiveEvent['kind']> = new Set<LiveEvent['kind']>(['board.saved', 'goal.assessed', 'follow_up.changed']);
+const NO_FIGURE: ReadonlySet<LiveEvent['kind']> = new Set<LiveEvent['kind']>(['board.saved', 'goal.assessed', 'follow_up.changed', 'report.changed']);
 
 /** Whether an event changes something the view shows: unit, KPI and months must all overlap. */
 export function eventTouches(e: LiveEvent, view: LiveView): boolean {

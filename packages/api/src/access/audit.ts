@@ -39,6 +39,8 @@ export const AUDIT_ACTIONS = [
   'uppdrag.added',
   'uppdrag.commented',
   'risk.added',
+  'report.summary_saved',
+  'report.faststalld',
   'user.created',
   'user.roles_changed',
   'user.disabled',

@@ -3,7 +3,16 @@
  * touches. Each kind has one writer, the service action that makes the change
  * (packages/api/src/services), in the change's own transaction.
  */
-export const LIVE_EVENT_KINDS = ['import.committed', 'import.rolled_back', 'target.set', 'comment.added', 'board.saved', 'goal.assessed', 'follow_up.changed'] as const;
+export const LIVE_EVENT_KINDS = [
+  'import.committed',
+  'import.rolled_back',
+  'target.set',
+  'comment.added',
+  'board.saved',
+  'goal.assessed',
+  'follow_up.changed',
+  'report.changed',
+] as const;
 export type LiveEventKind = (typeof LIVE_EVENT_KINDS)[number];
 
 /**

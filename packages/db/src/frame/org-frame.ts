@@ -13,6 +13,8 @@ import {
   observationHistory,
   observations,
   organisations,
+  reportDrafts,
+  reportVersions,
   risks,
   targets,
   unitLinks,
@@ -43,7 +45,8 @@ export async function upsertKpis(db: Db, records: Iterable<KpiDefinition & { val
 export async function clearOrgData(tx: Db, orgId: string): Promise<void> {
   const orgUnits = tx.select({ id: units.id }).from(units).where(eq(units.orgId, orgId));
   // Children before parents: these all point at goals, units or KPIs.
-  for (const t of [uppdragComments, uppdrag, atgarder, risks, goalAssessments, goalIndicatorValues, goalIndicators, goals]) await tx.delete(t).where(eq(t.orgId, orgId));
+  for (const t of [reportVersions, reportDrafts, uppdragComments, uppdrag, atgarder, risks, goalAssessments, goalIndicatorValues, goalIndicators, goals])
+    await tx.delete(t).where(eq(t.orgId, orgId));
   await tx.delete(comments).where(eq(comments.orgId, orgId));
   await tx.delete(observationHistory).where(eq(observationHistory.orgId, orgId));
   await tx.delete(observations).where(eq(observations.orgId, orgId));

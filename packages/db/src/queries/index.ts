@@ -14,3 +14,4 @@ export * from './kolada.js';
 export * from './goals.js';
 export * from './goal-assessments.js';
 export * from './follow-ups.js';
+export * from './reports.js';

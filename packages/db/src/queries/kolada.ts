@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { koladaComparisons, koladaFetches, koladaKpis, koladaMappings, koladaMunicipalities, koladaValues } from '../schema/index.js';
 
@@ -202,4 +202,27 @@ export async function koladaSettings(db: Db, orgId: string) {
     db.select().from(koladaFetches).orderBy(desc(koladaFetches.id)).limit(1),
   ]);
   return { mappings, comparison: comparison ?? null, kpis: known, municipalities: places, lastFetch: last ?? null };
+}
+
+/**
+ * Riket's current figure (all genders) for each of these Kolada KPIs in the
+ * newest year up to `year`: what the report's indicator annex prints beside
+ * the outcome, with the year it is for.
+ */
+export async function koladaRiketUpTo(db: Db, koladaKpiIds: readonly string[], year: number): Promise<Map<string, { value: number; year: number }>> {
+  if (koladaKpiIds.length === 0) return new Map();
+  const rows = await db
+    .selectDistinctOn([koladaValues.koladaKpi], { kpi: koladaValues.koladaKpi, value: koladaValues.value, year: koladaValues.year })
+    .from(koladaValues)
+    .where(
+      and(
+        inArray(koladaValues.koladaKpi, [...koladaKpiIds]),
+        eq(koladaValues.municipality, '0000'),
+        eq(koladaValues.gender, 'T'),
+        lte(koladaValues.year, year),
+        isNull(koladaValues.supersededBy),
+      ),
+    )
+    .orderBy(koladaValues.koladaKpi, desc(koladaValues.year));
+  return new Map(rows.flatMap((r) => (r.value === null ? [] : [[r.kpi, { value: r.value, year: r.year }] as const])));
 }

@@ -44,6 +44,8 @@ export const goalIndicators = pgTable(
     name: text('name').notNull().default(''),
     /** percent, count, kr, … as printed, for a manual indicator. */
     unit: text('unit'),
+    /** The Kolada KPI the indicator is compared with (its Riket figure in the annex), or null. */
+    koladaKpi: text('kolada_kpi'),
     sortOrder: integer('sort_order').notNull().default(0),
   },
   (t) => [index('goal_indicators_goal').on(t.orgId, t.goalId), check('goal_indicators_kpi', sql`(${t.kind} = 'kpi') = (${t.kpiId} is not null)`)],

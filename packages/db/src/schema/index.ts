@@ -15,3 +15,4 @@ export * from './releases.js';
 export * from './kolada.js';
 export * from './goals.js';
 export * from './follow-ups.js';
+export * from './reports.js';

@@ -2,6 +2,7 @@ import { ASSESSMENT_META } from '@lagesbild/domain';
 import { describe, expect, it } from 'vitest';
 import { currentGoalAssessments } from '../queries/goal-assessments.js';
 import { listGoalIndicatorsWithValues, listGoalRows } from '../queries/goals.js';
+import { koladaRiketUpTo } from '../queries/kolada.js';
 import { TEST_DB_KINDS } from '../testing/index.js';
 import { useTestDatabase } from '../testing/vitest.js';
 import { DEMO_ORG } from './demo-dataset.js';
@@ -53,5 +54,19 @@ describe.each(TEST_DB_KINDS)('the demo’s goals on %s', (kind) => {
     });
     const num = (s: string | undefined) => (s ? Number(s) : null);
     expect(stored).toEqual(referenceRows('indicators_2020').map((r) => [r.goal_sv, r.indicator_sv, num(r.total), num(r.riket)]));
+  });
+
+  it('links each annex indicator that prints Riket to the demo’s Kolada figure, which equals the printed one', async () => {
+    const { db } = database;
+    const { indicators, values } = await listGoalIndicatorsWithValues(db, DEMO_ORG.id, await listGoalRows(db, DEMO_ORG.id), DEMO_GOAL_PERIOD);
+    const linked = indicators.filter((i) => i.koladaKpi !== null);
+    const riket = await koladaRiketUpTo(
+      db,
+      linked.flatMap((i) => i.koladaKpi ?? []),
+      2020,
+    );
+    expect(linked.length).toBe(values.filter((v) => v.riket !== null).length);
+    expect(linked.length).toBe(31);
+    for (const i of linked) expect([i.name, riket.get(i.koladaKpi ?? '')]).toEqual([i.name, { value: values.find((v) => v.indicatorId === i.id)?.riket, year: 2020 }]);
   });
 });

@@ -2,6 +2,7 @@ import { assessmentOfSymbol, proposeAssessment, type Assessment } from '@lagesbi
 import type { Db } from '../client.js';
 import { appendGoalAssessment } from '../queries/goal-assessments.js';
 import { insertGoal, insertGoalIndicator, insertGoalIndicatorValues } from '../queries/goals.js';
+import { demoKoladaId } from './demo-kolada.js';
 import { referenceRows } from './reference-csv.js';
 
 /** The follow-up the reference figures come from: Delårsrapport 2020 (004). */
@@ -18,6 +19,8 @@ interface DemoIndicator {
   men: number | null;
   comment: string;
   source: string;
+  /** The annex indicator's Kolada id in the demo's Kolada file, when the annex prints a Riket figure. */
+  koladaKpi: string | null;
 }
 
 interface DemoGoal {
@@ -65,6 +68,7 @@ function demoGoals(): { area: string; goals: DemoGoal[] }[] {
           men: num(i.man),
           comment: i.comment ?? '',
           source: sourceOf(i),
+          koladaKpi: num(i.riket) === null ? null : demoKoladaId(i.line ?? ''),
         })),
     });
   }
@@ -96,7 +100,7 @@ export async function seedDemoGoals(tx: Db, orgId: string, unitId: number): Prom
       });
       let i = 0;
       for (const ind of g.indicators) {
-        const row = await insertGoalIndicator(tx, { orgId, goalId: goal.id, kind: 'manual', name: ind.name, unit: ind.unit, sortOrder: i++ });
+        const row = await insertGoalIndicator(tx, { orgId, goalId: goal.id, kind: 'manual', name: ind.name, unit: ind.unit, koladaKpi: ind.koladaKpi, sortOrder: i++ });
         const { total, riket, women, men, comment, source } = ind;
         await insertGoalIndicatorValues(tx, [{ orgId, indicatorId: row.id, period: DEMO_GOAL_PERIOD, total, riket, women, men, comment, origin: 'reported', source }]);
       }
