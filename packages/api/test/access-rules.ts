@@ -123,6 +123,7 @@ export const RULES: Record<string, Rule> = {
   'report.get': scoped('readNoScreen', (unit) => ({ unit, period: '2021-D' })),
   'report.saveSummary': scoped('assess', (unit) => ({ unit, period: '2021-D', summary: 'Enligt plan.' })),
   'report.faststall': scoped('assess', (unit) => ({ unit, period: '2021-D' })),
+  'report.file': scoped('readNoScreen', (unit) => ({ unit, period: '2021-T1' })),
   'board.list': unscoped('admin'),
   'board.save': unscoped('admin', { name: 'Ny tavla', slides: [{ kind: 'overview', unit: 'SOC', period: 'latest', seconds: 20 }] }),
   'board.createDevice': unscoped('admin', { boardId: 999_999, name: 'Skärm' }),

@@ -82,6 +82,18 @@ describe.each(TEST_DB_KINDS)('the nämnd’s report, on %s', (kind) => {
     expect(event).toMatchObject({ kind: 'report.changed', payload: { units: ['SOC'], note: 'version 2' } });
   });
 
+  it('downloads as a PDF or Word file made on the server, named for the period, unit and version', async () => {
+    const pdf = await chef().report.file({ unit: 'SOC', period: '2021-D' });
+    expect(pdf.fileName).toBe('delarsrapport-2021-SOC.pdf');
+    expect(pdf.mimeType).toBe('application/pdf');
+    expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await chef().report.faststall({ unit: 'SOC', period: '2021-T1' });
+    const docx = await chef().report.file({ unit: 'SOC', period: '2021-T1', version: 1, format: 'docx' });
+    expect(docx.fileName).toBe('tertialrapport-1-2021-SOC-v1.docx');
+    expect(Buffer.from(docx.base64, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
+    await expect(chef().report.file({ unit: 'SOC', period: '2021-T1', version: 2 })).rejects.toThrow('Rapporten för 2021-T1 har ingen fastställd version 2.');
+  });
+
   it('refuses a version that does not exist, a period that is no follow-up and a summary too long; writes nothing', async () => {
     const before = (await db().select({ n: count() }).from(reportVersions))[0]?.n;
     await expect(chef().report.get({ unit: 'SOC', period: '2021-D', version: 9 })).rejects.toThrow('Rapporten för 2021-D har ingen fastställd version 9.');

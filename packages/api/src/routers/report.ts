@@ -7,7 +7,7 @@ import type { ScopedUse } from '../access/scoped-use.js';
 import { unitProcedure } from '../access/unit-procedure.js';
 import type { EngineContext } from '../engine/engine-context.js';
 import { followUpInput as which, followUpScope } from './follow-up-input.js';
-import { faststallReport, getReport, REPORT_SUMMARY_MAX_LENGTH, saveSummary, type ReportScope } from '../services/reports.js';
+import { faststallReport, getReport, reportFile, REPORT_SUMMARY_MAX_LENGTH, saveSummary, type ReportScope } from '../services/reports.js';
 import { router } from '../trpc.js';
 
 /** The report's scope: a follow-up period, the unit the caller's in every month of it, her own latest month and KPIs. */
@@ -38,4 +38,11 @@ export const reportRouter = router({
     const { scope, engine } = await scopeOf(ctx, input);
     return faststallReport(ctx.db, engine, scope, actorOf(ctx), new Date());
   }),
+  /** The report (today's or a fastställd version) as a PDF or Word file, base64-encoded. */
+  file: unitProcedure({ input: which.extend({ version: z.number().int().positive().optional(), format: z.enum(['pdf', 'docx']).default('pdf') }), asks: 'unit' }).query(
+    async ({ ctx, input }) => {
+      const { scope, engine } = await scopeOf(ctx, input);
+      return reportFile(ctx.db, engine, scope, { version: input.version ?? null, format: input.format }, new Date());
+    },
+  ),
 });

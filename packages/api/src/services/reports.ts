@@ -5,11 +5,12 @@
  * data lists what has moved since (domain/report/diff.ts).
  */
 import { appendReportVersion, findReportVersion, listReportVersions, recordEvent, reportSummary, saveReportSummary, unitIdsByCode, type Db } from '@lagesbild/db';
-import { diffReports, monthsOf, periodKey, type Period, type ReportChange, type ReportDocument, type ReportVersionInfo } from '@lagesbild/domain';
+import { diffReports, monthsOf, periodKey, reportTitle, type Period, type ReportChange, type ReportDocument, type ReportVersionInfo } from '@lagesbild/domain';
 import { auditAs, type Actor } from '../access/audit.js';
 import type { UnitAccess } from '../access/scope.js';
 import type { EngineContext } from '../engine/engine-context.js';
 import { InputError, NotFoundError } from '../errors.js';
+import { renderReportDocx, renderReportPdf } from '@lagesbild/report-pdf';
 import { buildReportDocument } from './report-document.js';
 
 /** The sammantagen bedömning is prose of a few pages at most. */
@@ -120,4 +121,36 @@ export async function reportForPrint(
   const frozen = await findReportVersion(db, await keyOf(db, engine, s), version);
   if (!frozen) throw new NotFoundError(`Rapporten för ${periodKey(s.period)} har ingen fastställd version ${version}.`);
   return { document: frozen.document, version: versionInfo(frozen) };
+}
+
+export type ReportFileFormat = 'pdf' | 'docx';
+
+const FILE_TYPES: Record<ReportFileFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+/** "delarsrapport-2020-SOC-v2.pdf": the period, unit and version, in letters every file system takes. */
+function fileNameOf(doc: ReportDocument, version: ReportVersionInfo | null, format: ReportFileFormat): string {
+  const title = reportTitle(doc)
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-');
+  const safeUnit = doc.unit.replace(/[^A-Za-z0-9_-]+/g, '_');
+  return `${title}-${safeUnit}${version ? `-v${version.version}` : ''}.${format}`;
+}
+
+/** The report as a file for download: made on the server, so every copy prints the same. */
+export async function reportFile(
+  db: Db,
+  engine: EngineContext,
+  s: ReportScope,
+  q: { version: number | null; format: ReportFileFormat },
+  now: Date,
+): Promise<{ fileName: string; mimeType: string; base64: string }> {
+  const { document, version } = await reportForPrint(db, engine, s, q.version, now);
+  const meta = version ? { faststalld: { version: version.version, by: version.faststalldBy, at: version.faststalldAt } } : {};
+  const bytes = q.format === 'pdf' ? await renderReportPdf(document, meta) : await renderReportDocx(document, meta);
+  return { fileName: fileNameOf(document, version, q.format), mimeType: FILE_TYPES[q.format], base64: Buffer.from(bytes).toString('base64') };
 }
