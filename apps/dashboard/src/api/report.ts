@@ -23,7 +23,9 @@ export function faststallReport(q: Inputs['faststall']): Promise<Outputs['fastst
   return trpc.report.faststall.mutate(q);
 }
 
-/** The server-made PDF, base64. */
-export function fetchReportPdf(q: Inputs['pdf']): Promise<Outputs['pdf']> {
-  return trpc.report.pdf.query(q);
+export type ReportFileFormat = NonNullable<Inputs['file']['format']>;
+
+/** The report as the server makes it for download (PDF or Word), base64 with its file name and type. */
+export function fetchReportFile(q: Inputs['file']): Promise<Outputs['file']> {
+  return trpc.report.file.query(q);
 }

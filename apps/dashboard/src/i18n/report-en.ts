@@ -17,8 +17,9 @@ export const reportEn: typeof reportSv = {
   actions: {
     label: 'Report actions',
     pdf: 'Download PDF',
-    pdfBusy: 'Making the PDF …',
-    pdfFailed: 'Could not make the PDF. Try again in a moment.',
+    docx: 'Download Word',
+    fileBusy: 'Making the file …',
+    fileFailed: 'Could not make the file. Try again in a moment.',
     print: 'Print',
     faststall: 'Adopt',
     faststallLabel: 'Adopt the report',

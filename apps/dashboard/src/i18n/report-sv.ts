@@ -15,8 +15,9 @@ export const reportSv = {
   actions: {
     label: 'Rapportens åtgärder',
     pdf: 'Ladda ner PDF',
-    pdfBusy: 'Skapar PDF …',
-    pdfFailed: 'Kunde inte skapa PDF:en. Försök igen om en stund.',
+    docx: 'Ladda ner Word',
+    fileBusy: 'Skapar filen …',
+    fileFailed: 'Kunde inte skapa filen. Försök igen om en stund.',
     print: 'Skriv ut',
     faststall: 'Fastställ',
     faststallLabel: 'Fastställ rapporten',

@@ -23,4 +23,3 @@ export const statusText = (s: Status, locale: ReportLocale): string => `${STATUS
 /** The colour class of an assessment or a status: report-mark--green etc. (report.css). */
 export const markClass = (s: Status): string => `report-mark report-mark--${s}`;
 export const assessmentClass = (a: Assessment): string => markClass(STATUS_OF[a]);
-

@@ -2,13 +2,13 @@
 import { flushPromises } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import { faststallReport, fetchReport, type ReportAnswer } from '../api/report.js';
+import { faststallReport, fetchReport, fetchReportFile, type ReportAnswer } from '../api/report.js';
 import type * as LiveEvents from '../composables/useLiveEvents.js';
 import { render, visibleText } from '../test/render.js';
 import { reportDocument } from '../test/report-fixture.js';
 import ReportView from './ReportView.vue';
 
-vi.mock('../api/report.js', () => ({ fetchReport: vi.fn(), faststallReport: vi.fn(), saveReportSummary: vi.fn(), fetchReportPdf: vi.fn() }));
+vi.mock('../api/report.js', () => ({ fetchReport: vi.fn(), faststallReport: vi.fn(), saveReportSummary: vi.fn(), fetchReportFile: vi.fn() }));
 vi.mock('../api/units.js', () => ({ fetchUnitTree: vi.fn(async () => [{ code: 'SOC', name: 'Socialförvaltningen', depth: 0 }]) }));
 // No server to subscribe to: the view's reload on events is tested through reportTouched (report.test.ts).
 vi.mock('../composables/useLiveEvents.js', async (importOriginal) => ({
@@ -17,6 +17,7 @@ vi.mock('../composables/useLiveEvents.js', async (importOriginal) => ({
 }));
 const fetchMock = vi.mocked(fetchReport);
 const faststallMock = vi.mocked(faststallReport);
+const fileMock = vi.mocked(fetchReportFile);
 
 const v2 = { version: 2, faststalldBy: 'Anna Chef', faststalldAt: '2020-09-15T09:00:00.000Z' };
 const answer = (over: Partial<ReportAnswer> = {}): ReportAnswer => ({ document: reportDocument(), version: null, versions: [v2], changes: null, canEdit: true, ...over });
@@ -88,6 +89,22 @@ describe('the report view', () => {
     expect(w.find('[data-testid="report-faststall"]').exists()).toBe(false);
     expect(w.find('[data-testid="report-summary-text"]').exists()).toBe(false);
     expect(w.find('[data-testid="report-summary"]').text()).toBe('Verksamheten har i huvudsak bedrivits enligt plan.');
+  });
+
+  it('downloads the shown version as the PDF the server makes, under the file name it gives', async () => {
+    fetchMock.mockResolvedValue(answer({ version: v2, changes: [] }));
+    fileMock.mockResolvedValue({ fileName: 'delarsrapport-2020-SOC-v2.pdf', mimeType: 'application/pdf', base64: btoa('%PDF-1.7') });
+    const clicked: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    });
+    const { w } = await open('enhet=SOC&period=2020-D&version=2');
+    await w.find('[data-testid="report-pdf"]').trigger('click');
+    await flushPromises();
+    expect(fileMock).toHaveBeenCalledWith({ unit: 'SOC', period: '2020-D', format: 'pdf', version: 2 });
+    expect(clicked).toEqual(['delarsrapport-2020-SOC-v2.pdf']);
+    expect(w.find('[data-testid="report-no-changes"]').text()).toBe('Inga skillnader mot aktuella data.');
+    click.mockRestore();
   });
 
   it('without the right to edit, the live report has neither Fastställ nor the text form', async () => {
