@@ -106,6 +106,12 @@ describe('the report view in Chromium', () => {
     await shoot(page, 'report-print');
     await page.emulateMedia({ media: 'screen' });
 
+    // The sammantagen bedömning is written here and kept when the report is fastställd.
+    const summary = 'Verksamheten har i huvudsak bedrivits enligt plan; placeringarna kostar mer än budgeterat.';
+    await page.getByTestId('report-summary-text').fill(summary);
+    await page.getByTestId('report-summary-save').click();
+    await expect.poll(() => page.getByTestId('report-summary-notice').innerText()).toBe('Texten är sparad.');
+
     // Fastställ, after the second step.
     const before = await value(page);
     await page.getByTestId('report-faststall').click();
@@ -118,6 +124,8 @@ describe('the report view in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('version')).toBe('1');
     await expect(page.getByTestId('report-faststall').count()).resolves.toBe(0);
     await expect(page.getByTestId('report-no-changes').innerText()).resolves.toBe('Inga skillnader mot aktuella data.');
+    await expect(page.getByTestId('report-summary').innerText()).resolves.toBe(summary);
+    await expect(page.getByTestId('report-summary-text').count()).resolves.toBe(0);
 
     // A second page on the live report reloads by itself when the import lands.
     const live = await e2e.open('/rapport?enhet=SOC&period=2020-D', { token, viewport: WIDE });
