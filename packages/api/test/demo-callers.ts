@@ -48,5 +48,6 @@ export function demoCallers() {
     screen,
     manager: (units: string[]) => as('enhetschef', ['enhetschef'], units),
     admin: () => as('admin', ['admin'], null),
+    chef: () => as('chef', ['forvaltningschef'], null),
   };
 }

@@ -21,7 +21,7 @@ describe.each(TEST_DB_KINDS)('the nämnd’s report, on %s', (kind) => {
   it('is made from today’s data in the reports’ order: goals as a tree, KPI tables by kind, the annex with Riket and its source', async () => {
     const { document: doc, version, versions, changes, canEdit } = await chef().report.get({ unit: 'SOC', period: '2021-D' });
     expect([version, versions, changes, canEdit]).toEqual([null, [], null, true]);
-    expect(doc).toMatchObject({ unit: 'SOC', unitName: 'Socialförvaltningen', period: '2021-D', periodKind: 'delar', orgName: 'Testkommun', summary: '' });
+    expect(doc).toMatchObject({ unit: 'SOC', unitName: 'Socialförvaltningen', period: '2021-D', periodKind: 'delar', orgName: 'Testkommun', summary: '', dataThrough: '2021-08' });
     expect(doc.goals.map((g) => [g.depth, g.title, g.status])).toEqual([
       [0, 'Egen försörjning', 'ej-bedomd'],
       [1, 'Minskade kostnader för försörjningsstöd', 'ej-bedomd'],

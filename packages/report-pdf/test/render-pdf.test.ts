@@ -2,7 +2,10 @@ import { REPORT_SECTION_META, REPORT_SECTIONS, type ReportDocument, type ReportG
 import { describe, expect, it } from 'vitest';
 import { renderReportPdf } from '../src/index.js';
 import { ASSESSMENT_COLOUR } from '../src/symbols.js';
-import { inspectPdf, pixelsNear } from './poppler.js';
+import { join } from 'node:path';
+import { inspectPdf, pixelsNear } from '../src/testing/poppler.js';
+
+const ARTIFACTS = join(import.meta.dirname, '..', 'test-artifacts');
 import { delarsrapport2020 } from './report-fixture.js';
 
 const faststalld = { version: 2, by: 'Anna Andersson', at: '2020-10-15T12:00:00Z' };
@@ -20,7 +23,7 @@ function positionsInOrder(text: string, parts: string[]): number[] {
 describe('renderReportPdf', () => {
   it('prints the delårsrapport in Swedish: title page, sections in order, figures as the dashboard writes them', async () => {
     const doc = delarsrapport2020();
-    const pdf = inspectPdf('delarsrapport-2020', await renderReportPdf(doc, { faststalld }));
+    const pdf = inspectPdf(ARTIFACTS, 'delarsrapport-2020', await renderReportPdf(doc, { faststalld }));
 
     expect(pdf.pages).toBeGreaterThanOrEqual(2);
     expect(pdf.layout).toContain(`Sida 1 av ${pdf.pages}`);
@@ -52,7 +55,7 @@ describe('renderReportPdf', () => {
   });
 
   it('draws the assessment symbols as coloured shapes on the målbedömning page and in the annex', async () => {
-    const pdf = inspectPdf('malbedomning-symbols', await renderReportPdf(delarsrapport2020()));
+    const pdf = inspectPdf(ARTIFACTS, 'malbedomning-symbols', await renderReportPdf(delarsrapport2020()));
     const pageWith = (heading: string) => Array.from({ length: pdf.pages }, (_, i) => i + 1).find((p) => pdf.pageText(p).includes(heading)) ?? 0;
     const goalsPage = pdf.png(pageWith('Målbedömning med prognos'));
     // Words are printed in the text colour, so these pixels come from the drawn circle, diamond and square.
@@ -78,7 +81,7 @@ describe('renderReportPdf', () => {
       bilaga: [],
       dataThrough: null,
     };
-    const pdf = inspectPdf('tom-rapport', await renderReportPdf(empty));
+    const pdf = inspectPdf(ARTIFACTS, 'tom-rapport', await renderReportPdf(empty));
     for (const sentence of [
       'Inga risker rapporterade för perioden.',
       'Inga mål att bedöma för perioden.',
@@ -108,7 +111,7 @@ describe('renderReportPdf', () => {
       decidedBy: null,
       decidedAt: null,
     }));
-    const pdf = inspectPdf('sextio-mal', await renderReportPdf({ ...base, goals }));
+    const pdf = inspectPdf(ARTIFACTS, 'sextio-mal', await renderReportPdf({ ...base, goals }));
 
     expect(pdf.pages).toBeGreaterThanOrEqual(5);
     expect(pdf.layout).toContain('Mål nummer 60');

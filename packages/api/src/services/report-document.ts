@@ -94,8 +94,9 @@ function goalRow({ goal, depth }: { goal: GoalView; depth: number }): ReportGoal
     prognos: a?.prognos ?? 'ej-bedomd',
     comment: a?.comment ?? '',
     proposal: goal.proposal.status.explanation,
-    decidedBy: a?.decidedBy ?? null,
-    decidedAt: a?.decidedAt ?? null,
+    // A decision read from a printed report has no date of its own (the row's is when it was stored).
+    decidedBy: a ? (a.origin === 'reported' ? `${a.decidedBy} (enligt rapporten)` : a.decidedBy) : null,
+    decidedAt: a && a.origin !== 'reported' ? a.decidedAt : null,
   };
 }
 
@@ -123,12 +124,14 @@ async function annexRows(db: Db, engine: EngineContext, goals: readonly GoalView
           : null;
       const k = view.kpi ? engine.kpis.get(view.kpi) : undefined;
       const figure = (x: number | null | undefined) => ({ value: x ?? null, hidden: null });
+      // A printed indicator keeps the precision it was printed with: whole numbers stay whole.
+      const printed = [view.value, v?.women, v?.men].filter((x): x is number => typeof x === 'number');
       rows.push({
         goalId: g.id,
         goalTitle: g.title,
         name: view.name,
         unit: k?.unit ?? view.unit,
-        decimals: k?.decimals ?? 1,
+        decimals: k?.decimals ?? (printed.every(Number.isInteger) ? 0 : 1),
         total: figure(view.value),
         women: figure(v?.women),
         men: figure(v?.men),
@@ -162,7 +165,8 @@ export async function buildReportDocument(db: Db, engine: EngineContext, r: Repo
     unitName: overview.unitName,
     period: periodKey(r.period),
     periodKind: kind,
-    dataThrough: r.latest,
+    // The newest month the report's figures can include: a report for a past period is not "through" today's data.
+    dataThrough: r.latest !== null && r.latest > r.period.end ? r.period.end : r.latest,
     generatedAt: r.now.toISOString(),
     summary: r.summary,
     goals: ordered.map(goalRow),

@@ -3,9 +3,6 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 
-/** Gitignored: the rendered PDFs and their pages as PNGs, to look at after a run. */
-const ARTIFACTS = join(import.meta.dirname, '..', 'test-artifacts');
-
 const run = (cmd: string, args: string[]): string => execFileSync(cmd, args, { encoding: 'utf8' });
 
 export interface RenderedPdf {
@@ -20,8 +17,13 @@ export interface RenderedPdf {
   png: (page: number) => PNG;
 }
 
-/** Writes the PDF, renders every page with pdftoppm and reads it back with poppler as a reader would see it. */
-export function inspectPdf(name: string, pdf: Uint8Array): RenderedPdf {
+/**
+ * Writes the PDF into `artifacts` (a test's gitignored folder, looked at by a
+ * person after the run), renders every page with pdftoppm and reads it back
+ * with poppler as a reader would see it.
+ */
+export function inspectPdf(artifacts: string, name: string, pdf: Uint8Array): RenderedPdf {
+  const ARTIFACTS = artifacts;
   mkdirSync(ARTIFACTS, { recursive: true });
   for (const f of readdirSync(ARTIFACTS)) if (f.startsWith(`${name}-`) && f.endsWith('.png')) rmSync(join(ARTIFACTS, f));
   const path = join(ARTIFACTS, `${name}.pdf`);

@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { referenceRows } from '@lagesbild/db/testing';
+import { ASSESSMENT_META, type Assessment } from '@lagesbild/domain';
+import { ASSESSMENT_COLOUR, inspectPdf, pixelsNear } from '@lagesbild/report-pdf/testing';
+import { describe, expect, it } from 'vitest';
+import { demoCallers } from './demo-callers.js';
+
+const ARTIFACTS = join(import.meta.dirname, '..', 'test-artifacts');
+/** The symbol as 004 prints it; "ej bedömd" is left blank there. */
+const printed = (a: Assessment) => (a === 'ej-bedomd' ? '' : ASSESSMENT_META[a].symbol);
+
+/** The demo's Delårsrapport 2020 set beside the one the förvaltning printed (004). */
+describe('the demo’s delårsrapport 2020', () => {
+  const { chef, admin } = demoCallers();
+  const ask = { unit: 'SOC', period: '2020-D' };
+
+  it('has 004’s målbedömning: every goal under its area with the printed status and prognos symbols and comment', async () => {
+    const { document: doc } = await chef().report.get(ask);
+    const areaOf = (id: number | null) => doc.goals.find((g) => g.id === id)?.title;
+    const table = doc.goals.filter((g) => g.kind !== 'area').map((g) => [areaOf(g.parentId), g.title, printed(g.status), printed(g.prognos), g.comment]);
+    expect(table).toEqual(referenceRows('goal_assessments').map((r) => [r.area, r.goal_sv, r.status_symbol, r.forecast_symbol, r.comment]));
+  });
+
+  it('prints Riket in the indicator annex from the Kolada file, with the source and year, as 004 prints it', async () => {
+    const { document: doc } = await chef().report.get(ask);
+    const printedRiket = referenceRows('indicators_2020').map((r) => [r.indicator_sv, r.riket ? { value: Number(r.riket), source: 'Kolada (RKA)', year: 2020 } : null]);
+    expect(doc.bilaga.map((r) => [r.name, r.riket])).toEqual(printedRiket);
+  });
+
+  it('reads every figure from the protected release, for an exact role too: the admin’s report is the förvaltningschef’s', async () => {
+    const [mine, theirs] = await Promise.all([chef().report.get(ask), admin().report.get(ask)]);
+    for (const section of ['volymmatt', 'ekonomi', 'personal', 'bilaga'] as const) expect(theirs.document[section]).toEqual(mine.document[section]);
+    const overview = await chef().overview.get(ask);
+    const figures = [...mine.document.volymmatt, ...mine.document.ekonomi, ...mine.document.personal].map((r) => [r.kpi, r.value.value, r.value.hidden]);
+    expect(figures).toEqual(expect.arrayContaining(overview.cards.map((c) => [c.kpi, c.value, c.hidden])));
+    expect(figures).toHaveLength(overview.cards.length);
+  });
+
+  it('downloads as a PDF whose pages show the goals, the coloured symbols and the Kolada source (PNG pages kept as artifacts)', async () => {
+    const file = await chef().report.file(ask);
+    const pdf = inspectPdf(ARTIFACTS, 'demo-delarsrapport-2020', Buffer.from(file.base64, 'base64'));
+    expect(pdf.pages).toBeGreaterThanOrEqual(4);
+    expect(pdf.flat).toContain('Delårsrapport 2020');
+    for (const r of referenceRows('goal_assessments')) expect(pdf.flat).toContain((r.goal_sv ?? '').slice(0, 30));
+    expect(pdf.flat).toContain('Källa: Kolada (RKA) 2020');
+    // Every page together shows the three symbols 004 uses (●, ◆, ■) in their colours.
+    const pages = Array.from({ length: pdf.pages }, (_, i) => pdf.png(i + 1));
+    for (const a of ['uppfyllt', 'delvis', 'ej-uppfyllt'] as const) expect(pages.reduce((n, p) => n + pixelsNear(p, ASSESSMENT_COLOUR[a]), 0)).toBeGreaterThan(20);
+  });
+});
