@@ -168,6 +168,10 @@ describe('the report view in Chromium', () => {
     await download.saveAs(pdf);
     execFileSync('pdftoppm', ['-png', '-r', '50', pdf, join(dir, 'page')]);
     expect(readdirSync(dir).filter((f) => f.endsWith('.png')).length).toBeGreaterThanOrEqual(2);
-    expect(execFileSync('pdftotext', [pdf, '-']).toString('utf8')).toContain('Målbedömning');
+    const text = execFileSync('pdftotext', [pdf, '-']).toString('utf8');
+    expect(text).toContain('Målbedömning');
+    // The version on screen is the one in the file, with its stamp.
+    expect(download.suggestedFilename()).toBe('delarsrapport-2020-SOC-v1.pdf');
+    expect(text.replace(/\s+/g, ' ')).toContain('av e2e-report (version 1)');
   });
 });
