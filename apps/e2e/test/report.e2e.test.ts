@@ -104,6 +104,10 @@ describe('the report view in Chromium', () => {
     await expect(page.getByTestId('report-goals').isVisible()).resolves.toBe(true);
     await expect(page.locator('main.report').evaluate((m) => getComputedStyle(m).color)).resolves.toBe('rgb(0, 0, 0)');
     await shoot(page, 'report-print');
+    // Chromium's own print to PDF follows the stylesheet's @page: A4.
+    const printed = join(ARTIFACTS, 'report-print.pdf');
+    await page.pdf({ path: printed, preferCSSPageSize: true });
+    expect(execFileSync('pdfinfo', [printed]).toString('utf8')).toMatch(/^Page size:.*\(A4\)$/m);
     await page.emulateMedia({ media: 'screen' });
 
     // The sammantagen bedömning is written here and kept when the report is fastställd.
