@@ -51,6 +51,8 @@ describe('the goals view in Chromium', () => {
       await expect(shown(page, g.id), g.title).resolves.toEqual([WORD[g.assessment?.status ?? 'ej-bedomd'], WORD[g.assessment?.prognos ?? 'ej-bedomd']]);
     }
     expect(await seriousViolations(page)).toEqual([]);
+    // Riket beside the annex indicators comes from the demo's Kolada file, and says so.
+    await expect(page.getByTestId('goal-riket-source').first().textContent()).resolves.toBe('Riket – källa: Kolada (RKA) 2020');
     await shoot(page, 'goals');
 
     // Assess "placeringar": departing from the proposal without a comment is refused in Swedish; with one it is kept.

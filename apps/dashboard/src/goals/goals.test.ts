@@ -31,7 +31,7 @@ function goal(over: Partial<GoalItem> = {}): GoalItem {
     },
     indicators: [
       { id: 7, kind: 'kpi', kpi: 'placeringskostnad', name: 'Placeringskostnad', unit: 'tkr', value: 12345.6, riket: null, status: 'ej-uppfyllt', prognos: 'ej-bedomd' },
-      { id: 8, kind: 'manual', kpi: null, name: 'Andel i hemmaplanslösning', unit: '%', value: null, riket: 41.5, status: 'uppfyllt', prognos: 'ej-bedomd' },
+      { id: 8, kind: 'manual', kpi: null, name: 'Andel i hemmaplanslösning', unit: '%', value: null, riket: { value: 41.5, source: 'Kolada (RKA)', year: 2020 }, status: 'uppfyllt', prognos: 'ej-bedomd' },
     ],
     ...over,
   };
@@ -80,6 +80,7 @@ describe('GoalCard', () => {
       ['Andel i hemmaplanslösning', 'saknas', '41,5', '● uppfyllt', '○ ej bedömd'],
     ]);
     expect(w.get('[data-testid="goal-indicators"] a').attributes('href')).toBe('/kpi/placeringskostnad');
+    expect(w.get('[data-testid="goal-riket-source"]').text()).toBe('Riket – källa: Kolada (RKA) 2020');
     expect(w.find('[data-testid="goal-indicators"] caption').exists()).toBe(true);
     // Without the right to assess, no form is offered.
     expect(w.find('[data-testid="assess-form"]').exists()).toBe(false);

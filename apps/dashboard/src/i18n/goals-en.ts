@@ -30,6 +30,8 @@ export const goalsEn: typeof goalsSv = {
   indicator: 'Indicator',
   value: 'Outcome',
   riket: 'Sweden',
+  riketSource: 'Sweden – source: {sources}',
+  riketReported: 'as reported',
   missing: 'missing',
   subGoals: 'Sub-goals',
   history: {

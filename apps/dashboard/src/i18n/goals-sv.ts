@@ -28,6 +28,8 @@ export const goalsSv = {
   indicator: 'Indikator',
   value: 'Utfall',
   riket: 'Riket',
+  riketSource: 'Riket – källa: {sources}',
+  riketReported: 'som rapporterat',
   missing: 'saknas',
   subGoals: 'Delmål',
   history: {

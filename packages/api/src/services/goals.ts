@@ -6,12 +6,15 @@
 import {
   currentGoalAssessments,
   findGoalRow,
+  koladaRiketUpTo,
   listGoalIndicatorsWithValues,
   listGoalRows,
+  listKoladaMappings,
   type Db,
   type GoalAssessmentRow,
   type GoalIndicatorRow,
   type GoalRecord,
+  type GoalIndicatorValueRow,
 } from '@lagesbild/db';
 import {
   ASSESSMENT_PERIOD_KINDS,
@@ -25,10 +28,13 @@ import {
   type Month,
   type Period,
   type Proposal,
+  yearOf,
+  type ReportComparison,
 } from '@lagesbild/domain';
 import type { UnitAccess } from '../access/scope.js';
 import type { EngineContext } from '../engine/engine-context.js';
 import { InputError, NotFoundError } from '../errors.js';
+import { KOLADA_SOURCE } from './kolada.js';
 import { queryValue } from './query-value.js';
 
 export interface AssessmentView {
@@ -50,7 +56,8 @@ interface IndicatorView {
   unit: string | null;
   /** The outcome for the period (a KPI's value as the caller may see it); null when there is none. */
   value: number | null;
-  riket: number | null;
+  /** Riket: from Kolada where the indicator (or its KPI) is linked to a Kolada KPI, else as reported; with its source and year. */
+  riket: ReportComparison | null;
   status: Assessment;
   /** The year-end prognos: a KPI's forecast status; a manual indicator has none (ej bedömd). */
   prognos: Assessment;
@@ -98,9 +105,16 @@ interface ViewOptions {
   suppress: boolean;
 }
 
-async function kpiIndicator(db: Db, engine: EngineContext, g: GoalRecord, i: GoalIndicatorRow & { kpiId: string }, p: Period, o: ViewOptions): Promise<IndicatorView> {
+async function kpiIndicator(
+  db: Db,
+  engine: EngineContext,
+  g: GoalRecord,
+  i: GoalIndicatorRow & { kpiId: string },
+  p: Period,
+  o: ViewOptions & { riket: ReportComparison | null },
+): Promise<IndicatorView> {
   const k = engine.kpis.get(i.kpiId);
-  const base = { id: i.id, kind: 'kpi' as const, kpi: i.kpiId, name: k?.name ?? i.kpiId, unit: k?.unit ?? null, riket: null };
+  const base = { id: i.id, kind: 'kpi' as const, kpi: i.kpiId, name: k?.name ?? i.kpiId, unit: k?.unit ?? null, riket: o.riket };
   try {
     const v = await queryValue(db, engine, { kpi: i.kpiId, unit: g.unit, period: p, gender: 'T', compare: false, suppress: o.suppress, access: o.access });
     return { ...base, value: v.value, status: assessmentOfStatus(v.status), prognos: assessmentOfStatus(v.forecastStatus) };
@@ -111,15 +125,37 @@ async function kpiIndicator(db: Db, engine: EngineContext, g: GoalRecord, i: Goa
   }
 }
 
+/**
+ * Riket beside each indicator: Kolada's figure (the newest year up to the
+ * period's) where the indicator or its KPI is linked to a Kolada KPI, else
+ * the figure the report printed; always with where it came from.
+ */
+async function riketOf(db: Db, orgId: string, rows: readonly GoalIndicatorRow[], values: readonly GoalIndicatorValueRow[], p: Period) {
+  const mappings = await listKoladaMappings(db, orgId);
+  const koladaOf = (i: GoalIndicatorRow) => i.koladaKpi ?? mappings.find((m) => m.kpiId === i.kpiId)?.koladaKpi ?? null;
+  const kolada = await koladaRiketUpTo(
+    db,
+    rows.flatMap((i) => koladaOf(i) ?? []),
+    yearOf(p.end),
+  );
+  return (i: GoalIndicatorRow): ReportComparison | null => {
+    const k = kolada.get(koladaOf(i) ?? '');
+    if (k) return { value: k.value, source: KOLADA_SOURCE, year: k.year };
+    const reported = values.find((v) => v.indicatorId === i.id)?.riket;
+    return reported === null || reported === undefined ? null : { value: reported, source: 'Rapporterat', year: null };
+  };
+}
+
 async function indicatorViews(db: Db, engine: EngineContext, goals: readonly GoalRecord[], p: Period, o: ViewOptions): Promise<Map<number, IndicatorView[]>> {
   const { indicators: rows, values } = await listGoalIndicatorsWithValues(db, engine.orgId, goals, periodKey(p));
+  const riket = await riketOf(db, engine.orgId, rows, values, p);
   const out = new Map<number, IndicatorView[]>(goals.map((g) => [g.id, []]));
   for (const r of rows) {
     const g = goals.find((x) => x.id === r.goalId);
     if (!g) continue;
     const view =
       r.kind === 'kpi' && r.kpiId !== null
-        ? await kpiIndicator(db, engine, g, { ...r, kpiId: r.kpiId }, p, o)
+        ? await kpiIndicator(db, engine, g, { ...r, kpiId: r.kpiId }, p, { ...o, riket: riket(r) })
         : (() => {
             const v = values.find((x) => x.indicatorId === r.id);
             return {
@@ -129,7 +165,7 @@ async function indicatorViews(db: Db, engine: EngineContext, goals: readonly Goa
               name: r.name,
               unit: r.unit,
               value: v?.total ?? null,
-              riket: v?.riket ?? null,
+              riket: riket(r),
               status: v?.assessment ?? 'ej-bedomd',
               prognos: 'ej-bedomd' as const,
             };

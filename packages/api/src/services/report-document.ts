@@ -5,21 +5,18 @@
  * (the protected release), because the report is published: the same numbers
  * a wall screen or the public could be shown, never a computation on request.
  */
-import { findOrganisationName, koladaRiketUpTo, listGoalIndicatorsWithValues, listGoalRows, listKoladaMappings, type Db, type GoalIndicatorRow } from '@lagesbild/db';
+import { findOrganisationName, listGoalIndicatorsWithValues, listGoalRows, type Db } from '@lagesbild/db';
 import {
   periodKey,
   REPORT_SCHEMA,
-  yearOf,
   type Period,
   type ReportAnnexRow,
-  type ReportComparison,
   type ReportDocument,
   type ReportGoalRow,
   type ReportKpiRow,
 } from '@lagesbild/domain';
 import type { UnitAccess } from '../access/scope.js';
 import type { EngineContext } from '../engine/engine-context.js';
-import { KOLADA_SOURCE } from './kolada.js';
 import { listAtgarder, listRisks, listUppdrag, type FollowUpScope } from './follow-ups.js';
 import { listGoals, type GoalView } from './goals.js';
 import { buildOverview, type OverviewCard } from './overview.js';
@@ -100,33 +97,18 @@ function goalRow({ goal, depth }: { goal: GoalView; depth: number }): ReportGoal
   };
 }
 
-/** The annex: every indicator of every goal, with Riket from Kolada where the indicator is linked, else as reported. */
+/** The annex: every indicator of every goal with its outcome, K and M where printed, and Riket with its source. */
 async function annexRows(db: Db, engine: EngineContext, goals: readonly GoalView[], p: Period): Promise<ReportAnnexRow[]> {
   const records = (await listGoalRows(db, engine.orgId)).filter((g) => goals.some((v) => v.id === g.id));
-  const { indicators, values } = await listGoalIndicatorsWithValues(db, engine.orgId, records, periodKey(p));
-  const mappings = await listKoladaMappings(db, engine.orgId);
-  const koladaOf = (i: GoalIndicatorRow) => i.koladaKpi ?? mappings.find((m) => m.kpiId === i.kpiId)?.koladaKpi ?? null;
-  const riket = await koladaRiketUpTo(
-    db,
-    indicators.flatMap((i) => koladaOf(i) ?? []),
-    yearOf(p.end),
-  );
-  const rows: ReportAnnexRow[] = [];
-  for (const g of goals) {
-    for (const view of g.indicators) {
-      const ind = indicators.find((i) => i.id === view.id);
+  const { values } = await listGoalIndicatorsWithValues(db, engine.orgId, records, periodKey(p));
+  const figure = (x: number | null | undefined) => ({ value: x ?? null, hidden: null });
+  return goals.flatMap((g) =>
+    g.indicators.map((view): ReportAnnexRow => {
       const v = values.find((x) => x.indicatorId === view.id);
-      const kolada = ind ? riket.get(koladaOf(ind) ?? '') : undefined;
-      const comparison: ReportComparison | null = kolada
-        ? { value: kolada.value, source: KOLADA_SOURCE, year: kolada.year }
-        : v?.riket != null
-          ? { value: v.riket, source: 'Rapporterat', year: null }
-          : null;
       const k = view.kpi ? engine.kpis.get(view.kpi) : undefined;
-      const figure = (x: number | null | undefined) => ({ value: x ?? null, hidden: null });
       // A printed indicator keeps the precision it was printed with: whole numbers stay whole.
       const printed = [view.value, v?.women, v?.men].filter((x): x is number => typeof x === 'number');
-      rows.push({
+      return {
         goalId: g.id,
         goalTitle: g.title,
         name: view.name,
@@ -135,12 +117,11 @@ async function annexRows(db: Db, engine: EngineContext, goals: readonly GoalView
         total: figure(view.value),
         women: figure(v?.women),
         men: figure(v?.men),
-        riket: comparison,
+        riket: view.riket,
         status: view.status,
-      });
-    }
-  }
-  return rows;
+      };
+    }),
+  );
 }
 
 /** The whole report for a unit and follow-up period, as the caller may see it, in the reports' order. */

@@ -95,8 +95,8 @@ export async function faststallReport(db: Db, engine: EngineContext, s: ReportSc
 }
 
 const isUniqueViolation = (err: unknown): boolean => {
-  const code = (e: unknown) => (typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : undefined);
-  return code(err) === '23505' || (typeof err === 'object' && err !== null && 'cause' in err && code((err as { cause: unknown }).cause) === '23505');
+  const code = (e: unknown) => (typeof e === 'object' && e !== null && 'code' in e ? (e).code : undefined);
+  return code(err) === '23505' || (typeof err === 'object' && err !== null && 'cause' in err && code((err).cause) === '23505');
 };
 
 /** Two people fastställer at once: the second is told, rather than shown a database error. */
