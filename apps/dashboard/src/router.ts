@@ -11,6 +11,7 @@ import { useSessionStore } from './stores/session.js';
  *   /kpi/:kpi           one KPI: ?enhet=&period=&grain=month|tertial|year&split=none|gender|unit
  *   /kpi/:kpi/enheter   the KPI for the child units: ?enhet=&period=&kon=T|K|M&sort=
  *   /mal                the goals and their målbedömning: ?enhet=SOC&period=2020-D (T1–T3, delår, helår)
+ *   /rapport            the nämnd's tertial- or delårsrapport: ?enhet=SOC&period=2020-D&version=2 (none: live data)
  *   /logga-in           login (?next= where to go afterwards); /admin/anvandare, /admin/logg, /admin/tavlor,
  *                       /admin/import and /admin/import/kopplingar (the report rows' mappings) for admins
  */
@@ -21,6 +22,7 @@ export const router = createRouter({
     { path: '/kpi/:kpi', name: 'kpi', component: () => import('./kpi-detail/KpiDetailView.vue') },
     { path: '/kpi/:kpi/enheter', name: 'drilldown', component: () => import('./drilldown/DrilldownView.vue') },
     { path: '/mal', name: 'goals', component: () => import('./goals/GoalsView.vue') },
+    { path: '/rapport', name: 'report', component: () => import('./report/ReportView.vue') },
     { path: '/skarm/:token', name: 'wall', component: () => import('./wall/WallView.vue') },
     { path: '/logga-in', name: 'login', component: () => import('./login/LoginView.vue'), meta: { public: true } },
     { path: '/admin/anvandare', name: 'admin-users', component: () => import('./admin/AdminUsersView.vue'), meta: { admin: true } },

@@ -10,25 +10,28 @@ import { importEn } from './import-en.js';
 import { importSv } from './import-sv.js';
 import { koladaEn } from './kolada-en.js';
 import { koladaSv } from './kolada-sv.js';
+import { reportEn } from './report-en.js';
+import { reportSv } from './report-sv.js';
 import { sv, type Messages as BaseMessages } from './sv.js';
 import { wallEn } from './wall-en.js';
 import { wallSv } from './wall-sv.js';
 
-/** The Swedish catalogue is the schema: the views' texts plus login, admin, import, goals and the wall (kept in their own files). */
+/** The Swedish catalogue is the schema: the views' texts plus login, admin, import, goals, the report and the wall (kept in their own files). */
 export type Messages = BaseMessages & {
   access: typeof accessSv;
   boards: typeof boardsSv;
   goals: typeof goalsSv;
   importer: typeof importSv;
   kolada: typeof koladaSv;
+  report: typeof reportSv;
 } & typeof wallSv;
 
 export type AppLocale = 'sv' | 'en';
 
 /** Every catalogue has exactly the Swedish keys: each English part is declared with its Swedish part's type. */
 export const messages: Record<AppLocale, Messages> = {
-  sv: { ...sv, access: accessSv, boards: boardsSv, goals: goalsSv, importer: importSv, kolada: koladaSv, ...wallSv },
-  en: { ...en, access: accessEn, boards: boardsEn, goals: goalsEn, importer: importEn, kolada: koladaEn, ...wallEn },
+  sv: { ...sv, access: accessSv, boards: boardsSv, goals: goalsSv, importer: importSv, kolada: koladaSv, report: reportSv, ...wallSv },
+  en: { ...en, access: accessEn, boards: boardsEn, goals: goalsEn, importer: importEn, kolada: koladaEn, report: reportEn, ...wallEn },
 };
 
 /** 'overview.heading', 'access.login.title', …: the dotted path of every message. */

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openPglite, seedDemo } from '@lagesbild/db';
+import { openPglite, recordImportCommitted, seedDemo } from '@lagesbild/db';
+import { importFile } from '@lagesbild/importer';
 import { DEFAULT_STATIC_DIR, startServer } from '@lagesbild/server';
 import { createOrganisation, createSession, createUser, listUsers, SESSION_COOKIE, type RoleGrant } from '@lagesbild/api';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
@@ -19,6 +20,8 @@ export interface RunningApp {
   addUser(username: string, password: string, roles: RoleGrant[], org?: string): Promise<void>;
   /** A second tenant in the same database, with no data of its own. */
   addOrganisation(id: string, name: string): Promise<void>;
+  /** Imports a CSV (kpi,unit,period,gender,value) as an admin would, and tells the live screens (import.committed). */
+  importCsv(fileName: string, csv: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -49,6 +52,13 @@ export async function startApp(): Promise<RunningApp> {
         await createUser(database.db, org, { username, displayName: username, password, roles }, { id: 'e2e', ip: null });
       },
       addOrganisation: (id, name) => createOrganisation(database.db, { id, name }, 'e2e'),
+      importCsv: async (fileName, csv) => {
+        const bytes = new TextEncoder().encode(csv);
+        const currentMonth = new Date().toISOString().slice(0, 7);
+        const result = await importFile(database.db, { orgId: 'katrineholm', fileName, bytes, dryRun: false, user: 'e2e', currentMonth, confirmWarnings: true });
+        if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
+        await recordImportCommitted(database.db, 'katrineholm', result);
+      },
       newContext: async (browser, options) => {
         const context = await browser.newContext({ viewport: DESKTOP, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', ...options });
         await context.addCookies([{ name: SESSION_COOKIE, value: adminToken, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
