@@ -60,14 +60,11 @@ export const followUpsEn: typeof followUpsSv = {
     date: 'Write the date as YYYY-MM-DD, e.g. 2020-09-30.',
   },
   dateHint: 'YYYY-MM-DD',
-  unit: 'Unit',
   loadFailed: 'Could not load the follow-up.',
   goals: {
     title: 'Goals followed up with this indicator',
     none: 'No goal of {unit} is followed up with this indicator in {period}.',
-    link: 'Show the goals for {period}',
     failed: 'Could not load the goals.',
   },
   summary: 'Actions, assignments and risks ({n})',
-  goalFollowUps: 'Follow-up of {goal}',
 };

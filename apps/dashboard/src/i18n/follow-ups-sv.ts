@@ -59,14 +59,11 @@ export const followUpsSv = {
     date: 'Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2020-09-30.',
   },
   dateHint: 'ÅÅÅÅ-MM-DD',
-  unit: 'Enhet',
   loadFailed: 'Kunde inte hämta uppföljningen.',
   goals: {
     title: 'Mål som följs upp med nyckeltalet',
     none: 'Inget mål för {unit} följs upp med nyckeltalet under {period}.',
-    link: 'Visa målen för {period}',
     failed: 'Kunde inte hämta målen.',
   },
   summary: 'Åtgärder, uppdrag och risker ({n})',
-  goalFollowUps: 'Uppföljning av {goal}',
 };
