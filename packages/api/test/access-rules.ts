@@ -109,6 +109,7 @@ export const RULES: Record<string, Rule> = {
   'target.get': scoped('readNoScreen', (unit) => ({ kpi: 'hh', unit, year: 2021 })),
   'target.set': unscoped('target', { kpi: 'hh', unit: 'B', year: 2021, annual: 19, tolerance: 1, toleranceKind: 'absolute' }),
   'goal.list': scoped('readNoScreen', (unit) => ({ unit, period: '2021-D' })),
+  'goal.forKpi': scoped('readNoScreen', (unit) => ({ kpi: 'hh', unit, period: '2021-D' })),
   'goal.get': scoped('readNoScreen', (unit) => ({ id: goalOf(unit), period: '2021-D' })),
   'assessment.history': scoped('readNoScreen', (unit) => ({ goalId: goalOf(unit), period: '2021-D' })),
   'assessment.decide': scoped('assess', (unit) => ({ goalId: goalOf(unit), period: '2021-D', status: 'ej-bedomd', prognos: 'ej-bedomd', comment: 'Ej bedömd än.' })),

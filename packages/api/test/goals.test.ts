@@ -89,6 +89,20 @@ describe.each(TEST_DB_KINDS)('goals and their målbedömning, on %s', (kind) => 
     }
   });
 
+  it('names the goals a KPI is followed up with (goal.forKpi), within the caller’s units for the whole period', async () => {
+    const hh = await chef().goal.forKpi({ kpi: 'hh', unit: 'SOC', period: '2021-D' });
+    expect(hh.map((g) => [g.id, g.title, g.indicators.find((i) => i.kpi === 'hh')?.status])).toEqual([[GOAL_IDS.soc, 'Minskade kostnader för försörjningsstöd', 'delvis']]);
+    expect(hh[0]?.proposal.status.value).toBe('delvis');
+    expect((await analyst().goal.forKpi({ kpi: 'kr', unit: 'SOC', period: '2021-D' })).map((g) => g.id)).toEqual([GOAL_IDS.soc]);
+    // No goal measures it, or none in force in 2020.
+    expect(await chef().goal.forKpi({ kpi: 'finns-inte', unit: 'SOC', period: '2021-D' })).toEqual([]);
+    expect(await chef().goal.forKpi({ kpi: 'hh', unit: 'SOC', period: '2020-D' })).toEqual([]);
+    // The enhetschef of B does not see the förvaltning's goal, and may not ask for the förvaltning.
+    expect(await manager().goal.forKpi({ kpi: 'hh', unit: 'B', period: '2021-D' })).toEqual([]);
+    await expect(manager().goal.forKpi({ kpi: 'hh', unit: 'SOC', period: '2021-D' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(chef().goal.forKpi({ kpi: 'hh', unit: 'SOC', period: '2021-03' })).rejects.toThrow('Målbedömning görs per tertial, delår eller helår');
+  });
+
   it('is not for an analyst to assess, who still reads every goal', async () => {
     await expect(analyst().assessment.decide({ goalId: GOAL_IDS.B, period: '2021-D', status: 'ej-bedomd', prognos: 'ej-bedomd' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await analyst().goal.list({ unit: 'SOC', period: '2021-D' })).toHaveLength(4);

@@ -4,6 +4,8 @@ import { accessSv } from './access-sv.js';
 import { boardsEn } from './boards-en.js';
 import { boardsSv } from './boards-sv.js';
 import { en } from './en.js';
+import { followUpsEn } from './follow-ups-en.js';
+import { followUpsSv } from './follow-ups-sv.js';
 import { goalsEn } from './goals-en.js';
 import { goalsSv } from './goals-sv.js';
 import { importEn } from './import-en.js';
@@ -20,6 +22,7 @@ import { wallSv } from './wall-sv.js';
 export type Messages = BaseMessages & {
   access: typeof accessSv;
   boards: typeof boardsSv;
+  followUps: typeof followUpsSv;
   goals: typeof goalsSv;
   importer: typeof importSv;
   kolada: typeof koladaSv;
@@ -30,8 +33,8 @@ export type AppLocale = 'sv' | 'en';
 
 /** Every catalogue has exactly the Swedish keys: each English part is declared with its Swedish part's type. */
 export const messages: Record<AppLocale, Messages> = {
-  sv: { ...sv, access: accessSv, boards: boardsSv, goals: goalsSv, importer: importSv, kolada: koladaSv, report: reportSv, ...wallSv },
-  en: { ...en, access: accessEn, boards: boardsEn, goals: goalsEn, importer: importEn, kolada: koladaEn, report: reportEn, ...wallEn },
+  sv: { ...sv, access: accessSv, boards: boardsSv, followUps: followUpsSv, goals: goalsSv, importer: importSv, kolada: koladaSv, report: reportSv, ...wallSv },
+  en: { ...en, access: accessEn, boards: boardsEn, followUps: followUpsEn, goals: goalsEn, importer: importEn, kolada: koladaEn, report: reportEn, ...wallEn },
 };
 
 /** 'overview.heading', 'access.login.title', …: the dotted path of every message. */

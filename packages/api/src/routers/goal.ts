@@ -2,7 +2,7 @@ import { monthsOf } from '@lagesbild/domain';
 import { z } from 'zod';
 import { goalInScope } from '../access/goal-access.js';
 import { unitProcedure } from '../access/unit-procedure.js';
-import { followUpPeriod, goalViews, listGoals } from '../services/goals.js';
+import { followUpPeriod, goalsForKpi, goalViews, listGoals } from '../services/goals.js';
 import { router } from '../trpc.js';
 
 const period = z.string().min(1).max(32);
@@ -13,6 +13,12 @@ export const goalRouter = router({
     const p = followUpPeriod(input.period);
     ctx.guard.assertUnitForMonths(input.unit, monthsOf(p));
     return listGoals(ctx.db, ctx.engine, { unit: input.unit, period: p }, { access: ctx.guard, suppress: ctx.suppress });
+  }),
+  /** The goals of a unit and the units below it that a KPI indicator ties to the KPI (the KPI view's "Mål som följs upp med nyckeltalet"). */
+  forKpi: unitProcedure({ input: z.object({ kpi: z.string().min(1).max(64), unit: z.string().min(1).max(64), period }), asks: 'unit' }).query(async ({ ctx, input }) => {
+    const p = followUpPeriod(input.period);
+    ctx.guard.assertUnitForMonths(input.unit, monthsOf(p));
+    return goalsForKpi(ctx.db, ctx.engine, { kpi: input.kpi, unit: input.unit, period: p }, { access: ctx.guard, suppress: ctx.suppress });
   }),
   /** One goal for a period, when its unit is the caller's throughout it. */
   get: unitProcedure({ input: z.object({ id: z.number().int().positive(), period }), asks: 'unit' }).query(async ({ ctx, input }) => {

@@ -226,3 +226,12 @@ export async function listGoals(db: Db, engine: EngineContext, q: { unit: string
   const goals = (await listGoalRows(db, engine.orgId)).filter((g) => appliesIn(g, q.period) && shown(g.unit));
   return goalViews(db, engine, goals, q.period, o);
 }
+
+/**
+ * The goals followed up with a KPI (those with a KPI indicator of it), under
+ * the same rule as listGoals: the unit and the units below it, each goal only
+ * when its unit is the caller's in every month of the period.
+ */
+export async function goalsForKpi(db: Db, engine: EngineContext, q: { kpi: string; unit: string; period: Period }, o: ViewOptions): Promise<GoalView[]> {
+  return (await listGoals(db, engine, q, o)).filter((g) => g.indicators.some((i) => i.kind === 'kpi' && i.kpi === q.kpi));
+}
