@@ -71,7 +71,7 @@ describe('overview store', () => {
     // First retry after the first delay, the next one waits longer.
     await vi.advanceTimersByTimeAsync(RETRY_DELAYS_MS[0] ?? 0);
     expect(fetchMock).toHaveBeenCalledTimes(3);
-    expect(fetchMock).toHaveBeenLastCalledWith({ unit: 'SOC', period: '2022-T2' });
+    expect(fetchMock).toHaveBeenLastCalledWith({ unit: 'SOC', period: '2022-T2', eachAtLatest: true });
     await vi.advanceTimersByTimeAsync(RETRY_DELAYS_MS[0] ?? 0);
     expect(fetchMock).toHaveBeenCalledTimes(3);
     expect(store.failures).toBe(2);
