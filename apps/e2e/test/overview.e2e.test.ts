@@ -93,7 +93,7 @@ describe('the overview in Chromium', () => {
 
     await page.goBack();
     await page.waitForURL(/[?&]period=2021(&|$)/);
-    await page.locator('#summary-title', { hasText: 'Målbedömning 2021' }).waitFor();
+    await page.locator('#summary-title', { hasText: 'Nyckeltalens status 2021' }).waitFor();
   });
 
   it('opens the latest month when the URL names no period, and says so in the URL', async () => {
@@ -116,7 +116,7 @@ describe('the overview in Chromium', () => {
     await page.unroute('**/trpc/**');
     await notice.getByRole('button', { name: 'Försök igen nu' }).click();
     await notice.waitFor({ state: 'detached' });
-    await page.locator('#summary-title', { hasText: 'Målbedömning 2022' }).waitFor();
+    await page.locator('#summary-title', { hasText: 'Nyckeltalens status 2022' }).waitFor();
   });
 
   it('shows a designed empty state for a period without data', async () => {

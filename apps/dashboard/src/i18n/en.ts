@@ -17,7 +17,7 @@ export const en: Messages = {
     kpiCount: '{n} KPIs',
     latestData: 'data up to {month}',
     fetched: 'fetched {time}',
-    summary: 'Goal assessment {period}',
+    summary: 'KPI status {period}',
     loading: 'Fetching KPIs…',
     updating: 'Fetching {period}…',
     emptyTitle: 'No values for {period}',

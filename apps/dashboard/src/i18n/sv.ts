@@ -19,7 +19,7 @@ export const sv = {
     kpiCount: '{n} nyckeltal',
     latestData: 'data t.o.m. {month}',
     fetched: 'hämtad {time}',
-    summary: 'Målbedömning {period}',
+    summary: 'Nyckeltalens status {period}',
     loading: 'Hämtar nyckeltal…',
     updating: 'Hämtar {period}…',
     emptyTitle: 'Inga värden för {period}',

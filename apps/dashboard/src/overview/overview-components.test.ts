@@ -85,6 +85,6 @@ describe('KpiCard', () => {
 describe('StatusSummary', () => {
   it('counts each status with symbol and word, in the order of the reports', () => {
     const { text } = render(StatusSummary, { counts: { green: 2, yellow: 2, red: 4, none: 22 }, periodLabel: 'T1 2022' });
-    expect(text).toBe('Målbedömning T1 2022 ● 2 uppfyllt ◆ 2 delvis uppfyllt ■ 4 ej uppfyllt ○ 22 ej bedömd');
+    expect(text).toBe('Nyckeltalens status T1 2022 ● 2 uppfyllt ◆ 2 delvis uppfyllt ■ 4 ej uppfyllt ○ 22 ej bedömd');
   });
 });
