@@ -134,7 +134,7 @@ describe('wall-screen mode', () => {
     const before = await cards.evaluateAll((els) =>
       els.map((e) => ({
         kpi: e.getAttribute('data-kpi') ?? '',
-        cls: e.className.replace(/\s*is-changed/, ''),
+        cls: (e.getAttribute('class') ?? '').replace(/\s*is-changed/, ''),
         value: e.querySelector('[data-testid="wall-card-value"]')?.textContent ?? '',
       })),
     );

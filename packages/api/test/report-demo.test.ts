@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { referenceRows } from '@lagesbild/db/testing';
-import { ASSESSMENT_META, type Assessment } from '@lagesbild/domain';
+import { ASSESSMENT_META, assessmentOfSymbol, type Assessment } from '@lagesbild/domain';
 import { ASSESSMENT_COLOUR, inspectPdf, pixelsNear } from '@lagesbild/report-pdf/testing';
 import { describe, expect, it } from 'vitest';
 import { demoCallers } from './demo-callers.js';
@@ -41,7 +41,15 @@ describe('the demo’s delårsrapport 2020', () => {
     const pdf = inspectPdf(ARTIFACTS, 'demo-delarsrapport-2020', Buffer.from(file.base64, 'base64'));
     expect(pdf.pages).toBeGreaterThanOrEqual(4);
     expect(pdf.flat).toContain('Delårsrapport 2020');
-    for (const r of referenceRows('goal_assessments')) expect(pdf.flat).toContain((r.goal_sv ?? '').slice(0, 30));
+    // Each goal's row in the målbedömning table says 004's status and prognos, in that order, on the title's first line.
+    const lines = pdf.layout.split('\n');
+    const words = (symbol: string) => ASSESSMENT_META[assessmentOfSymbol(symbol)].sv;
+    for (const r of referenceRows('goal_assessments')) {
+      const start = (r.goal_sv ?? '').slice(0, 18);
+      const line = lines.find((l) => l.trimStart().startsWith(start) && /uppfyllt|ej bedömd/.test(l)) ?? '';
+      const [status, prognos] = [words(r.status_symbol ?? ''), words(r.forecast_symbol ?? '')];
+      expect([r.goal_sv, line.slice(line.indexOf(start) + start.length).match(/ej uppfyllt|delvis uppfyllt|uppfyllt|ej bedömd/g)?.slice(0, 2)]).toEqual([r.goal_sv, [status, prognos]]);
+    }
     expect(pdf.flat).toContain('Källa: Kolada (RKA) 2020');
     // Every page together shows the three symbols 004 uses (●, ◆, ■) in their colours.
     const pages = Array.from({ length: pdf.pages }, (_, i) => pdf.png(i + 1));
