@@ -113,7 +113,8 @@ describe('hardened HTTP edges', () => {
     expect(res.body).toContain('Begäran är för stor');
     expect(performance.now() - started).toBeLessThan(30_000);
     // Sent chunked (no length declared), it is cut off at the limit by tRPC, in Swedish.
-    const chunked = await fetch(`${server.url}/trpc/auth.login`, {
+    // `duplex` is Node's (undici's) RequestInit; the DOM's, which a dependency's types bring in, does not know it.
+    const chunkedInit: RequestInit & { duplex: 'half' } = {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-csrf-token': 'x' },
       body: new ReadableStream({
@@ -123,7 +124,8 @@ describe('hardened HTTP edges', () => {
         },
       }),
       duplex: 'half',
-    });
+    };
+    const chunked = await fetch(`${server.url}/trpc/auth.login`, chunkedInit);
     expect(chunked.status).toBe(413);
     expect(await chunked.text()).toContain('Begäran är för stor');
     await healthy();

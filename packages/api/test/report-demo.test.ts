@@ -44,11 +44,21 @@ describe('the demo’s delårsrapport 2020', () => {
     // Each goal's row in the målbedömning table says 004's status and prognos, in that order, on the title's first line.
     const lines = pdf.layout.split('\n');
     const words = (symbol: string) => ASSESSMENT_META[assessmentOfSymbol(symbol)].sv;
+    // The table prints the goals in 004's order: each is looked for after the one before (two titles share their first line).
+    let cursor = 0;
     for (const r of referenceRows('goal_assessments')) {
       const start = (r.goal_sv ?? '').slice(0, 18);
-      const line = lines.find((l) => l.trimStart().startsWith(start) && /uppfyllt|ej bedömd/.test(l)) ?? '';
+      const at = lines.findIndex((l, i) => i >= cursor && l.trimStart().startsWith(start) && /uppfyllt|ej bedömd/.test(l));
+      cursor = at + 1;
+      const line = lines[at] ?? '';
       const [status, prognos] = [words(r.status_symbol ?? ''), words(r.forecast_symbol ?? '')];
-      expect([r.goal_sv, line.slice(line.indexOf(start) + start.length).match(/ej uppfyllt|delvis uppfyllt|uppfyllt|ej bedömd/g)?.slice(0, 2)]).toEqual([r.goal_sv, [status, prognos]]);
+      expect([
+        r.goal_sv,
+        line
+          .slice(line.indexOf(start) + start.length)
+          .match(/ej uppfyllt|delvis uppfyllt|uppfyllt|ej bedömd/g)
+          ?.slice(0, 2),
+      ]).toEqual([r.goal_sv, [status, prognos]]);
     }
     expect(pdf.flat).toContain('Källa: Kolada (RKA) 2020');
     // Every page together shows the three symbols 004 uses (●, ◆, ■) in their colours.
