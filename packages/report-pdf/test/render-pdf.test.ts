@@ -1,4 +1,5 @@
-import { REPORT_SECTION_META, REPORT_SECTIONS, type ReportDocument, type ReportGoalRow } from '@lagesbild/domain';
+import { REPORT_SECTION_META, REPORT_SECTIONS, type ReportGoalRow } from '@lagesbild/domain';
+import { emptyReport } from '@lagesbild/domain/testing';
 import { describe, expect, it } from 'vitest';
 import { renderReportPdf } from '../src/index.js';
 import { ASSESSMENT_COLOUR } from '../src/symbols.js';
@@ -68,19 +69,7 @@ describe('renderReportPdf', () => {
   });
 
   it('says so in Swedish when a section is empty, and marks a report not yet fastställd', async () => {
-    const empty: ReportDocument = {
-      ...delarsrapport2020(),
-      summary: '',
-      goals: [],
-      uppdrag: [],
-      volymmatt: [],
-      ekonomi: [],
-      personal: [],
-      atgarder: [],
-      risker: [],
-      bilaga: [],
-      dataThrough: null,
-    };
+    const empty = emptyReport({ dataThrough: null });
     const pdf = inspectPdf(ARTIFACTS, 'tom-rapport', await renderReportPdf(empty));
     for (const sentence of [
       'Inga risker rapporterade för perioden.',

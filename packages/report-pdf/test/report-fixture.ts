@@ -1,33 +1,8 @@
-import { hiddenReason, REPORT_SCHEMA, type ReportDocument, type ReportGoalRow, type ReportKpiRow } from '@lagesbild/domain';
+import { hiddenReason, REPORT_SCHEMA, type ReportDocument, type ReportKpiRow } from '@lagesbild/domain';
+import { reportGoal, reportKpi } from '@lagesbild/domain/testing';
 
-const goal = (g: Partial<ReportGoalRow> & Pick<ReportGoalRow, 'id' | 'title'>): ReportGoalRow => ({
-  parentId: null,
-  depth: 1,
-  kind: 'namndmal',
-  committees: ['Socialnämnden'],
-  status: 'ej-bedomd',
-  prognos: 'ej-bedomd',
-  comment: '',
-  proposal: '',
-  decidedBy: null,
-  decidedAt: null,
-  ...g,
-});
-
-const kpi = (k: Partial<ReportKpiRow> & Pick<ReportKpiRow, 'kpi' | 'name' | 'unit'>): ReportKpiRow => ({
-  nameEn: k.name,
-  decimals: 0,
-  direction: 'lower',
-  value: { value: null, hidden: null },
-  lastYear: { value: null, hidden: null },
-  target: null,
-  status: 'none',
-  forecast: null,
-  forecastStatus: 'none',
-  monthsWithData: 8,
-  monthsInPeriod: 8,
-  ...k,
-});
+const goal = (g: Parameters<typeof reportGoal>[0]) => reportGoal({ kind: 'namndmal', committees: ['Socialnämnden'], ...g });
+const kpi = (k: Parameters<typeof reportKpi>[0] & Pick<ReportKpiRow, 'unit'>) => reportKpi(k);
 
 /** A delårsrapport 2020 as a socialnämnd would print it: each assessment, a hidden figure, Riket from Kolada. */
 export function delarsrapport2020(): ReportDocument {

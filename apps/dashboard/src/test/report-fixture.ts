@@ -1,34 +1,29 @@
-import type { ReportDocument, ReportGoalRow, ReportKpiRow } from '@lagesbild/domain';
+import type { ReportDocument } from '@lagesbild/domain';
+import { reportGoal, reportKpi } from '@lagesbild/domain/testing';
 
-const goal = (over: Partial<ReportGoalRow> & Pick<ReportGoalRow, 'id' | 'title'>): ReportGoalRow => ({
-  parentId: 1,
-  depth: 1,
-  kind: 'resultatmal',
-  committees: ['SOCN'],
-  status: 'uppfyllt',
-  prognos: 'uppfyllt',
-  comment: '',
-  proposal: '1 av 1 indikatorer uppfyllda',
-  decidedBy: 'Förvaltningschef',
-  decidedAt: '2020-09-15T08:00:00.000Z',
-  ...over,
-});
-
-const kpi = (over: Partial<ReportKpiRow> & Pick<ReportKpiRow, 'kpi' | 'name'>): ReportKpiRow => ({
-  nameEn: `${over.name} (en)`,
-  unit: 'count',
-  decimals: 0,
-  direction: 'lower',
-  value: { value: 431, hidden: null },
-  lastYear: { value: 402, hidden: null },
-  target: 420,
-  status: 'yellow',
-  forecast: 440,
-  forecastStatus: 'red',
-  monthsWithData: 8,
-  monthsInPeriod: 8,
-  ...over,
-});
+// This fixture's goals are decided and its KPIs judged unless a row says otherwise.
+const goal = (over: Parameters<typeof reportGoal>[0]) =>
+  reportGoal({
+    parentId: 1,
+    committees: ['SOCN'],
+    status: 'uppfyllt',
+    prognos: 'uppfyllt',
+    proposal: '1 av 1 indikatorer uppfyllda',
+    decidedBy: 'Förvaltningschef',
+    decidedAt: '2020-09-15T08:00:00.000Z',
+    ...over,
+  });
+const kpi = (over: Parameters<typeof reportKpi>[0]) =>
+  reportKpi({
+    nameEn: `${over.name} (en)`,
+    value: { value: 431, hidden: null },
+    lastYear: { value: 402, hidden: null },
+    target: 420,
+    status: 'yellow',
+    forecast: 440,
+    forecastStatus: 'red',
+    ...over,
+  });
 
 /** Delårsrapport 2020 for Socialförvaltningen, one of each kind of row (a component test overrides what it is about). */
 export function reportDocument(over: Partial<ReportDocument> = {}): ReportDocument {

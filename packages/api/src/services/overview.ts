@@ -99,7 +99,9 @@ export async function buildOverview(
   /** For "the latest month": each KPI's own newest month, so a KPI not yet reported for it shows its latest value with its month. */
   latestByKpi?: ReadonlyMap<string, Month>,
 ): Promise<Overview> {
-  if (latestByKpi && p.kind === 'month') return eachAtItsLatest(db, ctx, unit, p, latest, suppress, access, latestByKpi);
+  if (latestByKpi && p.kind === 'month') {
+    return eachAtItsLatest(ctx, unit, p, latest, latestByKpi, (c, month) => buildOverview(db, c, unit, month, latest, suppress, access));
+  }
   if (!ctx.tree.get(unit)) throw new NotFoundError(`Enheten "${unit}" finns inte.`);
   const sparkStart = addMonths(p.end, -(SPARK_MONTHS - 1));
   const lastYearStart = sameLastYear(p).start;
@@ -119,6 +121,10 @@ export async function buildOverview(
   const cards = suppress
     ? await releasedCards(db, ctx, unit, p, asOf, start, scope)
     : await exactCards(await loadValueInputs(db, ctx, ctx.orgKpis, start, p.end, [unit]), ctx, unit, p, asOf, scope);
+  return overviewOf(ctx, unit, p, latest, cards);
+}
+
+function overviewOf(ctx: EngineContext, unit: string, p: Period, latest: string | null, cards: OverviewCard[]): Overview {
   const statusCounts: Record<Status, number> = { green: 0, yellow: 0, red: 0, none: 0 };
   for (const c of cards) statusCounts[c.status]++;
   return { unit, unitName: ctx.tree.nameAt(unit, p.end), period: periodKey(p), periodLabel: formatPeriod(p), latestMonth: latest, cards, statusCounts };
@@ -130,28 +136,27 @@ export async function buildOverview(
  * their last value (the card names its month) instead of turning grey.
  */
 async function eachAtItsLatest(
-  db: Db,
   ctx: EngineContext,
   unit: string,
   p: Period,
   latest: string | null,
-  suppress: boolean,
-  access: UnitAccess,
   latestByKpi: ReadonlyMap<string, Month>,
+  build: (ctx: EngineContext, month: Period) => Promise<Overview>,
 ): Promise<Overview> {
   const monthOf = (k: KpiRecord): Month => {
     const m = latestByKpi.get(k.id);
     return m !== undefined && m < p.end ? m : p.end;
   };
   const months = [...new Set(ctx.orgKpis.map(monthOf))];
-  const parts = await Promise.all(
-    months.map((m) => buildOverview(db, { ...ctx, orgKpis: ctx.orgKpis.filter((k) => monthOf(k) === m) }, unit, monthPeriod(m), latest, suppress, access)),
-  );
+  const parts = await Promise.all(months.map((m) => build({ ...ctx, orgKpis: ctx.orgKpis.filter((k) => monthOf(k) === m) }, monthPeriod(m))));
   const byKpi = new Map(parts.flatMap((o) => o.cards).map((c) => [c.kpi, c]));
-  const cards = ctx.orgKpis.flatMap((k) => byKpi.get(k.id) ?? []);
-  const statusCounts: Record<Status, number> = { green: 0, yellow: 0, red: 0, none: 0 };
-  for (const c of cards) statusCounts[c.status]++;
-  return { unit, unitName: ctx.tree.nameAt(unit, p.end), period: periodKey(p), periodLabel: formatPeriod(p), latestMonth: latest, cards, statusCounts };
+  return overviewOf(
+    ctx,
+    unit,
+    p,
+    latest,
+    ctx.orgKpis.flatMap((k) => byKpi.get(k.id) ?? []),
+  );
 }
 
 function card(
