@@ -1,5 +1,5 @@
 import type { ReportDocument } from '@lagesbild/domain';
-import { reportGoal, reportKpi } from '@lagesbild/domain/testing';
+import { emptyReport, reportGoal, reportKpi } from '@lagesbild/domain/testing';
 
 // This fixture's goals are decided and its KPIs judged unless a row says otherwise.
 const goal = (over: Parameters<typeof reportGoal>[0]) =>
@@ -27,14 +27,7 @@ const kpi = (over: Parameters<typeof reportKpi>[0]) =>
 
 /** Delårsrapport 2020 for Socialförvaltningen, one of each kind of row (a component test overrides what it is about). */
 export function reportDocument(over: Partial<ReportDocument> = {}): ReportDocument {
-  return {
-    schema: 1,
-    orgName: 'Exempelkommun',
-    unit: 'SOC',
-    unitName: 'Socialförvaltningen',
-    period: '2020-D',
-    periodKind: 'delar',
-    dataThrough: '2020-08',
+  return emptyReport({
     generatedAt: '2020-09-10T12:00:00.000Z',
     summary: 'Verksamheten har i huvudsak bedrivits enligt plan.',
     goals: [
@@ -95,5 +88,5 @@ export function reportDocument(over: Partial<ReportDocument> = {}): ReportDocume
       },
     ],
     ...over,
-  };
+  });
 }
