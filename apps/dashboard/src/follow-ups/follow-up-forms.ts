@@ -12,6 +12,13 @@ export const UPPDRAG_STATUSES = ['ej-paborjat', 'pagar', 'klart', 'avslutat'] as
 type FieldError = 'required' | 'date';
 export type FormErrors<F> = Partial<Record<keyof F, FieldError>>;
 
+/** What a goal's follow-up lists are given alike: where their ids start, their heading level, and whether they offer their forms. */
+export interface ListBase {
+  idBase: string;
+  level: number;
+  mayAssess: boolean;
+}
+
 export interface AtgardForm {
   avvikelse: string;
   title: string;
