@@ -43,6 +43,9 @@ export interface RiskForm {
 
 const blank = (s: string) => s.trim() === '';
 
+/** How a ÅÅÅÅ-MM-DD field is typed: digits on a phone's keyboard, and no autofill of other dates. */
+export const DATE_INPUT = { inputmode: 'numeric', autocomplete: 'off' } as const;
+
 /** A real calendar date written ÅÅÅÅ-MM-DD (2020-02-30 is not one). */
 export function isIsoDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
