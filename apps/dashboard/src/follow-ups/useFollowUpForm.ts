@@ -1,4 +1,4 @@
-import { ref, shallowRef } from 'vue';
+import { ref, shallowRef, type ShallowRef } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { errorText } from '../composables/error-text.js';
 import { useNotice } from '../composables/useNotice.js';
@@ -12,7 +12,7 @@ import { hasErrors, type FormErrors } from './follow-up-forms.js';
 export function useFollowUpForm<F extends object>(form: F, check: (f: F) => FormErrors<F>, failed: () => string) {
   const { t } = useI18n();
   const { notice, run } = useNotice((err) => errorText(err, failed()));
-  const errors = shallowRef<FormErrors<F>>({});
+  const errors: ShallowRef<FormErrors<F>> = shallowRef({});
   const saving = ref(false);
   /** The field's error in words, or null. */
   const err = (f: keyof F): string | null => {
