@@ -1,7 +1,7 @@
 import { computed, ref, type ComputedRef, type Ref } from 'vue';
 
 /** A line under a form or list that says how the last action went. */
-interface Notice {
+export interface Notice {
   kind: 'ok' | 'error';
   text: string;
 }

@@ -12,6 +12,13 @@ export const UPPDRAG_STATUSES = ['ej-paborjat', 'pagar', 'klart', 'avslutat'] as
 type FieldError = 'required' | 'date';
 export type FormErrors<F> = Partial<Record<keyof F, FieldError>>;
 
+/** What a goal's follow-up lists are given alike: where their ids start, their heading level, and whether they offer their forms. */
+export interface ListBase {
+  idBase: string;
+  level: number;
+  mayAssess: boolean;
+}
+
 export interface AtgardForm {
   avvikelse: string;
   title: string;
@@ -35,6 +42,9 @@ export interface RiskForm {
 }
 
 const blank = (s: string) => s.trim() === '';
+
+/** How a ÅÅÅÅ-MM-DD field is typed: digits on a phone's keyboard, and no autofill of other dates. */
+export const DATE_INPUT = { inputmode: 'numeric', autocomplete: 'off' } as const;
 
 /** A real calendar date written ÅÅÅÅ-MM-DD (2020-02-30 is not one). */
 export function isIsoDate(s: string): boolean {

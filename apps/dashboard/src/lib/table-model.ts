@@ -15,6 +15,12 @@ export interface TableModel {
 /** A column of an on-screen table: its name, and whether it holds figures (right-aligned) or is sorted by (aria-sort). */
 export type Column = string | { label: string; num?: boolean; sort?: 'ascending' | 'descending' | 'none' };
 
+/** Column `i`'s name, e.g. for a cell's data-label in the card layout; '' past the last column. */
+export function columnLabel(columns: readonly Column[], i: number): string {
+  const c = columns[i];
+  return typeof c === 'string' ? c : (c?.label ?? '');
+}
+
 /** Characters that make a spreadsheet read a cell as a formula (CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
