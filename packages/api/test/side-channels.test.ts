@@ -34,8 +34,10 @@ describe('side channels to a unit manager (demo data, PGlite)', () => {
     expect(after.period).toBe(before.period);
     expect((await screen.board.forDevice()).latestMonth).toBe(before.latestMonth);
     // The screen may read its slide at its own latest month, and not at the organisation's.
-    await expect(screen.overview.get({ unit: 'BU', period: before.period })).resolves.toMatchObject({ unit: 'BU' });
-    await expect(screen.overview.get({ unit: 'BU', period: '2023-02' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // A "latest" slide asks with each KPI at its own newest month, and only so.
+    await expect(screen.overview.get({ unit: 'BU', period: before.period, eachAtLatest: true })).resolves.toMatchObject({ unit: 'BU' });
+    await expect(screen.overview.get({ unit: 'BU', period: before.period })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(screen.overview.get({ unit: 'BU', period: '2023-02', eachAtLatest: true })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
     // Data on her own unit moves it.
     await importAs('bu-2023.csv', ['arsarbetare,BU,2023-01,K,20']);
