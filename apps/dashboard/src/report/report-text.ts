@@ -1,14 +1,12 @@
 import { STATUS_META, type Assessment, type Status } from '@lagesbild/domain';
-import { computed } from 'vue';
-import { useI18n } from 'vue-i18n';
+import { usePeriodText } from '../composables/usePeriodText.js';
 import { STATUS_OF } from '../goals/goal-tree.js';
 
 export type ReportLocale = 'sv' | 'en';
 
 /** The active locale as the domain's report functions take it. */
 export function useReportLocale() {
-  const { locale } = useI18n();
-  return computed<ReportLocale>(() => (locale.value === 'en' ? 'en' : 'sv'));
+  return usePeriodText().lang;
 }
 
 /** A date as the reports print it: 2020-09-15 in Swedish, 15 Sep 2020 in English (Swedish time). */

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openPglite, recordImportCommitted, seedDemo } from '@lagesbild/db';
-import { importFile } from '@lagesbild/importer';
+import { openPglite, seedDemo } from '@lagesbild/db';
 import { DEFAULT_STATIC_DIR, startServer } from '@lagesbild/server';
+import { importCsvInto } from './import-csv.js';
 import { createOrganisation, createSession, createUser, listUsers, SESSION_COOKIE, type RoleGrant } from '@lagesbild/api';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import { CHROMIUM_PATH } from './env.js';
@@ -53,11 +53,7 @@ export async function startApp(): Promise<RunningApp> {
       },
       addOrganisation: (id, name) => createOrganisation(database.db, { id, name }, 'e2e'),
       importCsv: async (fileName, csv) => {
-        const bytes = new TextEncoder().encode(csv);
-        const currentMonth = new Date().toISOString().slice(0, 7);
-        const result = await importFile(database.db, { orgId: 'katrineholm', fileName, bytes, dryRun: false, user: 'e2e', currentMonth, confirmWarnings: true });
-        if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
-        await recordImportCommitted(database.db, 'katrineholm', result);
+        await importCsvInto(database.db, 'katrineholm', fileName, csv);
       },
       newContext: async (browser, options) => {
         const context = await browser.newContext({ viewport: DESKTOP, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', ...options });

@@ -2,9 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { boards, deviceTokens, openPglite, recordImportCommitted, seedDemo, type BoardSlide, type Database } from '@lagesbild/db';
-import { importFile } from '@lagesbild/importer';
+import { boards, deviceTokens, openPglite, seedDemo, type BoardSlide, type Database } from '@lagesbild/db';
 import { DEFAULT_STATIC_DIR, startServer, type RunningServer } from '@lagesbild/server';
+import { importCsvInto } from './import-csv.js';
 
 export const ORG = 'katrineholm';
 
@@ -34,21 +34,7 @@ export async function startWallApp() {
     return token;
   };
 
-  /** A real import (validation, diff, one transaction) and its event, as the CLI does it. */
-  const importCsv = async (fileName: string, csv: string) => {
-    const result = await importFile(database.db, {
-      orgId: ORG,
-      fileName,
-      bytes: new TextEncoder().encode(csv),
-      dryRun: false,
-      user: 'e2e',
-      currentMonth: new Date().toISOString().slice(0, 7),
-      confirmWarnings: true,
-    });
-    if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
-    await recordImportCommitted(database.db, ORG, result);
-    return result;
-  };
+  const importCsv = (fileName: string, csv: string) => importCsvInto(database.db, ORG, fileName, csv);
 
   return {
     url,

@@ -56,6 +56,9 @@ interface IndicatorView {
   unit: string | null;
   /** The outcome for the period (a KPI's value as the caller may see it); null when there is none. */
   value: number | null;
+  /** Kvinnor and män as printed for a manual indicator; null for a KPI and where none is printed. */
+  women: number | null;
+  men: number | null;
   /** Riket: from Kolada where the indicator (or its KPI) is linked to a Kolada KPI, else as reported; with its source and year. */
   riket: ReportComparison | null;
   status: Assessment;
@@ -114,7 +117,7 @@ async function kpiIndicator(
   o: ViewOptions & { riket: ReportComparison | null },
 ): Promise<IndicatorView> {
   const k = engine.kpis.get(i.kpiId);
-  const base = { id: i.id, kind: 'kpi' as const, kpi: i.kpiId, name: k?.name ?? i.kpiId, unit: k?.unit ?? null, riket: o.riket };
+  const base = { id: i.id, kind: 'kpi' as const, kpi: i.kpiId, name: k?.name ?? i.kpiId, unit: k?.unit ?? null, women: null, men: null, riket: o.riket };
   try {
     const v = await queryValue(db, engine, { kpi: i.kpiId, unit: g.unit, period: p, gender: 'T', compare: false, suppress: o.suppress, access: o.access });
     return { ...base, value: v.value, status: assessmentOfStatus(v.status), prognos: assessmentOfStatus(v.forecastStatus) };
@@ -165,6 +168,8 @@ async function indicatorViews(db: Db, engine: EngineContext, goals: readonly Goa
               name: r.name,
               unit: r.unit,
               value: v?.total ?? null,
+              women: v?.women ?? null,
+              men: v?.men ?? null,
               riket: riket(r),
               status: v?.assessment ?? 'ej-bedomd',
               prognos: 'ej-bedomd' as const,

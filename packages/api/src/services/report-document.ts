@@ -5,7 +5,7 @@
  * (the protected release), because the report is published: the same numbers
  * a wall screen or the public could be shown, never a computation on request.
  */
-import { findOrganisationName, listGoalIndicatorsWithValues, listGoalRows, type Db } from '@lagesbild/db';
+import { findOrganisationName, type Db } from '@lagesbild/db';
 import { periodKey, REPORT_SCHEMA, type Period, type ReportAnnexRow, type ReportDocument, type ReportGoalRow, type ReportKpiRow } from '@lagesbild/domain';
 import type { UnitAccess } from '../access/scope.js';
 import type { EngineContext } from '../engine/engine-context.js';
@@ -90,16 +90,13 @@ function goalRow({ goal, depth }: { goal: GoalView; depth: number }): ReportGoal
 }
 
 /** The annex: every indicator of every goal with its outcome, K and M where printed, and Riket with its source. */
-async function annexRows(db: Db, engine: EngineContext, goals: readonly GoalView[], p: Period): Promise<ReportAnnexRow[]> {
-  const records = (await listGoalRows(db, engine.orgId)).filter((g) => goals.some((v) => v.id === g.id));
-  const { values } = await listGoalIndicatorsWithValues(db, engine.orgId, records, periodKey(p));
-  const figure = (x: number | null | undefined) => ({ value: x ?? null, hidden: null });
+function annexRows(engine: EngineContext, goals: readonly GoalView[]): ReportAnnexRow[] {
+  const figure = (x: number | null) => ({ value: x, hidden: null });
   return goals.flatMap((g) =>
     g.indicators.map((view): ReportAnnexRow => {
-      const v = values.find((x) => x.indicatorId === view.id);
       const k = view.kpi ? engine.kpis.get(view.kpi) : undefined;
       // A printed indicator keeps the precision it was printed with: whole numbers stay whole.
-      const printed = [view.value, v?.women, v?.men].filter((x): x is number => typeof x === 'number');
+      const printed = [view.value, view.women, view.men].filter((x): x is number => x !== null);
       return {
         goalId: g.id,
         goalTitle: g.title,
@@ -107,8 +104,8 @@ async function annexRows(db: Db, engine: EngineContext, goals: readonly GoalView
         unit: k?.unit ?? view.unit,
         decimals: k?.decimals ?? (printed.every(Number.isInteger) ? 0 : 1),
         total: figure(view.value),
-        women: figure(v?.women),
-        men: figure(v?.men),
+        women: figure(view.women),
+        men: figure(view.men),
         riket: view.riket,
         status: view.status,
       };
@@ -158,6 +155,6 @@ export async function buildReportDocument(db: Db, engine: EngineContext, r: Repo
       about: a.kpi ? (engine.kpis.get(a.kpi)?.name ?? a.kpi) : (goals.find((g) => g.id === a.goalId)?.title ?? ''),
     })),
     risker: risker.map((x) => ({ id: x.id, risk: x.risk, orsak: x.orsak, konsekvenser: x.konsekvenser, hantering: x.hantering })),
-    bilaga: await annexRows(db, engine, goals, r.period),
+    bilaga: annexRows(engine, goals),
   };
 }
