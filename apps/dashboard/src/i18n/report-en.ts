@@ -27,7 +27,7 @@ export const reportEn: typeof reportSv = {
     faststallYes: 'Yes, adopt',
     cancel: 'Cancel',
     faststallDone: 'Version {n} is adopted.',
-    faststallFailed: 'Could not adopt the report.',
+    faststallFailed: 'The server did not answer while the report was being adopted. Reload the page and check under Version whether it was saved; otherwise try again.',
   },
   summary: {
     label: 'Overall assessment',

@@ -25,7 +25,7 @@ export const reportSv = {
     faststallYes: 'Ja, fastställ',
     cancel: 'Avbryt',
     faststallDone: 'Version {n} är fastställd.',
-    faststallFailed: 'Kunde inte fastställa rapporten.',
+    faststallFailed: 'Servern svarade inte när rapporten skulle fastställas. Ladda om sidan och se under Version om den hann sparas; annars försök igen.',
   },
   summary: {
     label: 'Sammantagen bedömning',
