@@ -1,17 +1,18 @@
+import { personnelKpiDefs } from './demo-kpis-personnel.js';
 import type { DemoKpi } from './types.js';
 
-type Def = Omit<DemoKpi, 'sortOrder' | 'validFrom' | 'ratioOf' | 'scale' | 'ageBands' | 'nameEn' | 'description' | 'source'> &
+export type Def = Omit<DemoKpi, 'sortOrder' | 'validFrom' | 'ratioOf' | 'scale' | 'ageBands' | 'nameEn' | 'description' | 'source'> &
   Partial<Pick<DemoKpi, 'validFrom' | 'ratioOf' | 'scale' | 'ageBands'>> & { en: string; desc: string; source?: string };
 
 const SOURCE_EB = 'Statistik försörjningsstöd (månadsrapport) och volymmått i tertial- och delårsrapporter';
 const SOURCE_BUV = 'Statistik barn, unga och vuxna (månadsrapport) och volymmått';
-const SOURCE_PERS = 'Personalnyckeltal i tertial- och delårsrapporter (HR-systemet)';
+export const SOURCE_PERS = 'Personalnyckeltal i tertial- och delårsrapporter (HR-systemet)';
 const SOURCE_HME = 'Medarbetarenkäten HME (svar 1–5), bilaga Uppföljning av indikatorer';
 
 /** Full-time equivalents as the demo and the generated catalogue both have them: a monthly mean with one decimal. */
 export const FTE_SHAPE = { group: 'personal', unit: 'fte', decimals: 1, direction: 'none', timeAggregation: 'mean', genderSplit: true, privacyClass: 'none' } as const;
 
-const count = (id: string, name: string, en: string, desc: string, group: DemoKpi['group'], extra: Partial<Def> = {}): Def => ({
+export const count = (id: string, name: string, en: string, desc: string, group: DemoKpi['group'], extra: Partial<Def> = {}): Def => ({
   id,
   name,
   en,
@@ -47,7 +48,7 @@ const placed = (id: string, name: string, en: string, adults = false) =>
   });
 
 /** A sick-leave share from the HR system: sick hours over ordinary hours, in per cent, protected as sick leave. */
-const sickLeave = (id: string, name: string, en: string, desc: string, ageBands: string[] = []) =>
+export const sickLeave = (id: string, name: string, en: string, desc: string, ageBands: string[] = []) =>
   count(id, name, en, desc, 'personal', {
     unit: 'percent',
     decimals: 1,
@@ -194,6 +195,7 @@ const DEFS: Def[] = [
     validFrom: '2017-12',
     source: SOURCE_PERS,
   },
+  ...personnelKpiDefs(),
   hme('hme', 'HME totalt', 'Sustainable employee engagement (HME)'),
   hme('hme-motivation', 'HME delindex motivation', 'HME motivation'),
   hme('hme-ledarskap', 'HME delindex ledarskap', 'HME leadership'),

@@ -8,18 +8,24 @@ import type { DemoObservation } from './types.js';
 type KM = 'K' | 'M';
 const GENDERS: KM[] = ['K', 'M'];
 /** Ordinary hours per full-time equivalent and month. */
-const HOURS_PER_FTE = 165;
-/** Share of ordinary hours per age band, and how much more or less each band is off sick (Delår 2018, normalised). */
+export const HOURS_PER_FTE = 165;
+/**
+ * Each age band's share of the ordinary hours and its sick-leave rate, per
+ * gender: the rates are Delår 2018's printed bands (000 l.1016–1019), the
+ * shares solved so that they add up to the fitted total of that window (K
+ * 6,149 %, M 5,849 %) and the bands' T (Σ both genders' hours) land in the
+ * printed rounding (4,8 / 4,1 / 9,8). Elsewhere the bands keep these proportions.
+ */
 const AGE_BANDS = [
-  { band: '-29', hours: 0.15, factor: { K: 0.82, M: 0.42 } },
-  { band: '30-49', hours: 0.5, factor: { K: 0.66, M: 0.66 } },
-  { band: '50-', hours: 0.35, factor: { K: 1.62, M: 1.7 } },
+  { band: '-29', hours: { K: 0.26, M: 0.25 }, rate: { K: 5.445, M: 2.545 } },
+  { band: '30-49', hours: { K: 0.447020345, M: 0.348629825 }, rate: { K: 4.1, M: 3.9 } },
+  { band: '50-', hours: { K: 0.292979655, M: 0.401370175 }, rate: { K: 9.9, M: 9.6 } },
 ];
 
-const leavesAt = (m: Month) => DEMO_UNITS.filter((u) => STAFF_SHARE[u.code] && validAt(u, m)).map((u) => u.code);
+export const leavesAt = (m: Month) => DEMO_UNITS.filter((u) => STAFF_SHARE[u.code] && validAt(u, m)).map((u) => u.code);
 
 /** Årsarbetare per gender and month: the printed figure for every month of its period, interpolated between. */
-function fteByMonth(): Map<Month, Record<KM, number>> {
+export function fteByMonth(): Map<Month, Record<KM, number>> {
   const printed = printedSplits(FTE_MEASURES);
   const out = new Map<Month, Record<KM, number>>();
   const anchors = (g: KM) => printed.map((p): [Month, number] => [p.start, p[g]]);
@@ -29,7 +35,7 @@ function fteByMonth(): Map<Month, Record<KM, number>> {
 }
 
 /** A unit's share of its gender's staff in month m (units that closed hand their staff to the others). */
-function staffShare(unit: string, g: KM, m: Month): number {
+export function staffShare(unit: string, g: KM, m: Month): number {
   const total = leavesAt(m).reduce((a, u) => a + (STAFF_SHARE[u]?.[g] ?? 0), 0);
   return total > 0 ? (STAFF_SHARE[unit]?.[g] ?? 0) / total : 0;
 }
@@ -71,7 +77,7 @@ function row(kpiId: string, unitCode: string, month: Month, gender: KM, ageBand:
 }
 
 /** Leaf units differ (some have more sick leave); factors are normalised so the förvaltning total is unchanged. */
-function unitFactors(m: Month, g: KM): Map<string, number> {
+export function unitFactors(m: Month, g: KM): Map<string, number> {
   const leaves = leavesAt(m);
   const raw = new Map(leaves.map((u) => [u, 0.6 + createRandom(seedOf(`sick-${u}-${Math.floor(monthIndex(m) / 6)}`))() * 0.9]));
   const weighted = leaves.reduce((a, u) => a + (raw.get(u) ?? 1) * staffShare(u, g, m), 0);
@@ -92,9 +98,9 @@ export function personnelObservations(): DemoObservation[] {
         out.push({ ...row('arsarbetare', u, m, g, '', unitFte, 0), denominator: null });
         const hours = unitFte * HOURS_PER_FTE;
         const sick = (hours * (rate.get(m)?.[g] ?? 0) * (factors.get(u) ?? 1)) / 100;
-        const bandNorm = AGE_BANDS.reduce((a, b) => a + b.hours * b.factor[g], 0);
+        const bandNorm = AGE_BANDS.reduce((a, b) => a + b.hours[g] * b.rate[g], 0);
         for (const b of AGE_BANDS) {
-          out.push(row('sjukfranvaro', u, m, g, b.band, (sick * b.hours * b.factor[g]) / bandNorm, hours * b.hours));
+          out.push(row('sjukfranvaro', u, m, g, b.band, (sick * b.hours[g] * b.rate[g]) / bandNorm, hours * b.hours[g]));
         }
         out.push(row('sjukfranvaro-lang', u, m, g, '', sick * longShare[g], sick));
       }

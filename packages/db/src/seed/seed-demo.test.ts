@@ -29,7 +29,8 @@ describe.each(TEST_DB_KINDS)('seedDemo on %s', (kind) => {
     expect(await counts()).toEqual(first);
     // The dashboards' roll-ups are built with it, so the first request reads them.
     expect(await rollupStatus(database.db, data.organisation.id)).toMatchObject({ fresh: true, latestMonth: '2022-12', builtAt: expect.any(String) as unknown });
-  });
+    // Two whole seeds of about 29 000 observations (every personnel key figure per enhet and month) with their roll-ups and release.
+  }, 180_000);
 
   it('keeps provenance: a printed figure is stored as reported with its source line', async () => {
     const [row] = await database.db
