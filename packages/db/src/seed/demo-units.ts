@@ -1,27 +1,43 @@
 import type { DemoUnit } from './types.js';
 
 /**
- * Socialförvaltningen i Katrineholm 2018–2022, from the units of the
- * "Driftsredovisning" tables (reference/operating_result_tkr in shared/data):
+ * Socialförvaltningen i Katrineholm 2018–2022 as the sources tell it (the
+ * units of the "Driftsredovisning" tables, reference/operating_result_tkr.csv,
+ * and the reports' own words):
  *
- * - Delår 2018: Nämnd, Ledning, Staben, Myndighetsutövning (one avdelning for all
- *   myndighet), Öppenvårdsavdelning.
- * - 2019: the myndighetsavdelning is split into "Myndighet Barn, unga och familj"
- *   and "Myndighet Ek. bistånd och vuxna" (both seen in Delår 2020). We date the
- *   split to January 2019.
- * - June 2020: myndighet vuxen moves from the barn-avdelning to the ek. bistånd-
- *   avdelning, where Delår 2020 reports it as "Ekonomiskt bistånd och vuxna".
- * - January 2022 (T1 2022): two avdelningar, Vuxenavdelning and Avd barn och unga;
- *   enheter renamed (Barn och unga → Ungdom och placeringsenhet, Barn och familj →
- *   Barn, Öppna insatser → Förebyggande och resursenhet, HVB → HVB Klivet och
- *   Kollektivet, vuxen → Vuxenstödsenhet), Nämnd and Stab merged into Soc Ledning,
- *   Socialt boende closed (its work went to the Vuxenstödsenhet).
+ * - February 2018 (003 l.1105–1340): Staben; Myndighetsavdelningen with the
+ *   enheter Bistånd barn, unga och vuxna, Bistånd barn, unga och familj,
+ *   Ekonomiskt bistånd and Sociala boenden; Öppenvårdsavdelningen with Öppna
+ *   insatser and Kollektivet HVB. Delår 2018 (000 l.1077–1085) prints Nämnd,
+ *   Ledning, Staben, Myndighetsutövning, Öppenvårdsavdelning.
+ * - 1 May 2019 (002 l.190–191, l.294): the myndighetsavdelning is split into
+ *   one avdelning for barn, unga och familj and one for ekonomiskt bistånd och
+ *   vuxna. We date the enheter's new names (Barn och unga, Barn och familj) and
+ *   Sociala boenden's move to the öppenvård (where Delår 2020 prints it,
+ *   004 l.256) to the same day; no source dates them.
+ * - 1 June 2020 (004 l.68, l.73): myndighet vuxen moves for the rest of the
+ *   year from the ek. bistånd-avdelning to barn, unga och familj ("tillfälligt",
+ *   "gäller året ut"); from January 2021 it is back. Delår 2020's table
+ *   (004 l.262) prints it as "Ekonomiskt bistånd och vuxna", the name we give
+ *   it in 2020–2021 (with the other names of that table, from January 2020).
+ * - 2022 (001 l.459–468; l.388: no organisational change during T1 2022, so it
+ *   held from 1 January): Vuxenavdelning (Ekonomiskt bistånd, Vuxenstödsenhet,
+ *   HVB Klivet och Kollektivet) and Avd barn och unga (Barn, Ungdom och
+ *   placeringsenhet, Förebyggande och resursenhet); Nämnd and Stab merged into
+ *   Soc Ledning; Socialt boende closed.
+ *
+ * Not modelled: 003 l.1133 has the adults inside Bistånd barn, unga och vuxna
+ * in 2018, but the monthly statistics print Vuxna apart (003 l.2394–2545), so
+ * myndighet vuxen is its own enhet from the start; Vallmovillan HVB (003
+ * l.1335) is in no later table.
  *
  * Codes are stable identities; names and parents carry validity [from, to).
  */
 const START = '2017-12';
-const Y2019 = '2019-01';
+const SPLIT = '2019-05';
+const Y2020 = '2020-01';
 const MOVE = '2020-06';
+const BACK = '2021-01';
 const Y2022 = '2022-01';
 
 function unit(code: string, kind: DemoUnit['kind'], names: [string, string, string | null][], parents: [string, string, string | null][], validTo: string | null = null): DemoUnit {
@@ -41,15 +57,15 @@ function unit(code: string, kind: DemoUnit['kind'], names: [string, string, stri
 export const DEMO_UNITS: DemoUnit[] = [
   unit('SOC', 'forvaltning', [['Socialförvaltningen', START, null]], []),
   // Avdelningar
-  unit('MYN', 'avdelning', [['Myndighetsutövning', START, Y2019]], [['SOC', START, Y2019]], Y2019),
-  unit('MYN-BUF', 'avdelning', [['Myndighet Barn, unga och familj', Y2019, Y2022]], [['SOC', Y2019, Y2022]], Y2022),
-  unit('MYN-EBV', 'avdelning', [['Myndighet Ek. bistånd och vuxna', Y2019, Y2022]], [['SOC', Y2019, Y2022]], Y2022),
+  unit('MYN', 'avdelning', [['Myndighetsutövning', START, SPLIT]], [['SOC', START, SPLIT]], SPLIT),
+  unit('MYN-BUF', 'avdelning', [['Myndighet Barn, unga och familj', SPLIT, Y2022]], [['SOC', SPLIT, Y2022]], Y2022),
+  unit('MYN-EBV', 'avdelning', [['Myndighet Ek. bistånd och vuxna', SPLIT, Y2022]], [['SOC', SPLIT, Y2022]], Y2022),
   unit(
     'OPPV',
     'avdelning',
     [
-      ['Öppenvårdsavdelning', START, '2020-01'],
-      ['Öppenvård avd', '2020-01', Y2022],
+      ['Öppenvårdsavdelning', START, Y2020],
+      ['Öppenvård avd', Y2020, Y2022],
     ],
     [['SOC', START, Y2022]],
     Y2022,
@@ -61,8 +77,8 @@ export const DEMO_UNITS: DemoUnit[] = [
     'NAMND',
     'enhet',
     [
-      ['Nämnd', START, '2020-01'],
-      ['Socialnämnd', '2020-01', Y2022],
+      ['Nämnd', START, Y2020],
+      ['Socialnämnd', Y2020, Y2022],
     ],
     [['SOC', START, Y2022]],
     Y2022,
@@ -80,8 +96,8 @@ export const DEMO_UNITS: DemoUnit[] = [
     'STAB',
     'enhet',
     [
-      ['Staben', START, '2020-01'],
-      ['Stab', '2020-01', Y2022],
+      ['Staben', START, Y2020],
+      ['Stab', Y2020, Y2022],
     ],
     [['SOC', START, Y2022]],
     Y2022,
@@ -91,8 +107,8 @@ export const DEMO_UNITS: DemoUnit[] = [
     'enhet',
     [['Ekonomiskt bistånd', START, null]],
     [
-      ['MYN', START, Y2019],
-      ['MYN-EBV', Y2019, Y2022],
+      ['MYN', START, SPLIT],
+      ['MYN-EBV', SPLIT, Y2022],
       ['VUX', Y2022, null],
     ],
   ),
@@ -100,14 +116,15 @@ export const DEMO_UNITS: DemoUnit[] = [
     'VUXEN',
     'enhet',
     [
-      ['Myndighet vuxen', START, MOVE],
-      ['Ekonomiskt bistånd och vuxna', MOVE, Y2022],
+      ['Myndighet vuxen', START, Y2020],
+      ['Ekonomiskt bistånd och vuxna', Y2020, Y2022],
       ['Vuxenstödsenhet', Y2022, null],
     ],
     [
-      ['MYN', START, Y2019],
-      ['MYN-BUF', Y2019, MOVE],
-      ['MYN-EBV', MOVE, Y2022],
+      ['MYN', START, SPLIT],
+      ['MYN-EBV', SPLIT, MOVE],
+      ['MYN-BUF', MOVE, BACK],
+      ['MYN-EBV', BACK, Y2022],
       ['VUX', Y2022, null],
     ],
   ),
@@ -115,12 +132,13 @@ export const DEMO_UNITS: DemoUnit[] = [
     'BU',
     'enhet',
     [
-      ['Barn och unga', START, Y2022],
+      ['Bistånd barn, unga och vuxna', START, SPLIT],
+      ['Barn och unga', SPLIT, Y2022],
       ['Ungdom och placeringsenhet', Y2022, null],
     ],
     [
-      ['MYN', START, Y2019],
-      ['MYN-BUF', Y2019, Y2022],
+      ['MYN', START, SPLIT],
+      ['MYN-BUF', SPLIT, Y2022],
       ['BOU', Y2022, null],
     ],
   ),
@@ -128,12 +146,13 @@ export const DEMO_UNITS: DemoUnit[] = [
     'BF',
     'enhet',
     [
-      ['Barn och familj', START, Y2022],
+      ['Bistånd barn, unga och familj', START, SPLIT],
+      ['Barn och familj', SPLIT, Y2022],
       ['Barn', Y2022, null],
     ],
     [
-      ['MYN', START, Y2019],
-      ['MYN-BUF', Y2019, Y2022],
+      ['MYN', START, SPLIT],
+      ['MYN-BUF', SPLIT, Y2022],
       ['BOU', Y2022, null],
     ],
   ),
@@ -153,7 +172,8 @@ export const DEMO_UNITS: DemoUnit[] = [
     'HVB',
     'enhet',
     [
-      ['HVB', START, Y2022],
+      ['Kollektivet HVB', START, Y2020],
+      ['HVB', Y2020, Y2022],
       ['HVB Klivet och Kollektivet', Y2022, null],
     ],
     [
@@ -161,7 +181,19 @@ export const DEMO_UNITS: DemoUnit[] = [
       ['VUX', Y2022, null],
     ],
   ),
-  unit('SOCBO', 'enhet', [['Socialt boende', START, Y2022]], [['OPPV', START, Y2022]], Y2022),
+  unit(
+    'SOCBO',
+    'enhet',
+    [
+      ['Sociala boenden', START, Y2020],
+      ['Socialt boende', Y2020, Y2022],
+    ],
+    [
+      ['MYN', START, SPLIT],
+      ['OPPV', SPLIT, Y2022],
+    ],
+    Y2022,
+  ),
 ];
 
 /** Staff per enhet (årsarbetare, K/M) before scaling to the reported totals; Nämnd has no employees. */
