@@ -15,7 +15,7 @@ function recorder() {
  * The fan-out does an event's work once per audience: subscribers with the
  * same scope are handed the very same bytes (one serialisation), and a
  * scoped subscriber is never handed an event outside her units (demo data:
- * BU sat under MYN-BUF in March 2020, VUXEN under MYN-EBV from June 2020).
+ * BU sat under MYN-BUF in March 2020, VUXEN under MYN-EBV in January 2021).
  */
 describe('live fan-out (demo data, PGlite)', () => {
   const demo = demoCallers();
