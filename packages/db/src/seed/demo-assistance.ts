@@ -23,12 +23,31 @@ function obs(kpiId: string, month: Month, gender: 'K' | 'M' | 'T', value: number
   };
 }
 
+/**
+ * Households paid and kronor over the months the prose of the reports gives.
+ * 004 l.100 and l.179: "i snitt 582" households a month jan–aug 2020, 14 fewer
+ * than the same period 2019; 004 l.376: 8 529 kr per household jan–aug 2020;
+ * 004 l.179: 8 577 kr the same period 2019. The kronor of 2020 are printed
+ * month by month (001 l.483: 39 773 tkr jan–aug), so 8 529 kr fixes the
+ * household-months at 4 663 (39 773 000 / 4 663 = 8 529,3): a mean of 582,875,
+ * which the prose writes as 582 (whole households, the fraction dropped).
+ * 2019: 4 663 + 8 × 14 household-months, and 8 577 kr for each.
+ */
+export const HOUSEHOLD_MONTHS_JAN_AUG = { 2020: 4663, 2019: 4663 + 8 * 14 } as const;
+const KR_PER_HOUSEHOLD_JAN_AUG_2019 = 8577;
+
 /** Households with a payment (K/M), fitted so the printed monthly means per period come out exactly. */
 function households(): { obs: DemoObservation[]; totals: Map<Month, number> } {
   const reportedT = byLabel('Varav antal med utbet. under månaden');
   const reportedK = byLabel('Varav antal med utbet. under månaden / Kvinnor');
   const reportedM = byLabel('Varav antal med utbet. under månaden / Män');
-  const constraints = volumeConstraints(HOUSEHOLD_LABELS, 'mean');
+  const constraints = [
+    ...volumeConstraints(HOUSEHOLD_LABELS, 'mean'),
+    // 000 l.527: "juli 2018 599".
+    { start: '2018-07', end: '2018-07', total: 599 },
+    { start: '2019-01', end: '2019-08', total: HOUSEHOLD_MONTHS_JAN_AUG[2019] },
+    { start: '2020-01', end: '2020-08', total: HOUSEHOLD_MONTHS_JAN_AUG[2020] },
+  ];
   const anchors = constraints.map((c): [Month, number] => [c.start, c.total / (monthNumber(c.end) - monthNumber(c.start) + 1)]);
   const base = baselineSeries('hushall-utbetalt', DEMO_MONTHS, (m) => levelAt(anchors, m), SEASON_CASES, 0.03);
   const cells: SeriesCell[] = DEMO_MONTHS.map((month, i) => {
@@ -71,7 +90,7 @@ function paid(totals: Map<Month, number>): DemoObservation[] {
   const kr = byLabel('Utbetalt försörjningsstöd under månaden');
   const tkr = monthly('monthly_costs_tkr', (r) => r.series === 'forsorjningsstod_utbetalt', 'value_tkr', 1000);
   const rand = createRandom(seedOf('utbetalt-forsorjningsstod'));
-  return DEMO_MONTHS.map((month) => {
+  const out = DEMO_MONTHS.map((month) => {
     const r = kr.get(month) ?? tkr.get(month);
     if (r) return obs('utbetalt-forsorjningsstod', month, 'T', r.value, r);
     const perHousehold = levelAt(
@@ -84,6 +103,10 @@ function paid(totals: Map<Month, number>): DemoObservation[] {
     );
     return obs('utbetalt-forsorjningsstod', month, 'T', Math.round((totals.get(month) ?? 0) * perHousehold * noise(rand, 0.04)));
   });
+  // 004 l.179: 8 577 kr per household jan–aug 2019 (no month of 2019 is printed).
+  const cells: SeriesCell[] = out.map((o) => ({ month: o.month, unit: UNIT, value: o.numerator, fixed: o.origin === 'reported' }));
+  fitToConstraints(cells, [{ start: '2019-01', end: '2019-08', total: KR_PER_HOUSEHOLD_JAN_AUG_2019 * HOUSEHOLD_MONTHS_JAN_AUG[2019] }], true);
+  return out.map((o, i) => ({ ...o, numerator: cells[i]?.value ?? o.numerator }));
 }
 
 export function assistanceObservations(): DemoObservation[] {

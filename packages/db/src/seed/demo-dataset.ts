@@ -5,6 +5,7 @@ import { hmeObservations, personnelObservations } from './demo-personnel.js';
 import { placementObservations } from './demo-placements.js';
 import { demoTargets } from './demo-targets.js';
 import { DEMO_UNITS } from './demo-units.js';
+import { volumeObservations } from './demo-volumes.js';
 import type { DemoDataset } from './types.js';
 
 export const DEMO_ORG = { id: 'katrineholm', name: 'Katrineholms kommun' };
@@ -17,6 +18,6 @@ export const DEMO_ORG = { id: 'katrineholm', name: 'Katrineholms kommun' };
  * figures the reports print come out of the engine. Pure and deterministic.
  */
 export function buildDemoDataset(): DemoDataset {
-  const observations = [...assistanceObservations(), ...caseObservations(), ...placementObservations(), ...personnelObservations(), ...hmeObservations()];
+  const observations = [...assistanceObservations(), ...caseObservations(), ...placementObservations(), ...personnelObservations(), ...hmeObservations(), ...volumeObservations()];
   return { organisation: DEMO_ORG, units: DEMO_UNITS, kpis: DEMO_KPIS, observations, targets: demoTargets(observations) };
 }

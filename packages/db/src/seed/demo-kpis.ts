@@ -1,7 +1,8 @@
+import { VOLUME_KPI_DEFS } from './demo-kpis-volumes.js';
 import type { DemoKpi } from './types.js';
 
-type Def = Omit<DemoKpi, 'sortOrder' | 'validFrom' | 'ratioOf' | 'scale' | 'ageBands' | 'nameEn' | 'description' | 'source'> &
-  Partial<Pick<DemoKpi, 'validFrom' | 'ratioOf' | 'scale' | 'ageBands'>> & { en: string; desc: string; source?: string };
+export type Def = Omit<DemoKpi, 'sortOrder' | 'validFrom' | 'ratioOf' | 'scale' | 'ageBands' | 'nameEn' | 'description' | 'source'> &
+  Partial<Pick<DemoKpi, 'validFrom' | 'ratioOf' | 'scale' | 'ageBands' | 'windowFamily'>> & { en: string; desc: string; source?: string };
 
 const SOURCE_EB = 'Statistik försörjningsstöd (månadsrapport) och volymmått i tertial- och delårsrapporter';
 const SOURCE_BUV = 'Statistik barn, unga och vuxna (månadsrapport) och volymmått';
@@ -36,6 +37,7 @@ const vd = (id: string, name: string, en: string, individualsKpis: string[] = []
     unit: 'days',
     direction: 'lower',
     individualsKpis,
+    windowFamily: 'volume',
     source: 'Volymmått i tertial- och delårsrapporter',
   });
 
@@ -55,6 +57,7 @@ const sickLeave = (id: string, name: string, en: string, desc: string, ageBands:
     genderSplit: true,
     ageBands,
     privacyClass: 'sick-leave',
+    windowFamily: 'sick-leave',
     scale: 100,
     validFrom: '2017-12',
     source: SOURCE_PERS,
@@ -82,7 +85,7 @@ const DEFS: Def[] = [
     'Households paid social assistance',
     'Hushåll som fått utbetalning under månaden, genomsnitt per månad över perioden.',
     'ekonomiskt-bistand',
-    { timeAggregation: 'mean', genderSplit: true, direction: 'lower', source: SOURCE_EB },
+    { timeAggregation: 'mean', genderSplit: true, direction: 'lower', windowFamily: 'volume', source: SOURCE_EB },
   ),
   count(
     'hushall-totalt',
@@ -112,6 +115,7 @@ const DEFS: Def[] = [
     timeAggregation: 'sum',
     genderSplit: false,
     privacyClass: 'none',
+    windowFamily: 'economy',
     source: SOURCE_EB,
   },
   {
@@ -127,6 +131,7 @@ const DEFS: Def[] = [
     genderSplit: false,
     privacyClass: 'small-count',
     ratioOf: { numerator: 'utbetalt-forsorjningsstod', denominator: 'hushall-utbetalt' },
+    windowFamily: 'economy',
     source: SOURCE_EB,
   },
   count(
@@ -135,14 +140,17 @@ const DEFS: Def[] = [
     'New cases (applications and reports)',
     'Ansökningar och anmälningar som inkommit under perioden, alla verksamheter.',
     'barn-unga-vuxna',
-    { source: SOURCE_BUV },
+    { windowFamily: 'volume', source: SOURCE_BUV },
   ),
   count('startade-utredningar', 'Startade utredningar', 'Investigations started', 'Utredningar som startats under perioden, alla verksamheter.', 'barn-unga-vuxna', {
+    windowFamily: 'volume',
     source: SOURCE_BUV,
   }),
   count('avslutade-utredningar', 'Avslutade utredningar', 'Investigations closed', 'Utredningar som avslutats under perioden, alla verksamheter.', 'barn-unga-vuxna', {
+    windowFamily: 'volume',
     source: SOURCE_BUV,
   }),
+  ...VOLUME_KPI_DEFS,
   vd('varddygn-familjehem-ekb', 'Vårddygn i familjehem, ensamkommande barn och unga', 'Care days in foster homes, unaccompanied minors'),
   vd('varddygn-hvb-ekb', 'Vårddygn i stödboende/HVB, ensamkommande barn och unga', 'Care days in supported housing/HVB, unaccompanied minors'),
   vd('varddygn-familjehem-bu', 'Vårddygn i familjehem, barn och unga exkl. ensamkommande', 'Care days in foster homes, children excl. unaccompanied', [
@@ -176,6 +184,7 @@ const DEFS: Def[] = [
     timeAggregation: 'sum',
     genderSplit: false,
     privacyClass: 'none',
+    windowFamily: 'economy',
     source: 'Uppföljning placeringskostnader (T1 2022, 001)',
   },
   sickLeave('sjukfranvaro', 'Sjukfrånvaro', 'Sick leave', 'Sjukfrånvarotimmar i procent av ordinarie arbetstid (Σ sjuktimmar / Σ ordinarie timmar).', ['-29', '30-49', '50-']),
@@ -191,6 +200,7 @@ const DEFS: Def[] = [
     en: 'Full-time equivalents',
     desc: 'Omräknade heltider, genomsnitt per månad över perioden.',
     ...FTE_SHAPE,
+    windowFamily: 'fte',
     validFrom: '2017-12',
     source: SOURCE_PERS,
   },
@@ -216,6 +226,7 @@ export const DEMO_KPIS: DemoKpi[] = DEFS.map((d, i) => ({
   ageBands: d.ageBands ?? [],
   privacyClass: d.privacyClass,
   individualsKpis: d.individualsKpis ?? [],
+  windowFamily: d.windowFamily ?? 'calendar',
   source: d.source ?? '',
   validFrom: d.validFrom ?? '2018-01',
   sortOrder: i,
