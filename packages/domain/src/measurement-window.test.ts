@@ -21,14 +21,16 @@ const arbCalendar: fc.Arbitrary<Period> = fc.oneof(
 
 describe('measurement windows', () => {
   it('plain calendar periods (months, YTD, R12, custom ranges) resolve to themselves in every family', () => {
-    fc.assert(fc.property(arbCalendar, arbFamily, (p, f) => {
+    fc.assert(
+      fc.property(arbCalendar, arbFamily, (p, f) => {
         expect(measurementWindow(p, f)).toBe(p);
       }),
     );
   });
 
   it('the calendar and economy families are the report period itself', () => {
-    fc.assert(fc.property(arbReport, fc.constantFrom<WindowFamily>('calendar', 'economy'), (p, f) => {
+    fc.assert(
+      fc.property(arbReport, fc.constantFrom<WindowFamily>('calendar', 'economy'), (p, f) => {
         expect(measurementWindow(p, f)).toBe(p);
       }),
     );

@@ -1,5 +1,5 @@
 import { monthNumber, yearOf, type Month } from '@lagesbild/domain';
-import { baselineSeries, DEMO_MONTHS, fitToConstraints, levelAt, SEASON_CASES, type SeriesCell } from './fit.js';
+import { baselineSeries, DEMO_MONTHS, fitToConstraints, levelAt, SEASON_CASES, type SeriesCell, type SumConstraint } from './fit.js';
 import { createRandom, noise, seedOf } from './random.js';
 import { HOUSEHOLD_LABELS, monthly, volumeConstraints } from './reported-lookup.js';
 import type { DemoObservation } from './types.js';
@@ -104,9 +104,20 @@ function paid(totals: Map<Month, number>): DemoObservation[] {
     return obs('utbetalt-forsorjningsstod', month, 'T', Math.round((totals.get(month) ?? 0) * perHousehold * noise(rand, 0.04)));
   });
   // 004 l.179: 8 577 kr per household jan–aug 2019 (no month of 2019 is printed).
-  const cells: SeriesCell[] = out.map((o) => ({ month: o.month, unit: UNIT, value: o.numerator, fixed: o.origin === 'reported' }));
-  fitToConstraints(cells, [{ start: '2019-01', end: '2019-08', total: KR_PER_HOUSEHOLD_JAN_AUG_2019 * HOUSEHOLD_MONTHS_JAN_AUG[2019] }], true);
-  return out.map((o, i) => ({ ...o, numerator: cells[i]?.value ?? o.numerator }));
+  return refit(out, [{ start: '2019-01', end: '2019-08', total: KR_PER_HOUSEHOLD_JAN_AUG_2019 * HOUSEHOLD_MONTHS_JAN_AUG[2019] }]);
+}
+
+/** One series' synthetic months scaled so these sums come out exactly; printed months stay as printed. */
+function refit(series: DemoObservation[], constraints: SumConstraint[]): DemoObservation[] {
+  const cells: SeriesCell[] = series.map((o) => ({ month: o.month, unit: UNIT, value: o.numerator, fixed: o.origin === 'reported' }));
+  fitToConstraints(cells, constraints, true);
+  return series.map((o, i) => ({ ...o, numerator: cells[i]?.value ?? o.numerator }));
+}
+
+/** 001 l.398: "antal barn … har minskat med cirka 120 barn" T1 2022 against T1 2021 (2022's months are printed, 001 l.697). */
+function fewerChildrenT1(children: DemoObservation[]): DemoObservation[] {
+  const t1 = children.filter((o) => o.month >= '2022-01' && o.month <= '2022-04').reduce((a, o) => a + o.numerator, 0);
+  return refit(children, [{ start: '2021-01', end: '2021-04', total: t1 + 4 * 120 }]);
 }
 
 export function assistanceObservations(): DemoObservation[] {
@@ -122,14 +133,16 @@ export function assistanceObservations(): DemoObservation[] {
       ],
       hh.totals,
     ),
-    ...related(
-      'barn-i-hushall',
-      'Antal barn som ingår i försörjningsstöd',
-      [
-        ['2018-01', 1.46],
-        ['2022-01', 1.46],
-      ],
-      hh.totals,
+    ...fewerChildrenT1(
+      related(
+        'barn-i-hushall',
+        'Antal barn som ingår i försörjningsstöd',
+        [
+          ['2018-01', 1.46],
+          ['2022-01', 1.46],
+        ],
+        hh.totals,
+      ),
     ),
     ...paid(hh.totals),
   ];

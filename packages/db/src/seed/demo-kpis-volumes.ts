@@ -28,13 +28,10 @@ const volume = (id: string, name: string, en: string, desc: string, extra: Parti
  * jan–jun 2018 but 449 for the whole of 2018).
  */
 export const VOLUME_KPI_DEFS: Def[] = [
-  volume(
-    'ensamkommande',
-    'Ensamkommande barn och unga',
-    'Unaccompanied minors',
-    'Ensamkommande barn och unga med insats, genomsnitt per månad.',
-    { group: 'placeringar', timeAggregation: 'mean' },
-  ),
+  volume('ensamkommande', 'Ensamkommande barn och unga', 'Unaccompanied minors', 'Ensamkommande barn och unga med insats, genomsnitt per månad.', {
+    group: 'placeringar',
+    timeAggregation: 'mean',
+  }),
   volume(
     'kontaktfamiljer',
     'Pågående insatser, kontaktfamiljer/kontaktpersoner',

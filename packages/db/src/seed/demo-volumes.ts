@@ -76,15 +76,10 @@ export function volumeObservations(): DemoObservation[] {
   const kontakt = 'Pågående insatser - Kontaktfamiljer/Komplementfamiljer/Kontaktpersoner';
   return [
     ...volumeSeries('ensamkommande', ['Antal ensamkommande barn och unga', 'Ensamkommande barn och unga'], 'mean', [t('BU')]),
-    ...volumeSeries(
-      'kontaktfamiljer',
-      ['Antal pågående insatser, kontaktfamiljer/kontaktpersoner', 'Pågående insatser, kontaktfamiljer/kontaktpersoner'],
-      'last',
-      [
-        { unit: 'BF', gender: 'K', share: 0.45, reported: ca(kontakt, 'Flickor') },
-        { unit: 'BF', gender: 'M', share: 0.55, reported: ca(kontakt, 'Pojkar') },
-      ],
-    ),
+    ...volumeSeries('kontaktfamiljer', ['Antal pågående insatser, kontaktfamiljer/kontaktpersoner', 'Pågående insatser, kontaktfamiljer/kontaktpersoner'], 'last', [
+      { unit: 'BF', gender: 'K', share: 0.45, reported: ca(kontakt, 'Flickor') },
+      { unit: 'BF', gender: 'M', share: 0.55, reported: ca(kontakt, 'Pojkar') },
+    ]),
     ...volumeSeries('spelmissbruk', ['Antal ärenden spelmissbruk', 'Spelmissbruksärenden'], 'sum', [t('VUXEN')], '2019-01'),
     ...volumeSeries('kvinnofrid', ['Antal kvinnofridsärenden', 'Kvinnofridsärenden'], 'sum', [t('VUXEN', 0.6), t('BF', 0.4)]),
     ...volumeSeries('sociala-kontrakt', ['Antal sociala kontrakt', 'Sociala kontrakt'], 'last', [t('EKBIST')]),
