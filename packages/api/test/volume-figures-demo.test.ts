@@ -98,6 +98,16 @@ describe('the demo gives every printed volymmått utfall for its report period, 
     expect(c.change.lastYear.window.period).toBe('2019-01:2019-06');
   });
 
+  it('the Delårsrapport 2020 prints each figure’s window under its name where it is not the delår', async () => {
+    const { document: doc } = await chef().report.get({ unit: 'SOC', period: '2020-D' });
+    const row = (kpi: string) => [...doc.volymmatt, ...doc.ekonomi, ...doc.personal].find((r) => r.kpi === kpi);
+    expect(row('hushall-utbetalt')?.window?.label).toBe('jan–jun 2020');
+    expect(row('sjukfranvaro')?.window?.label).toBe('1/12 2019–30/6 2020');
+    expect(row('arsarbetare')?.window?.label).toBe('jan–jul 2020');
+    // The driftsredovisning runs "per 31/8" (004 l.249): the delår itself, nothing printed.
+    expect(row('utbetalt-forsorjningsstod')?.window).toBeNull();
+  });
+
   it('a unit manager (released values) reads the same windowed figures as the exact role', async () => {
     const mine = await manager(['SOC']).overview.get({ unit: 'SOC', period: '2020-D' });
     const exact = await overview('2020-D');
