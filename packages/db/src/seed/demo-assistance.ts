@@ -33,7 +33,7 @@ function obs(kpiId: string, month: Month, gender: 'K' | 'M' | 'T', value: number
  * which the prose writes as 582 (whole households, the fraction dropped).
  * 2019: 4 663 + 8 × 14 household-months, and 8 577 kr for each.
  */
-export const HOUSEHOLD_MONTHS_JAN_AUG = { 2020: 4663, 2019: 4663 + 8 * 14 } as const;
+const HOUSEHOLD_MONTHS_JAN_AUG = { 2020: 4663, 2019: 4663 + 8 * 14 } as const;
 const KR_PER_HOUSEHOLD_JAN_AUG_2019 = 8577;
 
 /** Households with a payment (K/M), fitted so the printed monthly means per period come out exactly. */

@@ -24,7 +24,7 @@ const syn = (kpiId: string, unitCode: string, month: Month, gender: 'K' | 'M' | 
  * of children, so the HVB days of ensamkommande too (jan–jun: 3 890 + 2 564,
  * 004 l.83, l.85); its July–August days are split in the jan–jun proportion.
  */
-export const CARE_DAYS_JAN_AUG_2020: Record<string, number> = {
+const CARE_DAYS_JAN_AUG_2020: Record<string, number> = {
   'varddygn-institution-vuxna': 3414,
   'varddygn-institution-bu': 3890 + Math.round(((7185 - 3890 - 2564) * 3890) / (3890 + 2564)),
   'varddygn-hvb-ekb': 2564 + (7185 - 3890 - 2564) - Math.round(((7185 - 3890 - 2564) * 3890) / (3890 + 2564)),
