@@ -1,3 +1,5 @@
+import type { WindowFamily } from './measurement-window.js';
+
 /** The KPI definition shared by database, server and dashboard. */
 export type Gender = 'K' | 'M' | 'T';
 export const GENDERS: readonly Gender[] = ['K', 'M', 'T'];
@@ -41,5 +43,7 @@ export interface KpiDefinition {
    * itself, or estimated (care days / 30,4 a month) where no count is stored.
    */
   individualsKpis?: string[];
+  /** Which months a report period means for this KPI (measurement-window.ts); absent: 'calendar', the period itself. */
+  windowFamily?: WindowFamily;
   source: string;
 }

@@ -12,6 +12,7 @@ import {
   type ReportGoalRow,
   type ReportKpiRow,
   type ReportSectionId,
+  windowNote,
 } from '@lagesbild/domain';
 import { AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, type Table, TextRun } from 'docx';
 import { assessmentPara, type Cell, docxTable, para } from './docx-table.js';
@@ -53,7 +54,11 @@ function goalRow(g: ReportGoalRow): Cell[] {
 function kpis(rows: ReportKpiRow[], empty: string): Block[] {
   if (rows.length === 0) return none(empty);
   const body = rows.map((r): Cell[] => [
-    [para(r.name), ...(r.monthsWithData < r.monthsInPeriod ? [para({ text: `${r.monthsWithData} av ${r.monthsInPeriod} månader med data`, muted: true })] : [])],
+    [
+      para(r.name),
+      ...[windowNote(r)].flatMap((w) => (w ? [para({ text: w, muted: true })] : [])),
+      ...(r.monthsWithData < r.monthsInPeriod ? [para({ text: `${r.monthsWithData} av ${r.monthsInPeriod} månader med data`, muted: true })] : []),
+    ],
     num(figureText(r.value, r.unit, r.decimals)),
     num(figureText(r.lastYear, r.unit, r.decimals)),
     num(numberText(r.target, r.unit, r.decimals)),

@@ -1,10 +1,12 @@
-import { assessmentOfStatus, figureText, numberText, type ReportKpiRow } from '@lagesbild/domain';
+import { assessmentOfStatus, figureText, numberText, windowNote, type ReportKpiRow } from '@lagesbild/domain';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { assessmentCell } from './symbols.js';
 import { muted, num, table } from './table.js';
 
 function nameCell(r: ReportKpiRow): TableCell {
   const stack: Content[] = [{ text: r.name }];
+  const measured = windowNote(r);
+  if (measured) stack.push(muted(measured));
   // A period only partly measured says so, as the dashboard does beside its figure.
   if (r.monthsWithData < r.monthsInPeriod) stack.push(muted(`${r.monthsWithData} av ${r.monthsInPeriod} månader med data`));
   return { stack };

@@ -62,6 +62,7 @@ export const en: Messages = {
     noTarget: 'No target',
     noValue: 'No data',
     asOf: 'Latest measurement: {period}',
+    window: 'Measured {window}',
     partial: '{n} of {total} months have data',
     change: '{change} vs {period}',
     suppressed: 'Hidden to protect individuals',

@@ -64,6 +64,7 @@ export const sv = {
     noTarget: 'Inget mål',
     noValue: 'Inga data',
     asOf: 'Senaste mätning: {period}',
+    window: 'Mätperiod {window}',
     partial: '{n} av {total} månader har data',
     change: '{change} mot {period}',
     suppressed: 'Dolt för att skydda enskilda',

@@ -32,6 +32,16 @@ describe('StatusBadge', () => {
 });
 
 describe('KpiCard', () => {
+  it('names the window under the value where the KPI is measured over other months than the period (Delår 2020: volymmått jan–jun, sick leave 1/12–30/6)', () => {
+    const delar = { period: '2020-D', periodLabel: 'Delår 2020' };
+    const households = card({ ...delar, value: 587, display: '587', window: { period: '2020-01:2020-06', label: 'jan–jun 2020', labelEn: 'Jan–Jun 2020' } });
+    const { wrapper } = render(KpiCard, { card: households });
+    expect(wrapper.find('[data-testid="kpi-window"]').text()).toBe('Mätperiod jan–jun 2020');
+    const sick = card({ ...delar, kpi: 'sjukfranvaro', window: { period: '2019-12:2020-06', label: '1/12 2019–30/6 2020', labelEn: '1 Dec 2019–30 Jun 2020' } });
+    expect(render(KpiCard, { card: sick }, 'en').wrapper.find('[data-testid="kpi-window"]').text()).toBe('Measured 1 Dec 2019–30 Jun 2020');
+    // A KPI measured over the period itself says nothing more.
+    expect(render(KpiCard, { card: card() }).wrapper.find('[data-testid="kpi-window"]').exists()).toBe(false);
+  });
   it('shows name, value, target, change, status and provenance', () => {
     const { wrapper, text } = render(KpiCard, { card: card() });
     expect(wrapper.attributes('data-kpi')).toBe('hushall-utbetalt');

@@ -7,6 +7,7 @@ export function card(over: Partial<OverviewCard> = {}): OverviewCard {
     unit: 'SOC',
     period: '2022-T1',
     periodLabel: 'T1 2022',
+    window: { period: '2022-T1', label: 'T1 2022', labelEn: 'T1 2022' },
     gender: 'T',
     name: 'Hushåll med utbetalt försörjningsstöd',
     group: 'ekonomiskt-bistand',
@@ -24,7 +25,7 @@ export function card(over: Partial<OverviewCard> = {}): OverviewCard {
     suppressed: false,
     hidden: null,
     change: {
-      lastYear: { period: '2021-T1', periodLabel: 'T1 2021', value: 517, display: '517' },
+      lastYear: { period: '2021-T1', periodLabel: 'T1 2021', window: { period: '2021-T1', label: 'T1 2021', labelEn: 'T1 2021' }, value: 517, display: '517' },
       absolute: -86,
       percent: -16.7,
       display: '-86 (-16,7 %)',
@@ -48,6 +49,8 @@ export function overview(over: Partial<Overview> = {}): Overview {
       targetDisplay: '6,0 %',
       status: 'red',
       origin: 'synthetic',
+      // 001 l.578: T1's sick leave is measured 1/12–28/2.
+      window: { period: '2021-12:2022-02', label: '1/12 2021–28/2 2022', labelEn: '1 Dec 2021–28 Feb 2022' },
     }),
   ];
   const statusCounts = { green: 0, yellow: 0, red: 0, none: 0 };

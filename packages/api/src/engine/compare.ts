@@ -3,7 +3,7 @@ import { formatNumber, formatValue } from '@lagesbild/domain';
 import type { KpiValue } from './kpi-values.js';
 
 export interface Change {
-  lastYear: { period: string; periodLabel: string; value: number | null; display: string; hidden: KpiValue['hidden'] };
+  lastYear: { period: string; periodLabel: string; window: KpiValue['window']; value: number | null; display: string; hidden: KpiValue['hidden'] };
   absolute: number | null;
   percent: number | null;
   /** "+12 (+2,9 %)" in the KPI's unit. */
@@ -21,14 +21,14 @@ export function changeBetween(k: KpiRecord, current: KpiValue, lastYear: KpiValu
   // A change in a percentage is in percentage points; a per-cent change of a per cent only confuses.
   if (k.unit === 'percent') {
     return {
-      lastYear: { period: lastYear.period, periodLabel: lastYear.periodLabel, value: lastYear.value, display: lastYear.display, hidden: lastYear.hidden },
+      lastYear: { period: lastYear.period, periodLabel: lastYear.periodLabel, window: lastYear.window, value: lastYear.value, display: lastYear.display, hidden: lastYear.hidden },
       absolute,
       percent: null,
       display: absolute === null ? null : `${sign(absolute)}${formatNumber(absolute, k.decimals)} procentenheter`,
     };
   }
   return {
-    lastYear: { period: lastYear.period, periodLabel: lastYear.periodLabel, value: lastYear.value, display: lastYear.display, hidden: lastYear.hidden },
+    lastYear: { period: lastYear.period, periodLabel: lastYear.periodLabel, window: lastYear.window, value: lastYear.value, display: lastYear.display, hidden: lastYear.hidden },
     absolute,
     percent,
     display:

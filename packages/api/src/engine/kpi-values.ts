@@ -6,6 +6,9 @@ import {
   formatPeriod,
   formatValue,
   isRate,
+  MAX_WINDOW_LEAD_MONTHS,
+  measurementWindow,
+  addMonths,
   monthCount,
   monthFromIndex,
   monthIndex,
@@ -20,6 +23,9 @@ import {
   type Period,
   type HiddenReason,
   type Status,
+  type ValueWindow,
+  valueWindow,
+  type WindowFamily,
 } from '@lagesbild/domain';
 import type { EngineContext } from './engine-context.js';
 import { NotFoundError } from '../errors.js';
@@ -29,6 +35,12 @@ export interface KpiValue {
   unit: string;
   period: string;
   periodLabel: string;
+  /**
+   * The months the value is measured over: the KPI's window of a report
+   * period (volymmått delår: jan–jun; sick leave: 1/12–30/6), else the period
+   * itself. The views name it under the figure where it differs.
+   */
+  window: ValueWindow;
   gender: Gender;
   value: number | null;
   display: string;
@@ -96,6 +108,8 @@ export function unitOrThrow(ctx: EngineContext, code: string): void {
  */
 export async function loadValueInputs(db: Db, ctx: EngineContext, kpis: KpiRecord[], start: Month, end: Month, units?: readonly string[]): Promise<ValueInputs> {
   const kpiIds = [...new Set(kpis.flatMap(sourceKpis))];
+  // A KPI's window of a report period may start before it (sick leave from 1/12 the year before).
+  start = addMonths(start, -MAX_WINDOW_LEAD_MONTHS);
   const rolledUp = ctx.rollups && units !== undefined;
   const [cells, targets] = await Promise.all([
     bySlices(start, end, (s, e) => (rolledUp && units ? loadUnitCells(db, ctx, kpiIds, s, e, units) : loadCells(db, { orgId: ctx.orgId, kpiIds, start: s, end: e }))),
@@ -202,11 +216,13 @@ export function targetFor(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord,
 
 /**
  * One KPI value for a unit, period and gender: leaf cells rolled up along the
- * unit tree as it was in each month, aggregated by the domain's one rule, and
- * judged against the target for exactly that period.
+ * unit tree as it was in each month, aggregated by the domain's one rule over
+ * the KPI's window of the period, and judged against the target for exactly
+ * those months.
  */
 export function valueOf(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, unit: string, period: Period, gender: Gender): ComputedValue {
-  const inPeriod = sourceKpis(k).flatMap((id) => cellsWithin(ctx, inputs, id, unit, period.start, period.end));
+  const w = measurementWindow(period, k.windowFamily);
+  const inPeriod = sourceKpis(k).flatMap((id) => cellsWithin(ctx, inputs, id, unit, w.start, w.end));
   const genderAvailable = gender === 'T' || k.genderSplit;
   const filter = { gender };
   const picked = ofGender(inputs, inPeriod, gender);
@@ -234,14 +250,16 @@ export function valueOf(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, u
   };
 }
 
-/** What a computed and a released value share: what it is, its target, status and deviation. */
+/** What a computed and a released value share: what it is, its window, its target (over the window's months), status and deviation. */
 export function judgedValue(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, unit: string, period: Period, gender: Gender, value: number | null) {
-  const { target, deviation } = judgedAgainstTarget(ctx, inputs, k, unit, period, gender, value);
+  const w = measurementWindow(period, k.windowFamily);
+  const { target, deviation } = judgedAgainstTarget(ctx, inputs, k, unit, w, gender, value);
   return {
     kpi: k.id,
     unit,
     period: periodKey(period),
     periodLabel: formatPeriod(period),
+    window: valueWindow(period, k.windowFamily),
     gender,
     value,
     target: target?.value ?? null,
@@ -249,7 +267,7 @@ export function judgedValue(ctx: EngineContext, inputs: ValueInputs, k: KpiRecor
     status: assessStatus(value, target, k.direction),
     deviation,
     deviationDisplay: deviation === null ? null : `${deviation > 0 ? '+' : ''}${formatValue(deviation, k.unit, k.decimals)}`,
-    monthsInPeriod: monthCount(period),
+    monthsInPeriod: monthCount(w),
   };
 }
 
@@ -266,12 +284,13 @@ export function judgedAgainstTarget(ctx: EngineContext, inputs: ValueInputs, k: 
  * the caller's units in every month of the period: no figure, no target, no
  * provenance. `outside` says so as data, for the views to mark.
  */
-export function outsideValue(kpi: string, unit: string, period: Period, gender: Gender): KpiValue & { outside: true } {
+export function outsideValue(kpi: string, unit: string, period: Period, gender: Gender, family?: WindowFamily): KpiValue & { outside: true } {
   return {
     kpi,
     unit,
     period: periodKey(period),
     periodLabel: formatPeriod(period),
+    window: valueWindow(period, family),
     gender,
     value: null,
     display: '–',
@@ -281,7 +300,7 @@ export function outsideValue(kpi: string, unit: string, period: Period, gender: 
     deviation: null,
     deviationDisplay: null,
     monthsWithData: 0,
-    monthsInPeriod: monthCount(period),
+    monthsInPeriod: monthCount(measurementWindow(period, family)),
     origin: null,
     importBatches: [],
     genderAvailable: true,

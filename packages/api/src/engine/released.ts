@@ -7,7 +7,10 @@ import {
   hiddenReason,
   hiddenText,
   isRate,
+  addMonths,
   makeMonth,
+  MAX_WINDOW_LEAD_MONTHS,
+  measurementWindow,
   monthIndex,
   monthRange,
   ReleaseIndex,
@@ -56,16 +59,16 @@ export async function loadTargetInputs(db: Db, ctx: EngineContext, kpis: readonl
     db,
     ctx.orgId,
     kpis.map((k) => k.id),
-    targetUnits(ctx, units, start, end),
+    targetUnits(ctx, units, addMonths(start, -MAX_WINDOW_LEAD_MONTHS), end),
   );
   const targetIndex = new Map(targets.map((t) => [`${t.kpiId}|${t.unit}|${t.year}`, t]));
   return { byKpi: new Map(), byKpiUnit: new Map(), targets, targetIndex, rolledUp: true };
 }
 
-/** One released value with its target and status, in the shape every view sends. */
+/** One released value (over the KPI's window of the period, which the release holds) with its target and status, in the shape every view sends. */
 export function releasedValue(ctx: EngineContext, index: ReleaseIndex, inputs: ValueInputs, k: KpiRecord, unit: string, period: Period, gender: Gender): KpiValue {
   const genderAvailable = gender === 'T' || k.genderSplit;
-  const cell = genderAvailable ? index.cell(k, unit, gender, period) : { value: null, mark: 'none' as const, noun: null, monthsWithData: 0 };
+  const cell = genderAvailable ? index.cell(k, unit, gender, measurementWindow(period, k.windowFamily)) : { value: null, mark: 'none' as const, noun: null, monthsWithData: 0 };
   const hidden = cell.mark === 'none' ? null : hiddenReason(cell.mark, cell.noun, DEFAULT_SUPPRESSION);
   const judged = judgedValue(ctx, inputs, k, unit, period, gender, cell.value);
   return {

@@ -169,7 +169,7 @@ function card(
   s: CardScope,
   asOf: Month,
 ): OverviewCard {
-  const last = ly ?? outsideValue(k.id, unit, s.lyPeriod, 'T');
+  const last = ly ?? outsideValue(k.id, unit, s.lyPeriod, 'T', k.windowFamily);
   return {
     ...v,
     name: k.name,

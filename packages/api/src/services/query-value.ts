@@ -41,7 +41,7 @@ export async function queryValue(db: Db, ctx: EngineContext, q: ValueQuery): Pro
   const lyPeriod = sameLastYear(q.period);
   const ly = q.access.allowsPeriod(q.unit, lyPeriod)
     ? publishOne(valueOf(ctx, inputs, k, q.unit, lyPeriod, q.gender), k.privacyClass, false)
-    : outsideValue(k.id, q.unit, lyPeriod, q.gender);
+    : outsideValue(k.id, q.unit, lyPeriod, q.gender, k.windowFamily);
   return { ...v, change: changeBetween(k, v, ly), ...forecast };
 }
 
@@ -62,6 +62,8 @@ async function queryReleased(db: Db, ctx: EngineContext, k: KpiRecord, q: ValueQ
   const forecast = fc ? publishedForecast(fc, fc.ytd.suppressed) : outsideForecast(asOf);
   if (!q.compare) return { ...v, ...forecast };
   const lyPeriod = sameLastYear(q.period);
-  const ly = q.access.allowsPeriod(q.unit, lyPeriod) ? releasedValue(ctx, release, inputs, k, q.unit, lyPeriod, q.gender) : outsideValue(k.id, q.unit, lyPeriod, q.gender);
+  const ly = q.access.allowsPeriod(q.unit, lyPeriod)
+    ? releasedValue(ctx, release, inputs, k, q.unit, lyPeriod, q.gender)
+    : outsideValue(k.id, q.unit, lyPeriod, q.gender, k.windowFamily);
   return { ...v, change: changeBetween(k, v, ly), ...forecast };
 }

@@ -49,6 +49,7 @@ function kpiRow(engine: EngineContext, c: OverviewCard): ReportKpiRow {
     forecastStatus: c.forecastStatus,
     monthsWithData: c.monthsWithData,
     monthsInPeriod: c.monthsInPeriod,
+    window: c.window.period === c.period ? null : c.window,
   };
 }
 

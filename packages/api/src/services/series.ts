@@ -129,7 +129,7 @@ export async function buildSeries(
     key: l.key,
     label: l.label,
     points: periods.flatMap((p) => {
-      const v = mine(l.unit, p) ? shown.get(id(l.key, p)) : outsideValue(k.id, l.unit, p, l.gender);
+      const v = mine(l.unit, p) ? shown.get(id(l.key, p)) : outsideValue(k.id, l.unit, p, l.gender, k.windowFamily);
       return v
         ? [
             {

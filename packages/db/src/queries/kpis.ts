@@ -29,6 +29,7 @@ export function toKpiRecord(r: KpiRow): KpiRecord {
     ageBands: r.ageBands,
     privacyClass: r.privacyClass,
     individualsKpis: r.individualsKpis,
+    windowFamily: r.windowFamily,
     source: r.source,
     validFrom: r.validFrom,
     validTo: r.validTo,

@@ -23,6 +23,10 @@ export const kpis = pgTable('kpis', {
   privacyClass: text('privacy_class', { enum: ['none', 'small-count', 'sick-leave', 'hme'] }).notNull(),
   /** KPIs whose sum counts this one's individuals (care days: persons placed); empty: counted from the value or estimated. */
   individualsKpis: jsonb('individuals_kpis').$type<string[]>().notNull().default([]),
+  /** Which months a report period means for the KPI (the domain's measurement-window.ts). */
+  windowFamily: text('window_family', { enum: ['calendar', 'volume', 'economy', 'sick-leave', 'fte', 'headcount'] })
+    .notNull()
+    .default('calendar'),
   source: text('source').notNull(),
   /** First and last month the KPI may have data (import rejects months outside). */
   validFrom: text('valid_from').notNull().default('2000-01'),

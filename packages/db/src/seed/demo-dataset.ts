@@ -6,6 +6,7 @@ import { personnelKeyObservations } from './demo-personnel-keys.js';
 import { placementObservations } from './demo-placements.js';
 import { demoTargets } from './demo-targets.js';
 import { DEMO_UNITS } from './demo-units.js';
+import { volumeObservations } from './demo-volumes.js';
 import type { DemoDataset } from './types.js';
 
 export const DEMO_ORG = { id: 'katrineholm', name: 'Katrineholms kommun' };
@@ -25,6 +26,7 @@ export function buildDemoDataset(): DemoDataset {
     ...personnelObservations(),
     ...personnelKeyObservations(),
     ...hmeObservations(),
+    ...volumeObservations(),
   ];
   return { organisation: DEMO_ORG, units: DEMO_UNITS, kpis: DEMO_KPIS, observations, targets: demoTargets(observations) };
 }

@@ -1,8 +1,9 @@
 import { personnelKpiDefs } from './demo-kpis-personnel.js';
+import { VOLUME_KPI_DEFS } from './demo-kpis-volumes.js';
 import type { DemoKpi } from './types.js';
 
 export type Def = Omit<DemoKpi, 'sortOrder' | 'validFrom' | 'ratioOf' | 'scale' | 'ageBands' | 'nameEn' | 'description' | 'source'> &
-  Partial<Pick<DemoKpi, 'validFrom' | 'ratioOf' | 'scale' | 'ageBands'>> & { en: string; desc: string; source?: string };
+  Partial<Pick<DemoKpi, 'validFrom' | 'ratioOf' | 'scale' | 'ageBands' | 'windowFamily'>> & { en: string; desc: string; source?: string };
 
 const SOURCE_EB = 'Statistik försörjningsstöd (månadsrapport) och volymmått i tertial- och delårsrapporter';
 const SOURCE_BUV = 'Statistik barn, unga och vuxna (månadsrapport) och volymmått';
@@ -37,6 +38,7 @@ const vd = (id: string, name: string, en: string, individualsKpis: string[] = []
     unit: 'days',
     direction: 'lower',
     individualsKpis,
+    windowFamily: 'volume',
     source: 'Volymmått i tertial- och delårsrapporter',
   });
 
@@ -56,6 +58,7 @@ export const sickLeave = (id: string, name: string, en: string, desc: string, ag
     genderSplit: true,
     ageBands,
     privacyClass: 'sick-leave',
+    windowFamily: 'sick-leave',
     scale: 100,
     validFrom: '2017-12',
     source: SOURCE_PERS,
@@ -83,7 +86,7 @@ const DEFS: Def[] = [
     'Households paid social assistance',
     'Hushåll som fått utbetalning under månaden, genomsnitt per månad över perioden.',
     'ekonomiskt-bistand',
-    { timeAggregation: 'mean', genderSplit: true, direction: 'lower', source: SOURCE_EB },
+    { timeAggregation: 'mean', genderSplit: true, direction: 'lower', windowFamily: 'volume', source: SOURCE_EB },
   ),
   count(
     'hushall-totalt',
@@ -113,6 +116,7 @@ const DEFS: Def[] = [
     timeAggregation: 'sum',
     genderSplit: false,
     privacyClass: 'none',
+    windowFamily: 'economy',
     source: SOURCE_EB,
   },
   {
@@ -128,6 +132,7 @@ const DEFS: Def[] = [
     genderSplit: false,
     privacyClass: 'small-count',
     ratioOf: { numerator: 'utbetalt-forsorjningsstod', denominator: 'hushall-utbetalt' },
+    windowFamily: 'economy',
     source: SOURCE_EB,
   },
   count(
@@ -136,14 +141,17 @@ const DEFS: Def[] = [
     'New cases (applications and reports)',
     'Ansökningar och anmälningar som inkommit under perioden, alla verksamheter.',
     'barn-unga-vuxna',
-    { source: SOURCE_BUV },
+    { windowFamily: 'volume', source: SOURCE_BUV },
   ),
   count('startade-utredningar', 'Startade utredningar', 'Investigations started', 'Utredningar som startats under perioden, alla verksamheter.', 'barn-unga-vuxna', {
+    windowFamily: 'volume',
     source: SOURCE_BUV,
   }),
   count('avslutade-utredningar', 'Avslutade utredningar', 'Investigations closed', 'Utredningar som avslutats under perioden, alla verksamheter.', 'barn-unga-vuxna', {
+    windowFamily: 'volume',
     source: SOURCE_BUV,
   }),
+  ...VOLUME_KPI_DEFS,
   vd('varddygn-familjehem-ekb', 'Vårddygn i familjehem, ensamkommande barn och unga', 'Care days in foster homes, unaccompanied minors'),
   vd('varddygn-hvb-ekb', 'Vårddygn i stödboende/HVB, ensamkommande barn och unga', 'Care days in supported housing/HVB, unaccompanied minors'),
   vd('varddygn-familjehem-bu', 'Vårddygn i familjehem, barn och unga exkl. ensamkommande', 'Care days in foster homes, children excl. unaccompanied', [
@@ -177,6 +185,7 @@ const DEFS: Def[] = [
     timeAggregation: 'sum',
     genderSplit: false,
     privacyClass: 'none',
+    windowFamily: 'economy',
     source: 'Uppföljning placeringskostnader (T1 2022, 001)',
   },
   sickLeave('sjukfranvaro', 'Sjukfrånvaro', 'Sick leave', 'Sjukfrånvarotimmar i procent av ordinarie arbetstid (Σ sjuktimmar / Σ ordinarie timmar).', ['-29', '30-49', '50-']),
@@ -192,6 +201,7 @@ const DEFS: Def[] = [
     en: 'Full-time equivalents',
     desc: 'Omräknade heltider, genomsnitt per månad över perioden.',
     ...FTE_SHAPE,
+    windowFamily: 'fte',
     validFrom: '2017-12',
     source: SOURCE_PERS,
   },
@@ -218,6 +228,7 @@ export const DEMO_KPIS: DemoKpi[] = DEFS.map((d, i) => ({
   ageBands: d.ageBands ?? [],
   privacyClass: d.privacyClass,
   individualsKpis: d.individualsKpis ?? [],
+  windowFamily: d.windowFamily ?? 'calendar',
   source: d.source ?? '',
   validFrom: d.validFrom ?? '2018-01',
   sortOrder: i,

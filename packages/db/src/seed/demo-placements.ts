@@ -17,9 +17,23 @@ const syn = (kpiId: string, unitCode: string, month: Month, gender: 'K' | 'M' | 
   sourceRow: null,
 });
 
+/**
+ * Care days for jan–aug 2020 printed in the indicator annex of Delår 2020
+ * (004 l.446–448, "Avser årets åtta första månader"): institution, vuxna 3 414;
+ * institution, barn och unga 7 185, which counts every institution placement
+ * of children, so the HVB days of ensamkommande too (jan–jun: 3 890 + 2 564,
+ * 004 l.83, l.85); its July–August days are split in the jan–jun proportion.
+ */
+const CARE_DAYS_JAN_AUG_2020: Record<string, number> = {
+  'varddygn-institution-vuxna': 3414,
+  'varddygn-institution-bu': 3890 + Math.round(((7185 - 3890 - 2564) * 3890) / (3890 + 2564)),
+  'varddygn-hvb-ekb': 2564 + (7185 - 3890 - 2564) - Math.round(((7185 - 3890 - 2564) * 3890) / (3890 + 2564)),
+};
+
 /** Care days: no printed month, so every month is synthetic, fitted to the printed period sums. */
 function careDays(kpiId: string, labels: string[], unit: string): DemoObservation[] {
-  const constraints = volumeConstraints(labels, 'sum');
+  const janAug = CARE_DAYS_JAN_AUG_2020[kpiId];
+  const constraints = [...volumeConstraints(labels, 'sum'), ...(janAug === undefined ? [] : [{ start: '2020-01', end: '2020-08', total: janAug }])];
   const anchors = constraints.map((c): [Month, number] => [c.start, c.total / (monthNumber(c.end) - monthNumber(c.start) + 1)]);
   const base = baselineSeries(kpiId, DEMO_MONTHS, (m) => levelAt(anchors, m), SEASON_FLAT, 0.1);
   const cells: SeriesCell[] = DEMO_MONTHS.map((month, i) => ({ month, unit, value: Math.round(base[i] ?? 0), fixed: false }));

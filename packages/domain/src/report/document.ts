@@ -1,5 +1,6 @@
 import type { Assessment, GoalKind } from '../goals.js';
 import type { Direction, MeasureUnit } from '../kpi.js';
+import type { ValueWindow } from '../measurement-window.js';
 import type { HiddenReason } from '../release/labels.js';
 import type { Status } from '../status.js';
 
@@ -51,6 +52,13 @@ export interface ReportKpiRow {
   forecastStatus: Status;
   monthsWithData: number;
   monthsInPeriod: number;
+  /**
+   * The months the figure is measured over where they are not the report
+   * period (volymmått delår: jan–jun; sick leave 1/12–30/6), printed under
+   * its name; absent or null: the period itself (and in versions fastställda
+   * before windows).
+   */
+  window?: ValueWindow | null;
 }
 
 export interface ReportGoalRow {

@@ -3,7 +3,7 @@ import { ASSESSMENTS, ASSESSMENT_META, type Assessment } from '../goals.js';
 import type { MeasureUnit } from '../kpi.js';
 import { parsePeriod } from '../period.js';
 import { hiddenText } from '../release/labels.js';
-import type { ReportDocument, ReportFigure } from './document.js';
+import type { ReportDocument, ReportFigure, ReportKpiRow } from './document.js';
 
 type Locale = 'sv' | 'en';
 
@@ -15,6 +15,12 @@ export function figureText(f: ReportFigure, unit: string | null, decimals: numbe
   if (f.hidden) return hiddenText(f.hidden, locale);
   if (f.value === null) return '–';
   return formatValue(f.value, asMeasure(unit), decimals, locale);
+}
+
+/** The note under a KPI's name that says its window ("Mätperiod 1/12 2019–30/6 2020"), or null when it is the report period. */
+export function windowNote(r: Pick<ReportKpiRow, 'window'>, locale: Locale = 'sv'): string | null {
+  if (!r.window) return null;
+  return locale === 'sv' ? `Mätperiod ${r.window.label}` : `Measured ${r.window.labelEn}`;
 }
 
 export const numberText = (v: number | null, unit: string | null, decimals: number, locale: Locale = 'sv'): string =>

@@ -1,0 +1,1 @@
+ALTER TABLE "kpis" ADD COLUMN "window_family" text DEFAULT 'calendar' NOT NULL;

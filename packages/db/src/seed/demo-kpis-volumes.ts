@@ -1,0 +1,58 @@
+import type { Def } from './demo-kpis.js';
+
+const SOURCE = 'Volymmått i tertial- och delårsrapporter';
+
+/** A volymmått row as a KPI: measured over the volume window (delår: jan–jun, 000 l.239, 004 l.79). */
+const volume = (id: string, name: string, en: string, desc: string, extra: Partial<Def> = {}): Def => ({
+  id,
+  name,
+  en,
+  desc,
+  group: 'barn-unga-vuxna',
+  unit: 'count',
+  decimals: 0,
+  direction: 'none',
+  timeAggregation: 'sum',
+  genderSplit: false,
+  privacyClass: 'small-count',
+  windowFamily: 'volume',
+  source: SOURCE,
+  ...extra,
+});
+
+/**
+ * The volymmått rows the catalogue had no KPI for (the 17 rows of 000
+ * l.245–310, 002 l.26–73, 004 l.80–96, 001 l.427–439). "Pågående" counts and
+ * the stocks of permits and contracts are taken at the period's end ('last'):
+ * only then do all the printed figures hold (pågående utredningar: 1 402 for
+ * jan–jun 2018 but 449 for the whole of 2018).
+ */
+export const VOLUME_KPI_DEFS: Def[] = [
+  volume('ensamkommande', 'Ensamkommande barn och unga', 'Unaccompanied minors', 'Ensamkommande barn och unga med insats, genomsnitt per månad.', {
+    group: 'placeringar',
+    timeAggregation: 'mean',
+  }),
+  volume(
+    'kontaktfamiljer',
+    'Pågående insatser, kontaktfamiljer/kontaktpersoner',
+    'Ongoing support, contact families/persons',
+    'Pågående insatser med kontaktfamilj, komplementfamilj eller kontaktperson vid periodens slut, flickor (K) och pojkar (M).',
+    { timeAggregation: 'last', genderSplit: true },
+  ),
+  volume('spelmissbruk', 'Ärenden spelmissbruk', 'Gambling addiction cases', 'Ärenden om spelmissbruk under perioden (nytt mått 2019).', { validFrom: '2019-01' }),
+  volume('kvinnofrid', 'Kvinnofridsärenden', 'Cases of violence against women', 'Kvinnofridsärenden (våld i nära relationer) under perioden.'),
+  volume('sociala-kontrakt', 'Sociala kontrakt', 'Social housing contracts', 'Sociala kontrakt (andrahandskontrakt via förvaltningen) vid periodens slut.', {
+    group: 'ekonomiskt-bistand',
+    timeAggregation: 'last',
+  }),
+  volume(
+    'serveringstillstand',
+    'Stadigvarande serveringstillstånd',
+    'Permanent alcohol licences',
+    'Stadigvarande serveringstillstånd vid periodens slut (tillstånd, inga personer).',
+    { timeAggregation: 'last', privacyClass: 'none' },
+  ),
+  volume('pagaende-utredningar', 'Pågående utredningar', 'Ongoing investigations', 'Pågående utredningar vid periodens slut, barn och vuxna.', {
+    timeAggregation: 'last',
+  }),
+];
