@@ -12,6 +12,7 @@ const staffShare = (id: string, name: string, en: string, desc: string, directio
     decimals: 1,
     direction,
     timeAggregation: 'last',
+    windowFamily: 'headcount',
     genderSplit: true,
     privacyClass: 'none',
     scale: 100,
@@ -33,7 +34,7 @@ const payShare = (id: string, name: string, en: string, desc: string): Def =>
 
 /** A count of employees leaving or of rehab cases: individuals, so small counts are protected. */
 const people = (id: string, name: string, en: string, desc: string, timeAggregation: Def['timeAggregation']): Def =>
-  count(id, name, en, desc, 'personal', { timeAggregation, validFrom: '2017-12', source: SOURCE_PERS });
+  count(id, name, en, desc, 'personal', { timeAggregation, windowFamily: timeAggregation === 'last' ? 'headcount' : 'calendar', validFrom: '2017-12', source: SOURCE_PERS });
 
 const LENGTHS = [
   ['kort', '< 15 dagar', 'under 15 days', 'sjukfall kortare än 15 dagar'],
@@ -51,6 +52,7 @@ export function personnelKpiDefs(): Def[] {
   return [
     count('manadsanstallda', 'Månadsanställda', 'Monthly-paid employees', 'Antal månadsanställda personer vid periodens slut (sista dagen i månaden).', 'personal', {
       timeAggregation: 'last',
+      windowFamily: 'headcount',
       genderSplit: true,
       privacyClass: 'none',
       validFrom: '2017-12',
@@ -65,6 +67,7 @@ export function personnelKpiDefs(): Def[] {
         'higher',
       ),
       timeAggregation: 'mean',
+      windowFamily: 'fte',
     },
     {
       ...staffShare(
@@ -75,6 +78,7 @@ export function personnelKpiDefs(): Def[] {
         'lower',
       ),
       timeAggregation: 'mean',
+      windowFamily: 'fte',
     },
     staffShare('andel-tillsvidare', 'Tillsvidareanställda, andel', 'Permanent employees, share', 'Tillsvidareanställda i procent av månadsanställda vid periodens slut.', 'higher'),
     staffShare('andel-visstid', 'Visstidsanställda, andel', 'Fixed-term employees, share', 'Visstidsanställda i procent av månadsanställda vid periodens slut.'),
@@ -129,6 +133,7 @@ export function personnelKpiDefs(): Def[] {
       ),
       direction: 'higher',
       timeAggregation: 'last',
+      windowFamily: 'headcount',
     },
     sickLeave(
       'sjukfranvaro-tillsvidare',
