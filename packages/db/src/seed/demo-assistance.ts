@@ -71,7 +71,7 @@ function paid(totals: Map<Month, number>): DemoObservation[] {
   const kr = byLabel('Utbetalt försörjningsstöd under månaden');
   const tkr = monthly('monthly_costs_tkr', (r) => r.series === 'forsorjningsstod_utbetalt', 'value_tkr', 1000);
   const rand = createRandom(seedOf('utbetalt-forsorjningsstod'));
-  return DEMO_MONTHS.map((month) => {
+  const out = DEMO_MONTHS.map((month) => {
     const r = kr.get(month) ?? tkr.get(month);
     if (r) return obs('utbetalt-forsorjningsstod', month, 'T', r.value, r);
     const perHousehold = levelAt(
@@ -84,6 +84,11 @@ function paid(totals: Map<Month, number>): DemoObservation[] {
     );
     return obs('utbetalt-forsorjningsstod', month, 'T', Math.round((totals.get(month) ?? 0) * perHousehold * noise(rand, 0.04)));
   });
+  // "Utbetalning av ekonomiskt bistånd var under april 979 tkr lägre än mars" (002 l.301).
+  const march = out.find((o) => o.month === '2019-03');
+  const april = out.find((o) => o.month === '2019-04');
+  if (march && april && april.origin === 'synthetic') april.numerator = march.numerator - 979_000;
+  return out;
 }
 
 export function assistanceObservations(): DemoObservation[] {

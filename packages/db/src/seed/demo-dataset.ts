@@ -4,6 +4,7 @@ import { DEMO_KPIS } from './demo-kpis.js';
 import { hmeObservations, personnelObservations } from './demo-personnel.js';
 import { placementObservations } from './demo-placements.js';
 import { demoTargets } from './demo-targets.js';
+import { demoEconomy } from './economy/demo-economy.js';
 import { DEMO_UNITS } from './demo-units.js';
 import type { DemoDataset } from './types.js';
 
@@ -18,5 +19,5 @@ export const DEMO_ORG = { id: 'katrineholm', name: 'Katrineholms kommun' };
  */
 export function buildDemoDataset(): DemoDataset {
   const observations = [...assistanceObservations(), ...caseObservations(), ...placementObservations(), ...personnelObservations(), ...hmeObservations()];
-  return { organisation: DEMO_ORG, units: DEMO_UNITS, kpis: DEMO_KPIS, observations, targets: demoTargets(observations) };
+  return { organisation: DEMO_ORG, units: DEMO_UNITS, kpis: DEMO_KPIS, observations, targets: demoTargets(observations), economy: demoEconomy(observations) };
 }

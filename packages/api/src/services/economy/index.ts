@@ -1,0 +1,2 @@
+export * from './economy-view.js';
+export type { KpiBudget } from './kpi-budgets.js';
