@@ -1,2 +1,1 @@
 export * from './economy-view.js';
-export type { KpiBudget } from './kpi-budgets.js';
