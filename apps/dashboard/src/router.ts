@@ -22,6 +22,7 @@ export const router = createRouter({
     { path: '/kpi/:kpi', name: 'kpi', component: () => import('./kpi-detail/KpiDetailView.vue') },
     { path: '/kpi/:kpi/enheter', name: 'drilldown', component: () => import('./drilldown/DrilldownView.vue') },
     { path: '/mal', name: 'goals', component: () => import('./goals/GoalsView.vue') },
+    { path: '/ekonomi', name: 'economy', component: () => import('./economy/EconomyView.vue') },
     { path: '/rapport', name: 'report', component: () => import('./report/ReportView.vue') },
     { path: '/skarm/:token', name: 'wall', component: () => import('./wall/WallView.vue') },
     { path: '/logga-in', name: 'login', component: () => import('./login/LoginView.vue'), meta: { public: true } },

@@ -5,6 +5,7 @@ import { authRouter } from './routers/auth.js';
 import { boardRouter } from './routers/board.js';
 import { commentRouter } from './routers/comment.js';
 import { drilldownRouter } from './routers/drilldown.js';
+import { economyRouter } from './routers/economy.js';
 import { goalRouter } from './routers/goal.js';
 import { importRouter } from './routers/import.js';
 import { koladaRouter } from './routers/kolada.js';
@@ -37,6 +38,7 @@ export const appRouter = router({
   uppdrag: uppdragRouter,
   risk: riskRouter,
   report: reportRouter,
+  economy: economyRouter,
   live: liveRouter,
   board: boardRouter,
   import: importRouter,

@@ -19,3 +19,4 @@ export * from './limits.js';
 export * from './goals.js';
 export * from './release/index.js';
 export * from './report/index.js';
+export * from './economy/index.js';

@@ -3,6 +3,8 @@ import { accessEn } from './access-en.js';
 import { accessSv } from './access-sv.js';
 import { boardsEn } from './boards-en.js';
 import { boardsSv } from './boards-sv.js';
+import { economyEn } from './economy-en.js';
+import { economySv } from './economy-sv.js';
 import { en } from './en.js';
 import { followUpsEn } from './follow-ups-en.js';
 import { followUpsSv } from './follow-ups-sv.js';
@@ -22,6 +24,7 @@ import { wallSv } from './wall-sv.js';
 export type Messages = BaseMessages & {
   access: typeof accessSv;
   boards: typeof boardsSv;
+  economy: typeof economySv;
   followUps: typeof followUpsSv;
   goals: typeof goalsSv;
   importer: typeof importSv;
@@ -33,8 +36,8 @@ export type AppLocale = 'sv' | 'en';
 
 /** Every catalogue has exactly the Swedish keys: each English part is declared with its Swedish part's type. */
 export const messages: Record<AppLocale, Messages> = {
-  sv: { ...sv, access: accessSv, boards: boardsSv, followUps: followUpsSv, goals: goalsSv, importer: importSv, kolada: koladaSv, report: reportSv, ...wallSv },
-  en: { ...en, access: accessEn, boards: boardsEn, followUps: followUpsEn, goals: goalsEn, importer: importEn, kolada: koladaEn, report: reportEn, ...wallEn },
+  sv: { ...sv, access: accessSv, boards: boardsSv, economy: economySv, followUps: followUpsSv, goals: goalsSv, importer: importSv, kolada: koladaSv, report: reportSv, ...wallSv },
+  en: { ...en, access: accessEn, boards: boardsEn, economy: economyEn, followUps: followUpsEn, goals: goalsEn, importer: importEn, kolada: koladaEn, report: reportEn, ...wallEn },
 };
 
 /** 'overview.heading', 'access.login.title', …: the dotted path of every message. */

@@ -4,11 +4,14 @@ import type { Db } from '../client.js';
 import {
   atgarder,
   comments,
+  economyAmounts,
+  economyPrognoses,
   goalAssessments,
   goalIndicators,
   goalIndicatorValues,
   goals,
   importBatches,
+  investments,
   kpis,
   observationHistory,
   observations,
@@ -47,6 +50,7 @@ export async function clearOrgData(tx: Db, orgId: string): Promise<void> {
   // Children before parents: these all point at goals, units or KPIs.
   for (const t of [reportVersions, reportDrafts, uppdragComments, uppdrag, atgarder, risks, goalAssessments, goalIndicatorValues, goalIndicators, goals])
     await tx.delete(t).where(eq(t.orgId, orgId));
+  for (const t of [economyAmounts, economyPrognoses, investments]) await tx.delete(t).where(eq(t.orgId, orgId));
   await tx.delete(comments).where(eq(comments.orgId, orgId));
   await tx.delete(observationHistory).where(eq(observationHistory.orgId, orgId));
   await tx.delete(observations).where(eq(observations.orgId, orgId));

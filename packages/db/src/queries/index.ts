@@ -15,3 +15,4 @@ export * from './goals.js';
 export * from './goal-assessments.js';
 export * from './follow-ups.js';
 export * from './reports.js';
+export * from './economy.js';

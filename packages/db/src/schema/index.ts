@@ -16,3 +16,4 @@ export * from './kolada.js';
 export * from './goals.js';
 export * from './follow-ups.js';
 export * from './reports.js';
+export * from './economy.js';

@@ -103,13 +103,17 @@ function paid(totals: Map<Month, number>): DemoObservation[] {
     );
     return obs('utbetalt-forsorjningsstod', month, 'T', Math.round((totals.get(month) ?? 0) * perHousehold * noise(rand, 0.04)));
   });
+  // "Utbetalning av ekonomiskt bistånd var under april 979 tkr lägre än mars" (002 l.301): set first, then held fixed by the refit.
+  const march = out.find((o) => o.month === '2019-03');
+  const april = out.find((o) => o.month === '2019-04');
+  if (march && april && april.origin === 'synthetic') april.numerator = march.numerator - 979_000;
   // 004 l.179: 8 577 kr per household jan–aug 2019 (no month of 2019 is printed).
-  return refit(out, [{ start: '2019-01', end: '2019-08', total: KR_PER_HOUSEHOLD_JAN_AUG_2019 * HOUSEHOLD_MONTHS_JAN_AUG[2019] }]);
+  return refit(out, [{ start: '2019-01', end: '2019-08', total: KR_PER_HOUSEHOLD_JAN_AUG_2019 * HOUSEHOLD_MONTHS_JAN_AUG[2019] }], ['2019-03', '2019-04']);
 }
 
-/** One series' synthetic months scaled so these sums come out exactly; printed months stay as printed. */
-function refit(series: DemoObservation[], constraints: SumConstraint[]): DemoObservation[] {
-  const cells: SeriesCell[] = series.map((o) => ({ month: o.month, unit: UNIT, value: o.numerator, fixed: o.origin === 'reported' }));
+/** One series' synthetic months scaled so these sums come out exactly; printed months (and the months named) stay as they are. */
+function refit(series: DemoObservation[], constraints: SumConstraint[], held: readonly Month[] = []): DemoObservation[] {
+  const cells: SeriesCell[] = series.map((o) => ({ month: o.month, unit: UNIT, value: o.numerator, fixed: o.origin === 'reported' || held.includes(o.month) }));
   fitToConstraints(cells, constraints, true);
   return series.map((o, i) => ({ ...o, numerator: cells[i]?.value ?? o.numerator }));
 }

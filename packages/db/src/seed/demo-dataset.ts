@@ -5,6 +5,7 @@ import { hmeObservations, personnelObservations } from './demo-personnel.js';
 import { personnelKeyObservations } from './demo-personnel-keys.js';
 import { placementObservations } from './demo-placements.js';
 import { demoTargets } from './demo-targets.js';
+import { demoEconomy } from './economy/demo-economy.js';
 import { DEMO_UNITS } from './demo-units.js';
 import { volumeObservations } from './demo-volumes.js';
 import type { DemoDataset } from './types.js';
@@ -28,5 +29,5 @@ export function buildDemoDataset(): DemoDataset {
     ...hmeObservations(),
     ...volumeObservations(),
   ];
-  return { organisation: DEMO_ORG, units: DEMO_UNITS, kpis: DEMO_KPIS, observations, targets: demoTargets(observations) };
+  return { organisation: DEMO_ORG, units: DEMO_UNITS, kpis: DEMO_KPIS, observations, targets: demoTargets(observations), economy: demoEconomy(observations) };
 }

@@ -91,11 +91,17 @@ function costs(): DemoObservation[] {
     SEASON_FLAT,
     0.12,
   );
-  return DEMO_MONTHS.map((month, i) => {
+  const cells: SeriesCell[] = DEMO_MONTHS.map((month, i) => {
     const r = reported.get(month);
-    if (r) return { ...syn('placeringskostnad', 'BU', month, 'T', r.value), origin: 'reported' as const, sourceFile: r.source, sourceRow: r.line };
-    return syn('placeringskostnad', 'BU', month, 'T', Math.round(base[i] ?? 0));
+    return r ? { month, unit: 'BU', value: r.value, fixed: true, source: r.source, line: r.line } : { month, unit: 'BU', value: Math.round(base[i] ?? 0), fixed: false };
   });
+  // T1 2019's placements cost 24 054 tkr (002 l.267: köpt huvudverksamhet).
+  fitToConstraints(cells, [{ start: '2019-01', end: '2019-04', total: 24_054 }], true);
+  return cells.map((c) =>
+    c.fixed
+      ? { ...syn('placeringskostnad', 'BU', c.month, 'T', c.value), origin: 'reported' as const, sourceFile: c.source ?? null, sourceRow: c.line ?? null }
+      : syn('placeringskostnad', 'BU', c.month, 'T', c.value),
+  );
 }
 
 export function placementObservations(): DemoObservation[] {

@@ -1,5 +1,5 @@
 import { yearOf } from '@lagesbild/domain';
-import { monthly, HOUSEHOLD_LABELS, volumePrognoses } from './reported-lookup.js';
+import { HOUSEHOLD_LABELS, volumePrognoses } from './reported-lookup.js';
 import type { DemoObservation, DemoTarget } from './types.js';
 
 const YEARS = [2018, 2019, 2020, 2021, 2022];
@@ -23,39 +23,6 @@ function fromPrognoses(kpiId: string, labels: string[], obs: DemoObservation[], 
   });
 }
 
-/** Monthly placement budgets: printed for 2021 and 2022 (001), demo budgets before. */
-function placementBudgets(obs: DemoObservation[]): DemoTarget[] {
-  const printed = monthly('monthly_costs_tkr', (r) => r.series === 'placeringar_budget', 'value_tkr');
-  return YEARS.map((year) => {
-    const months = Array.from({ length: 12 }, (_, i) => printed.get(`${year}-${String(i + 1).padStart(2, '0')}`));
-    if (months.every((m) => m !== undefined)) {
-      const values = months.map((m) => m?.value ?? 0);
-      const first = months[0];
-      return target({
-        kpiId: 'placeringskostnad',
-        year,
-        annual: values.reduce((a, b) => a + b, 0),
-        monthly: values,
-        tolerance: 2,
-        toleranceKind: 'percent',
-        origin: 'reported',
-        source: `Budget ${year}, ${first?.source ?? ''} rad ${first?.line ?? ''}`,
-      });
-    }
-    const monthlyBudget = Math.round((yearTotal(obs, 'placeringskostnad', year) / 12) * 0.96);
-    return target({
-      kpiId: 'placeringskostnad',
-      year,
-      annual: monthlyBudget * 12,
-      monthly: Array(12).fill(monthlyBudget),
-      tolerance: 2,
-      toleranceKind: 'percent',
-      origin: 'demo',
-      source: null,
-    });
-  });
-}
-
 export function demoTargets(obs: DemoObservation[]): DemoTarget[] {
   const vd = (id: string, labels: string[]) => fromPrognoses(id, labels, obs, 'sum', 5);
   return [
@@ -71,7 +38,6 @@ export function demoTargets(obs: DemoObservation[]): DemoTarget[] {
         source: null,
       }),
     ),
-    ...placementBudgets(obs),
     ...vd('varddygn-familjehem-bu', ['Antal utnyttjade vårddygn i familjehem, barn och unga exkl ensamkommande', 'Vårddygn i familjehem, barn och unga exkl ensamkommande']),
     ...vd('varddygn-institution-bu', ['Antal utnyttjade vårddygn på institution, barn och unga exkl ensamkommande', 'Vårddygn på institution, barn och unga exkl ensamkommande']),
     ...vd('varddygn-institution-vuxna', ['Antal utnyttjade vårddygn på institution, vuxna', 'Antal utnyttjande vårddygn på institution, vuxna']),

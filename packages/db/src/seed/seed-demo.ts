@@ -8,6 +8,7 @@ import { buildDemoDataset } from './demo-dataset.js';
 import { seedDemoKolada } from './demo-kolada.js';
 import { seedDemoGoals } from './demo-goals.js';
 import { seedDemoMappings } from './demo-mappings.js';
+import { writeEconomy } from './economy/write-economy.js';
 
 export interface SeedSummary {
   units: number;
@@ -59,6 +60,7 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
         })),
       );
     }
+    await writeEconomy(tx, orgId, data.economy, id);
     await seedDemoMappings(tx, orgId);
     await seedDemoKolada(tx, orgId);
     // The 2020 goals and their målbedömning, on the förvaltning (the nämnd's whole organisation).

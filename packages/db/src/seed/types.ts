@@ -1,4 +1,5 @@
 import type { Gender, KpiDefinition, Month } from '@lagesbild/domain';
+import type { DemoEconomy } from './economy/types.js';
 
 export interface DemoUnit {
   code: string;
@@ -46,4 +47,5 @@ export interface DemoDataset {
   kpis: DemoKpi[];
   observations: DemoObservation[];
   targets: DemoTarget[];
+  economy: DemoEconomy;
 }
