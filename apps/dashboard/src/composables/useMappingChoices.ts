@@ -3,7 +3,7 @@ import { listUnits } from '../api/admin.js';
 import { fetchKpis } from '../api/detail.js';
 import { kpiChoices, type KpiChoice } from '../import/import-mappings.js';
 
-export interface UnitChoice {
+interface UnitChoice {
   code: string;
   name: string;
   depth: number;
