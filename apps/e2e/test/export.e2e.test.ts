@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS } from './support/app.js';
+import { parseCsv } from './support/csv.js';
 import { useChromium } from './support/fixture.js';
 import { tableCells } from './support/views.js';
 
@@ -14,36 +15,6 @@ async function download(page: Page, testid: string): Promise<{ name: string; byt
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
   const path = await file.path();
   return { name: file.suggestedFilename(), bytes: await readFile(path) };
-}
-
-/** RFC 4180 with `;`: our files quote cells holding ; " or line breaks (the suppression note holds a ;). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted && ch === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (ch === '"') {
-      quoted = !quoted;
-    } else if (!quoted && ch === ';') {
-      row.push(cell);
-      cell = '';
-    } else if (!quoted && ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row.length === 1 && cell === '' ? [] : row);
-      row = [];
-      cell = '';
-      i++;
-    } else {
-      cell += ch;
-    }
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
 }
 
 describe('exports in Chromium', () => {
@@ -66,7 +37,7 @@ describe('exports in Chromium', () => {
     expect(csv.name).toBe('placeringskostnad_soc_2022-t1_tertial_none.csv');
     const text = csv.bytes.toString('utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
-    const lines = parseCsv(text.slice(1));
+    const lines = parseCsv(text.slice(1), ';');
     expect(lines[0]).toEqual(['Placeringskostnad — Socialförvaltningen — 2022, per tertial']);
     expect(lines.slice(2, 2 + screen.length)).toEqual(screen.map((r) => r.map(escaped)));
     expect(lines[3]?.[1]).toMatch(/^\d{1,3}( \d{3})* tkr$/);
@@ -104,7 +75,7 @@ describe('exports in Chromium', () => {
     const page = await open('/kpi/avslutade-utredningar/enheter?enhet=BOU&period=2022-03', token);
     await page.getByTestId('drilldown-table').waitFor();
     const screen = (await tableCells(page, 'drilldown-table')).slice(1);
-    const csv = parseCsv((await download(page, 'export-csv')).bytes.toString('utf8').slice(1));
+    const csv = parseCsv((await download(page, 'export-csv')).bytes.toString('utf8').slice(1), ';');
     expect(csv[2]).toEqual(['Enhet', 'Värde', 'Mål', 'Status', 'Omorganisation']);
     const body = csv.slice(3, 3 + screen.length);
     expect(body.map((r) => r.slice(0, 4))).toEqual(screen.map((r) => r.slice(0, 4).map(escaped)));

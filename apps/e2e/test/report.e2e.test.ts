@@ -4,44 +4,16 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, PHONE } from './support/app.js';
+import { parseCsv } from './support/csv.js';
 import { shootDesktopAndPhone, useChromium } from './support/fixture.js';
 import { seriousViolations, shoot, tableCells, WIDE } from './support/views.js';
 
 /** The målbedömning of Delårsrapport 2020 (004) as the demo seeds it: one row per goal, the printed symbols. */
 const CSV = resolve(import.meta.dirname, '../../../packages/db/src/seed/reference/goal_assessments.csv');
 
-/** RFC 4180 with `,` (the reference CSVs quote cells holding , " or line breaks). */
-function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const endCell = () => {
-    row.push(cell);
-    cell = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (!quoted && c === ',') {
-      endCell();
-    } else if (!quoted && c === '\n') {
-      endCell();
-      rows.push(row);
-      row = [];
-    } else if (quoted || c !== '\r') {
-      cell += c;
-    }
-  }
-  if (cell !== '' || row.length > 0) {
-    endCell();
-    rows.push(row);
-  }
-  const [head = [], ...body] = rows;
+/** The reference CSV's rows as records by its header. */
+function csvRecords(text: string): Record<string, string>[] {
+  const [head = [], ...body] = parseCsv(text, ',');
   return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
 }
 
@@ -63,7 +35,7 @@ describe('the report view in Chromium', () => {
     await expect(page.getByTestId('goal-period-D').getAttribute('aria-pressed')).resolves.toBe('true');
 
     // Every goal's status and prognos symbols as 004 prints them.
-    const reported = parseCsv(readFileSync(CSV, 'utf8'));
+    const reported = csvRecords(readFileSync(CSV, 'utf8'));
     expect(reported).toHaveLength(25);
     const rows = await page
       .getByTestId('report-goal')

@@ -50,100 +50,29 @@ export const READING_CASES: [file: string, sheet: string | null, row: number, co
   ['long-sheet.xlsx', 'Data', 1, 'datum', 'Okänd kolumn "datum" i rubrikraden i fil long-sheet.xlsx, blad Data, rad 1, kolumn datum.'],
 ];
 
+/** What most of these files hold: utbetalt-kr for January and February 2021. */
+const JAN_FEB_2021: [kpi: string, month: string, value: number][] = [
+  ['utbetalt-kr', '2021-01', 100],
+  ['utbetalt-kr', '2021-02', 200],
+];
+
 /**
  * Read right, and so not refused: the file, the sheets that must be named in
  * a warning (skipped), and the values that are imported (kpi, month, value).
  */
 export const READ_RIGHT_CASES: [file: string, skippedSheets: string[], values: [kpi: string, month: string, value: number][]][] = [
-  [
-    'hidden-sheets-2021.xlsx',
-    ['Gammal', 'Arkiv'],
-    [
-      ['utbetalt-kr', '2021-01', 100],
-      ['utbetalt-kr', '2021-02', 200],
-    ],
-  ],
-  [
-    'merged-heading-2021.xlsx',
-    [],
-    [
-      ['utbetalt-kr', '2021-01', 100],
-      ['utbetalt-kr', '2021-02', 200],
-    ],
-  ],
-  [
-    'cover-sheet-2021.xlsx',
-    ['Försättsblad'],
-    [
-      ['utbetalt-kr', '2021-01', 100],
-      ['utbetalt-kr', '2021-02', 200],
-    ],
-  ],
-  [
-    'title-rows-2021.xlsx',
-    [],
-    [
-      ['utbetalt-kr', '2021-01', 100],
-      ['utbetalt-kr', '2021-02', 200],
-    ],
-  ],
-  [
-    'title-row-2021.csv',
-    [],
-    [
-      ['utbetalt-kr', '2021-01', 100],
-      ['utbetalt-kr', '2021-02', 200],
-    ],
-  ],
-  [
-    'date-headers-2021.xlsx',
-    [],
-    [
-      ['utbetalt-kr', '2021-01', 100],
-      ['utbetalt-kr', '2021-02', 200],
-    ],
-  ],
-  [
-    'serial-headers-2021.xlsx',
-    [],
-    [
-      ['utbetalt-kr', '2021-01', 100],
-      ['utbetalt-kr', '2021-02', 200],
-    ],
-  ],
-  [
-    'month-end-headers-2021.csv',
-    [],
-    [
-      ['utbetalt-kr', '2021-01', 100],
-      ['utbetalt-kr', '2021-02', 200],
-    ],
-  ],
-  [
-    'swedish-date-headers-2021.csv',
-    [],
-    [
-      ['utbetalt-kr', '2021-01', 100],
-      ['utbetalt-kr', '2021-02', 200],
-    ],
-  ],
-  [
-    'title-with-date-2021.csv',
-    [],
-    [
-      ['utbetalt-kr', '2021-01', 100],
-      ['utbetalt-kr', '2021-02', 200],
-    ],
-  ],
+  ['hidden-sheets-2021.xlsx', ['Gammal', 'Arkiv'], JAN_FEB_2021],
+  ['merged-heading-2021.xlsx', [], JAN_FEB_2021],
+  ['cover-sheet-2021.xlsx', ['Försättsblad'], JAN_FEB_2021],
+  ['title-rows-2021.xlsx', [], JAN_FEB_2021],
+  ['title-row-2021.csv', [], JAN_FEB_2021],
+  ['date-headers-2021.xlsx', [], JAN_FEB_2021],
+  ['serial-headers-2021.xlsx', [], JAN_FEB_2021],
+  ['month-end-headers-2021.csv', [], JAN_FEB_2021],
+  ['swedish-date-headers-2021.csv', [], JAN_FEB_2021],
+  ['title-with-date-2021.csv', [], JAN_FEB_2021],
   ['long-title-rows.csv', [], [['utbetalt-kr', '2021-01', 5]]],
-  [
-    'title-with-comma-2021.csv',
-    [],
-    [
-      ['utbetalt-kr', '2021-01', 100],
-      ['utbetalt-kr', '2021-02', 200],
-    ],
-  ],
+  ['title-with-comma-2021.csv', [], JAN_FEB_2021],
 ];
 
 /** What a library says in English; none of it may reach a Swedish message. */

@@ -1,9 +1,7 @@
 import {
   ASSESSMENTS,
-  assessmentOfStatus,
   figureText,
   goalTally,
-  numberText,
   REPORT_SECTION_META,
   REPORT_SECTIONS,
   reportTitle,
@@ -12,10 +10,10 @@ import {
   type ReportGoalRow,
   type ReportKpiRow,
   type ReportSectionId,
-  windowNote,
 } from '@lagesbild/domain';
 import { AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, type Table, TextRun } from 'docx';
 import { assessmentPara, type Cell, docxTable, para } from './docx-table.js';
+import { KPI_FIGURE_COLUMNS, KPI_HEADERS, kpiCells, nameNotes } from './kpi-columns.js';
 import type { ReportPdfMeta } from './render-pdf.js';
 import { ATGARD_STATUS, dataThroughText, dateText, dateTimeText, EMPTY_SECTION, UPPDRAG_STATUS } from './words.js';
 
@@ -53,20 +51,8 @@ function goalRow(g: ReportGoalRow): Cell[] {
 
 function kpis(rows: ReportKpiRow[], empty: string): Block[] {
   if (rows.length === 0) return none(empty);
-  const body = rows.map((r): Cell[] => [
-    [
-      para(r.name),
-      ...[windowNote(r)].flatMap((w) => (w ? [para({ text: w, muted: true })] : [])),
-      ...(r.monthsWithData < r.monthsInPeriod ? [para({ text: `${r.monthsWithData} av ${r.monthsInPeriod} månader med data`, muted: true })] : []),
-    ],
-    num(figureText(r.value, r.unit, r.decimals)),
-    num(figureText(r.lastYear, r.unit, r.decimals)),
-    num(numberText(r.target, r.unit, r.decimals)),
-    assessmentPara(assessmentOfStatus(r.status)),
-    num(numberText(r.forecast, r.unit, r.decimals)),
-    assessmentPara(assessmentOfStatus(r.forecastStatus)),
-  ]);
-  return [docxTable(['Nyckeltal', 'Utfall', 'I fjol', 'Mål', 'Status', 'Prognos helår', 'Prognosstatus'], [2200, 1150, 1150, 1150, 1300, 1150, 1300], body, [1, 2, 3, 5], true)];
+  const body = rows.map((r): Cell[] => [[para(r.name), ...nameNotes(r).map((text) => para({ text, muted: true }))], ...kpiCells<Cell>(r, num, assessmentPara)]);
+  return [docxTable(KPI_HEADERS, [2200, 1150, 1150, 1150, 1300, 1150, 1300], body, KPI_FIGURE_COLUMNS, true)];
 }
 
 function annex(doc: ReportDocument): Block[] {

@@ -1,20 +1,16 @@
-import { hiddenReason, REPORT_SCHEMA, type ReportDocument, type ReportKpiRow } from '@lagesbild/domain';
-import { reportGoal, reportKpi } from '@lagesbild/domain/testing';
+import { hiddenReason, type ReportDocument, type ReportKpiRow } from '@lagesbild/domain';
+import { emptyReport, reportGoal, reportKpi, shown } from '@lagesbild/domain/testing';
 
 const goal = (g: Parameters<typeof reportGoal>[0]) => reportGoal({ kind: 'namndmal', committees: ['Socialnämnden'], ...g });
 const kpi = (k: Parameters<typeof reportKpi>[0] & Pick<ReportKpiRow, 'unit'>) => reportKpi(k);
+const fromKolada = { source: 'Kolada (RKA)', year: 2020 };
+const egenForsorjning = { goalId: 2, goalTitle: 'Fler invånare når egen försörjning' };
 
 /** A delårsrapport 2020 as a socialnämnd would print it: each assessment, a hidden figure, Riket from Kolada. */
 export function delarsrapport2020(): ReportDocument {
-  return {
-    schema: REPORT_SCHEMA,
+  return emptyReport({
     orgName: 'Exempelby kommun',
     unit: 'soc',
-    unitName: 'Socialförvaltningen',
-    period: '2020-D',
-    periodKind: 'delar',
-    dataThrough: '2020-08',
-    generatedAt: '2020-09-10T06:15:00Z',
     summary:
       'Förvaltningen bedömer att verksamheten i huvudsak bedrivs enligt plan. Kostnaderna för försörjningsstöd har ökat under pandemin.\n\nPlaceringarna av barn och unga har minskat, och andelen som återgår till egen försörjning ligger nära målet.',
     goals: [
@@ -59,8 +55,8 @@ export function delarsrapport2020(): ReportDocument {
         kpi: 'U31400',
         name: 'Hushåll med försörjningsstöd',
         unit: 'count',
-        value: { value: 604, hidden: null },
-        lastYear: { value: 571, hidden: null },
+        value: shown(604),
+        lastYear: shown(571),
         target: 560,
         status: 'red',
         forecast: 612,
@@ -71,11 +67,8 @@ export function delarsrapport2020(): ReportDocument {
         name: 'Placerade barn, dygn',
         unit: 'days',
         value: { value: null, hidden: hiddenReason('primary', 'persons') },
-        lastYear: { value: 1250, hidden: null },
+        lastYear: shown(1250),
         target: 1300,
-        status: 'none',
-        forecast: null,
-        forecastStatus: 'none',
         monthsWithData: 6,
       }),
     ],
@@ -84,8 +77,8 @@ export function delarsrapport2020(): ReportDocument {
         kpi: 'EK01',
         name: 'Utbetalt försörjningsstöd',
         unit: 'kr',
-        value: { value: 3634874, hidden: null },
-        lastYear: { value: 3398120, hidden: null },
+        value: shown(3634874),
+        lastYear: shown(3398120),
         target: 3700000,
         status: 'green',
         forecast: 5480000,
@@ -98,8 +91,8 @@ export function delarsrapport2020(): ReportDocument {
         name: 'Sjukfrånvaro',
         unit: 'percent',
         decimals: 1,
-        value: { value: 6.8, hidden: null },
-        lastYear: { value: 7.4, hidden: null },
+        value: shown(6.8),
+        lastYear: shown(7.4),
         target: 6.5,
         status: 'yellow',
         forecast: 6.9,
@@ -129,24 +122,22 @@ export function delarsrapport2020(): ReportDocument {
     ],
     bilaga: [
       {
-        goalId: 2,
-        goalTitle: 'Fler invånare når egen försörjning',
+        ...egenForsorjning,
         name: 'Andel som återgår till egen försörjning',
         unit: 'percent',
         decimals: 1,
-        total: { value: 42.5, hidden: null },
-        women: { value: 44.1, hidden: null },
-        men: { value: 40.9, hidden: null },
-        riket: { value: 39.2, source: 'Kolada (RKA)', year: 2020 },
+        total: shown(42.5),
+        women: shown(44.1),
+        men: shown(40.9),
+        riket: { value: 39.2, ...fromKolada },
         status: 'uppfyllt',
       },
       {
-        goalId: 2,
-        goalTitle: 'Fler invånare når egen försörjning',
+        ...egenForsorjning,
         name: 'Unga vuxna med försörjningsstöd',
         unit: 'count',
         decimals: 0,
-        total: { value: 37, hidden: null },
+        total: shown(37),
         women: { value: null, hidden: hiddenReason('primary', 'persons') },
         men: { value: null, hidden: hiddenReason('secondary', null) },
         riket: null,
@@ -158,12 +149,12 @@ export function delarsrapport2020(): ReportDocument {
         name: 'Placerade barn 0–20 år per 10 000 invånare',
         unit: 'index',
         decimals: 1,
-        total: { value: 71.3, hidden: null },
-        women: { value: 68.0, hidden: null },
-        men: { value: 74.4, hidden: null },
-        riket: { value: 63.0, source: 'Kolada (RKA)', year: 2020 },
+        total: shown(71.3),
+        women: shown(68.0),
+        men: shown(74.4),
+        riket: { value: 63.0, ...fromKolada },
         status: 'ej-uppfyllt',
       },
     ],
-  };
+  });
 }

@@ -8,6 +8,7 @@ export const en: Messages = {
     skip: 'Skip to the KPIs',
     otherLanguage: 'Svenska',
     otherLanguageCode: 'sv',
+    cancel: 'Cancel',
   },
   overview: {
     filterHint: 'Show only KPIs with status {word}',

@@ -124,7 +124,6 @@ export const importEn: typeof importSv = {
     planMonths: '{n} months {first}–{last}',
     planMonth: '{first}',
     confirmYes: 'Yes, roll back',
-    cancel: 'Cancel',
     rolledBackNotice: 'Import {id} is rolled back: {restored} values restored and {deleted} removed.',
     empty: 'No imports yet.',
   },

@@ -124,7 +124,6 @@ export const importSv = {
     planMonths: '{n} månader {first}–{last}',
     planMonth: '{first}',
     confirmYes: 'Ja, återställ',
-    cancel: 'Avbryt',
     rolledBackNotice: 'Import {id} är återställd: {restored} värden återställda och {deleted} borttagna.',
     empty: 'Inga importer ännu.',
   },

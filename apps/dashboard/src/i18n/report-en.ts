@@ -25,7 +25,6 @@ export const reportEn: typeof reportSv = {
     faststallLabel: 'Adopt the report',
     faststallQuestion: 'Adopt {title}? Later imports do not change an adopted version.',
     faststallYes: 'Yes, adopt',
-    cancel: 'Cancel',
     faststallDone: 'Version {n} is adopted.',
     faststallFailed: 'The server did not answer while the report was being adopted. Reload the page and check under Version whether it was saved; otherwise try again.',
   },

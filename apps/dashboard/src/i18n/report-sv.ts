@@ -23,7 +23,6 @@ export const reportSv = {
     faststallLabel: 'Fastställ rapporten',
     faststallQuestion: 'Fastställ {title}? Senare importer ändrar inte en fastställd version.',
     faststallYes: 'Ja, fastställ',
-    cancel: 'Avbryt',
     faststallDone: 'Version {n} är fastställd.',
     faststallFailed: 'Servern svarade inte när rapporten skulle fastställas. Ladda om sidan och se under Version om den hann sparas; annars försök igen.',
   },

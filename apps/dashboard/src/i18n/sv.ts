@@ -10,6 +10,7 @@ export const sv = {
     skip: 'Hoppa till nyckeltalen',
     otherLanguage: 'English',
     otherLanguageCode: 'en',
+    cancel: 'Avbryt',
   },
   overview: {
     filterHint: 'Visa bara nyckeltal med status {word}',

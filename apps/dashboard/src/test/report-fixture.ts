@@ -1,5 +1,5 @@
 import type { ReportDocument } from '@lagesbild/domain';
-import { emptyReport, reportGoal, reportKpi } from '@lagesbild/domain/testing';
+import { emptyReport, reportGoal, reportKpi, shown } from '@lagesbild/domain/testing';
 
 // This fixture's goals are decided and its KPIs judged unless a row says otherwise.
 const goal = (over: Parameters<typeof reportGoal>[0]) =>
@@ -16,8 +16,8 @@ const goal = (over: Parameters<typeof reportGoal>[0]) =>
 const kpi = (over: Parameters<typeof reportKpi>[0]) =>
   reportKpi({
     nameEn: `${over.name} (en)`,
-    value: { value: 431, hidden: null },
-    lastYear: { value: 402, hidden: null },
+    value: shown(431),
+    lastYear: shown(402),
     target: 420,
     status: 'yellow',
     forecast: 440,
@@ -43,7 +43,7 @@ export function reportDocument(over: Partial<ReportDocument> = {}): ReportDocume
         kpi: 'placeringskostnad',
         name: 'Placeringskostnad',
         unit: 'kr',
-        value: { value: 3634874, hidden: null },
+        value: shown(3634874),
         target: null,
         status: 'none',
         forecast: null,
@@ -80,8 +80,8 @@ export function reportDocument(over: Partial<ReportDocument> = {}): ReportDocume
         name: 'Andel i hemmaplanslösning',
         unit: 'percent',
         decimals: 1,
-        total: { value: 6.8, hidden: null },
-        women: { value: 7.1, hidden: null },
+        total: shown(6.8),
+        women: shown(7.1),
         men: { value: null, hidden: null },
         riket: { value: 41.5, source: 'Kolada (RKA) 2020', year: 2020 },
         status: 'delvis',

@@ -2,6 +2,7 @@
 import { mount } from '@vue/test-utils';
 import { h, nextTick, type Component } from 'vue';
 import { describe, expect, it } from 'vitest';
+import { createAppI18n } from '../i18n/index.js';
 import ConfirmStep from './ConfirmStep.vue';
 import DataTableComponent from './DataTable.vue';
 
@@ -43,12 +44,14 @@ describe('DataTable', () => {
 });
 
 describe('ConfirmStep', () => {
-  const props = { label: 'Återställ import 3', text: 'Återställa import 3?', cancel: 'Avbryt', testid: 'rollback' };
+  const props = { label: 'Återställ import 3', text: 'Återställa import 3?', testid: 'rollback' };
+  const global = { plugins: [createAppI18n('sv')] };
 
   it('moves focus to cancel until yes is offered, then to yes', async () => {
-    const step = mount(ConfirmStep, { props: { ...props, confirm: null, focus: 'confirm' as const }, attachTo: document.body });
+    const step = mount(ConfirmStep, { props: { ...props, confirm: null, focus: 'confirm' as const }, attachTo: document.body, global });
     await nextTick();
     expect(document.activeElement?.getAttribute('data-testid')).toBe('rollback-cancel');
+    expect(step.get('[data-testid="rollback-cancel"]').text()).toBe('Avbryt');
     await step.setProps({ confirm: 'Ja, återställ' });
     await nextTick();
     expect(document.activeElement?.getAttribute('data-testid')).toBe('rollback-confirm');
@@ -58,7 +61,7 @@ describe('ConfirmStep', () => {
   });
 
   it('keeps focus on cancel when that is the safe choice', async () => {
-    const step = mount(ConfirmStep, { props: { ...props, confirm: 'Återkalla', focus: 'cancel' as const, danger: true }, attachTo: document.body });
+    const step = mount(ConfirmStep, { props: { ...props, confirm: 'Återkalla', focus: 'cancel' as const, danger: true }, attachTo: document.body, global });
     await nextTick();
     expect(document.activeElement?.getAttribute('data-testid')).toBe('rollback-cancel');
     expect(step.get('[role="group"]').attributes('aria-label')).toBe('Återställ import 3');

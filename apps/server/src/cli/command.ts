@@ -29,8 +29,8 @@ interface CliContext {
 export const value = (valueHint: string, description: string): { type: 'string'; valueHint: string; description: string } => ({ type: 'string', valueHint, description });
 /** A flag with a value that the command cannot do without; runCli refuses a run without it. */
 export const needed = (valueHint: string, description: string) => ({ ...value(valueHint, description), required: true as const });
-/** A switch: given or not. */
-export const toggle = (description: string): { type: 'boolean'; description: string } => ({ type: 'boolean', description });
+/** A switch: given or not (false when not given). */
+export const toggle = (description: string): { type: 'boolean'; description: string; default: false } => ({ type: 'boolean', description, default: false });
 /** An argument by position, shown as its hint; the command's own message explains a missing one. */
 export const positional = (valueHint: string, description: string): { type: 'positional'; required: false; valueHint: string; description: string } => ({
   type: 'positional',

@@ -158,18 +158,8 @@ export interface MappingView extends LabelMapping {
 
 export async function listMappings(db: Db, orgId: string): Promise<MappingView[]> {
   const rows = await listImportMappings(db, orgId);
-  return rows.map((r) => ({
-    id: r.id,
-    section: r.section,
-    parentLabel: r.parentLabel,
-    label: r.label,
-    kpiId: r.kpiId,
-    gender: r.gender,
-    ageBand: r.ageBand,
-    unitCode: r.unitCode,
-    updatedBy: r.updatedBy,
-    updatedAt: r.updatedAt.toISOString(),
-  }));
+  // All of a row but its tenant, which the caller is.
+  return rows.map(({ orgId: _orgId, ...r }) => ({ ...r, updatedAt: r.updatedAt.toISOString() }));
 }
 
 /** Labels as the importer compares them: one space between words, none at the ends. */

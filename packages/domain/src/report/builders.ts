@@ -1,6 +1,9 @@
-import type { ReportDocument, ReportGoalRow, ReportKpiRow } from './document.js';
+import type { ReportDocument, ReportFigure, ReportGoalRow, ReportKpiRow } from './document.js';
 
 // Rows and documents for tests of what renders a report (the dashboard's sections, the PDF and Word files): neutral defaults, the test states what it is about.
+
+/** A figure the suppressed audience may see as it is. */
+export const shown = (value: number): ReportFigure => ({ value, hidden: null });
 
 export const reportGoal = (over: Partial<ReportGoalRow> & Pick<ReportGoalRow, 'id' | 'title'>): ReportGoalRow => ({
   parentId: null,

@@ -132,11 +132,11 @@ Ett fel stoppar hela importen; varningar (t.ex. ändrade sparade värden) kräve
     importCommand(c.database, c.io, {
       orgId: c.orgId,
       file: args.file,
-      dryRun: args['dry-run'] ?? false,
-      yes: args.yes ?? false,
+      dryRun: args['dry-run'],
+      yes: args.yes,
       unit: args.unit,
       year: args.year,
-      skipMissing: args['skip-missing'] ?? false,
+      skipMissing: args['skip-missing'],
       user: cliUser(c.env),
       // pnpm runs root scripts from the repository root; INIT_CWD is where the user typed the command.
       cwd: c.env.INIT_CWD ?? process.cwd(),

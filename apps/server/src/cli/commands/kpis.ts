@@ -25,5 +25,5 @@ export const kpisCli = cliCommand({
   name: 'kpis',
   description: 'lista KPI:erna',
   args: { json: toggle('skriv ut som JSON') },
-  run: (args, c) => kpisCommand(c.database, c.io, { json: args.json ?? false }),
+  run: (args, c) => kpisCommand(c.database, c.io, { json: args.json }),
 });

@@ -46,5 +46,5 @@ ${SUBCOMMANDS}`,
     json: toggle('skriv ut som JSON (list)'),
   },
   run: (args, c) =>
-    orgCommand(c.database, c.io, { args: [args.sub, args.id].filter((a): a is string => a !== undefined), name: args.name, json: args.json ?? false, actor: cliUser(c.env) }),
+    orgCommand(c.database, c.io, { args: [args.sub, args.id].filter((a): a is string => a !== undefined), name: args.name, json: args.json, actor: cliUser(c.env) }),
 });

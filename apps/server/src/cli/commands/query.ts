@@ -83,8 +83,8 @@ P: ÅÅÅÅ-MM, ÅÅÅÅ-T1..T3, ÅÅÅÅ-D (delår), ÅÅÅÅ, ÅÅÅÅ-MM:ÅÅ
       unit: args.unit,
       period: args.period,
       gender: args.gender,
-      json: args.json ?? false,
-      compare: args.compare ?? false,
-      suppress: args.suppress ?? false,
+      json: args.json,
+      compare: args.compare,
+      suppress: args.suppress,
     }),
 });

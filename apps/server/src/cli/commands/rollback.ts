@@ -53,5 +53,5 @@ Visar vad som ändras och frågar först; --yes bekräftar utan fråga (krävs n
     ...ORG_ARG,
   },
   org: 'scoped',
-  run: (args, c) => rollbackCommand(c.database, c.io, { orgId: c.orgId, batch: args.batch, user: cliUser(c.env), yes: args.yes ?? false }),
+  run: (args, c) => rollbackCommand(c.database, c.io, { orgId: c.orgId, batch: args.batch, user: cliUser(c.env), yes: args.yes }),
 });

@@ -77,7 +77,7 @@ export const serveCli = cliCommand({
       port,
       host: serverEnv.host,
       orgId: c.orgId,
-      demo: args.demo ?? false,
+      demo: args.demo,
       trustProxy: serverEnv.trustProxy,
       sessionPurgeMs: serverEnv.sessionPurgeMs,
       // The demo's Kolada figures are the report's, under the demo's own ids: nothing to fetch.

@@ -37,5 +37,5 @@ export const unitsCli = cliCommand({
     ...ORG_ARG,
   },
   org: 'scoped',
-  run: (args, c) => unitsCommand(c.database, c.io, { orgId: c.orgId, month: args.month, json: args.json ?? false }),
+  run: (args, c) => unitsCommand(c.database, c.io, { orgId: c.orgId, month: args.month, json: args.json }),
 });

@@ -134,7 +134,7 @@ ${SUBCOMMANDS}`,
       name: args.name,
       email: args.email,
       password: args['password-stdin'] ? await readStdin() : null,
-      json: args.json ?? false,
+      json: args.json,
       baseUrl: `http://${serverEnv.host}:${serverEnv.port}`,
       actor: `cli:${env.USER ?? 'okänd'}`,
     });
