@@ -2,6 +2,7 @@ export * from './month.js';
 export * from './period.js';
 export * from './kpi.js';
 export * from './aggregate.js';
+export * from './age-band.js';
 export * from './status.js';
 export * from './format.js';
 export * from './unit-tree.js';

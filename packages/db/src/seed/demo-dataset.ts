@@ -3,6 +3,7 @@ import { caseObservations } from './demo-cases.js';
 import { DEMO_KPIS } from './demo-kpis.js';
 import { hmeObservations, personnelObservations } from './demo-personnel.js';
 import { placementObservations } from './demo-placements.js';
+import { reportDetailObservations } from './demo-report-details.js';
 import { demoTargets } from './demo-targets.js';
 import { DEMO_UNITS } from './demo-units.js';
 import type { DemoDataset } from './types.js';
@@ -17,6 +18,13 @@ export const DEMO_ORG = { id: 'katrineholm', name: 'Katrineholms kommun' };
  * figures the reports print come out of the engine. Pure and deterministic.
  */
 export function buildDemoDataset(): DemoDataset {
-  const observations = [...assistanceObservations(), ...caseObservations(), ...placementObservations(), ...personnelObservations(), ...hmeObservations()];
+  const observations = [
+    ...assistanceObservations(),
+    ...caseObservations(),
+    ...placementObservations(),
+    ...personnelObservations(),
+    ...hmeObservations(),
+    ...reportDetailObservations(),
+  ];
   return { organisation: DEMO_ORG, units: DEMO_UNITS, kpis: DEMO_KPIS, observations, targets: demoTargets(observations) };
 }

@@ -1,30 +1,6 @@
+import { MONTHLY_REPORT_KPIS } from './demo-kpis-monthly.js';
+import { count, FTE_SHAPE, placed, SOURCE_BUV, SOURCE_EB, SOURCE_HME, SOURCE_PERS, VARAV_18_24, type Def } from './kpi-def.js';
 import type { DemoKpi } from './types.js';
-
-type Def = Omit<DemoKpi, 'sortOrder' | 'validFrom' | 'ratioOf' | 'scale' | 'ageBands' | 'nameEn' | 'description' | 'source'> &
-  Partial<Pick<DemoKpi, 'validFrom' | 'ratioOf' | 'scale' | 'ageBands'>> & { en: string; desc: string; source?: string };
-
-const SOURCE_EB = 'Statistik försörjningsstöd (månadsrapport) och volymmått i tertial- och delårsrapporter';
-const SOURCE_BUV = 'Statistik barn, unga och vuxna (månadsrapport) och volymmått';
-const SOURCE_PERS = 'Personalnyckeltal i tertial- och delårsrapporter (HR-systemet)';
-const SOURCE_HME = 'Medarbetarenkäten HME (svar 1–5), bilaga Uppföljning av indikatorer';
-
-/** Full-time equivalents as the demo and the generated catalogue both have them: a monthly mean with one decimal. */
-export const FTE_SHAPE = { group: 'personal', unit: 'fte', decimals: 1, direction: 'none', timeAggregation: 'mean', genderSplit: true, privacyClass: 'none' } as const;
-
-const count = (id: string, name: string, en: string, desc: string, group: DemoKpi['group'], extra: Partial<Def> = {}): Def => ({
-  id,
-  name,
-  en,
-  desc,
-  group,
-  unit: 'count',
-  decimals: 0,
-  direction: 'none',
-  timeAggregation: 'sum',
-  genderSplit: false,
-  privacyClass: 'small-count',
-  ...extra,
-});
 
 /**
  * Care days, and the persons-placed KPIs of the same care form whose count
@@ -37,13 +13,6 @@ const vd = (id: string, name: string, en: string, individualsKpis: string[] = []
     direction: 'lower',
     individualsKpis,
     source: 'Volymmått i tertial- och delårsrapporter',
-  });
-
-const placed = (id: string, name: string, en: string, adults = false) =>
-  count(id, name, en, `Antal placerade per månad (genomsnitt över perioden), ${adults ? 'kvinnor/män' : 'flickor (K) och pojkar (M)'}.`, 'placeringar', {
-    timeAggregation: 'mean',
-    genderSplit: true,
-    source: SOURCE_BUV,
   });
 
 /** A sick-leave share from the HR system: sick hours over ordinary hours, in per cent, protected as sick leave. */
@@ -82,7 +51,7 @@ const DEFS: Def[] = [
     'Households paid social assistance',
     'Hushåll som fått utbetalning under månaden, genomsnitt per månad över perioden.',
     'ekonomiskt-bistand',
-    { timeAggregation: 'mean', genderSplit: true, direction: 'lower', source: SOURCE_EB },
+    { timeAggregation: 'mean', genderSplit: true, direction: 'lower', source: SOURCE_EB, ...VARAV_18_24 },
   ),
   count(
     'hushall-totalt',
@@ -90,7 +59,7 @@ const DEFS: Def[] = [
     'Households with social assistance, total',
     'Alla hushåll med ett ärende om försörjningsstöd, genomsnitt per månad.',
     'ekonomiskt-bistand',
-    { timeAggregation: 'mean', direction: 'lower', source: SOURCE_EB },
+    { timeAggregation: 'mean', direction: 'lower', source: SOURCE_EB, ...VARAV_18_24 },
   ),
   count(
     'barn-i-hushall',
@@ -139,6 +108,7 @@ const DEFS: Def[] = [
   ),
   count('startade-utredningar', 'Startade utredningar', 'Investigations started', 'Utredningar som startats under perioden, alla verksamheter.', 'barn-unga-vuxna', {
     source: SOURCE_BUV,
+    ...VARAV_18_24,
   }),
   count('avslutade-utredningar', 'Avslutade utredningar', 'Investigations closed', 'Utredningar som avslutats under perioden, alla verksamheter.', 'barn-unga-vuxna', {
     source: SOURCE_BUV,
@@ -198,7 +168,10 @@ const DEFS: Def[] = [
   hme('hme-motivation', 'HME delindex motivation', 'HME motivation'),
   hme('hme-ledarskap', 'HME delindex ledarskap', 'HME leadership'),
   hme('hme-styrning', 'HME delindex styrning', 'HME governance'),
+  ...MONTHLY_REPORT_KPIS,
 ];
+
+const kindOf = (id: string) => DEFS.find((d) => d.id === id)?.ageBandKind;
 
 export const DEMO_KPIS: DemoKpi[] = DEFS.map((d, i) => ({
   id: d.id,
@@ -213,7 +186,9 @@ export const DEMO_KPIS: DemoKpi[] = DEFS.map((d, i) => ({
   ratioOf: d.ratioOf ?? null,
   scale: d.scale ?? 1,
   genderSplit: d.genderSplit,
-  ageBands: d.ageBands ?? [],
+  ageBands: [...(d.ageBands ?? [])],
+  // A ratio's total is band '' on both sides where either side's bands are "varav" (aggregateRatio).
+  ageBandKind: d.ageBandKind ?? (d.ratioOf && [d.ratioOf.numerator, d.ratioOf.denominator].some((id) => kindOf(id) === 'subset') ? 'subset' : 'partition'),
   privacyClass: d.privacyClass,
   individualsKpis: d.individualsKpis ?? [],
   source: d.source ?? '',
