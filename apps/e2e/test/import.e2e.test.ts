@@ -82,11 +82,11 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
     await preview();
     // Focus moves to the result, so a keyboard user does not have to look for it.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('import-summary-title');
-    // Seven mapped rows × January–February, all equal to the demo data's reported months.
-    await expect(counts()).resolves.toEqual({ new: 0, changed: 0, unchanged: 14, rejected: 0 });
+    // 34 cells: 28 stored (the paying totals and the average are checked), all equal to the demo data's reported months.
+    await expect(counts()).resolves.toEqual({ new: 0, changed: 0, unchanged: 28, rejected: 0 });
     const rows = page.locator('[data-testid="import-diff-table"] tbody tr[data-status]');
-    await expect(rows.count()).resolves.toBe(14);
-    await expect(page.locator('[data-testid="import-diff-table"] tbody tr[data-status="unchanged"]').count()).resolves.toBe(14);
+    await expect(rows.count()).resolves.toBe(28);
+    await expect(page.locator('[data-testid="import-diff-table"] tbody tr[data-status="unchanged"]').count()).resolves.toBe(28);
     const feb = page.locator('tr[data-line="14"]', { hasText: 'feb 2018' });
     await expect(feb.locator('td[data-field="kpi"]').innerText()).resolves.toBe('Inkomna aktualiseringar');
     await expect(feb.locator('td[data-field="unit"]').innerText()).resolves.toBe('EKBIST');
@@ -96,12 +96,12 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
 
     await page.getByTestId('import-commit').click();
     const id = await committedBatch('statistik-forsorjningsstod-2018.csv');
-    await expect(text('import-notice')).resolves.toBe(`✔ Importen är sparad som import ${id} (statistik-forsorjningsstod-2018.csv): 0 nya, 0 ändrade och 14 oförändrade värden.`);
+    await expect(text('import-notice')).resolves.toBe(`✔ Importen är sparad som import ${id} (statistik-forsorjningsstod-2018.csv): 0 nya, 0 ändrade och 28 oförändrade värden.`);
     const batch = page.locator(`tr[data-batch="${id}"]`);
     await expect(batch.innerText()).resolves.toContain('statistik-forsorjningsstod-2018.csv');
     await expect(batch.innerText()).resolves.toContain('e2e-admin');
     await expect(batch.innerText()).resolves.toContain('månadsrapport (CSV)');
-    await expect(batch.locator('td').nth(4).innerText()).resolves.toBe('0 / 0 / 14');
+    await expect(batch.locator('td').nth(4).innerText()).resolves.toBe('0 / 0 / 28');
     await expect(batch.getByTestId('batch-status').innerText()).resolves.toBe('✔ Sparad');
   });
 
@@ -151,7 +151,7 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
     // Changed options make the old preview stale.
     await expect(page.getByTestId('import-result').count()).resolves.toBe(0);
     await preview();
-    await expect(counts()).resolves.toEqual({ new: 0, changed: 0, unchanged: 28, rejected: 0 });
+    await expect(counts()).resolves.toEqual({ new: 0, changed: 0, unchanged: 155, rejected: 0 });
     const warnings = page.getByTestId('import-warnings').locator('li');
     await expect(warnings.count()).resolves.toBe(3);
     await expect(warnings.first().innerText()).resolves.toContain('rad 20, kolumn Mars betyder att uppgift saknas');
@@ -173,7 +173,7 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
     await preview();
     await expect(text('import-already')).resolves.toBe('Filen är redan importerad; inget ändras.');
     await expect(page.getByTestId('import-commit').count()).resolves.toBe(0);
-    await expect(counts()).resolves.toEqual({ new: 0, changed: 0, unchanged: 28, rejected: 0 });
+    await expect(counts()).resolves.toEqual({ new: 0, changed: 0, unchanged: 155, rejected: 0 });
   });
 
   it('imports a corrected figure (year given in the form) as old → new after confirming, and rolls it back to the old value', async () => {
@@ -186,7 +186,7 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
     await page.getByLabel('Hoppa över saknade värden').uncheck();
     await page.getByLabel('År (för rapporter').fill('2018');
     await preview();
-    await expect(counts()).resolves.toEqual({ new: 0, changed: 1, unchanged: 13, rejected: 0 });
+    await expect(counts()).resolves.toEqual({ new: 0, changed: 1, unchanged: 27, rejected: 0 });
     // The changed cell comes first, with the warning (a newer report holds the stored value) on its value.
     const first = page.locator('[data-testid="import-diff-table"] tbody tr').first();
     await expect(first.getAttribute('data-status')).resolves.toBe('changed');
@@ -206,7 +206,7 @@ describe('the import page in Chromium: preview, import, errors, warnings, roll b
     await page.getByLabel('Jag har läst varningarna').check();
     await page.getByTestId('import-commit').click();
     const id = await committedBatch('forsorjningsstod-rattad.csv');
-    await expect(text('import-notice')).resolves.toContain('0 nya, 1 ändrade och 13 oförändrade värden');
+    await expect(text('import-notice')).resolves.toContain('0 nya, 1 ändrade och 27 oförändrade värden');
     await expect.poll(aktualiseringarFeb2018).toBe(115);
 
     const row = page.locator(`tr[data-batch="${id}"]`);

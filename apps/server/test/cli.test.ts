@@ -55,6 +55,21 @@ describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
     expect(m.value).toBeCloseTo(mean(M_2022), 9);
   });
 
+  it('query --band 18-24 reads the "varav 18-24" band beside the total, which it never adds to (001 l.704-706)', async () => {
+    const band = json(await h.run('query', '--kpi', 'hushall-utbetalt', '--unit', 'SOC', '--period', '2022-T1', '--band', '18-24', '--json'));
+    expect(band).toMatchObject({ kpi: 'hushall-utbetalt', gender: 'T', ageBand: '18-24', target: null });
+    expect(band.value).toBeCloseTo(mean([67, 60, 68, 62]), 9);
+    const women = json(await h.run('query', '--kpi', 'hushall-utbetalt', '--unit', 'SOC', '--period', '2022-T1', '--band', '18-24', '--gender', 'K', '--json'));
+    expect(women.value).toBeCloseTo(mean([34, 31, 36, 33]), 9);
+    // A band the KPI does not have, and a band for the protected release (which holds totals only), are refused.
+    const unknown = await h.run('query', '--kpi', 'hushall-utbetalt', '--unit', 'SOC', '--period', '2022-T1', '--band', '25-');
+    expect(unknown).toMatchObject({ code: 2 });
+    expect(unknown.err).toContain('Åldersgruppen "25-" finns inte för "hushall-utbetalt" (18-24)');
+    const suppressed = await h.run('query', '--kpi', 'hushall-utbetalt', '--unit', 'SOC', '--period', '2022-T1', '--band', '18-24', '--suppress');
+    expect(suppressed).toMatchObject({ code: 2 });
+    expect(suppressed.err).toContain('Åldersgrupper finns inte i den skyddade sammanställningen');
+  });
+
   it('computes kr per household-month as a ratio of sums (8 304 kr in January 2022)', async () => {
     const r = json(await h.run('query', '--kpi', 'utbetalt-per-hushall', '--unit', 'SOC', '--period', '2022-01', '--json'));
     expect(r.display).toBe('8 304 kr');
@@ -261,11 +276,11 @@ describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
 
     const dry = await h.run('import', SAMPLE_2022, '--unit', 'EKBIST', '--skip-missing', '--dry-run');
     expect(dry.code).toBe(0);
-    expect(dry.out).toContain('Provkörning (inget sparat): 0 nya, 0 ändrade, 28 oförändrade, 1 avvisade.');
+    expect(dry.out).toContain('Provkörning (inget sparat): 0 nya, 0 ändrade, 155 oförändrade, 1 avvisade.');
 
     const done = await h.run('import', SAMPLE_2022, '--unit', 'EKBIST', '--skip-missing', '--yes');
     expect(done.code).toBe(0);
-    expect(done.out).toMatch(/^Importerad som batch \d+: 0 nya, 0 ändrade, 28 oförändrade, 1 avvisade\.$/m);
+    expect(done.out).toMatch(/^Importerad som batch \d+: 0 nya, 0 ändrade, 155 oförändrade, 1 avvisade\.$/m);
     const batch = batchOf(done.out);
 
     const again = await h.run('import', SAMPLE_2022, '--unit', 'EKBIST', '--skip-missing', '--yes');
@@ -274,7 +289,7 @@ describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
 
     const t = await h.withDb((db) => traces(db, batch));
     expect(t.audit).toHaveLength(1);
-    expect(t.audit[0]).toMatchObject({ orgId: 'katrineholm', detail: { fileName: 'statistik-forsorjningsstod-2022.csv', format: 'wide-csv', unchanged: 28 } });
+    expect(t.audit[0]).toMatchObject({ orgId: 'katrineholm', detail: { fileName: 'statistik-forsorjningsstod-2022.csv', format: 'wide-csv', unchanged: 155 } });
     expect(t.audit[0]?.actor).toMatch(/^cli:/);
     // Every figure equals the demo data already, so no screen has anything to refetch: no event.
     expect(t.events).toHaveLength(0);
@@ -286,7 +301,7 @@ describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
     writeFileSync(file, readFileSync(SAMPLE_2022, 'utf8').replace('Aktualiseringar;107;105;95;89', 'Aktualiseringar;107;105;95;90'));
     const dry = await h.run('import', file, '--unit', 'EKBIST', '--skip-missing', '--dry-run');
     expect(dry.code).toBe(0);
-    expect(dry.out).toContain('Provkörning (inget sparat): 0 nya, 1 ändrade, 27 oförändrade, 1 avvisade.');
+    expect(dry.out).toContain('Provkörning (inget sparat): 0 nya, 1 ändrade, 154 oförändrade, 1 avvisade.');
     expect(dry.out).toContain('aktualiseringar EKBIST 2022-04 T: 89 → 90 (rad 13)');
     expect(dry.err).toContain('ändras från 89 till 90, men det sparade värdet kommer från en nyare rapport');
 

@@ -1,4 +1,5 @@
 import type { Gender, KpiDefinition } from './kpi.js';
+import { cellsOfBand } from './age-band.js';
 import { compareMonths, type Month } from './month.js';
 
 /** One stored cell: a numerator with an optional denominator, on a leaf unit, a month and a gender. */
@@ -22,9 +23,11 @@ export interface Aggregate {
 
 export interface CellFilter {
   gender: Gender;
-  /** Restrict to one age band; undefined sums all bands. */
+  /** One age band; undefined (or '') asks for the total, which the KPI's ageBandKind defines (countsInBand). */
   ageBand?: string;
 }
+
+type BandKind = Pick<KpiDefinition, 'ageBandKind'>;
 
 /**
  * Picks the cells that make up gender `g`. T is the sum of K and M wherever the
@@ -54,9 +57,8 @@ function sumByMonth(cells: readonly ObservationCell[]): Map<Month, MonthSums> {
   return byMonth;
 }
 
-function filterCells(cells: readonly ObservationCell[], f: CellFilter): ObservationCell[] {
-  const banded = f.ageBand === undefined ? cells : cells.filter((c) => c.ageBand === f.ageBand);
-  return selectGender(banded, f.gender);
+function filterCells(kpi: BandKind, cells: readonly ObservationCell[], f: CellFilter): ObservationCell[] {
+  return selectGender(cellsOfBand(kpi, cells, f.ageBand), f.gender);
 }
 
 /**
@@ -64,8 +66,8 @@ function filterCells(cells: readonly ObservationCell[], f: CellFilter): Observat
  * denominator, else Σ numerator combined over time by the KPI's time
  * aggregation. Never a mean of ratios.
  */
-export function aggregateCells(kpi: Pick<KpiDefinition, 'timeAggregation' | 'scale'>, cells: readonly ObservationCell[], f: CellFilter): Aggregate {
-  const byMonth = sumByMonth(filterCells(cells, f));
+export function aggregateCells(kpi: Pick<KpiDefinition, 'timeAggregation' | 'scale' | 'ageBandKind'>, cells: readonly ObservationCell[], f: CellFilter): Aggregate {
+  const byMonth = sumByMonth(filterCells(kpi, cells, f));
   const months = [...byMonth.keys()].sort(compareMonths);
   if (months.length === 0) return { value: null, numerator: 0, denominator: null, monthsWithData: [] };
 
@@ -88,16 +90,18 @@ export function aggregateCells(kpi: Pick<KpiDefinition, 'timeAggregation' | 'sca
 /**
  * A ratio KPI (kr per household-month, cost per vårddygn): Σ of the numerator
  * KPI over Σ of the denominator KPI, both summed over the months where both
- * have data, so a month missing on one side does not skew the ratio.
+ * have data, so a month missing on one side does not skew the ratio. The
+ * ratio's ageBandKind holds for both sides ('subset' where either side's
+ * bands are "varav": the total is then band '' on both).
  */
 export function aggregateRatio(
-  kpi: Pick<KpiDefinition, 'scale'>,
+  kpi: Pick<KpiDefinition, 'scale' | 'ageBandKind'>,
   numeratorCells: readonly ObservationCell[],
   denominatorCells: readonly ObservationCell[],
   f: CellFilter,
 ): Aggregate {
-  const n = sumByMonth(filterCells(numeratorCells, f));
-  const d = sumByMonth(filterCells(denominatorCells, f));
+  const n = sumByMonth(filterCells(kpi, numeratorCells, f));
+  const d = sumByMonth(filterCells(kpi, denominatorCells, f));
   const months = [...n.keys()].filter((m) => d.has(m)).sort(compareMonths);
   let num = 0;
   let den = 0;

@@ -1,5 +1,6 @@
 import { selectGender, type CellFilter, type ObservationCell } from './aggregate.js';
-import type { Direction, TimeAggregation } from './kpi.js';
+import { cellsOfBand } from './age-band.js';
+import type { Direction, KpiDefinition, TimeAggregation } from './kpi.js';
 import { makeMonth, monthNumber, yearOf, type Month } from './month.js';
 import { assessStatus, type AnnualTarget, type Status } from './status.js';
 
@@ -267,8 +268,8 @@ export function forecastStatus(forecast: Forecast, annualTarget: AnnualTarget | 
 }
 
 /** Monthly totals of a KPI's cells for one gender (T = K + M where split) and optional age band. */
-export function monthlyTotals(cells: readonly ObservationCell[], f: CellFilter): MonthlyTotal[] {
-  const banded = f.ageBand === undefined ? cells : cells.filter((c) => c.ageBand === f.ageBand);
+export function monthlyTotals(cells: readonly ObservationCell[], f: CellFilter, kpi: Pick<KpiDefinition, 'ageBandKind'> = {}): MonthlyTotal[] {
+  const banded = cellsOfBand(kpi, cells, f.ageBand);
   const byMonth = new Map<Month, MonthlyTotal>();
   for (const c of selectGender(banded, f.gender)) {
     const t = byMonth.get(c.month) ?? { month: c.month, numerator: 0, denominator: null };
@@ -280,9 +281,14 @@ export function monthlyTotals(cells: readonly ObservationCell[], f: CellFilter):
 }
 
 /** Monthly totals of a ratio KPI: Σ numerator-KPI cells over Σ denominator-KPI cells, months where both have data. */
-export function ratioMonthlyTotals(numeratorCells: readonly ObservationCell[], denominatorCells: readonly ObservationCell[], f: CellFilter): MonthlyTotal[] {
-  const den = new Map(monthlyTotals(denominatorCells, f).map((t) => [t.month, t.numerator]));
-  return monthlyTotals(numeratorCells, f).flatMap((t) => {
+export function ratioMonthlyTotals(
+  numeratorCells: readonly ObservationCell[],
+  denominatorCells: readonly ObservationCell[],
+  f: CellFilter,
+  kpi: Pick<KpiDefinition, 'ageBandKind'> = {},
+): MonthlyTotal[] {
+  const den = new Map(monthlyTotals(denominatorCells, f, kpi).map((t) => [t.month, t.numerator]));
+  return monthlyTotals(numeratorCells, f, kpi).flatMap((t) => {
     const d = den.get(t.month);
     return d === undefined ? [] : [{ month: t.month, numerator: t.numerator, denominator: d }];
   });

@@ -3,6 +3,7 @@ export * from './period.js';
 export * from './measurement-window.js';
 export * from './kpi.js';
 export * from './aggregate.js';
+export * from './age-band.js';
 export * from './status.js';
 export * from './format.js';
 export * from './unit-tree.js';

@@ -1,6 +1,8 @@
 import type { WindowFamily } from './measurement-window.js';
 
 /** The KPI definition shared by database, server and dashboard. */
+import type { AgeBandKind } from './age-band.js';
+
 export type Gender = 'K' | 'M' | 'T';
 export const GENDERS: readonly Gender[] = ['K', 'M', 'T'];
 
@@ -35,6 +37,13 @@ export interface KpiDefinition {
   genderSplit: boolean;
   /** Age bands the KPI is reported by (e.g. sick leave "-29", "30-49", "50-"); empty when none. */
   ageBands: string[];
+  /**
+   * How the bands relate to the total (see age-band.ts): 'partition' (default)
+   * when they make it up (sick leave -29/30-49/50-: the total is their sum),
+   * 'subset' when each is a "varav" of a total stored beside it with band ''
+   * (households paid, varav 18–24).
+   */
+  ageBandKind?: AgeBandKind;
   privacyClass: PrivacyClass;
   /**
    * The KPIs whose sum counts the individuals behind this one, same unit,

@@ -44,8 +44,8 @@ describe.each(TEST_DB_KINDS)('the sample reports on %s', (kind) => {
     expect(r.errors).toEqual([]);
     expect(r.warnings).toEqual([]);
     expect(r.format).toBe('wide-csv');
-    // hushall-totalt, barn, K, M, aktualiseringar, startade, kr: 7 rows × Jan–Feb; the paying total only checks K + M.
-    expect(r.summary).toEqual({ new: 0, changed: 0, unchanged: 14, rows: 14 });
+    // 17 rows × Jan–Feb = 34 cells: 28 stored, the paying total and its 18–24 checked against K + M, the average against kr / households.
+    expect(r.summary).toEqual({ new: 0, changed: 0, unchanged: 28, rows: 28 });
     expect(r.diff.find((d) => d.kpi === 'hushall-utbetalt' && d.gender === 'K' && d.month === '2018-02')).toMatchObject({ unit: 'EKBIST', new: { numerator: 238 }, row: 7 });
     expect(r.diff.find((d) => d.kpi === 'utbetalt-forsorjningsstod' && d.month === '2018-01')).toMatchObject({ new: { numerator: 4915842 }, row: 17 });
   });
@@ -63,7 +63,8 @@ describe.each(TEST_DB_KINDS)('the sample reports on %s', (kind) => {
   it('statistik-forsorjningsstod-2022: with consent the "?" is skipped, and kvinnor + män ≠ total is a warning naming the rows', async () => {
     const dry = await importFile(database.db, opts('statistik-forsorjningsstod-2022.csv', { unitCode: 'EKBIST', skipMissingMarks: true, dryRun: true }));
     expect(dry.errors).toEqual([]);
-    expect(dry.summary).toEqual({ new: 0, changed: 0, unchanged: 28, rows: 28 });
+    // 168 month cells: one "?", 155 stored, 8 totals checked against K + M, 4 averages against kr / households (wide-samples-whole.test.ts).
+    expect(dry.summary).toEqual({ new: 0, changed: 0, unchanged: 155, rows: 155 });
     expect(dry.warnings.map((w) => [w.row, w.column])).toEqual([
       [20, 'Mars'],
       [39, 'Februari'],
@@ -77,7 +78,7 @@ describe.each(TEST_DB_KINDS)('the sample reports on %s', (kind) => {
     );
     expect(dry.needsConfirmation).toBe(true);
     const confirmed = await importFile(database.db, opts('statistik-forsorjningsstod-2022.csv', { unitCode: 'EKBIST', skipMissingMarks: true, confirmWarnings: true }));
-    expect(confirmed).toMatchObject({ ok: true, alreadyImported: false, summary: { new: 0, changed: 0, unchanged: 28 } });
+    expect(confirmed).toMatchObject({ ok: true, alreadyImported: false, summary: { new: 0, changed: 0, unchanged: 155 } });
     expect(await value('utbetalt-forsorjningsstod', 'EKBIST', '2022-04', 'T')).toMatchObject({ v: 3634873.98, origin: 'reported' });
     expect(await value('hushall-utbetalt', 'EKBIST', '2022-03', 'M')).toMatchObject({ v: 239 });
     // Nothing changed, so the second time the same file is "already imported".
@@ -115,7 +116,7 @@ describe.each(TEST_DB_KINDS)('the sample reports on %s', (kind) => {
       'ändras från 114 till 115, men det sparade värdet kommer från en nyare rapport (med månader till och med 2022-12) än den här filen (till och med 2018-02)',
     );
     const first = await importFile(database.db, { ...base, confirmWarnings: true });
-    expect(first.summary).toMatchObject({ changed: 1, unchanged: 13 });
+    expect(first.summary).toMatchObject({ changed: 1, unchanged: 27 });
     expect(first.diff.find((d) => d.kind === 'changed')).toMatchObject({ kpi: 'aktualiseringar', month: '2018-02', old: { numerator: 114 }, new: { numerator: 115 } });
     const before = await dumpAll(database.db);
     const second = await importFile(database.db, base);
@@ -143,13 +144,13 @@ describe.each(TEST_DB_KINDS)('the sample reports on %s', (kind) => {
       label: 'Startade utredningarna',
       suggestion: { section: '', parentLabel: '', label: 'Startade utredningar', kpiId: 'startade-utredningar', gender: 'T', ageBand: '', unitCode: null },
     });
-    // Its sub-row is unknown too (its parent is): the closest known one is the same sub-row under the old label, a row that is skipped.
+    // Its sub-row is unknown too (its parent is): the closest known one is the same sub-row under the old label, band 18-24 of the same KPI.
     expect(unknown.errors[1]).toMatchObject({ row: 16, found: 'Varav 18-24år' });
     expect(unknown.errors[1]?.unknownRow).toEqual({
       section: '',
       parentLabel: 'Startade utredningarna',
       label: 'Varav 18-24år',
-      suggestion: { section: '', parentLabel: 'Startade utredningar', label: 'Varav 18-24år', kpiId: null, gender: 'T', ageBand: '', unitCode: null },
+      suggestion: { section: '', parentLabel: 'Startade utredningar', label: 'Varav 18-24år', kpiId: 'startade-utredningar', gender: 'T', ageBand: '18-24', unitCode: null },
     });
   });
 });

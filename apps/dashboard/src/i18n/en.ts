@@ -114,6 +114,8 @@ export const en: Messages = {
     none: 'Total',
     gender: 'Gender',
     unit: 'Unit',
+    ageBand: 'Age',
+    band: '{band} years',
     total: 'Total',
     women: 'Women',
     men: 'Men',

@@ -116,6 +116,8 @@ export const sv = {
     none: 'Totalt',
     gender: 'Kön',
     unit: 'Enhet',
+    ageBand: 'Ålder',
+    band: '{band} år',
     total: 'Totalt',
     women: 'Kvinnor',
     men: 'Män',

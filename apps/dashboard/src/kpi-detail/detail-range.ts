@@ -2,7 +2,12 @@ import { makeMonth, yearOf, type Month, type Period } from '@lagesbild/domain';
 import type { Grain, Split } from '../api/types.js';
 
 export const GRAINS: readonly Grain[] = ['month', 'tertial', 'year'];
-export const SPLITS: readonly Split[] = ['none', 'gender', 'unit'];
+export const SPLITS: readonly Split[] = ['none', 'gender', 'unit', 'ageBand'];
+
+/** The splits a KPI offers: by age band only where it has bands (18–24 beside the total, or sick leave's -29/30-49/50-). */
+export function splitsOf(kpi: { ageBands: readonly string[] } | null): readonly Split[] {
+  return kpi && kpi.ageBands.length > 0 ? SPLITS : SPLITS.filter((s) => s !== 'ageBand');
+}
 
 /** Years shown at year grain: enough to see a trend, few enough to read. */
 const YEARS_SHOWN = 5;

@@ -2,7 +2,7 @@ import { parsePeriod } from '@lagesbild/domain';
 import { describe, expect, it } from 'vitest';
 import type { DrilldownRow, SeriesLine } from '../api/types.js';
 import { detailChartOption } from './chart-option.js';
-import { chartRange, lastYearRange, pick } from './detail-range.js';
+import { chartRange, lastYearRange, pick, splitsOf } from './detail-range.js';
 import { detailTable } from './detail-table.js';
 import { forecastLine } from './forecast-line.js';
 import { DEFAULT_SORT, drilldownTable, parseSort, sortParam, sortRows } from '../drilldown/drilldown-table.js';
@@ -21,6 +21,14 @@ const line = (key: string, label: string, values: [string, number | null, string
     outside: false,
     hidden: value === null && display !== '–' ? { mark: 'primary', noun: 'households', threshold: 5 } : null,
   })),
+});
+
+describe('the splits a KPI offers', () => {
+  it('offers "Ålder" only for a KPI with age bands', () => {
+    expect(splitsOf({ ageBands: ['18-24'] })).toEqual(['none', 'gender', 'unit', 'ageBand']);
+    expect(splitsOf({ ageBands: [] })).toEqual(['none', 'gender', 'unit']);
+    expect(splitsOf(null)).toEqual(['none', 'gender', 'unit']);
+  });
 });
 
 describe('the range a detail chart covers', () => {

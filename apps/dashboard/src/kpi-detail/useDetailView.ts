@@ -16,7 +16,8 @@ export function useDetailView(current: ComputedRef<DetailSeries | null>, info: C
   const { t, locale } = useI18n();
   const lang = computed(() => (locale.value === 'en' ? 'en' : 'sv'));
 
-  const lineLabel = (l: SeriesLine) => ({ T: t('split.total'), K: t('split.women'), M: t('split.men') })[l.key] ?? l.label;
+  const lineLabel = (l: SeriesLine) =>
+    ({ T: t('split.total'), K: t('split.women'), M: t('split.men') })[l.key] ?? (info.value?.ageBands.includes(l.key) ? t('split.band', { band: l.key }) : l.label);
   const lines = computed(() => current.value?.main.series ?? []);
   const first = computed(() => lines.value[0] ?? null);
   const grainWord = computed(() => t(`grain.per${{ month: 'Month', tertial: 'Tertial', year: 'Year' }[current.value?.question.grain ?? 'month']}`));

@@ -56,15 +56,24 @@ export function forecastStart(asOf: Month): Month {
  * was in each month) and its status against the annual target, from inputs
  * loaded from forecastStart(asOf). The domain's forecastYearEnd does the work.
  */
-export function forecastOf(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, unit: string, asOf: Month, gender: Gender, basisFrom: Month | null = null): ComputedForecast {
+export function forecastOf(
+  ctx: EngineContext,
+  inputs: ValueInputs,
+  k: KpiRecord,
+  unit: string,
+  asOf: Month,
+  gender: Gender,
+  basisFrom: Month | null = null,
+  ageBand?: string,
+): ComputedForecast {
   // basisFrom: the first month the forecast may learn from (a scoped caller's unit joined her units then).
   const cellsOf = (id: string) => ofGender(inputs, cellsWithin(ctx, inputs, id, unit, basisFrom, asOf), gender);
   const genderAvailable = gender === 'T' || k.genderSplit;
   const series = !genderAvailable
     ? []
     : k.ratioOf
-      ? ratioMonthlyTotals(cellsOf(k.ratioOf.numerator), cellsOf(k.ratioOf.denominator), { gender })
-      : monthlyTotals(cellsOf(k.id), { gender });
+      ? ratioMonthlyTotals(cellsOf(k.ratioOf.numerator), cellsOf(k.ratioOf.denominator), { gender, ageBand }, k)
+      : monthlyTotals(cellsOf(k.id), { gender, ageBand }, k);
   const f = forecastYearEnd({ asOf, timeAggregation: k.timeAggregation, scale: k.scale, ratio: k.ratioOf ? true : undefined, series, maxBasisYears: BASIS_YEARS });
   const year = yearOf(asOf);
   const target = gender === 'T' ? targetFor(ctx, inputs, k, unit, asOf, year) : null;

@@ -215,16 +215,20 @@ export function targetFor(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord,
 }
 
 /**
- * One KPI value for a unit, period and gender: leaf cells rolled up along the
+ * One KPI value for a unit, period and gender (and age band, where asked: the
+ * KPI's total otherwise, domain countsInBand): leaf cells rolled up along the
  * unit tree as it was in each month, aggregated by the domain's one rule over
  * the KPI's window of the period, and judged against the target for exactly
- * those months.
+ * those months (a band is judged as a subgroup is, by judgedAgainstTarget's
+ * gender rule: only where T).
  */
-export function valueOf(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, unit: string, period: Period, gender: Gender): ComputedValue {
+export function valueOf(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, unit: string, period: Period, gender: Gender, ageBand?: string): ComputedValue {
+  // Roll-ups hold totals only: a band is read from leaf cells (loadValueInputs without units).
+  if (ageBand && inputs.rolledUp) throw new Error('an age band is computed from leaf cells, not roll-ups');
   const w = measurementWindow(period, k.windowFamily);
   const inPeriod = sourceKpis(k).flatMap((id) => cellsWithin(ctx, inputs, id, unit, w.start, w.end));
   const genderAvailable = gender === 'T' || k.genderSplit;
-  const filter = { gender };
+  const filter = { gender, ageBand };
   const picked = ofGender(inputs, inPeriod, gender);
   const agg = !genderAvailable
     ? null
@@ -238,7 +242,7 @@ export function valueOf(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, u
       : aggregateCells(k, picked, filter);
   const value = agg?.value ?? null;
   return {
-    ...judgedValue(ctx, inputs, k, unit, period, gender, value),
+    ...judgedValue(ctx, inputs, k, unit, period, gender, value, ageBand),
     display: genderAvailable ? formatValue(value, k.unit, k.decimals) : 'ej könsuppdelad',
     monthsWithData: agg?.monthsWithData.length ?? 0,
     origin: originOf(inPeriod),
@@ -251,9 +255,9 @@ export function valueOf(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, u
 }
 
 /** What a computed and a released value share: what it is, its window, its target (over the window's months), status and deviation. */
-export function judgedValue(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, unit: string, period: Period, gender: Gender, value: number | null) {
+export function judgedValue(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, unit: string, period: Period, gender: Gender, value: number | null, ageBand?: string) {
   const w = measurementWindow(period, k.windowFamily);
-  const { target, deviation } = judgedAgainstTarget(ctx, inputs, k, unit, w, gender, value);
+  const { target, deviation } = judgedAgainstTarget(ctx, inputs, k, unit, w, gender, value, ageBand);
   return {
     kpi: k.id,
     unit,
@@ -272,8 +276,9 @@ export function judgedValue(ctx: EngineContext, inputs: ValueInputs, k: KpiRecor
 }
 
 /** The target a value is judged against (T, or a subgroup where the target applies to it) and its deviation in the KPI's direction: one rule for computed and released values. */
-export function judgedAgainstTarget(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, unit: string, period: Period, gender: Gender, value: number | null) {
-  const judged = gender === 'T' || targetAppliesToSubgroup(k);
+export function judgedAgainstTarget(ctx: EngineContext, inputs: ValueInputs, k: KpiRecord, unit: string, period: Period, gender: Gender, value: number | null, ageBand?: string) {
+  // An age band is a subgroup as K and M are: a volume's target is for the whole.
+  const judged = (gender === 'T' && !ageBand) || targetAppliesToSubgroup(k);
   const target = judged ? targetForMonths(monthsOf(period), isRate(k) ? 'ratio' : k.timeAggregation, (year) => targetFor(ctx, inputs, k, unit, period.end, year)) : null;
   const deviation = value === null || !target || k.direction === 'none' ? null : k.direction === 'lower' ? target.value - value : value - target.value;
   return { target, deviation };

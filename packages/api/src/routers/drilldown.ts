@@ -12,9 +12,11 @@ export const drilldownRouter = router({
       unit: z.string().min(1).max(64),
       period: z.string().min(1).max(32),
       gender: z.enum(['K', 'M', 'T']).default('T'),
+      /** One of the KPI's age bands ("18-24"); absent for the total. */
+      ageBand: z.string().max(16).optional(),
     }),
     asks: 'unit',
-    screen: (i) => (i.gender === 'T' ? { path: 'drilldown.get', input: { kpi: i.kpi, unit: i.unit, period: i.period, gender: 'T' } } : null),
+    screen: (i) => (i.gender === 'T' && !i.ageBand ? { path: 'drilldown.get', input: { kpi: i.kpi, unit: i.unit, period: i.period, gender: 'T' } } : null),
   }).query(({ ctx, input }) => {
     const period = parsePeriod(input.period);
     ctx.guard.assertUnitForMonths(input.unit, monthsOf(period));

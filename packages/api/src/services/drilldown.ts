@@ -5,6 +5,7 @@ import { kpiOrThrow, loadValueInputs, unitOrThrow, valueOf, type KpiValue, type 
 import { loadTargetInputs, releasedValue, releaseFor } from '../engine/released.js';
 import type { UnitAccess } from '../access/scope.js';
 import { publishValues } from '../engine/publish.js';
+import { requestedBand } from '../engine/age-band.js';
 
 export interface DrilldownRow extends KpiValue {
   name: string;
@@ -58,10 +59,10 @@ async function releasedDrilldown(db: Db, ctx: EngineContext, k: KpiRecord, units
 }
 
 /** Exact values for the roles that see them. */
-function exactDrilldown(inputs: ValueInputs, ctx: EngineContext, k: KpiRecord, units: string[], period: Period, gender: Gender): Map<string, KpiValue> {
+function exactDrilldown(inputs: ValueInputs, ctx: EngineContext, k: KpiRecord, units: string[], period: Period, gender: Gender, band: string | undefined): Map<string, KpiValue> {
   const [parent, ...children] = units;
   return publishValues(
-    units.map((u) => ({ id: u, value: valueOf(ctx, inputs, k, u, period, gender), privacyClass: k.privacyClass })),
+    units.map((u) => ({ id: u, value: valueOf(ctx, inputs, k, u, period, gender, band), privacyClass: k.privacyClass })),
     !isRate(k) && parent !== undefined && children.length > 0 ? [{ total: parent, parts: children }] : [],
     false,
   );
@@ -76,10 +77,11 @@ function exactDrilldown(inputs: ValueInputs, ctx: EngineContext, k: KpiRecord, u
 export async function buildDrilldown(
   db: Db,
   ctx: EngineContext,
-  q: { kpi: string; unit: string; period: Period; gender: Gender; suppress: boolean; access: UnitAccess },
+  q: { kpi: string; unit: string; period: Period; gender: Gender; ageBand?: string; suppress: boolean; access: UnitAccess },
 ): Promise<Drilldown> {
   unitOrThrow(ctx, q.unit);
   const k = kpiOrThrow(ctx, q.kpi);
+  const band = requestedBand(k, q.ageBand, q.suppress);
   const months = monthsOf(q.period);
   const all = [...new Set(months.flatMap((m) => ctx.tree.childrenAt(q.unit, m)))].sort();
   const children = all.filter((c) => q.access.allowsPeriod(c, q.period));
@@ -87,7 +89,7 @@ export async function buildDrilldown(
   const at = q.period.end;
   const shown = q.suppress
     ? await releasedDrilldown(db, ctx, k, units, q.period, q.gender)
-    : exactDrilldown(await loadValueInputs(db, ctx, [k], q.period.start, q.period.end, units), ctx, k, units, q.period, q.gender);
+    : exactDrilldown(await loadValueInputs(db, ctx, [k], q.period.start, q.period.end, band ? undefined : units), ctx, k, units, q.period, q.gender, band);
   const published = (u: string): KpiValue => {
     const v = shown.get(u);
     if (!v) throw new Error(`drill-down lost ${u}`);

@@ -178,7 +178,7 @@ async function checkMapping(db: Db, orgId: string, m: LabelMapping): Promise<voi
   }
   const k = await findKpiRow(db, m.kpiId);
   if (!k) throw new InputError(`Nyckeltalet "${m.kpiId}" finns inte.`);
-  if (k.ratioNumerator !== null) throw new InputError(`Nyckeltalet "${m.kpiId}" är en kvot som räknas fram; koppla raden till dess täljare eller nämnare.`);
+  // A ratio KPI may be mapped: such a row is checked against its parts in the same file, never stored.
   if (m.gender !== 'T' && !k.genderSplit) throw new InputError(`Nyckeltalet "${m.kpiId}" är inte könsuppdelat; använd kön T.`);
   if (m.ageBand !== '' && !k.ageBands.includes(m.ageBand)) {
     throw new InputError(`Åldersgruppen "${m.ageBand}" finns inte för "${m.kpiId}"${k.ageBands.length ? ` (${k.ageBands.join(', ')})` : ''}.`);

@@ -9,12 +9,15 @@ import type { UnitAccess } from '../access/scope.js';
 import type { EngineContext } from '../engine/engine-context.js';
 import { kpiOrThrow, loadValueInputs, outsideValue, unitOrThrow, valueOf, type KpiValue } from '../engine/kpi-values.js';
 import { publishOne } from '../engine/publish.js';
+import { requestedBand } from '../engine/age-band.js';
 
 export interface ValueQuery {
   kpi: string;
   unit: string;
   period: Period;
   gender: Gender;
+  /** One of the KPI's age bands; undefined for the total. */
+  ageBand?: string;
   compare: boolean;
   /** Hide small groups as a wall screen would (the CLI's --suppress). */
   suppress: boolean;
@@ -29,18 +32,20 @@ export async function queryValue(db: Db, ctx: EngineContext, q: ValueQuery): Pro
   unitOrThrow(ctx, q.unit);
   const k = kpiOrThrow(ctx, q.kpi);
   if (!q.access.allowsPeriod(q.unit, q.period)) throw new NotFoundError(`Enheten "${q.unit}" hör inte till de enheter du får läsa under hela perioden.`);
+  const band = requestedBand(k, q.ageBand, q.suppress);
   const asOf = forecastAsOf(q.period, await latestDataMonth(db, ctx.orgId));
   if (q.suppress) return queryReleased(db, ctx, k, q, asOf);
   const start = [q.period.start, sameLastYear(q.period).start, forecastStart(asOf)].reduce((a, b) => (monthIndex(a) < monthIndex(b) ? a : b));
-  const inputs = await loadValueInputs(db, ctx, [k], start, q.period.end, [q.unit]);
+  // A band is read from leaf cells: the roll-ups hold totals only.
+  const inputs = await loadValueInputs(db, ctx, [k], start, q.period.end, band ? undefined : [q.unit]);
   const basisFrom = forecastBasis(q, asOf);
-  const fc = basisFrom === null ? null : forecastOf(ctx, inputs, k, q.unit, asOf, q.gender, basisFrom);
-  const v = publishOne(valueOf(ctx, inputs, k, q.unit, q.period, q.gender), k.privacyClass, false);
+  const fc = basisFrom === null ? null : forecastOf(ctx, inputs, k, q.unit, asOf, q.gender, basisFrom, band);
+  const v = publishOne(valueOf(ctx, inputs, k, q.unit, q.period, q.gender, band), k.privacyClass, false);
   const forecast = fc ? publishedForecast(fc, false) : outsideForecast(asOf);
   if (!q.compare) return { ...v, ...forecast };
   const lyPeriod = sameLastYear(q.period);
   const ly = q.access.allowsPeriod(q.unit, lyPeriod)
-    ? publishOne(valueOf(ctx, inputs, k, q.unit, lyPeriod, q.gender), k.privacyClass, false)
+    ? publishOne(valueOf(ctx, inputs, k, q.unit, lyPeriod, q.gender, band), k.privacyClass, false)
     : outsideValue(k.id, q.unit, lyPeriod, q.gender, k.windowFamily);
   return { ...v, change: changeBetween(k, v, ly), ...forecast };
 }

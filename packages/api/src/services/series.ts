@@ -18,12 +18,13 @@ import type { EngineContext } from '../engine/engine-context.js';
 import { InputError } from '../errors.js';
 import { kpiOrThrow, loadValueInputs, outsideValue, unitOrThrow, valueOf, type KpiValue, type ValueInputs } from '../engine/kpi-values.js';
 import { nameWhileAllowed, type UnitAccess } from '../access/scope.js';
+import { BANDS_NOT_RELEASED, requestedBand } from '../engine/age-band.js';
 import { pacer } from '../engine/pace.js';
 import { publishValues, type Outgoing } from '../engine/publish.js';
 import { loadTargetInputs, releasedValue, releaseFor } from '../engine/released.js';
 
 export type Grain = 'month' | 'tertial' | 'year';
-export type Split = 'none' | 'gender' | 'unit';
+export type Split = 'none' | 'gender' | 'unit' | 'ageBand';
 
 export interface SeriesPoint {
   period: string;
@@ -49,7 +50,7 @@ export interface SeriesResult {
   unit: string;
   grain: Grain;
   split: Split;
-  /** Set when a gender split was asked for a KPI that has none. */
+  /** Set when a gender or age-band split was asked for a KPI that has none. */
   note: string | null;
   series: Series[];
 }
@@ -75,6 +76,7 @@ interface Line {
   label: string;
   unit: string;
   gender: Gender;
+  ageBand?: string;
 }
 
 /**
@@ -86,10 +88,12 @@ interface Line {
 export async function buildSeries(
   db: Db,
   ctx: EngineContext,
-  q: { kpi: string; unit: string; start: Month; end: Month; grain: Grain; split: Split; suppress: boolean; access: UnitAccess },
+  q: { kpi: string; unit: string; start: Month; end: Month; grain: Grain; split: Split; ageBand?: string; suppress: boolean; access: UnitAccess },
 ): Promise<SeriesResult> {
   unitOrThrow(ctx, q.unit);
   const k = kpiOrThrow(ctx, q.kpi);
+  const band = requestedBand(k, q.ageBand, q.suppress);
+  if (q.split === 'ageBand' && q.suppress && k.ageBands.length > 0) throw new InputError(BANDS_NOT_RELEASED);
   const periods = periodsOf(q.start, q.end, q.grain);
   if (periods.length > MAX_POINTS) throw new InputError(`För många punkter (${periods.length}); välj en kortare period eller en grövre indelning.`);
   const first = periods[0];
@@ -105,18 +109,24 @@ export async function buildSeries(
   // A suppressed audience reads the protected release only: no cells are loaded for it.
   const [inputs, release] = q.suppress
     ? await Promise.all([loadTargetInputs(db, ctx, [k], first.start, last.end, units), releaseFor(db, ctx.orgId)])
-    : [await loadValueInputs(db, ctx, [k], first.start, last.end, units), null];
+    : // Bands are read from leaf cells: the roll-ups hold totals only.
+      [await loadValueInputs(db, ctx, [k], first.start, last.end, band || q.split === 'ageBand' ? undefined : units), null];
   let note: string | null = null;
   let lines: Line[];
   if (q.split === 'gender' && k.genderSplit)
     lines = [
-      { key: 'K', label: 'Kvinnor', unit: q.unit, gender: 'K' },
-      { key: 'M', label: 'Män', unit: q.unit, gender: 'M' },
+      { key: 'K', label: 'Kvinnor', unit: q.unit, gender: 'K', ageBand: band },
+      { key: 'M', label: 'Män', unit: q.unit, gender: 'M', ageBand: band },
     ];
-  else if (q.split === 'unit') lines = children.map((c) => ({ key: c, label: nameWhileAllowed(ctx.tree, q.access, c, monthRange(first.start, last.end)), unit: c, gender: 'T' }));
+  else if (q.split === 'unit')
+    lines = children.map((c) => ({ key: c, label: nameWhileAllowed(ctx.tree, q.access, c, monthRange(first.start, last.end)), unit: c, gender: 'T', ageBand: band }));
+  else if (q.split === 'ageBand' && k.ageBands.length > 0)
+    // The total beside its bands: "varav 18–24" under the whole, or the parts of a partition (sick leave -29, 30-49, 50-).
+    lines = [{ key: 'T', label: 'Totalt', unit: q.unit, gender: 'T' }, ...k.ageBands.map((b): Line => ({ key: b, label: `${b} år`, unit: q.unit, gender: 'T', ageBand: b }))];
   else {
     if (q.split === 'gender') note = 'ej könsuppdelad';
-    lines = [{ key: 'T', label: 'Totalt', unit: q.unit, gender: 'T' }];
+    if (q.split === 'ageBand') note = 'ej åldersuppdelad';
+    lines = [{ key: 'T', label: 'Totalt', unit: q.unit, gender: 'T', ageBand: band }];
   }
   // A suppressed audience's values are lookups in the protected release, which already protects
   // a split together with its total (docs/privacy.md); exact roles see every value.
@@ -163,7 +173,7 @@ async function exactSeries(
   const items: Outgoing[] = [];
   for (const p of periods) {
     await pace();
-    for (const l of lines) if (mine(l.unit, p)) items.push({ id: id(l.key, p), value: valueOf(ctx, inputs, k, l.unit, p, l.gender), privacyClass: k.privacyClass });
+    for (const l of lines) if (mine(l.unit, p)) items.push({ id: id(l.key, p), value: valueOf(ctx, inputs, k, l.unit, p, l.gender, l.ageBand), privacyClass: k.privacyClass });
   }
   return publishValues(items, [], false);
 }

@@ -31,9 +31,11 @@ import type { DemoTarget, DemoUnit } from '../seed/types.js';
 const CHUNK = 2000;
 
 /** A catalogue entry as its table row: the ratio's parts are two columns there. */
-export function kpiRow<K extends KpiDefinition>(k: K): Omit<K, 'ratioOf'> & { ratioNumerator: string | null; ratioDenominator: string | null } {
-  const { ratioOf, ...rest } = k;
-  return { ...rest, ratioNumerator: ratioOf?.numerator ?? null, ratioDenominator: ratioOf?.denominator ?? null };
+export function kpiRow<K extends KpiDefinition>(
+  k: K,
+): Omit<K, 'ratioOf' | 'ageBandKind'> & { ratioNumerator: string | null; ratioDenominator: string | null; ageBandKind: 'partition' | 'subset' } {
+  const { ratioOf, ageBandKind, ...rest } = k;
+  return { ...rest, ageBandKind: ageBandKind ?? 'partition', ratioNumerator: ratioOf?.numerator ?? null, ratioDenominator: ratioOf?.denominator ?? null };
 }
 
 /** Creates or updates catalogue entries (the catalogue is shared by every organisation). */

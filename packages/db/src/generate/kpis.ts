@@ -1,4 +1,4 @@
-import { FTE_SHAPE } from '../seed/demo-kpis.js';
+import { FTE_SHAPE } from '../seed/kpi-def.js';
 import type { DemoKpi } from '../seed/types.js';
 
 type Template = Omit<DemoKpi, 'id' | 'sortOrder' | 'validFrom' | 'ageBands' | 'description' | 'source'> & { id: string };

@@ -27,6 +27,7 @@ export function toKpiRecord(r: KpiRow): KpiRecord {
     scale: r.scale,
     genderSplit: r.genderSplit,
     ageBands: r.ageBands,
+    ageBandKind: r.ageBandKind,
     privacyClass: r.privacyClass,
     individualsKpis: r.individualsKpis,
     windowFamily: r.windowFamily,

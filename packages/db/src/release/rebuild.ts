@@ -4,6 +4,7 @@ import { queryRows, type Db } from '../client.js';
 import { listKpis } from '../queries/kpis.js';
 import { loadUnits } from '../queries/units.js';
 import { releaseKpis, releaseState } from '../schema/index.js';
+import { TOTAL_CELLS } from '../rollups/refresh.js';
 import { releaseInputsFingerprint } from './fingerprint.js';
 
 export interface ReleaseStatus {
@@ -96,7 +97,7 @@ export async function releaseCells(tx: Db, orgId: string, kpiIds?: readonly stri
     tx,
     sql`SELECT o.kpi_id AS k, u.code AS u, o.month AS m, o.gender AS g, o.numerator AS n, o.denominator AS d
         FROM observations o JOIN units u ON u.id = o.unit_id
-        WHERE o.org_id = ${orgId} AND u.org_id = ${orgId} ${only}`,
+        WHERE o.org_id = ${orgId} AND u.org_id = ${orgId} ${only} AND ${TOTAL_CELLS}`,
   );
   return rows.map((r) => ({ kpi: r.k, unit: r.u, month: r.m, gender: r.g, numerator: Number(r.n), denominator: r.d === null ? null : Number(r.d) }));
 }

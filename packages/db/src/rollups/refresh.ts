@@ -26,6 +26,13 @@ function scopeFilter(scope: RollupScope): SQL {
 }
 
 /**
+ * The cells that count in a KPI's total: all but the "varav" bands of a KPI
+ * whose age bands are subsets (domain countsInBand with no band asked). Roll-ups
+ * and the protected release hold totals only; a band is read from leaf cells.
+ */
+export const TOTAL_CELLS = sql`(age_band = '' OR kpi_id NOT IN (SELECT id FROM kpis WHERE age_band_kind = 'subset'))`;
+
+/**
  * Rebuilds an organisation's roll-ups from its observations, in the caller's
  * transaction (an import calls it with the KPIs and months it wrote, before
  * commit, so readers never see cells and roll-ups disagree). A leaf counts
@@ -59,7 +66,7 @@ export async function refreshRollups(db: Db, orgId: string, scope: RollupScope =
       cells AS (
         SELECT kpi_id, unit_id, month, gender, numerator, denominator, origin, batch_id,
                bool_or(gender <> 'T') OVER (PARTITION BY kpi_id, unit_id, month, age_band) AS split
-        FROM observations WHERE org_id = ${orgId} ${filter}
+        FROM observations WHERE org_id = ${orgId} ${filter} AND ${TOTAL_CELLS}
       ),
       parents AS (SELECT DISTINCT l.parent_id AS id FROM unit_links l JOIN units u ON u.id = l.unit_id WHERE u.org_id = ${orgId}),
       placed AS MATERIALIZED (

@@ -20,6 +20,10 @@ export const kpis = pgTable('kpis', {
   scale: real('scale').notNull().default(1),
   genderSplit: boolean('gender_split').notNull(),
   ageBands: jsonb('age_bands').$type<string[]>().notNull().default([]),
+  /** 'partition': the bands make up the total; 'subset': each is a "varav" of the total stored with band '' (domain age-band.ts). */
+  ageBandKind: text('age_band_kind', { enum: ['partition', 'subset'] })
+    .notNull()
+    .default('partition'),
   privacyClass: text('privacy_class', { enum: ['none', 'small-count', 'sick-leave', 'hme'] }).notNull(),
   /** KPIs whose sum counts this one's individuals (care days: persons placed); empty: counted from the value or estimated. */
   individualsKpis: jsonb('individuals_kpis').$type<string[]>().notNull().default([]),

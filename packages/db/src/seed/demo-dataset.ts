@@ -4,6 +4,7 @@ import { DEMO_KPIS } from './demo-kpis.js';
 import { hmeObservations, personnelObservations } from './demo-personnel.js';
 import { personnelKeyObservations } from './demo-personnel-keys.js';
 import { placementObservations } from './demo-placements.js';
+import { reportDetailObservations } from './demo-report-details.js';
 import { demoTargets } from './demo-targets.js';
 import { demoEconomy } from './economy/demo-economy.js';
 import { DEMO_UNITS } from './demo-units.js';
@@ -28,6 +29,7 @@ export function buildDemoDataset(): DemoDataset {
     ...personnelKeyObservations(),
     ...hmeObservations(),
     ...volumeObservations(),
+    ...reportDetailObservations(),
   ];
   return { organisation: DEMO_ORG, units: DEMO_UNITS, kpis: DEMO_KPIS, observations, targets: demoTargets(observations), economy: demoEconomy(observations) };
 }

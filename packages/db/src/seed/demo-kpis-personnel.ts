@@ -1,4 +1,5 @@
-import { count, sickLeave, SOURCE_PERS, type Def } from './demo-kpis.js';
+import { sickLeave } from './demo-kpis.js';
+import { count, SOURCE_PERS, type Def } from './kpi-def.js';
 
 /**
  * A share of the staff on a date (the reports' "31/7", "30/4"): Σ counted /

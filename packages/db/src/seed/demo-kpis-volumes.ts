@@ -1,4 +1,4 @@
-import type { Def } from './demo-kpis.js';
+import type { Def } from './kpi-def.js';
 
 const SOURCE = 'Volymmått i tertial- och delårsrapporter';
 

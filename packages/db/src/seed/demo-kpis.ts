@@ -1,32 +1,8 @@
 import { personnelKpiDefs } from './demo-kpis-personnel.js';
 import { VOLUME_KPI_DEFS } from './demo-kpis-volumes.js';
+import { MONTHLY_REPORT_KPIS } from './demo-kpis-monthly.js';
+import { count, FTE_SHAPE, placed, SOURCE_BUV, SOURCE_EB, SOURCE_HME, SOURCE_PERS, VARAV_18_24, type Def } from './kpi-def.js';
 import type { DemoKpi } from './types.js';
-
-export type Def = Omit<DemoKpi, 'sortOrder' | 'validFrom' | 'ratioOf' | 'scale' | 'ageBands' | 'nameEn' | 'description' | 'source'> &
-  Partial<Pick<DemoKpi, 'validFrom' | 'ratioOf' | 'scale' | 'ageBands' | 'windowFamily'>> & { en: string; desc: string; source?: string };
-
-const SOURCE_EB = 'Statistik försörjningsstöd (månadsrapport) och volymmått i tertial- och delårsrapporter';
-const SOURCE_BUV = 'Statistik barn, unga och vuxna (månadsrapport) och volymmått';
-export const SOURCE_PERS = 'Personalnyckeltal i tertial- och delårsrapporter (HR-systemet)';
-const SOURCE_HME = 'Medarbetarenkäten HME (svar 1–5), bilaga Uppföljning av indikatorer';
-
-/** Full-time equivalents as the demo and the generated catalogue both have them: a monthly mean with one decimal. */
-export const FTE_SHAPE = { group: 'personal', unit: 'fte', decimals: 1, direction: 'none', timeAggregation: 'mean', genderSplit: true, privacyClass: 'none' } as const;
-
-export const count = (id: string, name: string, en: string, desc: string, group: DemoKpi['group'], extra: Partial<Def> = {}): Def => ({
-  id,
-  name,
-  en,
-  desc,
-  group,
-  unit: 'count',
-  decimals: 0,
-  direction: 'none',
-  timeAggregation: 'sum',
-  genderSplit: false,
-  privacyClass: 'small-count',
-  ...extra,
-});
 
 /**
  * Care days, and the persons-placed KPIs of the same care form whose count
@@ -40,13 +16,6 @@ const vd = (id: string, name: string, en: string, individualsKpis: string[] = []
     individualsKpis,
     windowFamily: 'volume',
     source: 'Volymmått i tertial- och delårsrapporter',
-  });
-
-const placed = (id: string, name: string, en: string, adults = false) =>
-  count(id, name, en, `Antal placerade per månad (genomsnitt över perioden), ${adults ? 'kvinnor/män' : 'flickor (K) och pojkar (M)'}.`, 'placeringar', {
-    timeAggregation: 'mean',
-    genderSplit: true,
-    source: SOURCE_BUV,
   });
 
 /** A sick-leave share from the HR system: sick hours over ordinary hours, in per cent, protected as sick leave. */
@@ -86,7 +55,7 @@ const DEFS: Def[] = [
     'Households paid social assistance',
     'Hushåll som fått utbetalning under månaden, genomsnitt per månad över perioden.',
     'ekonomiskt-bistand',
-    { timeAggregation: 'mean', genderSplit: true, direction: 'lower', windowFamily: 'volume', source: SOURCE_EB },
+    { timeAggregation: 'mean', genderSplit: true, direction: 'lower', windowFamily: 'volume', source: SOURCE_EB, ...VARAV_18_24 },
   ),
   count(
     'hushall-totalt',
@@ -94,7 +63,7 @@ const DEFS: Def[] = [
     'Households with social assistance, total',
     'Alla hushåll med ett ärende om försörjningsstöd, genomsnitt per månad.',
     'ekonomiskt-bistand',
-    { timeAggregation: 'mean', direction: 'lower', source: SOURCE_EB },
+    { timeAggregation: 'mean', direction: 'lower', source: SOURCE_EB, ...VARAV_18_24 },
   ),
   count(
     'barn-i-hushall',
@@ -146,6 +115,7 @@ const DEFS: Def[] = [
   count('startade-utredningar', 'Startade utredningar', 'Investigations started', 'Utredningar som startats under perioden, alla verksamheter.', 'barn-unga-vuxna', {
     windowFamily: 'volume',
     source: SOURCE_BUV,
+    ...VARAV_18_24,
   }),
   count('avslutade-utredningar', 'Avslutade utredningar', 'Investigations closed', 'Utredningar som avslutats under perioden, alla verksamheter.', 'barn-unga-vuxna', {
     windowFamily: 'volume',
@@ -210,7 +180,10 @@ const DEFS: Def[] = [
   hme('hme-motivation', 'HME delindex motivation', 'HME motivation'),
   hme('hme-ledarskap', 'HME delindex ledarskap', 'HME leadership'),
   hme('hme-styrning', 'HME delindex styrning', 'HME governance'),
+  ...MONTHLY_REPORT_KPIS,
 ];
+
+const kindOf = (id: string) => DEFS.find((d) => d.id === id)?.ageBandKind;
 
 export const DEMO_KPIS: DemoKpi[] = DEFS.map((d, i) => ({
   id: d.id,
@@ -225,7 +198,9 @@ export const DEMO_KPIS: DemoKpi[] = DEFS.map((d, i) => ({
   ratioOf: d.ratioOf ?? null,
   scale: d.scale ?? 1,
   genderSplit: d.genderSplit,
-  ageBands: d.ageBands ?? [],
+  ageBands: [...(d.ageBands ?? [])],
+  // A ratio's total is band '' on both sides where either side's bands are "varav" (aggregateRatio).
+  ageBandKind: d.ageBandKind ?? (d.ratioOf && [d.ratioOf.numerator, d.ratioOf.denominator].some((id) => kindOf(id) === 'subset') ? 'subset' : 'partition'),
   privacyClass: d.privacyClass,
   individualsKpis: d.individualsKpis ?? [],
   windowFamily: d.windowFamily ?? 'calendar',

@@ -28,10 +28,20 @@ export interface LabelSuggestion {
 
 const key = (section: string, parent: string, label: string): string => [section, parent, label].map(normaliseLabel).join('\u0000');
 
+/** A ratio KPI's parts: a row mapped to it is checked against the file's rows of these two, never stored. */
+export interface RatioParts {
+  numerator: string;
+  denominator: string;
+}
+
 export class MappingIndex {
   private readonly byKey = new Map<string, LabelMapping>();
 
-  constructor(readonly mappings: readonly LabelMapping[]) {
+  constructor(
+    readonly mappings: readonly LabelMapping[],
+    /** The catalogue's ratio KPIs by id. */
+    readonly ratios: ReadonlyMap<string, RatioParts> = new Map(),
+  ) {
     for (const m of mappings) this.byKey.set(key(m.section, m.parentLabel, m.label), m);
   }
 

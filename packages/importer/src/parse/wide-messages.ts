@@ -122,6 +122,28 @@ export function totalMismatch(
   );
 }
 
+export function ratioMismatch(p: Place, label: string, printed: number, parts: { num: number; den: number; numRow: number; denRow: number }, more: number): ImportIssue {
+  const ratio = parts.num / parts.den;
+  const also = more > 0 ? ` Samma sak gäller ${more} ${more === 1 ? 'månad' : 'månader'} till.` : '';
+  return warn(
+    p,
+    showNumber(printed),
+    showNumber(Math.round(ratio)),
+    `"${label}" ${whereSv(p)} är ${showNumber(printed)}, men rad ${parts.numRow} delad med rad ${parts.denRow} är ${showNumber(parts.num)} / ${showNumber(parts.den)} = ${showNumber(Math.round(ratio))}. Raden räknas fram och sparas inte; kontrollera raderna innan du sparar.${also}`,
+    `"${label}" ${whereEn(p)} is ${printed}, but row ${parts.numRow} divided by row ${parts.denRow} is ${parts.num} / ${parts.den} = ${Math.round(ratio)}. The row is computed, not stored.`,
+  );
+}
+
+export function ratioPartsMissing(p: Place, label: string, kpi: string, parts: { numerator: string; denominator: string }): ImportIssue {
+  return warn(
+    p,
+    label,
+    `${parts.numerator} / ${parts.denominator}`,
+    `Raden "${label}" ${whereSv(p)} är kvoten "${kpi}" (${parts.numerator} / ${parts.denominator}), men filen har inte båda raderna att kontrollera den mot. Kvoter sparas inte; den räknas fram ur de sparade värdena.`,
+    `Row "${label}" ${whereEn(p)} is the ratio "${kpi}" (${parts.numerator} / ${parts.denominator}), but the file lacks one of its parts to check it against. Ratios are never stored.`,
+  );
+}
+
 export function sumMismatch(p: Place, label: string, printed: number, sum: number): ImportIssue {
   return warn(
     p,

@@ -2,8 +2,8 @@
  * Turns the rows of a wide report into SourceRows for the shared pipeline:
  * each row through its mapping (KPI, gender, age band, unit), each filled
  * month cell one figure. Also checks what only the report itself can tell:
- * cells that are not numbers, kvinnor + män against the printed total, and
- * the printed sum column. Pure.
+ * cells that are not numbers, kvinnor + män against the printed total, a
+ * ratio row against its parts, and the printed sum column. Pure.
  */
 import type { ImportIssue, Place } from '../common/errors.js';
 import type { LabelMapping, MappingIndex } from './mappings.js';
@@ -121,10 +121,53 @@ export function resolveWideTable(table: WideTable, index: MappingIndex, opts: Re
     );
   }
 
+  // A row of a ratio KPI (Genomsnitt per hushåll: kr / paying households) is checked against its parts, never stored.
+  for (const r of table.rows) {
+    const m = mappingOf.get(r);
+    const parts = m?.kpiId ? index.ratios.get(m.kpiId) : undefined;
+    if (m?.kpiId && parts) checkRatio(r, m, m.kpiId, parts);
+  }
+
+  function partOf(kpiId: string, like: LabelMapping): WideRow[] {
+    const mapped = table.rows.filter((c) => {
+      const cm = mappingOf.get(c);
+      return cm?.kpiId === kpiId && cm.ageBand === like.ageBand && cm.unitCode === like.unitCode;
+    });
+    const total = mapped.filter((c) => mappingOf.get(c)?.gender === like.gender);
+    return total.length === 1 ? total : like.gender === 'T' ? mapped.filter((c) => mappingOf.get(c)?.gender !== 'T') : [];
+  }
+
+  function checkRatio(r: WideRow, m: LabelMapping, kpiId: string, parts: { numerator: string; denominator: string }): void {
+    const num = partOf(parts.numerator, m);
+    const den = partOf(parts.denominator, m);
+    const [numRow] = num;
+    const [denRow] = den;
+    if (numRow === undefined || denRow === undefined) {
+      issues.push(msg.ratioPartsMissing(place(r.line, r.labelColumn), r.label, kpiId, parts));
+      return;
+    }
+    const sumOf = (rs: WideRow[], month: string) => {
+      const vs = rs.map((x) => numbers.get(x)?.get(month));
+      return vs.every((v) => v !== undefined) ? vs.reduce((a: number, b) => a + (b ?? 0), 0) : undefined;
+    };
+    const wrong: { month: string; column: string; printed: number; num: number; den: number }[] = [];
+    for (const c of r.values) {
+      const month = c.column.month ?? '';
+      const printed = numbers.get(r)?.get(month);
+      const n = sumOf(num, month);
+      const d = sumOf(den, month);
+      if (printed === undefined || n === undefined || d === undefined || d === 0) continue;
+      if (Math.abs(n / d - printed) > tolerance(printed)) wrong.push({ month, column: c.column.name, printed, num: n, den: d });
+    }
+    const [first] = wrong;
+    if (first === undefined) return;
+    issues.push(msg.ratioMismatch(place(r.line, first.column), r.label, first.printed, { ...first, numRow: numRow.line, denRow: denRow.line }, wrong.length - 1));
+  }
+
   const rows: SourceRow[] = [];
   for (const r of table.rows) {
     const m = mappingOf.get(r);
-    if (m === undefined || m.kpiId === null || totalOnly.has(r)) continue;
+    if (m === undefined || m.kpiId === null || totalOnly.has(r) || index.ratios.has(m.kpiId)) continue;
     const cells = good.get(r) ?? [];
     if (cells.length === 0) continue;
     const unit = m.unitCode ?? opts.unitCode;

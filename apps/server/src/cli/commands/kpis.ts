@@ -17,7 +17,9 @@ async function kpisCommand(database: Database, io: CliIo, opts: { json: boolean 
   io.out(`${pad('ID', 30)} ${pad('ENHET', 8)} ${pad('TID', 10)} ${pad('KÖN', 4)} NAMN`);
   for (const k of kpis) {
     const agg = k.ratioOf ? `kvot` : AGG_SV[k.timeAggregation];
-    io.out(`${pad(k.id, 30)} ${pad(k.unit, 8)} ${pad(agg, 10)} ${pad(k.genderSplit ? 'K/M' : 'T', 4)} ${k.name}`);
+    // Age bands for query --band: "varav" ones beside a total, or the parts of it.
+    const bands = k.ageBands.length ? ` [ålder ${k.ageBandKind === 'subset' ? 'varav ' : ''}${k.ageBands.join(', ')}]` : '';
+    io.out(`${pad(k.id, 30)} ${pad(k.unit, 8)} ${pad(agg, 10)} ${pad(k.genderSplit ? 'K/M' : 'T', 4)} ${k.name}${bands}`);
   }
 }
 

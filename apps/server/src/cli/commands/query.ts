@@ -10,13 +10,15 @@ interface QueryOptions {
   unit: string | undefined;
   period: string | undefined;
   gender: string | undefined;
+  /** One of the KPI's age bands ("18-24"); undefined for the total. */
+  band: string | undefined;
   json: boolean;
   compare: boolean;
   /** Apply exactly the suppression a wall screen gets; without it the CLI, an administrator's tool, shows exact values. */
   suppress: boolean;
 }
 
-const USAGE = 'Användning: pnpm lagesbild query --kpi ID --unit KOD --period P [--gender K|M|T] [--compare] [--suppress] [--json]';
+const USAGE = 'Användning: pnpm lagesbild query --kpi ID --unit KOD --period P [--gender K|M|T] [--band ÅLDER] [--compare] [--suppress] [--json]';
 
 function parseGender(g: string | undefined): Gender {
   const v = (g ?? 'T').toUpperCase();
@@ -40,7 +42,16 @@ async function queryCommand(database: Database, io: CliIo, opts: QueryOptions): 
   const ctx = await loadEngineContext(database.db, opts.orgId);
   let v: QueriedValue;
   try {
-    v = await queryValue(database.db, ctx, { kpi: opts.kpi, unit: opts.unit, period, gender, compare: opts.compare, suppress: opts.suppress, access: ALL_UNITS });
+    v = await queryValue(database.db, ctx, {
+      kpi: opts.kpi,
+      unit: opts.unit,
+      period,
+      gender,
+      ageBand: opts.band,
+      compare: opts.compare,
+      suppress: opts.suppress,
+      access: ALL_UNITS,
+    });
   } catch (err) {
     if (err instanceof NotFoundError) throw new CliError(`${err.message} Se "pnpm lagesbild kpis" och "pnpm lagesbild units".`);
     // A period the protected release cannot answer (--suppress): the message says which periods it holds.
@@ -48,11 +59,11 @@ async function queryCommand(database: Database, io: CliIo, opts: QueryOptions): 
     throw err;
   }
   if (opts.json) {
-    io.out(JSON.stringify(v));
+    io.out(JSON.stringify({ ...v, ageBand: opts.band ?? '' }));
     return;
   }
   const meta = STATUS_META[v.status];
-  io.out(`${v.kpi} · ${v.unit} · ${v.periodLabel} · ${v.gender}`);
+  io.out(`${v.kpi} · ${v.unit} · ${v.periodLabel} · ${v.gender}${opts.band ? ` · ${opts.band} år` : ''}`);
   io.out(`Värde:  ${v.display}${v.monthsWithData < v.monthsInPeriod ? ` (${v.monthsWithData} av ${v.monthsInPeriod} månader har data)` : ''}`);
   io.out(`Mål:    ${v.targetDisplay ?? 'inget mål'}`);
   io.out(`Status: ${meta.symbol} ${meta.sv}`);
@@ -70,6 +81,7 @@ P: ÅÅÅÅ-MM, ÅÅÅÅ-T1..T3, ÅÅÅÅ-D (delår), ÅÅÅÅ, ÅÅÅÅ-MM:ÅÅ
     unit: needed('KOD', 'enheten (se "pnpm lagesbild units")'),
     period: needed('P', 'perioden, se ovan'),
     gender: value('K|M|T', 'kvinnor, män eller totalt (standard T)'),
+    band: value('ÅLDER', 'en av KPI:ns åldersgrupper, t.ex. 18-24 (standard: totalen; se "pnpm lagesbild kpis")'),
     compare: toggle('med samma period förra året och förändringen'),
     suppress: toggle('skydda små antal som en väggskärm gör (svar ur den skyddade sammanställningen)'),
     json: toggle('skriv ut som JSON'),
@@ -83,6 +95,7 @@ P: ÅÅÅÅ-MM, ÅÅÅÅ-T1..T3, ÅÅÅÅ-D (delår), ÅÅÅÅ, ÅÅÅÅ-MM:ÅÅ
       unit: args.unit,
       period: args.period,
       gender: args.gender,
+      band: args.band,
       json: args.json,
       compare: args.compare,
       suppress: args.suppress,

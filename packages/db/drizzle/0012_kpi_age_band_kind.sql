@@ -1,0 +1,1 @@
+ALTER TABLE "kpis" ADD COLUMN "age_band_kind" text DEFAULT 'partition' NOT NULL;

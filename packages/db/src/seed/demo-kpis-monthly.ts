@@ -1,0 +1,186 @@
+/**
+ * The rest of the monthly reports' rows as KPIs, so that "Statistik
+ * försörjningsstöd" (2018, 2022) and "Statistik barn, unga och vuxna" (2018)
+ * import whole (demo-mappings.ts): 18–24 as a "varav" age band, closed cases,
+ * all case types, the Beslutsstatistik (decisions by reason, unique cases and
+ * persons), the investigations, placements and Familjerätten rows. Counts of
+ * individuals (and of decisions about them) are small-count.
+ */
+import { count, placed, SOURCE_BUV, SOURCE_EB, VARAV_18_24, type Def } from './kpi-def.js';
+
+const SOURCE_BESLUT = 'Beslutsstatistik – orsak till försörjningsstöd (månadsrapport Statistik försörjningsstöd)';
+const SOURCE_FR = 'Statistik barn, unga och vuxna (månadsrapport), avsnitt Familjerätten';
+
+/** Decisions on försörjningsstöd for one reason ("orsak till försörjningsstöd"), with the printed varav 18–24. */
+const decision = (slug: string, reason: string, en: string): Def =>
+  count(
+    `beslut-${slug}`,
+    `Beslut, orsak: ${reason}`,
+    `Decisions, reason: ${en}`,
+    `Beslut om försörjningsstöd under månaden med orsaken "${reason}", och varav 18–24 år.`,
+    'ekonomiskt-bistand',
+    {
+      source: SOURCE_BESLUT,
+      ...VARAV_18_24,
+    },
+  );
+
+/** A stock of cases or persons, reported per month: a mean over a period. */
+const stock = (id: string, name: string, en: string, desc: string, group: Def['group'], source: string, extra: Partial<Def> = {}): Def =>
+  count(id, name, en, desc, group, { timeAggregation: 'mean', source, ...extra });
+
+export const MONTHLY_REPORT_KPIS: Def[] = [
+  count(
+    'avslutade-arenden',
+    'Avslutade ärenden, försörjningsstöd',
+    'Closed social assistance cases',
+    'Ärenden om försörjningsstöd som avslutats under månaden, och varav 18–24 år.',
+    'ekonomiskt-bistand',
+    {
+      source: SOURCE_EB,
+      ...VARAV_18_24,
+    },
+  ),
+  stock(
+    'arenden-samtliga',
+    'Ärenden, samtliga ärendetyper',
+    'Cases of all types',
+    'Ärenden under månaden av alla typer: försörjningsstöd, andrahandskontrakt och egna medel; genomsnitt per månad.',
+    'ekonomiskt-bistand',
+    SOURCE_EB,
+  ),
+  count(
+    'beslut-totalt',
+    'Beslut om försörjningsstöd',
+    'Decisions on social assistance',
+    'Totalt antal beslut under månaden (alla orsaker), och varav 18–24 år.',
+    'ekonomiskt-bistand',
+    {
+      source: SOURCE_BESLUT,
+      ...VARAV_18_24,
+    },
+  ),
+  decision('sjuk-otillracklig-sjukpenning', 'sjukskriven med läkarintyg, otillräcklig sjukpenning', 'sick-listed, insufficient sickness benefit'),
+  decision('sjuk-vantar-sjukpenning', 'sjukskriven med läkarintyg, väntar på sjukpenning', 'sick-listed, awaiting sickness benefit'),
+  decision('studerar-grundskola', 'studerar på grundskolenivå', 'studying at compulsory school level'),
+  decision('studerar-gymnasium', 'studerar på gymnasienivå', 'studying at upper secondary level'),
+  decision('utan-forsorjningshinder', 'utan försörjningshinder', 'no obstacle to self-support'),
+  decision('vantar-etablering', 'väntar på etableringsersättning', 'awaiting introduction benefit'),
+  decision('vantar-pension', 'väntar på pension/äldreförsörjningsstöd', 'awaiting pension or elderly support'),
+  count(
+    'beslut-orsak-ej-utskriven',
+    'Beslut, orsak ej utskriven',
+    'Decisions, reason not printed',
+    'Beslut vars orsaksrad saknas i rapportutdraget: bara raden "varav 18–24 år" är utskriven (2022, 001 l.721), så bara åldersgruppen 18–24 har värden.',
+    'ekonomiskt-bistand',
+    { source: SOURCE_BESLUT, ...VARAV_18_24 },
+  ),
+  stock(
+    'unika-arenden',
+    'Unika ärenden med beslut',
+    'Unique cases with decisions',
+    'Antal unika ärenden med beslut under månaden, som tryckt (totalen).',
+    'ekonomiskt-bistand',
+    SOURCE_BESLUT,
+  ),
+  stock(
+    'unika-arenden-kon',
+    'Unika ärenden med beslut, kvinnor och män',
+    'Unique cases with decisions, women and men',
+    'Raderna "varav kvinnor" och "varav män" under unika ärenden; T är deras summa, som kan skilja från den tryckta totalen (februari 2022: 383 mot 384).',
+    'ekonomiskt-bistand',
+    SOURCE_BESLUT,
+    { genderSplit: true },
+  ),
+  stock(
+    'unika-arendepersoner',
+    'Unika ärendepersoner',
+    'Unique persons in cases',
+    'Antal unika personer i ärenden med beslut under månaden, som tryckt (totalen).',
+    'ekonomiskt-bistand',
+    SOURCE_BESLUT,
+  ),
+  stock(
+    'unika-arendepersoner-kon',
+    'Unika ärendepersoner, kvinnor och män',
+    'Unique persons in cases, women and men',
+    'Raderna "varav kvinnor" och "varav män" under unika ärendepersoner. 2018 är de hela totalen; 2022 är de färre än totalen (173 + 105 av 631 i januari), troligen utan barnen.',
+    'ekonomiskt-bistand',
+    SOURCE_BESLUT,
+    { genderSplit: true },
+  ),
+  count('forlangda-utredningar', 'Förlängda utredningar, barn', 'Extended investigations, children', 'Utredningar om barn som förlängts under månaden.', 'barn-unga-vuxna', {
+    source: SOURCE_BUV,
+  }),
+  stock(
+    'pagaende-utredningar',
+    'Pågående utredningar',
+    'Ongoing investigations',
+    'Pågående utredningar under månaden (barn, vuxna), genomsnitt per månad.',
+    'barn-unga-vuxna',
+    SOURCE_BUV,
+  ),
+  placed('vardnadsoverflyttade', 'Vårdnadsöverflyttade barn', 'Children after transfer of custody'),
+  placed('placerade-tillfalliga', 'Tillfälliga placeringar, barn', 'Temporary placements, children'),
+  stock(
+    'klivet-lagenhet-sol',
+    'Klivet SoL, lägenhetsboendet (10 platser)',
+    'Klivet SoL, flats (10 places)',
+    'Barn och unga < 21 år i Klivets lägenhetsboende enligt SoL, genomsnitt per månad.',
+    'placeringar',
+    SOURCE_BUV,
+  ),
+  stock(
+    'klivet-kollektivet-sol',
+    'Klivet SoL, kollektivet (6 platser)',
+    'Klivet SoL, group home (6 places)',
+    'Barn och unga < 21 år i Klivets kollektiv enligt SoL, genomsnitt per månad.',
+    'placeringar',
+    SOURCE_BUV,
+  ),
+  stock(
+    'klivet-kollektivet-lvu',
+    'Klivet LVU, kollektivet',
+    'Klivet LVU, group home',
+    'Barn och unga < 21 år i Klivets kollektiv enligt LVU, genomsnitt per månad.',
+    'placeringar',
+    SOURCE_BUV,
+  ),
+  stock(
+    'klivet-kollektivet-jour',
+    'Klivet jour, kollektivet',
+    'Klivet emergency, group home',
+    'Barn och unga < 21 år jourplacerade i Klivets kollektiv, genomsnitt per månad.',
+    'placeringar',
+    SOURCE_BUV,
+  ),
+  stock(
+    'kontaktfamiljer',
+    'Kontaktfamiljer, komplementfamiljer och kontaktpersoner',
+    'Contact families and contact persons',
+    'Pågående insatser kontaktfamilj, komplementfamilj eller kontaktperson, flickor (K) och pojkar (M), genomsnitt per månad.',
+    'barn-unga-vuxna',
+    SOURCE_BUV,
+    { genderSplit: true },
+  ),
+  stock(
+    'familjeratt-pagaende-utredningar',
+    'Familjerätten: pågående utredningar',
+    'Family law: ongoing investigations',
+    'Pågående utredningar inklusive samarbetssamtal på uppdrag av tingsrätten, genomsnitt per månad.',
+    'barn-unga-vuxna',
+    SOURCE_FR,
+  ),
+  stock(
+    'familjeratt-samarbetssamtal',
+    'Familjerätten: pågående samarbetssamtal',
+    'Family law: ongoing cooperation talks',
+    'Pågående samarbetssamtal utan uppdrag från tingsrätten, genomsnitt per månad.',
+    'barn-unga-vuxna',
+    SOURCE_FR,
+  ),
+  count('familjeratt-avtal', 'Familjerätten: skrivna avtal', 'Family law: agreements written', 'Skrivna avtal om vårdnad, boende och umgänge under månaden.', 'barn-unga-vuxna', {
+    source: SOURCE_FR,
+  }),
+  count('dodsboanmalningar', 'Dödsboanmälningar', 'Estate notifications', 'Dödsboanmälningar under månaden.', 'barn-unga-vuxna', { source: SOURCE_FR }),
+];
