@@ -11,7 +11,9 @@ export function card(over: Partial<OverviewCard> = {}): OverviewCard {
     name: 'Hushåll med utbetalt försörjningsstöd',
     group: 'ekonomiskt-bistand',
     measureUnit: 'count',
+    decimals: 0,
     direction: 'lower',
+    targetKind: 'target',
     value: 431,
     display: '431',
     target: 420,
@@ -30,6 +32,8 @@ export function card(over: Partial<OverviewCard> = {}): OverviewCard {
       display: '-86 (-16,7 %)',
     },
     sparkline: [],
+    forecastStatus: 'none',
+    latestComment: null,
     ...over,
   } as OverviewCard;
 }
@@ -42,6 +46,7 @@ export function overview(over: Partial<Overview> = {}): Overview {
       name: 'Sjukfrånvaro',
       group: 'personal',
       measureUnit: 'percent',
+      decimals: 1,
       value: 8.3,
       display: '8,3 %',
       target: 6,
