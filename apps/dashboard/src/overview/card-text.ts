@@ -18,7 +18,7 @@ const UNITS: readonly string[] = ['count', 'kr', 'tkr', 'percent', 'score', 'ind
 const measureUnit = (u: string): MeasureUnit => (UNITS.includes(u) ? (u as MeasureUnit) : 'count');
 
 /** A value in the reader's language: "6,8 %" / "6.8 %", "3 634 874 kr". */
-export function figure(value: number, c: Pick<CardFigures, 'measureUnit' | 'decimals'>, lang: Locale): string {
+function figure(value: number, c: Pick<CardFigures, 'measureUnit' | 'decimals'>, lang: Locale): string {
   return formatValue(value, measureUnit(c.measureUnit), c.decimals, lang);
 }
 
@@ -63,7 +63,7 @@ export function deviationText(c: CardFigures, lang: Locale, t: Translate): strin
   return t(c.targetKind === 'budget' ? 'card.againstBudget' : 'card.againstTarget', { amount: signedAmount(d, c, lang, t) });
 }
 
-export interface ChangeFigures {
+interface ChangeFigures {
   absolute: number | null;
   percent: number | null;
   lastYear: { period: string };

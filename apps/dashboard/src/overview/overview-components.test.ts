@@ -45,6 +45,7 @@ describe('KpiCard', () => {
     const cost = card({
       kpi: 'placeringskostnad',
       name: 'Placeringskostnad',
+      nameEn: 'Placement costs',
       measureUnit: 'tkr',
       targetKind: 'budget',
       value: 45_000,
@@ -59,9 +60,7 @@ describe('KpiCard', () => {
     expect(wrapper.get('[data-testid="kpi-sparkline"] path').attributes('d')).toMatch(/^M3,\d/);
     // English, with English words and English figures throughout.
     const en = render(KpiCard, { card: cost }, 'en');
-    expect(en.text).toBe(
-      'Placeringskostnad 45,000 tkr Budget: 41,005 tkr −3,995 tkr vs budget ↓ lower is better −86 tkr (−16.7 %) vs T1 2021 ■ not met Forecast ■ not met Reported',
-    );
+    expect(en.text).toBe('Placement costs 45,000 tkr Budget: 41,005 tkr −3,995 tkr vs budget ↓ lower is better −86 tkr (−16.7 %) vs T1 2021 ■ not met Forecast ■ not met Reported');
   });
   it('marks the latest comment with its first line', () => {
     const { wrapper } = render(KpiCard, {

@@ -9,6 +9,7 @@ export function card(over: Partial<OverviewCard> = {}): OverviewCard {
     periodLabel: 'T1 2022',
     gender: 'T',
     name: 'Hushåll med utbetalt försörjningsstöd',
+    nameEn: 'Households receiving financial assistance',
     group: 'ekonomiskt-bistand',
     measureUnit: 'count',
     decimals: 0,

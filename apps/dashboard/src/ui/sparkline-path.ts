@@ -1,4 +1,4 @@
-export interface SparklineShape {
+interface SparklineShape {
   /** The SVG path: a line through the months with values, broken where a month has none. */
   d: string;
   /** The last month with a value, for the dot that marks "now"; null when none has one. */

@@ -4,7 +4,7 @@ import type { UnitAccess } from '../access/scope.js';
 import type { EngineContext } from '../engine/engine-context.js';
 import { buildOverview, overviewOf, SPARK_MONTHS, type LatestComment, type Overview, type OverviewCard } from './overview.js';
 
-export interface ReaderOptions {
+interface ReaderOptions {
   /** For "the latest month": each KPI's own newest month (see buildOverview). */
   latestByKpi?: ReadonlyMap<string, Month> | undefined;
   /** Mark each card with its latest comment: people, not wall screens (comment.list is not theirs either). */

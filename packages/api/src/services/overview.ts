@@ -28,6 +28,8 @@ import type { UnitAccess } from '../access/scope.js';
 
 export interface OverviewCard extends KpiValue {
   name: string;
+  /** The KPI's name in English, for the dashboard in English. */
+  nameEn: string;
   group: string;
   measureUnit: string;
   decimals: number;
@@ -190,6 +192,7 @@ function card(
   return {
     ...v,
     name: k.name,
+    nameEn: k.nameEn,
     group: k.group,
     measureUnit: k.unit,
     decimals: k.decimals,
