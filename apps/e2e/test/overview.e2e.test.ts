@@ -39,7 +39,7 @@ describe('the overview in Chromium', () => {
     );
     for (const r of rows) {
       expect(r.value, r.kpi ?? '').toMatch(SWEDISH_VALUE);
-      expect(r.target, r.kpi ?? '').toMatch(/^(Mål: .+|Inget mål)$/);
+      expect(r.target, r.kpi ?? '').toMatch(/^(Mål: .+|Budget: .+|Inget mål)$/);
       expect(r.status, r.kpi ?? '').toMatch(STATUS_WORD);
       expect(r.symbol, r.kpi ?? '').toMatch(/^[●◆■○]$/);
       expect(r.label, r.kpi ?? '').toBe(`Status: ${r.status}`);

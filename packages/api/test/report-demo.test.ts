@@ -32,8 +32,12 @@ describe('the demo’s delårsrapport 2020', () => {
     for (const section of ['volymmatt', 'ekonomi', 'personal', 'bilaga'] as const) expect(theirs.document[section]).toEqual(mine.document[section]);
     const overview = await chef().overview.get(ask);
     const figures = [...mine.document.volymmatt, ...mine.document.ekonomi, ...mine.document.personal].map((r) => [r.kpi, r.value.value, r.value.hidden]);
-    expect(figures).toEqual(expect.arrayContaining(overview.cards.map((c) => [c.kpi, c.value, c.hidden])));
-    expect(figures).toHaveLength(overview.cards.length);
+    // The overview's cards for the delår itself (a yearly survey's card stands at its latest measurement instead, and
+    // the overview leaves out KPIs with neither data nor target): each is the report's figure.
+    const sameFigures = overview.cards.filter((c) => c.period === overview.period);
+    expect(sameFigures.length).toBeGreaterThan(10);
+    expect(figures).toEqual(expect.arrayContaining(sameFigures.map((c) => [c.kpi, c.value, c.hidden])));
+    expect(figures.length).toBeGreaterThanOrEqual(overview.cards.length);
   });
 
   it('downloads as a PDF whose pages show the goals, the coloured symbols and the Kolada source (PNG pages kept as artifacts)', async () => {

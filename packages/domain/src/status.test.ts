@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assessStatus, isRate, STATUS_META, targetForMonths, type AnnualTarget } from './status.js';
+import { assessStatus, isRate, STATUS_META, targetForMonths, targetKind, type AnnualTarget } from './status.js';
 
 const t = (value: number, tolerance: number, toleranceKind: 'absolute' | 'percent' = 'absolute') => ({ value, tolerance, toleranceKind });
 
@@ -58,5 +58,15 @@ describe('status', () => {
     expect(isRate({ unit: 'percent', ratioOf: null })).toBe(true);
     expect(isRate({ unit: 'kr', ratioOf: { numerator: 'a', denominator: 'b' } })).toBe(true);
     expect(isRate({ unit: 'count', ratioOf: null })).toBe(false);
+  });
+
+  it('calls the target of money that adds up a budget, and every other a mål', () => {
+    // Placeringskostnad (tkr per month against a monthly budget) and utbetalt försörjningsstöd (kr).
+    expect(targetKind({ unit: 'tkr', ratioOf: null, timeAggregation: 'sum' })).toBe('budget');
+    expect(targetKind({ unit: 'kr', ratioOf: null, timeAggregation: 'sum' })).toBe('budget');
+    // Kr per household is a ratio; sick leave a rate; households a count.
+    expect(targetKind({ unit: 'kr', ratioOf: { numerator: 'a', denominator: 'b' }, timeAggregation: 'sum' })).toBe('target');
+    expect(targetKind({ unit: 'percent', ratioOf: null, timeAggregation: 'sum' })).toBe('target');
+    expect(targetKind({ unit: 'count', ratioOf: null, timeAggregation: 'mean' })).toBe('target');
   });
 });

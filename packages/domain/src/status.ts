@@ -90,3 +90,10 @@ export function isRate(kpi: { unit: string; ratioOf: unknown }): boolean {
 export function targetAppliesToSubgroup(kpi: { unit: string; ratioOf: unknown }): boolean {
   return isRate(kpi);
 }
+
+/** What a KPI's target is called: a budget for money that adds up over months (costs, amounts paid), a mål for anything else. */
+export type TargetKind = 'target' | 'budget';
+
+export function targetKind(kpi: { unit: string; ratioOf: unknown; timeAggregation: TimeAggregation }): TargetKind {
+  return (kpi.unit === 'kr' || kpi.unit === 'tkr') && kpi.timeAggregation === 'sum' && !isRate(kpi) ? 'budget' : 'target';
+}

@@ -24,3 +24,5 @@ use([CanvasRenderer, SVGRenderer, LineChart, BarChart, GridComponent, TooltipCom
 export type ChartOption = ComposeOption<LineSeriesOption | BarSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption>;
 
 export { default as VChart } from 'vue-echarts';
+/** For a chart drawn off screen (the standalone PNG, chart-png.ts). */
+export { init } from 'echarts/core';

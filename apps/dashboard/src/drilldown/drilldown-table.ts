@@ -1,7 +1,7 @@
 import type { Locale, Status } from '@lagesbild/domain';
 import type { DrilldownRow } from '../api/types.js';
 import { statusText, valueText } from '../kpi-detail/detail-table.js';
-import type { TableModel } from '../lib/table-model.js';
+import { cellNumber, type TableModel } from '../lib/table-model.js';
 
 export type SortKey = 'name' | 'value' | 'status';
 type SortDir = 'asc' | 'desc';
@@ -53,11 +53,16 @@ export interface DrilldownLabels {
 export function drilldownTable(
   title: string,
   rows: readonly DrilldownRow[],
-  parent: Pick<DrilldownRow, 'display' | 'targetDisplay' | 'status'> & Partial<Pick<DrilldownRow, 'hidden'>>,
+  parent: Pick<DrilldownRow, 'display' | 'targetDisplay' | 'status' | 'value' | 'target'> & Partial<Pick<DrilldownRow, 'hidden'>>,
   labels: DrilldownLabels,
   locale: Locale,
   notes: string[] = [],
+  /** The KPI's unit and decimals, for the spreadsheet's number cells (text only without). */
+  measure: { unit: string; decimals: number } | null = null,
 ): TableModel {
+  type Figures = Pick<DrilldownRow, 'value' | 'target'> & Partial<Pick<DrilldownRow, 'hidden'>>;
+  const num = (v: number | null) => (measure ? cellNumber(v, measure.unit, measure.decimals) : null);
+  const figures = (r: Figures) => [null, r.hidden ? null : num(r.value), num(r.target), null, null];
   const line = (name: string, r: Pick<DrilldownRow, 'display' | 'targetDisplay' | 'status'> & Partial<Pick<DrilldownRow, 'hidden'>>, changes: string) => [
     name,
     valueText(r, locale),
@@ -69,6 +74,7 @@ export function drilldownTable(
     title,
     headers: [labels.unit, labels.value, labels.target, labels.status, labels.changes],
     rows: [...rows.map((r) => line(r.name, r, r.changes.join('; '))), line(labels.total, parent, '')],
+    numbers: [...rows.map(figures), figures(parent)],
     notes,
   };
 }

@@ -28,6 +28,10 @@ export interface DetailChartInput {
 const LINE_COLOURS: Record<string, string> = { T: '#1d4e89', K: '#a02b6b', M: '#0f6d75' };
 const UNIT_COLOURS = ['#1d4e89', '#a02b6b', '#0f6d75', '#8a5300', '#5b3fa8', '#3d6b1f', '#b3261e', '#4b5664'];
 const SYMBOLS = ['circle', 'diamond', 'triangle', 'rect', 'roundRect', 'pin', 'arrow', 'emptyCircle'];
+const LEGEND_ROW = 22;
+/** ECharts' legend item: the icon (25) and the gap before the text (5); then LEGEND_GAP to the next one. */
+const LEGEND_ICON = 30;
+const LEGEND_GAP = 14;
 const TARGET = '#14304f';
 const LAST_YEAR = '#6b7683';
 const FORECAST = '#8a5300';
@@ -113,7 +117,7 @@ export function detailChartOption(input: DetailChartInput): ChartOption {
   return {
     animation: false,
     grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
-    legend: { top: 0, left: 0, data: legend, textStyle: { color: '#1c2733' }, itemGap: 14 },
+    legend: { top: 0, left: 0, data: legend, textStyle: { color: '#1c2733' }, itemGap: LEGEND_GAP },
     tooltip: {
       trigger: 'axis',
       valueFormatter: (v) => (typeof v === 'number' ? input.formatValue(v) : '–'),
@@ -123,3 +127,21 @@ export function detailChartOption(input: DetailChartInput): ChartOption {
     series,
   };
 }
+
+/** How many rows a plain legend wraps into across `width`, given the width of each item's text. */
+export function legendRows(textWidths: readonly number[], width: number): number {
+  let rows = 0;
+  let x = 0;
+  for (const w of textWidths) {
+    const item = LEGEND_ICON + w;
+    if (rows === 0 || (x > 0 && x + item > width)) {
+      rows++;
+      x = 0;
+    }
+    x += item + LEGEND_GAP;
+  }
+  return rows;
+}
+
+/** The space above the plot for a legend of that many rows (at least the 48 px the screen's chart keeps). */
+export const plotTop = (rows: number): number => Math.max(48, rows * LEGEND_ROW + 20);

@@ -1,6 +1,6 @@
 import { formatPeriod, hiddenText, parsePeriod, STATUS_META, type HiddenReason, type Locale, type Status } from '@lagesbild/domain';
 import type { SeriesLine, Split } from '../api/types.js';
-import type { TableModel } from '../lib/table-model.js';
+import { cellNumber, type CellNumber, type TableModel } from '../lib/table-model.js';
 
 interface DetailTableLabels {
   period: string;
@@ -16,12 +16,14 @@ export interface DetailTableInput {
   lines: readonly SeriesLine[];
   lastYear: SeriesLine | null;
   /** The year-end forecast as the last row (only without a split, where the total is the line). */
-  forecast: { label: string; display: string; target: string | null; status: Status } | null;
+  forecast: { label: string; display: string; target: string | null; status: Status; value: number | null; targetValue: number | null } | null;
   notes: string[];
   labels: DetailTableLabels;
   /** How a target number is written ("3 393 tkr"): the series sends numbers only. */
   formatTarget: (v: number) => string;
   locale: Locale;
+  /** The KPI's unit and decimals, for the spreadsheet's number cells; null while the catalogue is not loaded (text only). */
+  measure: { unit: string; decimals: number } | null;
 }
 
 export const statusText = (s: Status, locale: Locale): string => `${STATUS_META[s].symbol} ${locale === 'en' ? STATUS_META[s].en : STATUS_META[s].sv}`;
@@ -46,7 +48,13 @@ export function valueText(v: { display: string; hidden?: HiddenReason | null } |
 }
 
 export function detailTable(input: DetailTableInput): TableModel {
-  const { labels, locale } = input;
+  const { labels, locale, measure } = input;
+  /** A shown value as a number cell; hidden ones (no value sent) stay text. */
+  const num = (v: { value: number | null; hidden?: HiddenReason | null } | number | null | undefined): CellNumber | null => {
+    if (!measure || v === null || v === undefined) return null;
+    if (typeof v === 'number') return cellNumber(v, measure.unit, measure.decimals);
+    return v.hidden ? null : cellNumber(v.value, measure.unit, measure.decimals);
+  };
   const periods = [...new Set(input.lines.flatMap((l) => l.points.map((p) => p.period)))];
   const cell = (line: SeriesLine | null | undefined, period: string) =>
     valueText(
@@ -66,17 +74,23 @@ export function detailTable(input: DetailTableInput): TableModel {
       ];
       return input.lastYear ? [...row, lastYearAt(i)] : row;
     });
+    const numbers = periods.map((period, i) => {
+      const p = line?.points.find((x) => x.period === period);
+      return [null, num(p), num(p?.target), null, ...(input.lastYear ? [num(input.lastYear.points[i])] : [])];
+    });
     const headers = [labels.period, labels.value, labels.target, labels.status, ...(input.lastYear ? [labels.lastYear] : [])];
     if (input.forecast) {
       const f = input.forecast;
       rows.push([f.label, f.display, f.target ?? '–', statusText(f.status, locale), ...(input.lastYear ? [''] : [])]);
+      numbers.push([null, num(f.value), num(f.targetValue), null, ...(input.lastYear ? [null] : [])]);
     }
-    return { title: input.title, headers, rows, notes: input.notes };
+    return { title: input.title, headers, rows, notes: input.notes, numbers };
   }
   return {
     title: input.title,
     headers: [labels.period, ...input.lines.map((l) => l.label)],
     rows: periods.map((period) => [periodText(period, locale), ...input.lines.map((l) => cell(l, period))]),
+    numbers: periods.map((period) => [null, ...input.lines.map((l) => num(l.points.find((p) => p.period === period)))]),
     notes: input.notes,
   };
 }

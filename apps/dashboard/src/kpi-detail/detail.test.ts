@@ -110,17 +110,25 @@ describe('the table under the chart', () => {
         ['2021-T1', 15000, '15 000 tkr'],
         ['2021-T2', 16000, '16 000 tkr'],
       ]),
-      forecast: { label: 'Prognos helår 2022', display: '52 701 tkr', target: '40 716 tkr', status: 'red' },
+      forecast: { label: 'Prognos helår 2022', display: '52 701 tkr', target: '40 716 tkr', status: 'red', value: 52701, targetValue: 40716 },
       notes: [],
       labels,
       formatTarget: (v) => `${v} tkr`,
       locale: 'sv',
+      measure: { unit: 'tkr', decimals: 0 },
     });
     expect(t.headers).toEqual(['Period', 'Värde', 'Mål', 'Status', 'Föregående år']);
     expect(t.rows).toEqual([
       ['T1 2022', '17 567 tkr', '13572 tkr', '■ ej uppfyllt', '15 000 tkr'],
       ['T2 2022', '–', '13572 tkr', '■ ej uppfyllt', '16 000 tkr'],
       ['Prognos helår 2022', '52 701 tkr', '40 716 tkr', '■ ej uppfyllt', ''],
+    ]);
+    // The same figures as numbers for the spreadsheet; the missing value stays text.
+    const tkr = (value: number) => ({ value, numFmt: '#,##0 "tkr"' });
+    expect(t.numbers).toEqual([
+      [null, tkr(17567), tkr(13572), null, tkr(15000)],
+      [null, null, tkr(13572), null, tkr(16000)],
+      [null, tkr(52701), tkr(40716), null, null],
     ]);
   });
   it('gives one column per part of a split, keeping hidden values hidden', () => {
@@ -134,10 +142,12 @@ describe('the table under the chart', () => {
       labels,
       formatTarget: String,
       locale: 'en',
+      measure: { unit: 'count', decimals: 0 },
     });
     expect(t.headers).toEqual(['Period', 'Kvinnor', 'Män']);
     // The file is in the reader's language: the hidden value is worded from its reason.
     expect(t.rows).toEqual([['Jan 2022', 'fewer than 5 households', '212']]);
+    expect(t.numbers).toEqual([[null, null, { value: 212, numFmt: '#,##0' }]]);
   });
 });
 
@@ -149,7 +159,7 @@ describe('exports', () => {
     expect(escapeFormula('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(escapeFormula('3 634 874 kr')).toBe('3 634 874 kr');
   });
-  it('writes semicolon CSV with a byte-order mark, quoting what needs it', () => {
+  it('writes semicolon CSV with a byte-order mark, the header row first, quoting what needs it', () => {
     const csv = toCsv({
       title: 'Sjukfrånvaro; T1',
       headers: ['Period', 'Värde'],
@@ -159,9 +169,11 @@ describe('exports', () => {
       ],
       notes: ['=1+1'],
     });
-    expect(csv.startsWith('\uFEFF"Sjukfrånvaro; T1"\r\n\r\nPeriod;Värde\r\nT1 2022;8,3 %\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFPeriod;Värde\r\nT1 2022;8,3 %\r\n')).toBe(true);
     expect(csv).toContain('Kommentar;"sa ""hej""\nrad 2"');
-    expect(csv.endsWith("\r\n\r\n'=1+1\r\n")).toBe(true);
+    // Data only: no title line above the header, no notes under the rows.
+    expect(csv).not.toContain('Sjukfrånvaro');
+    expect(csv.endsWith('rad 2"\r\n')).toBe(true);
   });
   it('makes file names without spaces or Swedish letters', () => {
     expect(fileName(['hushall-utbetalt', 'SOC', '2022-T1', 'månad'], 'csv')).toBe('hushall-utbetalt_soc_2022-t1_manad.csv');
@@ -245,13 +257,20 @@ describe('the drill-down table', () => {
     const t = drilldownTable(
       'Hushåll',
       [r],
-      { display: '8', targetDisplay: '19', status: 'green' },
+      { display: '8', targetDisplay: '19', status: 'green', value: 8, target: 19 },
       { unit: 'Enhet', value: 'Värde', target: 'Mål', status: 'Status', changes: 'Omorganisation', total: 'Hela SOC' },
       'sv',
+      [],
+      { unit: 'count', decimals: 0 },
     );
     expect(t.rows).toEqual([
       ['Enhet B', 'färre än 5 hushåll', '–', '○ ej bedömd', 'Flyttad från A1 till A2 2021-06'],
       ['Hela SOC', '8', '19', '● uppfyllt', ''],
+    ]);
+    // The hidden value stays text in the spreadsheet; the total's figures are numbers.
+    expect(t.numbers).toEqual([
+      [null, null, null, null, null],
+      [null, { value: 8, numFmt: '#,##0' }, { value: 19, numFmt: '#,##0' }, null, null],
     ]);
   });
 });

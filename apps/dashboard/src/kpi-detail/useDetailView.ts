@@ -72,7 +72,14 @@ export function useDetailView(current: ComputedRef<DetailSeries | null>, info: C
     const suppressed = lines.value.some((l) => l.points.some(isHidden));
     const f =
       forecastInput.value && c
-        ? { label: t('detail.forecast', { year: c.forecast.year }), display: c.forecast.display, target: c.forecast.annualTargetDisplay, status: c.forecastStatus }
+        ? {
+            label: t('detail.forecast', { year: c.forecast.year }),
+            display: c.forecast.display,
+            target: c.forecast.annualTargetDisplay,
+            status: c.forecastStatus,
+            value: c.forecast.value,
+            targetValue: c.forecast.annualTarget,
+          }
         : null;
     return detailTable({
       title: t('detail.tableCaption', { kpi: kpiName.value, unit: unitName.value, range: rangeText.value, grain: grainWord.value }),
@@ -84,6 +91,7 @@ export function useDetailView(current: ComputedRef<DetailSeries | null>, info: C
       labels: { period: t('detail.period'), value: t('detail.valueColumn'), target: t('detail.target'), status: t('detail.status'), lastYear: t('detail.lastYear') },
       formatTarget: fmt,
       locale: lang.value,
+      measure: info.value ? { unit: info.value.unit, decimals: info.value.decimals } : null,
     });
   });
 
@@ -92,5 +100,16 @@ export function useDetailView(current: ComputedRef<DetailSeries | null>, info: C
     const key = current.value?.question.period ?? card.value?.period;
     return key ? formatPeriod(parsePeriod(key), lang.value) : '';
   });
-  return { lang, kpiName, option, table, chartLabel, periodLabel, rangeText, empty };
+  /** What the saved PNG says about itself (chart-png.ts): the KPI, unit, range, grain, measure and source. */
+  const pngFrame = computed(() => ({
+    title: kpiName.value,
+    subtitle: t('detail.pngSubtitle', {
+      unit: unitName.value,
+      range: rangeText.value,
+      grain: grainWord.value,
+      measure: info.value ? t(`target.units.${info.value.unit}`) : '',
+    }),
+    source: t('detail.pngSource', { source: info.value?.source ?? '' }),
+  }));
+  return { lang, kpiName, option, table, chartLabel, periodLabel, rangeText, empty, pngFrame };
 }

@@ -31,12 +31,18 @@ export function downloadCsv(t: TableModel, name: string): void {
   saveBlob(new Blob([toCsv(t)], { type: 'text/csv;charset=utf-8' }), name);
 }
 
+export async function downloadXlsx(t: TableModel, name: string, sheetName: string): Promise<void> {
+  const buffer = await xlsxOf(t, sheetName);
+  saveBlob(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), name);
+}
+
 /**
  * XLSX through exceljs, imported only here and only on click: it is a large
- * library, and most visits never export. Cells are the displayed strings, so
- * the file says exactly what the screen says (also "<5" and "..").
+ * library, and most visits never export. A figure is a number cell with an
+ * Excel number format (table-model's cellNumber); everything else is the
+ * displayed text, so a hidden value stays "<5" or "..".
  */
-export async function downloadXlsx(t: TableModel, name: string, sheetName: string): Promise<void> {
+export async function xlsxOf(t: TableModel, sheetName: string): Promise<ArrayBuffer> {
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Lägesbild';
@@ -45,7 +51,13 @@ export async function downloadXlsx(t: TableModel, name: string, sheetName: strin
   ws.addRow([escapeFormula(t.title)]).font = { bold: true };
   ws.addRow([]);
   ws.addRow(t.headers.map(escapeFormula)).font = { bold: true };
-  for (const r of t.rows) ws.addRow(r.map(escapeFormula));
+  t.rows.forEach((r, i) => {
+    const figures = t.numbers?.[i];
+    const row = ws.addRow(r.map((text, j) => figures?.[j]?.value ?? escapeFormula(text)));
+    figures?.forEach((f, j) => {
+      if (f) row.getCell(j + 1).numFmt = f.numFmt;
+    });
+  });
   if (t.notes.length > 0) {
     ws.addRow([]);
     for (const n of t.notes) ws.addRow([escapeFormula(n)]);
@@ -54,6 +66,5 @@ export async function downloadXlsx(t: TableModel, name: string, sheetName: strin
     const longest = Math.max(10, ...[t.headers[i] ?? '', ...t.rows.map((r) => r[i] ?? '')].map((s) => s.length));
     c.width = Math.min(48, longest + 2);
   });
-  const buffer = await wb.xlsx.writeBuffer();
-  saveBlob(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), name);
+  return wb.xlsx.writeBuffer();
 }

@@ -8,8 +8,36 @@ export interface TableModel {
   title: string;
   headers: string[];
   rows: string[][];
-  /** Notes printed under the table (and as the last lines of an export). */
+  /** Notes printed under the table (and under the XLSX's rows). */
   notes: string[];
+  /**
+   * The figures behind the displayed cells, row by row and column by column,
+   * for a spreadsheet to hold as numbers; null (or absent) where a cell is
+   * text, or a value is hidden ("<5" stays text).
+   */
+  numbers?: (CellNumber | null)[][];
+}
+
+/** A figure as a spreadsheet keeps it: the number and its Excel number format. */
+export interface CellNumber {
+  value: number;
+  /** In the file's own notation: '#,##0' and '0.0 %' show as "# ##0" and "0,0 %" in a Swedish Excel. */
+  numFmt: string;
+}
+
+/**
+ * A KPI value as a spreadsheet number in the KPI's unit: thousands grouped,
+ * the KPI's decimals, "kr"/"tkr" after the number, a percentage as a true
+ * fraction (6,8 % is 0.068) with a per cent format. Excel writes format codes
+ * with "," for grouping and "." for decimals whatever its language; a Swedish
+ * Excel shows them with space and comma.
+ */
+export function cellNumber(value: number | null | undefined, unit: string, decimals: number): CellNumber | null {
+  if (value === null || value === undefined || !Number.isFinite(value)) return null;
+  const fraction = decimals > 0 ? `.${'0'.repeat(decimals)}` : '';
+  if (unit === 'percent') return { value: value / 100, numFmt: `0${fraction} %` };
+  const suffix = unit === 'kr' || unit === 'tkr' ? ` "${unit}"` : '';
+  return { value, numFmt: `#,##0${fraction}${suffix}` };
 }
 
 /** A column of an on-screen table: its name, and whether it holds figures (right-aligned) or is sorted by (aria-sort). */
@@ -36,10 +64,12 @@ function csvField(cell: string): string {
 
 /**
  * CSV as Swedish Excel opens it by double-click: semicolons (the comma is the
- * decimal mark), CRLF, and a byte-order mark so that å, ä, ö survive.
+ * decimal mark), CRLF, and a byte-order mark so that å, ä, ö survive. Data
+ * only: the header row first and then the rows, so any program reads it as a
+ * table (the title is in the file name, the notes on screen and in the XLSX).
  */
 export function toCsv(t: TableModel): string {
-  const lines = [[t.title], [], t.headers, ...t.rows, ...(t.notes.length > 0 ? [[], ...t.notes.map((n) => [n])] : [])];
+  const lines = [t.headers, ...t.rows];
   return `\uFEFF${lines.map((l) => l.map(csvField).join(';')).join('\r\n')}\r\n`;
 }
 

@@ -42,11 +42,44 @@ describe('KpiCard', () => {
     // A KPI measured over the period itself says nothing more.
     expect(render(KpiCard, { card: card() }).wrapper.find('[data-testid="kpi-window"]').exists()).toBe(false);
   });
-  it('shows name, value, target, change, status and provenance', () => {
-    const { wrapper, text } = render(KpiCard, { card: card() });
+  it('shows name, value, target and deviation, direction, change, status, prognos and provenance', () => {
+    const { wrapper, text } = render(KpiCard, { card: card({ forecastStatus: 'red' }) });
     expect(wrapper.attributes('data-kpi')).toBe('hushall-utbetalt');
     expect(wrapper.element.tagName).toBe('ARTICLE');
-    expect(text).toBe('Hushåll med utbetalt försörjningsstöd 431 Mål: 420 -86 (-16,7 %) mot T1 2021 ◆ delvis uppfyllt Rapporterat');
+    expect(text).toBe(
+      'Hushåll med utbetalt försörjningsstöd 431 Mål: 420 +11 mot mål ↓ lägre är bättre −86 (−16,7 %) mot T1 2021 ◆ delvis uppfyllt Prognos ■ ej uppfyllt Rapporterat',
+    );
+    expect(wrapper.find('[aria-label="Prognos för helåret: ej uppfyllt"]').exists()).toBe(true);
+  });
+  it('names a budget, writes the deviation in the KPI’s unit, and draws the 24 months', () => {
+    const cost = card({
+      kpi: 'placeringskostnad',
+      name: 'Placeringskostnad',
+      nameEn: 'Placement costs',
+      measureUnit: 'tkr',
+      targetKind: 'budget',
+      value: 45_000,
+      target: 41_005,
+      status: 'red',
+      forecastStatus: 'red',
+      sparkline: [...Array.from({ length: 23 }, (_, i) => 3000 + i * 10), 3400],
+    });
+    const { wrapper } = render(KpiCard, { card: cost });
+    expect(wrapper.get('[data-testid="kpi-target"]').text()).toBe('Budget: 41 005 tkr');
+    expect(wrapper.get('[data-testid="kpi-deviation"]').text()).toBe('−3 995 tkr mot budget');
+    expect(wrapper.get('[data-testid="kpi-sparkline"] path').attributes('d')).toMatch(/^M3,\d/);
+    // English, with English words and English figures throughout.
+    const en = render(KpiCard, { card: cost }, 'en');
+    expect(en.text).toBe('Placement costs 45,000 tkr Budget: 41,005 tkr −3,995 tkr vs budget ↓ lower is better −86 tkr (−16.7 %) vs T1 2021 ■ not met Forecast ■ not met Reported');
+  });
+  it('marks the latest comment with its first line', () => {
+    const { wrapper } = render(KpiCard, {
+      card: card({ latestComment: { firstLine: 'Fler hushåll efter årsskiftet.', more: true, author: 'Anna', createdAt: '2022-05-02T08:00:00Z' } }),
+    });
+    const marker = wrapper.get('[data-testid="kpi-comment"]');
+    expect(marker.text()).toBe('Kommentar: Fler hushåll efter årsskiftet. …');
+    expect(marker.attributes('title')).toBe('Senaste kommentaren, av Anna');
+    expect(render(KpiCard, { card: card() }).wrapper.find('[data-testid="kpi-comment"]').exists()).toBe(false);
   });
   it('says when there is no target, and marks synthetic demo values in words', () => {
     const { text } = render(KpiCard, { card: card({ target: null, targetDisplay: null, status: 'none', origin: 'synthetic' }) });
@@ -76,7 +109,7 @@ describe('KpiCard', () => {
   });
   it('shows "Inga data" without a value, and the protected mark for a suppressed one', () => {
     const none = render(KpiCard, { card: card({ value: null, display: '–', status: 'none', origin: null, monthsWithData: 0 }) });
-    expect(none.text).toBe('Hushåll med utbetalt försörjningsstöd Inga data Mål: 420 ○ ej bedömd');
+    expect(none.text).toBe('Hushåll med utbetalt försörjningsstöd Inga data Mål: 420 ↓ lägre är bättre ○ ej bedömd Prognos ○ ej bedömd');
     // The words come from the structured reason, in the reader's language, never from the text "<5".
     const hidden = render(KpiCard, {
       card: card({ value: null, display: 'x', suppressed: true, status: 'none', hidden: { mark: 'primary', noun: 'households', threshold: 5 } }),

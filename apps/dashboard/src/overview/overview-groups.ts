@@ -33,3 +33,33 @@ export function statusFilter(raw: unknown): Status | null {
 export function filterCards<T extends { status: Status }>(cards: readonly T[], status: Status | null): T[] {
   return status === null ? [...cards] : cards.filter((c) => c.status === status);
 }
+
+/** The overview's two orders: by KPI group as in the reports, or what needs attention first. */
+export type CardOrder = 'group' | 'attention';
+
+/** The order of the URL (?ordning=uppmarksamhet); anything else is the reports' order. */
+export function cardOrder(raw: unknown): CardOrder {
+  return raw === 'uppmarksamhet' ? 'attention' : 'group';
+}
+
+/**
+ * How urgent a card is: red now, then heading for red (the forecast says
+ * "ej uppfyllt" at year end), then yellow, then heading for yellow, then
+ * green; without a status last.
+ */
+export function attentionRank(c: { status: Status; forecastStatus: Status }): number {
+  if (c.status === 'red') return 0;
+  if (c.forecastStatus === 'red') return 1;
+  if (c.status === 'yellow') return 2;
+  if (c.forecastStatus === 'yellow') return 3;
+  if (c.status === 'green') return 4;
+  return 5;
+}
+
+/** "Behöver uppmärksamhet först": by attentionRank, the server's order kept within a rank. */
+export function sortByAttention<T extends { status: Status; forecastStatus: Status }>(cards: readonly T[]): T[] {
+  return cards
+    .map((c, i) => ({ c, i, r: attentionRank(c) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((x) => x.c);
+}

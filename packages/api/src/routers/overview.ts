@@ -1,7 +1,8 @@
 import { monthsOf } from '@lagesbild/domain';
 import { z } from 'zod';
 import { unitProcedure } from '../access/unit-procedure.js';
-import { buildOverview, periodOrLatest } from '../services/overview.js';
+import { periodOrLatest } from '../services/overview.js';
+import { readOverview } from '../services/overview-reader.js';
 import { router } from '../trpc.js';
 
 export const overviewRouter = router({
@@ -22,6 +23,7 @@ export const overviewRouter = router({
     ctx.guard.assertUnitForMonths(unit, monthsOf(period));
     // Only for her own latest month: an older month asked for is shown as it was.
     const atLatest = input.eachAtLatest && period.kind === 'month' && period.end === latest ? await use.latestByKpi() : undefined;
-    return buildOverview(ctx.db, { ...ctx.engine, orgKpis: use.kpis }, unit, period, latest, ctx.suppress, ctx.guard, atLatest);
+    // Comments are people's words on the figures: for people, as comment.list; a wall screen gets none.
+    return readOverview(ctx.db, { ...ctx.engine, orgKpis: use.kpis }, unit, period, latest, ctx.suppress, ctx.guard, { latestByKpi: atLatest, comments: ctx.device === null });
   }),
 });

@@ -1,5 +1,6 @@
 export * from './unit-list.js';
 export * from './overview.js';
+export * from './overview-reader.js';
 export * from './query-value.js';
 export * from './series.js';
 export * from './drilldown.js';

@@ -12,7 +12,9 @@ import {
   sameLastYear,
   type Month,
   type Period,
+  targetKind,
   type Status,
+  type TargetKind,
 } from '@lagesbild/domain';
 import { changeBetween, type Change } from '../engine/compare.js';
 import { forecastAsOf, forecastOf, forecastStart, outsideForecast, publishedForecast, type ForecastView } from '../engine/kpi-forecast.js';
@@ -26,9 +28,14 @@ import type { UnitAccess } from '../access/scope.js';
 
 export interface OverviewCard extends KpiValue {
   name: string;
+  /** The KPI's name in English, for the dashboard in English. */
+  nameEn: string;
   group: string;
   measureUnit: string;
+  decimals: number;
   direction: string;
+  /** Whether the target is a budget (money that adds up) or a mål: the card says which. */
+  targetKind: TargetKind;
   change: Change;
   /** The last 24 months up to the period's end, oldest first (null where a month has no data or is outside the caller's units). */
   sparkline: (number | null)[];
@@ -42,6 +49,18 @@ export interface OverviewCard extends KpiValue {
   forecast: ForecastView;
   /** The forecast judged against the annual target (the reports' "Prognos" column). */
   forecastStatus: Status;
+  /** The latest comment on this KPI, unit and period, for the card's marker; null when none, or for a wall screen. */
+  latestComment: LatestComment | null;
+}
+
+export interface LatestComment {
+  /** The comment's first line, as written. */
+  firstLine: string;
+  /** Whether the comment goes on after it. */
+  more: boolean;
+  author: string;
+  /** ISO 8601, UTC. */
+  createdAt: string;
 }
 
 export interface Overview {
@@ -54,7 +73,7 @@ export interface Overview {
   statusCounts: Record<Status, number>;
 }
 
-const SPARK_MONTHS = 24;
+export const SPARK_MONTHS = 24;
 
 /** The period asked for, or the latest month with data when none was given. */
 export async function resolvePeriod(db: Db, orgId: string, input: string | undefined): Promise<{ period: Period; latest: string | null }> {
@@ -124,7 +143,7 @@ export async function buildOverview(
   return overviewOf(ctx, unit, p, latest, cards);
 }
 
-function overviewOf(ctx: EngineContext, unit: string, p: Period, latest: string | null, cards: OverviewCard[]): Overview {
+export function overviewOf(ctx: EngineContext, unit: string, p: Period, latest: string | null, cards: OverviewCard[]): Overview {
   const statusCounts: Record<Status, number> = { green: 0, yellow: 0, red: 0, none: 0 };
   for (const c of cards) statusCounts[c.status]++;
   return { unit, unitName: ctx.tree.nameAt(unit, p.end), period: periodKey(p), periodLabel: formatPeriod(p), latestMonth: latest, cards, statusCounts };
@@ -173,13 +192,17 @@ function card(
   return {
     ...v,
     name: k.name,
+    nameEn: k.nameEn,
     group: k.group,
     measureUnit: k.unit,
+    decimals: k.decimals,
     direction: k.direction,
+    targetKind: targetKind(k),
     change: changeBetween(k, v, last),
     sparkline: sparkline.map((x, i) => (s.sparkOutside[i] ? null : x)),
     outside: { lastYear: s.lyOutside, forecast: s.basisFrom === null, sparkline: s.sparkOutside },
     ...(fc ?? outsideForecast(asOf)),
+    latestComment: null,
   };
 }
 

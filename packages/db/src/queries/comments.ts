@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { comments } from '../schema/index.js';
 
@@ -18,6 +18,16 @@ export async function listCommentRows(db: Db, q: CommentKey): Promise<CommentRow
     .select()
     .from(comments)
     .where(and(eq(comments.orgId, q.orgId), eq(comments.kpiId, q.kpiId), eq(comments.unitId, q.unitId), eq(comments.period, q.period)))
+    .orderBy(desc(comments.createdAt), desc(comments.id));
+}
+
+/** The comments on every KPI of a unit for some periods, newest first: the overview marks each card with its latest. */
+export async function unitCommentRows(db: Db, q: Omit<CommentKey, 'kpiId' | 'period'> & { periods: readonly string[] }): Promise<CommentRow[]> {
+  if (q.periods.length === 0) return [];
+  return db
+    .select()
+    .from(comments)
+    .where(and(eq(comments.orgId, q.orgId), eq(comments.unitId, q.unitId), inArray(comments.period, [...q.periods])))
     .orderBy(desc(comments.createdAt), desc(comments.id));
 }
 
