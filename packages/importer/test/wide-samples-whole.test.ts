@@ -150,7 +150,7 @@ describe.each(TEST_DB_KINDS)('the sample reports, whole, on %s', (kind) => {
     expect(cell('klivet-kollektivet-sol', 'BU', '2018-02')).toBe(7); // 003 l.2487
     expect(cell('klivet-kollektivet-lvu', 'BU', '2018-01')).toBe(0); // 003 l.2493
     expect(cell('klivet-kollektivet-jour', 'BU', '2018-02')).toBe(0); // 003 l.2500
-    expect(cell('kontaktfamiljer', 'BU', '2018-01', 'K')).toBe(22); // 003 l.2508
+    expect(cell('kontaktfamiljer', 'BF', '2018-01', 'K')).toBe(22); // 003 l.2508
     expect(cell('familjeratt-pagaende-utredningar', 'BF', '2018-01')).toBe(25); // 003 l.2537
     expect(cell('familjeratt-samarbetssamtal', 'BF', '2018-02')).toBe(11); // 003 l.2538
     expect(cell('familjeratt-avtal', 'BF', '2018-01')).toBe(0); // 003 l.2541

@@ -112,14 +112,6 @@ export const MONTHLY_REPORT_KPIS: Def[] = [
   count('forlangda-utredningar', 'Förlängda utredningar, barn', 'Extended investigations, children', 'Utredningar om barn som förlängts under månaden.', 'barn-unga-vuxna', {
     source: SOURCE_BUV,
   }),
-  stock(
-    'pagaende-utredningar',
-    'Pågående utredningar',
-    'Ongoing investigations',
-    'Pågående utredningar under månaden (barn, vuxna), genomsnitt per månad.',
-    'barn-unga-vuxna',
-    SOURCE_BUV,
-  ),
   placed('vardnadsoverflyttade', 'Vårdnadsöverflyttade barn', 'Children after transfer of custody'),
   placed('placerade-tillfalliga', 'Tillfälliga placeringar, barn', 'Temporary placements, children'),
   stock(
@@ -153,15 +145,6 @@ export const MONTHLY_REPORT_KPIS: Def[] = [
     'Barn och unga < 21 år jourplacerade i Klivets kollektiv, genomsnitt per månad.',
     'placeringar',
     SOURCE_BUV,
-  ),
-  stock(
-    'kontaktfamiljer',
-    'Kontaktfamiljer, komplementfamiljer och kontaktpersoner',
-    'Contact families and contact persons',
-    'Pågående insatser kontaktfamilj, komplementfamilj eller kontaktperson, flickor (K) och pojkar (M), genomsnitt per månad.',
-    'barn-unga-vuxna',
-    SOURCE_BUV,
-    { genderSplit: true },
   ),
   stock(
     'familjeratt-pagaende-utredningar',

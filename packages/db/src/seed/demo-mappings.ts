@@ -114,7 +114,7 @@ const CHILDREN_ADULTS: DemoMapping[] = [
   map('Kollektivet, 6 platser', 'klivet-kollektivet-sol', { section: 'Barn, Klivet SoL < 21 år', unit: 'BU' }),
   map('Kollektivet', 'klivet-kollektivet-lvu', { section: 'Barn, Klivet LVU <21 år', unit: 'BU' }),
   map('Kollektivet', 'klivet-kollektivet-jour', { section: 'Barn, Klivet JOUR <21 år', unit: 'BU' }),
-  ...children('Pågående insatser - Kontaktfamiljer/Komplementfamiljer/Kontaktpersoner', 'kontaktfamiljer', 'BU'),
+  ...children('Pågående insatser - Kontaktfamiljer/Komplementfamiljer/Kontaktpersoner', 'kontaktfamiljer', 'BF'),
   ...children('Vuxna HVB/SOL', 'placerade-hvb-vuxna', 'VUXEN', true),
   ...children('Vuxna LVM/SIS', 'placerade-lvm-vuxna', 'VUXEN', true),
   ...children('Vuxna, familjehemsplacering', 'placerade-familjehem-vuxna', 'VUXEN', true),
