@@ -6,6 +6,7 @@
  * persons), the investigations, placements and Familjerätten rows. Counts of
  * individuals (and of decisions about them) are small-count.
  */
+import { DECISION_REASONS } from './decision-reasons.js';
 import { count, placed, SOURCE_BUV, SOURCE_EB, VARAV_18_24, type Def } from './kpi-def.js';
 
 const SOURCE_BESLUT = 'Beslutsstatistik – orsak till försörjningsstöd (månadsrapport Statistik försörjningsstöd)';
@@ -60,13 +61,7 @@ export const MONTHLY_REPORT_KPIS: Def[] = [
       ...VARAV_18_24,
     },
   ),
-  decision('sjuk-otillracklig-sjukpenning', 'sjukskriven med läkarintyg, otillräcklig sjukpenning', 'sick-listed, insufficient sickness benefit'),
-  decision('sjuk-vantar-sjukpenning', 'sjukskriven med läkarintyg, väntar på sjukpenning', 'sick-listed, awaiting sickness benefit'),
-  decision('studerar-grundskola', 'studerar på grundskolenivå', 'studying at compulsory school level'),
-  decision('studerar-gymnasium', 'studerar på gymnasienivå', 'studying at upper secondary level'),
-  decision('utan-forsorjningshinder', 'utan försörjningshinder', 'no obstacle to self-support'),
-  decision('vantar-etablering', 'väntar på etableringsersättning', 'awaiting introduction benefit'),
-  decision('vantar-pension', 'väntar på pension/äldreförsörjningsstöd', 'awaiting pension or elderly support'),
+  ...DECISION_REASONS.map(([slug, , sv, en]) => decision(slug, sv, en)),
   count(
     'beslut-orsak-ej-utskriven',
     'Beslut, orsak ej utskriven',

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { importMappings } from '../schema/index.js';
+import { DECISION_REASONS } from './decision-reasons.js';
 
 type Gender = 'K' | 'M' | 'T';
 
@@ -66,13 +67,7 @@ const ASSISTANCE: DemoMapping[] = [
   map('Dödsboanmälningar', 'dodsboanmalningar', { unit: 'BF' }),
   // The fragment's first row: a "varav 18-24 år" whose reason row was not printed (001 l.721).
   young('Dödsboanmälningar', 'beslut-orsak-ej-utskriven', YOUNG_SPACED),
-  ...reason('Sjukskriven läkarintyg otillr sjukpenning', 'beslut-sjuk-otillracklig-sjukpenning'),
-  ...reason('Sjukskriven läkarintyg väntar sjukpenning', 'beslut-sjuk-vantar-sjukpenning'),
-  ...reason('Studerar grundskolenivå', 'beslut-studerar-grundskola'),
-  ...reason('Studerar gymnasienivå', 'beslut-studerar-gymnasium'),
-  ...reason('Utan försörjningshinder', 'beslut-utan-forsorjningshinder'),
-  ...reason('Väntar på etableringsersättning', 'beslut-vantar-etablering'),
-  ...reason('Väntar på pension/äldreförsörjningsstöd', 'beslut-vantar-pension'),
+  ...DECISION_REASONS.flatMap(([slug, printed]) => reason(printed, `beslut-${slug}`)),
   ...reason('Totalt antal beslut', 'beslut-totalt'),
   // The printed kvinnor + män is not always the total (2022: 278 of 631 persons), so both are kept, on two KPIs.
   ...(
