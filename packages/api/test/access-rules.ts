@@ -122,6 +122,9 @@ export const RULES: Record<string, Rule> = {
   'risk.list': scoped('readNoScreen', (unit) => ({ unit, period: '2021-D' })),
   'risk.add': scoped('assess', (unit) => ({ unit, period: '2021-D', risk: 'Fler hushåll' })),
   'report.get': scoped('readNoScreen', (unit) => ({ unit, period: '2021-D' })),
+  // The driftsredovisning: a person within her units; no slide shows it.
+  'economy.get': scoped('readNoScreen', (unit) => ({ unit, period: '2021-D' })),
+  'economy.periods': unscoped('person', {}),
   'report.saveSummary': scoped('assess', (unit) => ({ unit, period: '2021-D', summary: 'Enligt plan.' })),
   'report.faststall': scoped('assess', (unit) => ({ unit, period: '2021-D' })),
   'report.file': scoped('readNoScreen', (unit) => ({ unit, period: '2021-T1' })),

@@ -151,7 +151,8 @@ describe('issue 15: the named attacks on the demo data (PGlite)', () => {
       kpis: [kpi, 'arsarbetare'],
       // Årsarbetare are stored to two decimals, the hours behind sick leave from the unrounded figure.
       links: [{ kpi: 'arsarbetare', rate: kpi, per: 165, tolerance: 0.005 }],
-      start: '2019-01',
+      // Sick leave's T1 is measured from 1/12 the year before (its window), so December 2018 is in the attacker's cells.
+      start: '2018-12',
       end: '2019-12',
       target: { kpi, unit: 'VUXEN', months: t1, gender: 'M' },
       ask: async (api, call) => {

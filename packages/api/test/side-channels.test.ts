@@ -57,8 +57,15 @@ describe('side channels to a unit manager (demo data, PGlite)', () => {
     const cards = (await eva().overview.get({ period: '2022-06' })).cards.map((c) => c.kpi);
     expect(cards.filter((k) => notHers.includes(k))).toEqual([]);
     expect(cards).toContain('arsarbetare');
-    // They are the organisation's KPIs all the same: the förvaltning's overview has them.
-    expect((await demo.admin().overview.get({ unit: 'SOC', period: '2022-06' })).cards.map((c) => c.kpi)).toEqual(expect.arrayContaining(notHers));
+    // They are the organisation's KPIs all the same: the förvaltning's overview has every one with a figure in
+    // its 24 months (KPIs printed only in the 2018 monthly statistics, or only as a varav band, have none there).
+    const recent = [];
+    for (const kpi of notHers) {
+      const s = await demo.admin().series.get({ kpi, unit: 'SOC', start: '2020-07', end: '2022-06', grain: 'month' });
+      if (s.series[0]?.points.some((p) => p.value !== null)) recent.push(kpi);
+    }
+    expect(recent.length).toBeGreaterThan(notHers.length / 2);
+    expect((await demo.admin().overview.get({ unit: 'SOC', period: '2022-06' })).cards.map((c) => c.kpi)).toEqual(expect.arrayContaining(recent));
   });
 
   it('a live event carries only her units, a file name and KPIs only when the whole batch is hers, and nothing wholly outside reaches her', async () => {

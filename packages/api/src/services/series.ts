@@ -29,6 +29,8 @@ export type Split = 'none' | 'gender' | 'unit' | 'ageBand';
 export interface SeriesPoint {
   period: string;
   periodLabel: string;
+  /** The months the point is measured over: the KPI's window of a report period (sick leave's T1 from 1/12). */
+  window: KpiValue['window'];
   value: number | null;
   display: string;
   target: number | null;
@@ -145,6 +147,7 @@ export async function buildSeries(
             {
               period: v.period,
               periodLabel: v.periodLabel,
+              window: v.window,
               value: v.value,
               display: v.display,
               target: v.target,

@@ -7,7 +7,6 @@ import {
   monthsOf,
   parsePeriod,
   periodKey,
-  sameLastYear,
   tertial,
   wallRequests,
   yearOf,
@@ -54,11 +53,13 @@ export interface HarvestPlan {
 const UNHELD = hiddenText(hiddenReason('unheld', null));
 
 const monthsOfKey = (key: string) => monthsOf(parsePeriod(key));
+/** The months a value is measured over: its KPI's window of the period where it has one (volumes jan–jun in a delår, sick leave from 1/12), else the period. */
+const monthsOfValue = (v: { period: string; window?: { period: string } }) => monthsOfKey(v.window?.period ?? v.period);
 
 function figureShown(via: string, f: Figure): Shown[] {
   // A figure the release does not answer (a rate over a custom range: "unheld") says nothing and protects nothing: like a refusal.
   if (!f.genderAvailable || f.hidden?.mark === 'unheld') return [];
-  return [{ via, kpi: f.kpi, unit: f.unit, months: monthsOfKey(f.period), gender: f.gender, value: f.value, form: { kind: 'value' } }];
+  return [{ via, kpi: f.kpi, unit: f.unit, months: monthsOfValue(f), gender: f.gender, value: f.value, form: { kind: 'value' } }];
 }
 
 type SeriesAnswer = Awaited<ReturnType<Caller['series']['get']>>;
@@ -73,7 +74,7 @@ export function seriesShown(via: string, r: SeriesAnswer): Shown[] {
     // An 'outside' point (the line's unit was not the caller's in every month of it) was never computed: it protects nothing.
     return line.points
       .filter((p) => p.display !== 'ej könsuppdelad' && !p.outside)
-      .map((p): Shown => ({ via, kpi: r.kpi, unit, months: monthsOfKey(p.period), gender, value: p.value, form: { kind: 'value' } }));
+      .map((p): Shown => ({ via, kpi: r.kpi, unit, months: monthsOfValue(p), gender, value: p.value, form: { kind: 'value' } }));
   });
 }
 
@@ -81,7 +82,6 @@ export function seriesShown(via: string, r: SeriesAnswer): Shown[] {
 export function overviewShown(via: string, o: OverviewAnswer): Shown[] {
   const p = parsePeriod(o.period);
   const sparkMonths = monthRange(addMonths(p.end, -23), p.end);
-  const ly = monthsOf(sameLastYear(p));
   return o.cards.flatMap((c): Shown[] => [
     ...figureShown(via, c),
     // Last year is judged by its own answer: unheld (a rate over a custom range; its display says so, even when
@@ -92,7 +92,17 @@ export function overviewShown(via: string, o: OverviewAnswer): Shown[] {
     // data are shown one by one).
     ...(c.hidden?.mark === 'unheld' || c.change.lastYear.display === UNHELD || c.outside.lastYear
       ? []
-      : [{ via: `${via} (förra året)`, kpi: c.kpi, unit: o.unit, months: ly, gender: 'T' as const, value: c.change.lastYear.value, form: { kind: 'value' as const } }]),
+      : [
+          {
+            via: `${via} (förra året)`,
+            kpi: c.kpi,
+            unit: o.unit,
+            months: monthsOfValue(c.change.lastYear),
+            gender: 'T' as const,
+            value: c.change.lastYear.value,
+            form: { kind: 'value' as const },
+          },
+        ]),
     ...(c.change.absolute === null
       ? []
       : [
@@ -100,10 +110,10 @@ export function overviewShown(via: string, o: OverviewAnswer): Shown[] {
             via: `${via} (förändring)`,
             kpi: c.kpi,
             unit: o.unit,
-            months: monthsOf(p),
+            months: monthsOfValue(c),
             gender: 'T' as const,
             value: c.change.absolute,
-            form: { kind: 'change' as const, lastYear: ly },
+            form: { kind: 'change' as const, lastYear: monthsOfValue(c.change.lastYear) },
           },
         ]),
     ...c.sparkline.flatMap((v, i): Shown[] => {

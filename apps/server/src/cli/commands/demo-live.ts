@@ -19,7 +19,8 @@ const csvField = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"`
 /**
  * The next month as a long CSV: every cell of the same month a year earlier
  * (on units that still exist), varied by up to ±12 %. Integers stay integers
- * (counts), so the privacy rules see realistic small counts.
+ * (counts), so the privacy rules see realistic small counts; a share never
+ * passes its denominator.
  */
 export async function nextMonthCsv(database: Database, orgId: string, month: string): Promise<{ csv: string; rows: number }> {
   const source = addMonths(month, -12);
@@ -29,7 +30,9 @@ export async function nextMonthCsv(database: Database, orgId: string, month: str
   for (const c of cells) {
     const factor = 0.88 + next() * 0.24;
     const n = Number(c.numerator);
-    const value = Number.isInteger(n) ? Math.max(0, Math.round(n * factor)) : Math.round(n * factor * 1000) / 1000;
+    const varied = Number.isInteger(n) ? Math.max(0, Math.round(n * factor)) : Math.round(n * factor * 1000) / 1000;
+    // A share (numerator within its denominator, e.g. full-time staff of all staff) stays a share.
+    const value = c.denominator !== null && n <= Number(c.denominator) ? Math.min(varied, Number(c.denominator)) : varied;
     const den = c.denominator === null ? '' : String(c.denominator);
     lines.push([c.kpi, c.unit, month, c.gender, String(value), den, c.ageBand].map(csvField).join(','));
   }
