@@ -148,8 +148,9 @@ describe('import mappings in Chromium: map an unknown report row from the previe
       ['unit', 'enheten vid importen'],
     ]);
     // A KPI's name finds its rows too, not only the stored id.
+    // The paying households' row, its kvinnor and män, and their varav 18–24 (total, kvinnor, män).
     await page.getByLabel('Sök bland kopplingarna').fill('hushåll med utbetalt');
-    await expect.poll(() => page.locator('tr[data-mapping]').count()).toBe(3);
+    await expect.poll(() => page.locator('tr[data-mapping]').count()).toBe(6);
     await page.getByLabel('Sök bland kopplingarna').fill('');
     await expect.poll(() => page.locator('tr[data-mapping]').count()).toBe(all);
     await expect(seriousViolations(page)).resolves.toEqual([]);

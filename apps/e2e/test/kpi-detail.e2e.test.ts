@@ -23,8 +23,8 @@ describe('the KPI view in Chromium', () => {
     await page.locator('[data-kpi="placeringskostnad"] [data-testid="kpi-link"]').click();
     await page.waitForURL(/\/kpi\/placeringskostnad\?/);
     expect(new URL(page.url()).searchParams.get('period')).toBe('2022-T1');
-    await expect(page.getByTestId('detail-title').textContent()).resolves.toBe('Placeringskostnad');
     await page.getByTestId('detail-table').waitFor();
+    await expect.poll(() => page.getByTestId('detail-title').textContent()).toBe('Placeringskostnad');
 
     // The chart is one labelled image, drawn on a canvas.
     const chart = page.getByTestId('kpi-chart');

@@ -134,7 +134,12 @@ describe('the overview in Chromium', () => {
     await page.getByTestId('language').click();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
     await expect(page.locator('h2.group__title').first().textContent()).resolves.toBe('Financial assistance');
-    await expect(page.locator('[data-kpi="sjukfranvaro"] .badge__word').textContent()).resolves.toBe('not met');
+    // The status badge (the card's first; the prognos has its own) says the card's status in English.
+    const sick = page.locator('[data-kpi="sjukfranvaro"]');
+    const status = /card--(red|yellow|green|none)/.exec((await sick.getAttribute('class')) ?? '')?.[1];
+    const words: Record<string, string> = { red: 'not met', yellow: 'partly met', green: 'met', none: 'not assessed' };
+    await expect(sick.locator('.card__status .badge__word').textContent()).resolves.toBe(words[status ?? 'none']);
+    await expect(sick.getByTestId('kpi-forecast').textContent()).resolves.toMatch(/Forecast/);
     await page.getByTestId('language').click();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('sv');
   });
