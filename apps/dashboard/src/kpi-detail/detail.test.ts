@@ -14,6 +14,7 @@ const line = (key: string, label: string, values: [string, number | null, string
   points: values.map(([period, value, display]) => ({
     period,
     periodLabel: period,
+    window: { period, label: period, labelEn: period },
     value,
     display,
     target,
