@@ -56,17 +56,19 @@ export function forecastStart(asOf: Month): Month {
  * was in each month) and its status against the annual target, from inputs
  * loaded from forecastStart(asOf). The domain's forecastYearEnd does the work.
  */
-export function forecastOf(
-  ctx: EngineContext,
-  inputs: ValueInputs,
-  k: KpiRecord,
-  unit: string,
-  asOf: Month,
-  gender: Gender,
-  basisFrom: Month | null = null,
-  ageBand?: string,
-): ComputedForecast {
-  // basisFrom: the first month the forecast may learn from (a scoped caller's unit joined her units then).
+/** Which forecast: a KPI for a unit, made in `asOf`, for a gender (and an age band). */
+export interface ForecastAsk {
+  k: KpiRecord;
+  unit: string;
+  asOf: Month;
+  gender: Gender;
+  /** The first month the forecast may learn from (a scoped caller's unit joined her units then); null: no limit. */
+  basisFrom: Month | null;
+  ageBand?: string | undefined;
+}
+
+export function forecastOf(ctx: EngineContext, inputs: ValueInputs, ask: ForecastAsk): ComputedForecast {
+  const { k, unit, asOf, gender, basisFrom, ageBand } = ask;
   const cellsOf = (id: string) => ofGender(inputs, cellsWithin(ctx, inputs, id, unit, basisFrom, asOf), gender);
   const genderAvailable = gender === 'T' || k.genderSplit;
   const series = !genderAvailable

@@ -22,7 +22,7 @@ import {
   type Period,
 } from '@lagesbild/domain';
 import type { EngineContext } from './engine-context.js';
-import type { ComputedForecast } from './kpi-forecast.js';
+import type { ComputedForecast, ForecastAsk } from './kpi-forecast.js';
 import { judgedValue, targetFor, targetUnits, type KpiValue, type ValueInputs } from './kpi-values.js';
 
 /**
@@ -91,16 +91,8 @@ export function releasedValue(ctx: EngineContext, index: ReleaseIndex, inputs: V
  * domain's forecastYearEnd; a rate's forecast is its released year to date.
  * Hidden with the year to date it scales.
  */
-export function releasedForecast(
-  ctx: EngineContext,
-  index: ReleaseIndex,
-  inputs: ValueInputs,
-  k: KpiRecord,
-  unit: string,
-  asOf: Month,
-  gender: Gender,
-  basisFrom: Month | null = null,
-): ComputedForecast {
+export function releasedForecast(ctx: EngineContext, index: ReleaseIndex, inputs: ValueInputs, ask: ForecastAsk): ComputedForecast {
+  const { k, unit, asOf, gender, basisFrom } = ask;
   const year = yearOf(asOf);
   const ytd = releasedValue(ctx, index, inputs, k, unit, yearToDate(asOf), gender);
   const target = gender === 'T' ? targetFor(ctx, inputs, k, unit, asOf, year) : null;

@@ -24,6 +24,10 @@ export const overviewRouter = router({
     // Only for her own latest month: an older month asked for is shown as it was.
     const atLatest = input.eachAtLatest && period.kind === 'month' && period.end === latest ? await use.latestByKpi() : undefined;
     // Comments are people's words on the figures: for people, as comment.list; a wall screen gets none.
-    return readOverview(ctx.db, { ...ctx.engine, orgKpis: use.kpis }, unit, period, latest, ctx.suppress, ctx.guard, { latestByKpi: atLatest, comments: ctx.device === null });
+    return readOverview(
+      ctx.db,
+      { ...ctx.engine, orgKpis: use.kpis },
+      { unit, period, latest, suppress: ctx.suppress, access: ctx.guard, latestByKpi: atLatest, comments: ctx.device === null },
+    );
   }),
 });

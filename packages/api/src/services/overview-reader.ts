@@ -5,6 +5,13 @@ import type { EngineContext } from '../engine/engine-context.js';
 import { buildOverview, overviewOf, SPARK_MONTHS, type LatestComment, type Overview, type OverviewCard } from './overview.js';
 
 interface ReaderOptions {
+  unit: string;
+  period: Period;
+  /** The latest month with data (the caller's own, for a scoped caller). */
+  latest: string | null;
+  /** A suppressed audience: its figures come from the protected release. */
+  suppress: boolean;
+  access: UnitAccess;
   /** For "the latest month": each KPI's own newest month (see buildOverview). */
   latestByKpi?: ReadonlyMap<string, Month> | undefined;
   /** Mark each card with its latest comment: people, not wall screens (comment.list is not theirs either). */
@@ -18,21 +25,13 @@ interface ReaderOptions {
  * month), and each card's latest comment. The figures are buildOverview's,
  * so a suppressed caller's still come from the protected release.
  */
-export async function readOverview(
-  db: Db,
-  ctx: EngineContext,
-  unit: string,
-  p: Period,
-  latest: string | null,
-  suppress: boolean,
-  access: UnitAccess,
-  opts: ReaderOptions,
-): Promise<Overview> {
-  const built = await buildOverview(db, ctx, unit, p, latest, suppress, access, opts.latestByKpi);
+export async function readOverview(db: Db, ctx: EngineContext, opts: ReaderOptions): Promise<Overview> {
+  const { unit, period, latest, suppress, access } = opts;
+  const built = await buildOverview(db, ctx, unit, period, latest, suppress, access, opts.latestByKpi);
   const moved = await atLatestMeasurement(built.cards, ctx, (c, m) => buildOverview(db, c, unit, m, latest, suppress, access));
   const cards = moved.filter(hasDataOrTarget);
   const withComments = opts.comments ? await markComments(db, ctx.orgId, unit, cards) : cards;
-  return overviewOf(ctx, unit, p, latest, withComments);
+  return overviewOf(ctx, unit, period, latest, withComments);
 }
 
 /**

@@ -221,7 +221,7 @@ async function paced<T>(kpis: readonly KpiRecord[], one: (k: KpiRecord) => T): P
 async function releasedCards(db: Db, ctx: EngineContext, unit: string, p: Period, asOf: Month, start: Month, s: CardScope): Promise<OverviewCard[]> {
   const [inputs, release] = await Promise.all([loadTargetInputs(db, ctx, ctx.orgKpis, start, p.end, [unit]), releaseFor(db, ctx.orgId)]);
   return paced(ctx.orgKpis, (k) => {
-    const fc = s.basisFrom === null ? null : releasedForecast(ctx, release, inputs, k, unit, asOf, 'T', s.basisFrom);
+    const fc = s.basisFrom === null ? null : releasedForecast(ctx, release, inputs, { k, unit, asOf, gender: 'T', basisFrom: s.basisFrom });
     const sparkline = release.months(k, unit, 'T', s.sparkMonths[0] ?? p.end, p.end);
     const ly = s.lyOutside ? null : releasedValue(ctx, release, inputs, k, unit, s.lyPeriod, 'T');
     return card(k, unit, releasedValue(ctx, release, inputs, k, unit, p, 'T'), ly, sparkline, fc ? publishedForecast(fc, fc.ytd.suppressed) : null, s, asOf);
@@ -231,7 +231,7 @@ async function releasedCards(db: Db, ctx: EngineContext, unit: string, p: Period
 /** The exact cards, for roles that see exact values. */
 function exactCards(inputs: ValueInputs, ctx: EngineContext, unit: string, p: Period, asOf: Month, s: CardScope): Promise<OverviewCard[]> {
   return paced(ctx.orgKpis, (k): OverviewCard => {
-    const fc = s.basisFrom === null ? null : forecastOf(ctx, inputs, k, unit, asOf, 'T', s.basisFrom);
+    const fc = s.basisFrom === null ? null : forecastOf(ctx, inputs, { k, unit, asOf, gender: 'T', basisFrom: s.basisFrom });
     const items: Outgoing[] = [
       { id: 'v', value: valueOf(ctx, inputs, k, unit, p, 'T'), privacyClass: k.privacyClass },
       ...(s.lyOutside ? [] : [{ id: 'ly', value: valueOf(ctx, inputs, k, unit, s.lyPeriod, 'T'), privacyClass: k.privacyClass }]),

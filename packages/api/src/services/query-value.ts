@@ -39,7 +39,7 @@ export async function queryValue(db: Db, ctx: EngineContext, q: ValueQuery): Pro
   // A band is read from leaf cells: the roll-ups hold totals only.
   const inputs = await loadValueInputs(db, ctx, [k], start, q.period.end, band ? undefined : [q.unit]);
   const basisFrom = forecastBasis(q, asOf);
-  const fc = basisFrom === null ? null : forecastOf(ctx, inputs, k, q.unit, asOf, q.gender, basisFrom, band);
+  const fc = basisFrom === null ? null : forecastOf(ctx, inputs, { k, unit: q.unit, asOf, gender: q.gender, basisFrom, ageBand: band });
   const v = publishOne(valueOf(ctx, inputs, k, q.unit, q.period, q.gender, band), k.privacyClass, false);
   const forecast = fc ? publishedForecast(fc, false) : outsideForecast(asOf);
   if (!q.compare) return { ...v, ...forecast };
@@ -63,7 +63,7 @@ async function queryReleased(db: Db, ctx: EngineContext, k: KpiRecord, q: ValueQ
   const v = releasedValue(ctx, release, inputs, k, q.unit, q.period, q.gender);
   if (v.hidden?.mark === 'unheld') throw new InputError(new PeriodNotReleasedError(v.period).message);
   const basisFrom = forecastBasis(q, asOf);
-  const fc = basisFrom === null ? null : releasedForecast(ctx, release, inputs, k, q.unit, asOf, q.gender, basisFrom);
+  const fc = basisFrom === null ? null : releasedForecast(ctx, release, inputs, { k, unit: q.unit, asOf, gender: q.gender, basisFrom });
   const forecast = fc ? publishedForecast(fc, fc.ytd.suppressed) : outsideForecast(asOf);
   if (!q.compare) return { ...v, ...forecast };
   const lyPeriod = sameLastYear(q.period);

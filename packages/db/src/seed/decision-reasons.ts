@@ -6,6 +6,8 @@
  * catalogue (demo-kpis-monthly.ts) and the mappings (demo-mappings.ts) cannot
  * disagree.
  */
+// One reason a line, a table to read across (prettier would fold the long ones).
+// prettier-ignore
 export const DECISION_REASONS: readonly (readonly [slug: string, printed: string, sv: string, en: string])[] = [
   ['deltid-otillracklig-inkomst', 'Arbetar deltid ofriv otillräcklig inkomst', 'arbetar ofrivilligt deltid, otillräcklig inkomst', 'involuntary part time, insufficient income'],
   ['deltid-vantar-inkomst', 'Arbetar deltid ofriv väntar inkomst', 'arbetar ofrivilligt deltid, väntar på inkomst', 'involuntary part time, awaiting income'],
@@ -16,32 +18,12 @@ export const DECISION_REASONS: readonly (readonly [slug: string, printed: string
   ['arbetslos-vantar-ersattning', 'Arbetslös väntar på ersättning/stöd', 'arbetslös, väntar på ersättning eller stöd', 'unemployed, awaiting benefit or support'],
   ['arbetshinder-sociala-skal', 'Arbetshinder, sociala skäl', 'arbetshinder av sociala skäl', 'unable to work for social reasons'],
   ['arbetshinder-beroende', 'Arbetshinder, sociala skäl, beroendeproblematik', 'arbetshinder av sociala skäl, beroendeproblematik', 'unable to work for social reasons, addiction'],
-  [
-    'arbetshinder-insats-saknas',
-    'Arbetshinder, sociala skäl, insats kan ej erb.',
-    'arbetshinder av sociala skäl, insats kan inte erbjudas',
-    'unable to work for social reasons, no intervention available',
-  ],
-  [
-    'arbetshinder-vald',
-    'Arbetshinder, sociala skäl, våld i nära relation',
-    'arbetshinder av sociala skäl, våld i nära relation',
-    'unable to work for social reasons, domestic violence',
-  ],
-  [
-    'ensamkommande-gymnasium',
-    'Ensamk ungdomar (18-20 år, gymn studerande)',
-    'ensamkommande ungdomar 18–20 år som studerar på gymnasiet',
-    'unaccompanied youths aged 18–20 in upper secondary school',
-  ],
+  ['arbetshinder-insats-saknas', 'Arbetshinder, sociala skäl, insats kan ej erb.', 'arbetshinder av sociala skäl, insats kan inte erbjudas', 'unable to work for social reasons, no intervention available'],
+  ['arbetshinder-vald', 'Arbetshinder, sociala skäl, våld i nära relation', 'arbetshinder av sociala skäl, våld i nära relation', 'unable to work for social reasons, domestic violence'],
+  ['ensamkommande-gymnasium', 'Ensamk ungdomar (18-20 år, gymn studerande)', 'ensamkommande ungdomar 18–20 år som studerar på gymnasiet', 'unaccompanied youths aged 18–20 in upper secondary school'],
   ['foraldraledig-otillracklig', 'Föräldraledig otillr föräldrap', 'föräldraledig, otillräcklig föräldrapenning', 'parental leave, insufficient parental benefit'],
   ['foraldraledig-vantar', 'Föräldraledig väntar föräldrap', 'föräldraledig, väntar på föräldrapenning', 'parental leave, awaiting parental benefit'],
-  [
-    'ingen-etablering',
-    'Ingen etableringsers. (prest. Förmåga <25%)',
-    'ingen etableringsersättning (prestationsförmåga under 25 %)',
-    'no introduction benefit (capacity below 25 %)',
-  ],
+  ['ingen-etablering', 'Ingen etableringsers. (prest. Förmåga <25%)', 'ingen etableringsersättning (prestationsförmåga under 25 %)', 'no introduction benefit (capacity below 25 %)'],
   ['otillracklig-etablering', 'Otillräcklig etableringsersättning', 'otillräcklig etableringsersättning', 'insufficient introduction benefit'],
   // Printed "äldreförsöjningsstöd" (sic), 003 l.2351; the label is matched as printed.
   ['otillracklig-pension', 'Otillräcklig pension/äldreförsöjningsstöd', 'otillräcklig pension eller äldreförsörjningsstöd', 'insufficient pension or elderly support'],
@@ -50,12 +32,7 @@ export const DECISION_REASONS: readonly (readonly [slug: string, printed: string
   ['sjuk-aktivitet-otillracklig', 'Sjuk- eller aktivers otillräcklig ers', 'sjuk- eller aktivitetsersättning, otillräcklig', 'sickness or activity compensation, insufficient'],
   ['sjuk-aktivitet-vantar', 'Sjuk- eller aktivers väntar ers', 'sjuk- eller aktivitetsersättning, väntar', 'sickness or activity compensation, awaiting'],
   ['sjuk-ingen-sjukpenning', 'Sjukskriven läkarintyg, ingen sjukpenning', 'sjukskriven med läkarintyg, ingen sjukpenning', 'sick-listed, no sickness benefit'],
-  [
-    'sjuk-otillracklig-sjukpenning',
-    'Sjukskriven läkarintyg otillr sjukpenning',
-    'sjukskriven med läkarintyg, otillräcklig sjukpenning',
-    'sick-listed, insufficient sickness benefit',
-  ],
+  ['sjuk-otillracklig-sjukpenning', 'Sjukskriven läkarintyg otillr sjukpenning', 'sjukskriven med läkarintyg, otillräcklig sjukpenning', 'sick-listed, insufficient sickness benefit'],
   ['sjuk-vantar-sjukpenning', 'Sjukskriven läkarintyg väntar sjukpenning', 'sjukskriven med läkarintyg, väntar på sjukpenning', 'sick-listed, awaiting sickness benefit'],
   ['studerar-grundskola', 'Studerar grundskolenivå', 'studerar på grundskolenivå', 'studying at compulsory school level'],
   ['studerar-gymnasium', 'Studerar gymnasienivå', 'studerar på gymnasienivå', 'studying at upper secondary level'],

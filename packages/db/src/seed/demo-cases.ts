@@ -1,5 +1,5 @@
 import type { Month } from '@lagesbild/domain';
-import { baselineSeries, DEMO_MONTHS, fitToConstraints, SEASON_CASES, type SeriesCell } from './fit.js';
+import { baselineSeries, cellObservation, DEMO_MONTHS, fitToConstraints, SEASON_CASES, type SeriesCell } from './fit.js';
 import type { ReportedFigure } from './reference-csv.js';
 import { monthly, volumeConstraints, type MonthlyFigures } from './reported-lookup.js';
 import type { DemoObservation } from './types.js';
@@ -14,21 +14,6 @@ interface Source {
 
 const ca = (category: string, group: string) => monthly('monthly_children_adults', (r) => r.category === category && r.group === group);
 const eb = (label: string) => monthly('monthly_economic_assistance', (r) => r.row_label === label);
-
-function toObservation(kpiId: string, c: SeriesCell): DemoObservation {
-  return {
-    kpiId,
-    unitCode: c.unit,
-    month: c.month,
-    gender: 'T',
-    ageBand: '',
-    numerator: c.value,
-    denominator: null,
-    origin: c.fixed ? 'reported' : 'synthetic',
-    sourceFile: c.source ?? null,
-    sourceRow: c.line ?? null,
-  };
-}
 
 /**
  * A case volume counted on several enheter and printed as one förvaltning
@@ -45,7 +30,7 @@ function caseVolume(kpiId: string, label: string, sources: Source[]): DemoObserv
     });
   }
   fitToConstraints(cells, volumeConstraints([label], 'sum'), true);
-  return cells.map((c) => toObservation(kpiId, c));
+  return cells.map((c) => cellObservation(kpiId, c));
 }
 
 export function caseObservations(): DemoObservation[] {

@@ -1,24 +1,10 @@
-import type { Def } from './kpi-def.js';
+import { count, type Def } from './kpi-def.js';
 
 const SOURCE = 'Volymmått i tertial- och delårsrapporter';
 
 /** A volymmått row as a KPI: measured over the volume window (delår: jan–jun, 000 l.239, 004 l.79). */
-const volume = (id: string, name: string, en: string, desc: string, extra: Partial<Def> = {}): Def => ({
-  id,
-  name,
-  en,
-  desc,
-  group: 'barn-unga-vuxna',
-  unit: 'count',
-  decimals: 0,
-  direction: 'none',
-  timeAggregation: 'sum',
-  genderSplit: false,
-  privacyClass: 'small-count',
-  windowFamily: 'volume',
-  source: SOURCE,
-  ...extra,
-});
+const volume = (id: string, name: string, en: string, desc: string, extra: Partial<Def> = {}): Def =>
+  count(id, name, en, desc, 'barn-unga-vuxna', { windowFamily: 'volume', source: SOURCE, ...extra });
 
 /**
  * The volymmått rows the catalogue had no KPI for (the 17 rows of 000

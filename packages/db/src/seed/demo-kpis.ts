@@ -1,7 +1,7 @@
 import { personnelKpiDefs } from './demo-kpis-personnel.js';
 import { VOLUME_KPI_DEFS } from './demo-kpis-volumes.js';
 import { MONTHLY_REPORT_KPIS } from './demo-kpis-monthly.js';
-import { count, FTE_SHAPE, placed, SOURCE_BUV, SOURCE_EB, SOURCE_HME, SOURCE_PERS, VARAV_18_24, type Def } from './kpi-def.js';
+import { amount, count, FTE_SHAPE, placed, SOURCE_BUV, SOURCE_EB, SOURCE_HME, SOURCE_PERS, VARAV_18_24, type Def } from './kpi-def.js';
 import type { DemoKpi } from './types.js';
 
 /**
@@ -73,21 +73,15 @@ const DEFS: Def[] = [
     'ekonomiskt-bistand',
     { timeAggregation: 'mean', direction: 'lower', source: SOURCE_EB },
   ),
-  {
-    id: 'utbetalt-forsorjningsstod',
-    name: 'Utbetalt försörjningsstöd',
-    en: 'Social assistance paid',
-    desc: 'Utbetalt försörjningsstöd i kronor under perioden. Ej könsuppdelat.',
-    group: 'ekonomiskt-bistand',
-    unit: 'kr',
-    decimals: 0,
-    direction: 'lower',
-    timeAggregation: 'sum',
-    genderSplit: false,
-    privacyClass: 'none',
-    windowFamily: 'economy',
-    source: SOURCE_EB,
-  },
+  amount(
+    'utbetalt-forsorjningsstod',
+    'Utbetalt försörjningsstöd',
+    'Social assistance paid',
+    'Utbetalt försörjningsstöd i kronor under perioden. Ej könsuppdelat.',
+    'ekonomiskt-bistand',
+    'kr',
+    SOURCE_EB,
+  ),
   {
     id: 'utbetalt-per-hushall',
     name: 'Utbetalt per hushåll och månad',
@@ -143,21 +137,15 @@ const DEFS: Def[] = [
   placed('placerade-hvb-vuxna', 'Vuxna på HVB, SoL', 'Adults in HVB, SoL', true),
   placed('placerade-lvm-vuxna', 'Vuxna LVM/SiS', 'Adults in LVM/SiS care', true),
   placed('placerade-familjehem-vuxna', 'Vuxna i familjehem', 'Adults in foster homes', true),
-  {
-    id: 'placeringskostnad',
-    name: 'Placeringskostnad',
-    en: 'Placement costs',
-    desc: 'Kostnad för köpta placeringar (tkr) mot månadsbudget.',
-    group: 'ekonomi',
-    unit: 'tkr',
-    decimals: 0,
-    direction: 'lower',
-    timeAggregation: 'sum',
-    genderSplit: false,
-    privacyClass: 'none',
-    windowFamily: 'economy',
-    source: 'Uppföljning placeringskostnader (T1 2022, 001)',
-  },
+  amount(
+    'placeringskostnad',
+    'Placeringskostnad',
+    'Placement costs',
+    'Kostnad för köpta placeringar (tkr) mot månadsbudget.',
+    'ekonomi',
+    'tkr',
+    'Uppföljning placeringskostnader (T1 2022, 001)',
+  ),
   sickLeave('sjukfranvaro', 'Sjukfrånvaro', 'Sick leave', 'Sjukfrånvarotimmar i procent av ordinarie arbetstid (Σ sjuktimmar / Σ ordinarie timmar).', ['-29', '30-49', '50-']),
   sickLeave(
     'sjukfranvaro-lang',

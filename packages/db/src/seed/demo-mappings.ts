@@ -5,15 +5,8 @@ import { DECISION_REASONS } from './decision-reasons.js';
 
 type Gender = 'K' | 'M' | 'T';
 
-interface DemoMapping {
-  section: string;
-  parentLabel: string;
-  label: string;
-  kpiId: string | null;
-  gender: Gender;
-  ageBand: string;
-  unitCode: string | null;
-}
+/** An import_mappings row as the seed writes it (the importer's LabelMapping). */
+type DemoMapping = Pick<typeof importMappings.$inferSelect, 'section' | 'parentLabel' | 'label' | 'kpiId' | 'gender' | 'ageBand' | 'unitCode'>;
 
 const map = (label: string, kpiId: string | null, opts: { parent?: string; section?: string; gender?: Gender; band?: string; unit?: string } = {}): DemoMapping => ({
   section: opts.section ?? '',
@@ -83,21 +76,20 @@ const children = (section: string, kpiId: string, unit: string, adults = false):
     ? [map('Kvinnor', kpiId, { section, gender: 'K', unit }), map('Män', kpiId, { section, gender: 'M', unit })]
     : [map('Flickor', kpiId, { section, gender: 'K', unit }), map('Pojkar', kpiId, { section, gender: 'M', unit })];
 
+/** A section's Barn row on Barn och unga and its Vuxna row on Myndighet vuxen. */
+const childrenAndAdults = (section: string, kpiId: string): DemoMapping[] => [map('Barn', kpiId, { section, unit: 'BU' }), map('Vuxna', kpiId, { section, unit: 'VUXEN' })];
+
 /**
  * "Statistik barn, unga och vuxna" (2018): section column plus sub-label.
  * Barn is counted on Barn och unga (BU), Vuxna on Myndighet vuxen (VUXEN),
  * Familjerätten on Barn och familj (BF), as the demo dataset does.
  */
 const CHILDREN_ADULTS: DemoMapping[] = [
-  map('Barn', 'aktualiseringar', { section: 'Aktualiseringar', unit: 'BU' }),
-  map('Vuxna', 'aktualiseringar', { section: 'Aktualiseringar', unit: 'VUXEN' }),
+  ...childrenAndAdults('Aktualiseringar', 'aktualiseringar'),
   map('Barn', 'forlangda-utredningar', { section: 'Förlängning av utredning', unit: 'BU' }),
-  map('Barn', 'startade-utredningar', { section: 'Nystartade utredningar', unit: 'BU' }),
-  map('Vuxna', 'startade-utredningar', { section: 'Nystartade utredningar', unit: 'VUXEN' }),
-  map('Barn', 'pagaende-utredningar', { section: 'Pågående utredningar', unit: 'BU' }),
-  map('Vuxna', 'pagaende-utredningar', { section: 'Pågående utredningar', unit: 'VUXEN' }),
-  map('Barn', 'avslutade-utredningar', { section: 'Avslutade utredningar', unit: 'BU' }),
-  map('Vuxna', 'avslutade-utredningar', { section: 'Avslutade utredningar', unit: 'VUXEN' }),
+  ...childrenAndAdults('Nystartade utredningar', 'startade-utredningar'),
+  ...childrenAndAdults('Pågående utredningar', 'pagaende-utredningar'),
+  ...childrenAndAdults('Avslutade utredningar', 'avslutade-utredningar'),
   ...children('Familjehemsplacerade <21 år SoL', 'placerade-familjehem-sol', 'BU'),
   ...children('Vårdnadsöverflyttade', 'vardnadsoverflyttade', 'BU'),
   ...children('Familjehemsplacerade < 21 år LVU', 'placerade-familjehem-lvu', 'BU'),
@@ -113,13 +105,17 @@ const CHILDREN_ADULTS: DemoMapping[] = [
   ...children('Vuxna HVB/SOL', 'placerade-hvb-vuxna', 'VUXEN', true),
   ...children('Vuxna LVM/SIS', 'placerade-lvm-vuxna', 'VUXEN', true),
   ...children('Vuxna, familjehemsplacering', 'placerade-familjehem-vuxna', 'VUXEN', true),
-  map('Aktualiseringar', 'aktualiseringar', { section: 'Familjerätten', unit: 'BF' }),
-  map('Påg. Utredningar inkl. samarbetssam. Tingsrätten', 'familjeratt-pagaende-utredningar', { section: 'Familjerätten', unit: 'BF' }),
-  map('Påg. samarbetssamtal exl. Tingsrätten', 'familjeratt-samarbetssamtal', { section: 'Familjerätten', unit: 'BF' }),
-  map('Nystartade utredningar', 'startade-utredningar', { section: 'Familjerätten', unit: 'BF' }),
-  map('Avslutade utredningar', 'avslutade-utredningar', { section: 'Familjerätten', unit: 'BF' }),
-  map('Skrivna Avtal, vårdnad, boende umgänge', 'familjeratt-avtal', { section: 'Familjerätten', unit: 'BF' }),
-  map('Dödsboanmälningar', 'dodsboanmalningar', { section: 'Familjerätten', unit: 'BF' }),
+  ...(
+    [
+      ['Aktualiseringar', 'aktualiseringar'],
+      ['Påg. Utredningar inkl. samarbetssam. Tingsrätten', 'familjeratt-pagaende-utredningar'],
+      ['Påg. samarbetssamtal exl. Tingsrätten', 'familjeratt-samarbetssamtal'],
+      ['Nystartade utredningar', 'startade-utredningar'],
+      ['Avslutade utredningar', 'avslutade-utredningar'],
+      ['Skrivna Avtal, vårdnad, boende umgänge', 'familjeratt-avtal'],
+      ['Dödsboanmälningar', 'dodsboanmalningar'],
+    ] as const
+  ).map(([label, kpiId]) => map(label, kpiId, { section: 'Familjerätten', unit: 'BF' })),
 ];
 
 export const DEMO_MAPPINGS: readonly DemoMapping[] = [...ASSISTANCE, ...CHILDREN_ADULTS];

@@ -1,7 +1,6 @@
 import { monthRange, type Gender, type Month } from '@lagesbild/domain';
-import { baselineSeries, DEMO_MONTHS, fitToConstraints, levelAt, SEASON_CASES, SEASON_FLAT, type SumConstraint, type SeriesCell } from './fit.js';
-import { referenceRows } from './reference-csv.js';
-import { monthly, type MonthlyFigures } from './reported-lookup.js';
+import { baselineSeries, cellObservation, DEMO_MONTHS, fitToConstraints, levelAt, SEASON_CASES, SEASON_FLAT, type SumConstraint, type SeriesCell } from './fit.js';
+import { monthly, volumeConstraints, type MonthlyFigures, type VolumeAggregation } from './reported-lookup.js';
 import type { DemoObservation } from './types.js';
 
 /** One leaf unit (and gender) carrying part of a volume, with its printed months. */
@@ -13,32 +12,11 @@ interface Part {
   reported?: MonthlyFigures;
 }
 
-type Aggregation = 'sum' | 'mean' | 'last';
-
-/**
- * The printed utfall of a volymmått row as constraints on the monthly cells:
- * a flow's months add up to it, a mean's months to it × months, and a stock
- * ('last') is its value in the period's last month.
- */
-function printed(labels: readonly string[], agg: Aggregation, firstMonth: Month): SumConstraint[] {
-  const out: SumConstraint[] = [];
-  for (const r of referenceRows('volume_measures')) {
-    if (r.kind !== 'utfall' || !labels.includes(r.measure_sv ?? '') || !r.value) continue;
-    const start = r.period_start ?? '';
-    const end = r.period_end ?? '';
-    if (start < firstMonth) continue;
-    const value = Number(r.value);
-    if (agg === 'last') out.push({ start: end, end, total: value });
-    else out.push({ start, end, total: agg === 'mean' ? value * monthRange(start, end).length : value });
-  }
-  return out;
-}
-
 const ca = (category: string, group: string) => monthly('monthly_children_adults', (r) => r.category === category && r.group === group);
 
 /** A volume's monthly cells over its parts: printed months as printed, the rest fitted so every printed period figure holds. */
-function volumeSeries(kpiId: string, labels: readonly string[], agg: Aggregation, parts: Part[], firstMonth: Month = '2018-01'): DemoObservation[] {
-  const constraints = printed(labels, agg, firstMonth);
+function volumeSeries(kpiId: string, labels: readonly string[], agg: VolumeAggregation, parts: Part[], firstMonth: Month = '2018-01'): DemoObservation[] {
+  const constraints = volumeConstraints(labels, agg, firstMonth);
   const perMonth = (c: SumConstraint) => (agg === 'last' ? c.total : c.total / monthRange(c.start, c.end).length);
   const anchors = constraints.map((c): [Month, number] => [c.end, perMonth(c)]);
   const months = DEMO_MONTHS.filter((m) => m >= firstMonth);
@@ -55,18 +33,7 @@ function volumeSeries(kpiId: string, labels: readonly string[], agg: Aggregation
     });
   }
   fitToConstraints(cells, constraints, true);
-  return cells.map((c) => ({
-    kpiId,
-    unitCode: c.unit,
-    month: c.month,
-    gender: c.gender,
-    ageBand: '',
-    numerator: c.value,
-    denominator: null,
-    origin: c.fixed ? 'reported' : 'synthetic',
-    sourceFile: c.source ?? null,
-    sourceRow: c.line ?? null,
-  }));
+  return cells.map((c) => cellObservation(kpiId, c, c.gender));
 }
 
 const t = (unit: string, share = 1, reported?: MonthlyFigures): Part => ({ unit, gender: 'T', share, reported });

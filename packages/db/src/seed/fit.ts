@@ -1,5 +1,6 @@
-import { monthIndex, monthNumber, monthRange, type Month } from '@lagesbild/domain';
+import { monthIndex, monthNumber, monthRange, type Gender, type Month } from '@lagesbild/domain';
 import { createRandom, noise, seedOf } from './random.js';
+import type { DemoObservation } from './types.js';
 
 /** A monthly value being generated; reported ones are fixed and never changed. */
 export interface SeriesCell {
@@ -9,6 +10,22 @@ export interface SeriesCell {
   fixed: boolean;
   source?: string;
   line?: number;
+}
+
+/** A fitted cell as a demo observation: a printed month is 'reported' with its source line, the rest 'synthetic'. */
+export function cellObservation(kpiId: string, c: SeriesCell, gender: Gender = 'T'): DemoObservation {
+  return {
+    kpiId,
+    unitCode: c.unit,
+    month: c.month,
+    gender,
+    ageBand: '',
+    numerator: c.value,
+    denominator: null,
+    origin: c.fixed ? 'reported' : 'synthetic',
+    sourceFile: c.source ?? null,
+    sourceRow: c.line ?? null,
+  };
 }
 
 /** "The figures over these months add up to this total" (a mean constraint is passed as mean × months). */

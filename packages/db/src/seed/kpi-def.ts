@@ -27,6 +27,10 @@ export const count = (id: string, name: string, en: string, desc: string, group:
   ...extra,
 });
 
+/** Money paid or spent in the period (kr, tkr), measured per the economy's window: lower is better, not about persons. */
+export const amount = (id: string, name: string, en: string, desc: string, group: DemoKpi['group'], unit: 'kr' | 'tkr', source: string): Def =>
+  count(id, name, en, desc, group, { unit, direction: 'lower', privacyClass: 'none', windowFamily: 'economy', source });
+
 export const placed = (id: string, name: string, en: string, adults = false) =>
   count(id, name, en, `Antal placerade per månad (genomsnitt över perioden), ${adults ? 'kvinnor/män' : 'flickor (K) och pojkar (M)'}.`, 'placeringar', {
     timeAggregation: 'mean',

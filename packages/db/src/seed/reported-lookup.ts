@@ -15,16 +15,24 @@ export function monthly(file: string, match: (r: Record<string, string>) => bool
   return out;
 }
 
-/** Printed utfall of a volume measure as sum constraints (means are turned into sums over their months). */
-export function volumeConstraints(labels: readonly string[], kind: 'sum' | 'mean', firstMonth: Month = '2018-01'): SumConstraint[] {
+/** How a volume's months make its printed figure: a flow adds up, a mean averages, a stock ('last') is its period's last month. */
+export type VolumeAggregation = 'sum' | 'mean' | 'last';
+
+/**
+ * The printed utfall of a volymmått row as constraints on the monthly cells:
+ * a flow's months add up to it, a mean's months to it × months, and a stock
+ * ('last') is its value in the period's last month.
+ */
+export function volumeConstraints(labels: readonly string[], agg: VolumeAggregation, firstMonth: Month = '2018-01'): SumConstraint[] {
   const out: SumConstraint[] = [];
   for (const r of referenceRows('volume_measures')) {
     if (r.kind !== 'utfall' || !labels.includes(r.measure_sv ?? '') || !r.value) continue;
     const start = r.period_start ?? '';
     const end = r.period_end ?? '';
     if (start < firstMonth) continue;
-    const n = monthRange(start, end).length;
-    out.push({ start, end, total: kind === 'mean' ? Number(r.value) * n : Number(r.value) });
+    const value = Number(r.value);
+    if (agg === 'last') out.push({ start: end, end, total: value });
+    else out.push({ start, end, total: agg === 'mean' ? value * monthRange(start, end).length : value });
   }
   return out;
 }
