@@ -1,6 +1,6 @@
 import { boolean, doublePrecision, index, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
-import { provenanceColumns, refColumn, tenantRowColumns } from './columns.js';
-import { units } from './units.js';
+import { provenanceColumns } from './columns.js';
+import { unitRowColumns } from './units.js';
 
 /*
  * The economy as the nämnd's reports print it (tkr), apart from goal targets (targets.ts):
@@ -14,16 +14,18 @@ import { units } from './units.js';
  * a KPI's budget has the KPI's own sign (a cost positive), in tkr.
  */
 
+/** An amount in tkr, always given. */
+const tkrColumn = (name: string) => doublePrecision(name).notNull();
+
 /** One month's utfall or budget of a line on a unit (the unit the report prints it for, at any level). */
 export const economyAmounts = pgTable(
   'economy_amounts',
   {
-    ...tenantRowColumns(),
-    unitId: refColumn('unit_id', () => units.id),
+    ...unitRowColumns(),
     line: text('line').notNull(),
     month: text('month').notNull(),
     kind: text('kind', { enum: ['utfall', 'budget'] }).notNull(),
-    amountTkr: doublePrecision('amount_tkr').notNull(),
+    amountTkr: tkrColumn('amount_tkr'),
     ...provenanceColumns(),
   },
   (t) => [unique('economy_amounts_key').on(t.orgId, t.unitId, t.line, t.month, t.kind), index('economy_amounts_org_month').on(t.orgId, t.month)],
@@ -33,11 +35,10 @@ export const economyAmounts = pgTable(
 export const economyPrognoses = pgTable(
   'economy_prognoses',
   {
-    ...tenantRowColumns(),
-    unitId: refColumn('unit_id', () => units.id),
+    ...unitRowColumns(),
     line: text('line').notNull(),
     period: text('period').notNull(),
-    deviationTkr: doublePrecision('deviation_tkr').notNull(),
+    deviationTkr: tkrColumn('deviation_tkr'),
     /** The column header as printed ("Prognos avvikelse helår 2022"), or null. */
     label: text('label'),
     ...provenanceColumns(),
@@ -49,17 +50,16 @@ export const economyPrognoses = pgTable(
 export const investments = pgTable(
   'investments',
   {
-    ...tenantRowColumns(),
-    unitId: refColumn('unit_id', () => units.id),
+    ...unitRowColumns(),
     period: text('period').notNull(),
     project: text('project').notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
-    utfallTkr: doublePrecision('utfall_tkr').notNull(),
-    budgetTkr: doublePrecision('budget_tkr').notNull(),
+    utfallTkr: tkrColumn('utfall_tkr'),
+    budgetTkr: tkrColumn('budget_tkr'),
     /** "Budget per 31/8 2018", "Budget helår 2022", … */
     budgetLabel: text('budget_label').notNull(),
     /** The printed deviation (or "Kvar av årets budget"). */
-    deviationTkr: doublePrecision('deviation_tkr').notNull(),
+    deviationTkr: tkrColumn('deviation_tkr'),
     prognosTkr: doublePrecision('prognos_tkr'),
     /** "Prognos helår 2018" (a deviation), "Prognos utfall per 31/12" (an outturn), … */
     prognosLabel: text('prognos_label'),

@@ -2,13 +2,12 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { goals } from './goals.js';
 import { kpis } from './kpis.js';
-import { units } from './units.js';
+import { unitRowColumns } from './units.js';
 import { createdColumns, refColumn, stampColumn, tenantRowColumns } from './columns.js';
 
 /** What every follow-up row starts with: its organisation, the unit it belongs to (the scope) and the goal it concerns, if any. */
 const planColumns = () => ({
-  ...tenantRowColumns(),
-  unitId: refColumn('unit_id', () => units.id),
+  ...unitRowColumns(),
   goalId: integer('goal_id').references(() => goals.id),
 });
 

@@ -1,7 +1,7 @@
 import type { ReportDocument } from '@lagesbild/domain';
 import { integer, jsonb, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
-import { createdColumns, orgIdColumn, refColumn, stampColumn, tenantRowColumns } from './columns.js';
-import { units } from './units.js';
+import { createdColumns, orgIdColumn, refColumn, stampColumn } from './columns.js';
+import { unitRowColumns, units } from './units.js';
 
 /**
  * The nämnd's report for a unit and follow-up period. The live report is made
@@ -30,8 +30,7 @@ export const reportDrafts = pgTable(
 export const reportVersions = pgTable(
   'report_versions',
   {
-    ...tenantRowColumns(),
-    unitId: refColumn('unit_id', () => units.id),
+    ...unitRowColumns(),
     period: text('period').notNull(),
     version: integer('version').notNull(),
     document: jsonb('document').$type<ReportDocument>().notNull(),

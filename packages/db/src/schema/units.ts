@@ -1,5 +1,5 @@
 import { index, integer, pgTable, serial, text, unique } from 'drizzle-orm/pg-core';
-import { tenantRowColumns, validityColumns } from './columns.js';
+import { refColumn, tenantRowColumns, validityColumns } from './columns.js';
 
 /**
  * An organisational unit: the förvaltning, an avdelning or an enhet. The code
@@ -51,3 +51,9 @@ export const unitNames = pgTable(
   },
   (t) => [index('unit_names_unit').on(t.unitId)],
 );
+
+/** A tenant table's first columns when each row belongs to a unit: its serial id, the organisation and the unit. */
+export const unitRowColumns = () => ({
+  ...tenantRowColumns(),
+  unitId: refColumn('unit_id', () => units.id),
+});

@@ -88,16 +88,6 @@ P: ÅÅÅÅ-MM, ÅÅÅÅ-T1..T3, ÅÅÅÅ-D (delår), ÅÅÅÅ, ÅÅÅÅ-MM:ÅÅ
     ...ORG_ARG,
   },
   org: 'scoped',
-  run: (args, c) =>
-    queryCommand(c.database, c.io, {
-      orgId: c.orgId,
-      kpi: args.kpi,
-      unit: args.unit,
-      period: args.period,
-      gender: args.gender,
-      band: args.band,
-      json: args.json,
-      compare: args.compare,
-      suppress: args.suppress,
-    }),
+  // The flags are the options, by the same names.
+  run: (args, c) => queryCommand(c.database, c.io, { ...args, orgId: c.orgId }),
 });
