@@ -129,14 +129,23 @@ const DEFS: Def[] = [
   ]),
   vd('varddygn-institution-vuxna', 'Vårddygn på institution, vuxna', 'Care days in institutions, adults', ['placerade-hvb-vuxna', 'placerade-lvm-vuxna']),
   vd('varddygn-varnas', 'Vårddygn på Vårnäs, öppet intag', 'Care days at Vårnäs, open admission'),
-  placed('placerade-familjehem-sol', 'Familjehemsplacerade barn < 21 år, SoL', 'Children in foster homes, SoL'),
-  placed('placerade-familjehem-lvu', 'Familjehemsplacerade barn < 21 år, LVU', 'Children in foster homes, LVU'),
-  placed('placerade-hvb-sol', 'Barn på HVB < 21 år, SoL', 'Children in HVB, SoL'),
-  placed('placerade-hvb-lvu', 'Barn på HVB < 21 år, LVU', 'Children in HVB, LVU'),
-  placed('placerade-sis-barn', 'Barn på SiS < 21 år', 'Children in SiS secure care'),
-  placed('placerade-hvb-vuxna', 'Vuxna på HVB, SoL', 'Adults in HVB, SoL', true),
-  placed('placerade-lvm-vuxna', 'Vuxna LVM/SiS', 'Adults in LVM/SiS care', true),
-  placed('placerade-familjehem-vuxna', 'Vuxna i familjehem', 'Adults in foster homes', true),
+  // Persons placed: the children's care forms (flickor/pojkar), then the adults' (kvinnor/män).
+  ...(
+    [
+      ['placerade-familjehem-sol', 'Familjehemsplacerade barn < 21 år, SoL', 'Children in foster homes, SoL'],
+      ['placerade-familjehem-lvu', 'Familjehemsplacerade barn < 21 år, LVU', 'Children in foster homes, LVU'],
+      ['placerade-hvb-sol', 'Barn på HVB < 21 år, SoL', 'Children in HVB, SoL'],
+      ['placerade-hvb-lvu', 'Barn på HVB < 21 år, LVU', 'Children in HVB, LVU'],
+      ['placerade-sis-barn', 'Barn på SiS < 21 år', 'Children in SiS secure care'],
+    ] as const
+  ).map(([id, name, en]) => placed(id, name, en)),
+  ...(
+    [
+      ['placerade-hvb-vuxna', 'Vuxna på HVB, SoL', 'Adults in HVB, SoL'],
+      ['placerade-lvm-vuxna', 'Vuxna LVM/SiS', 'Adults in LVM/SiS care'],
+      ['placerade-familjehem-vuxna', 'Vuxna i familjehem', 'Adults in foster homes'],
+    ] as const
+  ).map(([id, name, en]) => placed(id, name, en, true)),
   amount(
     'placeringskostnad',
     'Placeringskostnad',
