@@ -17,6 +17,8 @@ import { LIBRARY_TEXT, READ_RIGHT_CASES, READING_CASES } from './reading-cases.j
 const DIR = resolve(import.meta.dirname, 'bad-files');
 
 /** Each bad file, the place of its first error (sheet, row, column), and the Swedish words that must be in it. */
+// One case a line (prettier would fold the long ones).
+// prettier-ignore
 const CASES: [file: string, sheet: string | null, row: number, column: string | null, message: string][] = [
   // Not a readable file
   ['empty.csv', null, 1, null, 'Filen innehåller inga datarader (i fil empty.csv, rad 1).'],
@@ -33,13 +35,7 @@ const CASES: [file: string, sheet: string | null, row: number, column: string | 
   ['html-page.csv', null, 1, '<!DOCTYPE html>', 'Okänd kolumn "<!DOCTYPE html>" i rubrikraden i fil html-page.csv, rad 1'],
   ['junk.xlsx', null, 1, null, 'Filen junk.xlsx är en binärfil, inte text'],
   ['truncated-2021.xlsx', null, 1, null, 'Filen truncated-2021.xlsx går inte att öppna som Excel-arbetsbok: ingen innehållsförteckning (filen är avkortad eller inte en zip-fil).'],
-  [
-    'zip-not-xlsx.xlsx',
-    null,
-    1,
-    null,
-    'Filen zip-not-xlsx.xlsx är en zip-fil (fast namnet slutar på .xlsx), inte en Excel-arbetsbok, och kan inte importeras (i fil zip-not-xlsx.xlsx, rad 1).',
-  ],
+  ['zip-not-xlsx.xlsx', null, 1, null, 'Filen zip-not-xlsx.xlsx är en zip-fil (fast namnet slutar på .xlsx), inte en Excel-arbetsbok, och kan inte importeras (i fil zip-not-xlsx.xlsx, rad 1).'],
   ['empty-sheets.xlsx', null, 1, null, 'Filen empty-sheets.xlsx går inte att läsa som Excel-arbetsbok (i fil empty-sheets.xlsx, rad 1): alla blad är tomma.'],
   ['zip-bomb.xlsx', null, 1, null, 'Filen zip-bomb.xlsx avvisas: delen xl/worksheets/sheet1.xml packas upp till 200 MB, 1029 gånger mer än packat. Det ser ut som en zip-bomb'],
   ['zip-bomb-lying.xlsx', null, 1, null, 'Filen zip-bomb-lying.xlsx avvisas: delen xl/worksheets/sheet1.xml packas upp till mer än den uppger. Det ser ut som en zip-bomb'],
@@ -58,13 +54,7 @@ const CASES: [file: string, sheet: string | null, row: number, column: string | 
   ['ratio-kpi.csv', null, 2, 'kpi', 'KPI "kr-per-hushall" i fil ratio-kpi.csv, rad 2, kolumn kpi är en kvot (utbetalt-kr / hushall-utbetalt)'],
   ['period-as-date.csv', null, 2, 'period', 'Ogiltig period "2021-01-31" i fil period-as-date.csv, rad 2, kolumn period. Skriv månaden som ÅÅÅÅ-MM'],
   ['bad-period.csv', null, 2, 'period', 'Ogiltig period "2021-13" i fil bad-period.csv, rad 2, kolumn period. Skriv månaden som ÅÅÅÅ-MM'],
-  [
-    'period-outside-kpi.csv',
-    null,
-    2,
-    'period',
-    'Perioden 2021-01 i fil period-outside-kpi.csv, rad 2, kolumn period ligger utanför tiden då KPI "gammal-kpi" finns (2018-01–2019-12).',
-  ],
+  ['period-outside-kpi.csv', null, 2, 'period', 'Perioden 2021-01 i fil period-outside-kpi.csv, rad 2, kolumn period ligger utanför tiden då KPI "gammal-kpi" finns (2018-01–2019-12).'],
   ['unit-not-leaf.csv', null, 2, 'unit', 'Enheten "AVD" har underenheter 2021-01 (i fil unit-not-leaf.csv, rad 2, kolumn unit).'],
   ['unit-not-valid.csv', null, 2, 'unit', 'Enheten "E2" fanns inte 2023-02 (i fil unit-not-valid.csv, rad 2, kolumn unit)'],
   ['bad-gender.csv', null, 2, 'gender', 'Ogiltigt kön "X" i fil bad-gender.csv, rad 2, kolumn gender.'],
@@ -82,13 +72,7 @@ const CASES: [file: string, sheet: string | null, row: number, column: string | 
   // Wide monthly reports (CSV)
   ['wide-question-mark-2021.csv', null, 2, 'Februari', 'Värdet "?" i fil wide-question-mark-2021.csv, rad 2, kolumn Februari är inte ett tal.'],
   ['wide-not-a-number-2021.csv', null, 3, 'Januari', 'Värdet "x" i fil wide-not-a-number-2021.csv, rad 3, kolumn Januari är inte ett tal.'],
-  [
-    'wide-unknown-label-2021.csv',
-    null,
-    3,
-    'A',
-    'Okänd rad "Hushål" i fil wide-unknown-label-2021.csv, rad 3, kolumn A: ingen koppling säger vilket nyckeltal den är. Menade du "Hushåll"?',
-  ],
+  ['wide-unknown-label-2021.csv', null, 3, 'A', 'Okänd rad "Hushål" i fil wide-unknown-label-2021.csv, rad 3, kolumn A: ingen koppling säger vilket nyckeltal den är. Menade du "Hushåll"?'],
   ['wide-no-year.csv', null, 1, 'Januari', 'Året framgår inte av kolumnen "Januari" i fil wide-no-year.csv, rad 1, kolumn Januari eller av filnamnet.'],
   ['wide-year-conflict-2021.csv', null, 1, '2020-01', 'Kolumnen "2020-01" i fil wide-year-conflict-2021.csv, rad 1, kolumn 2020-01 gäller 2020, men importen gäller 2021.'],
   ['wide-duplicate-month-2021.csv', null, 1, 'Januari', 'Månaden "Januari" i fil wide-duplicate-month-2021.csv, rad 1, kolumn Januari finns redan i kolumn Januari.'],
@@ -98,29 +82,11 @@ const CASES: [file: string, sheet: string | null, row: number, column: string | 
   ['wide-merged-header-2021.csv', null, 3, 'C', 'Kolumnen C har värden men ingen rubrik (i fil wide-merged-header-2021.csv, rad 3, kolumn C).'],
   ['wide-month-first-2021.csv', null, 1, 'Januari', 'Första kolumnen i fil wide-month-first-2021.csv, rad 1, kolumn Januari är en månad'],
   ['wide-negative-count-2021.csv', null, 2, 'Februari', 'Negativt värde "-200" i fil wide-negative-count-2021.csv, rad 2, kolumn Februari'],
-  [
-    'wide-period-outside-kpi-2021.csv',
-    null,
-    2,
-    'Januari',
-    'Perioden 2021-01 i fil wide-period-outside-kpi-2021.csv, rad 2, kolumn Januari ligger utanför tiden då KPI "gammal-kpi" finns',
-  ],
+  ['wide-period-outside-kpi-2021.csv', null, 2, 'Januari', 'Perioden 2021-01 i fil wide-period-outside-kpi-2021.csv, rad 2, kolumn Januari ligger utanför tiden då KPI "gammal-kpi" finns'],
   ['wide-half-split-2021.csv', null, 2, 'A', 'Raden "Hushåll" i fil wide-half-split-2021.csv, rad 2, kolumn A har en rad för kvinnor men ingen för män'],
   // Wide monthly reports (XLSX): the sheet is named in every message
-  [
-    'formulas-2021.xlsx',
-    'Formler',
-    2,
-    'Januari',
-    'Värdet "=SUM(C2:C9)" i fil formulas-2021.xlsx, blad Formler, rad 2, kolumn Januari är inte ett tal. Celler som börjar med =, + eller @ tolkas aldrig som formler',
-  ],
-  [
-    'merged-header-2021.xlsx',
-    'Rapport',
-    1,
-    'Januari',
-    'Rubrikcellerna B1:C1 är sammanfogade (i fil merged-header-2021.xlsx, blad Rapport, rad 1, kolumn Januari), så det går inte att se vilken månad',
-  ],
+  ['formulas-2021.xlsx', 'Formler', 2, 'Januari', 'Värdet "=SUM(C2:C9)" i fil formulas-2021.xlsx, blad Formler, rad 2, kolumn Januari är inte ett tal. Celler som börjar med =, + eller @ tolkas aldrig som formler'],
+  ['merged-header-2021.xlsx', 'Rapport', 1, 'Januari', 'Rubrikcellerna B1:C1 är sammanfogade (i fil merged-header-2021.xlsx, blad Rapport, rad 1, kolumn Januari), så det går inte att se vilken månad'],
   ['second-sheet-bad-2021.xlsx', 'Februari', 2, 'Februari', 'Värdet "saknas" i fil second-sheet-bad-2021.xlsx, blad Februari, rad 2, kolumn Februari är inte ett tal.'],
 ];
 

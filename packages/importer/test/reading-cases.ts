@@ -5,48 +5,20 @@
  */
 
 /** Refused: the file, the place of the first error (sheet, row, column), and the Swedish words that must be in it. */
+// One case a line (prettier would fold the long ones).
+// prettier-ignore
 export const READING_CASES: [file: string, sheet: string | null, row: number, column: string | null, message: string][] = [
-  [
-    'pdf-renamed.xlsx',
-    null,
-    1,
-    null,
-    'Filen pdf-renamed.xlsx är en PDF-fil (fast namnet slutar på .xlsx), inte en Excel-arbetsbok (.xlsx) eller CSV-fil, och kan inte importeras (i fil pdf-renamed.xlsx, rad 1). Siffror i en PDF kan inte importeras.',
-  ],
+  ['pdf-renamed.xlsx', null, 1, null, 'Filen pdf-renamed.xlsx är en PDF-fil (fast namnet slutar på .xlsx), inte en Excel-arbetsbok (.xlsx) eller CSV-fil, och kan inte importeras (i fil pdf-renamed.xlsx, rad 1). Siffror i en PDF kan inte importeras.'],
   ['old-excel.xlsx', null, 1, null, 'Filen old-excel.xlsx är en Excel-arbetsbok i det gamla formatet (.xls, Excel 97–2003)'],
   ['screenshot.xlsx', null, 1, null, 'Filen screenshot.xlsx är en bild (PNG) (fast namnet slutar på .xlsx)'],
   ['calc-sheet.xlsx', null, 1, null, 'Filen calc-sheet.xlsx är ett kalkylark från LibreOffice eller OpenOffice (.ods)'],
-  [
-    'mixed-encoding-2021.csv',
-    null,
-    4,
-    null,
-    'Filen mixed-encoding-2021.csv blandar två teckenkodningar (i fil mixed-encoding-2021.csv, rad 4): rad 2 är sparad som UTF-8 men rad 4 som Windows-1252 (ANSI)',
-  ],
-  [
-    'broken-xml-2021.xlsx',
-    null,
-    1,
-    null,
-    'Filen broken-xml-2021.xlsx går inte att läsa som Excel-arbetsbok (i fil broken-xml-2021.xlsx, rad 1): innehållet (XML) i arbetsboken är trasigt.',
-  ],
-  [
-    'bad-cell-address-2021.xlsx',
-    null,
-    1,
-    null,
-    'Filen bad-cell-address-2021.xlsx går inte att läsa som Excel-arbetsbok (i fil bad-cell-address-2021.xlsx, rad 1): en cell har en adress utanför det Excel tillåter.',
-  ],
+  ['mixed-encoding-2021.csv', null, 4, null, 'Filen mixed-encoding-2021.csv blandar två teckenkodningar (i fil mixed-encoding-2021.csv, rad 4): rad 2 är sparad som UTF-8 men rad 4 som Windows-1252 (ANSI)'],
+  ['broken-xml-2021.xlsx', null, 1, null, 'Filen broken-xml-2021.xlsx går inte att läsa som Excel-arbetsbok (i fil broken-xml-2021.xlsx, rad 1): innehållet (XML) i arbetsboken är trasigt.'],
+  ['bad-cell-address-2021.xlsx', null, 1, null, 'Filen bad-cell-address-2021.xlsx går inte att läsa som Excel-arbetsbok (i fil bad-cell-address-2021.xlsx, rad 1): en cell har en adress utanför det Excel tillåter.'],
   ['missing-shared-string-2021.xlsx', null, 1, null, 'arbetsboken hänvisar till text som inte finns i den. Den kan vara skadad'],
   ['merged-value-2021.xlsx', 'Rapport', 2, 'Maj', 'Cellerna F2:G2 är sammanfogade (i fil merged-value-2021.xlsx, blad Rapport, rad 2, kolumn Maj)'],
   ['wide-header-only-2021.csv', null, 3, null, 'Rapporten har en rubrikrad med månader men inga rader med värden under den (i fil wide-header-only-2021.csv, rad 3).'],
-  [
-    'wide-header-only-2021.xlsx',
-    'Mars',
-    2,
-    null,
-    'Rapporten har en rubrikrad med månader men inga rader med värden under den (i fil wide-header-only-2021.xlsx, blad Mars, rad 2).',
-  ],
+  ['wide-header-only-2021.xlsx', 'Mars', 2, null, 'Rapporten har en rubrikrad med månader men inga rader med värden under den (i fil wide-header-only-2021.xlsx, blad Mars, rad 2).'],
   ['long-sheet.xlsx', 'Data', 1, 'datum', 'Okänd kolumn "datum" i rubrikraden i fil long-sheet.xlsx, blad Data, rad 1, kolumn datum.'],
 ];
 
