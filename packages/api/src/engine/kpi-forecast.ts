@@ -51,11 +51,6 @@ export function forecastStart(asOf: Month): Month {
   return makeMonth(yearOf(asOf) - BASIS_YEARS, 1);
 }
 
-/**
- * The year-end forecast of a KPI for a unit (rolled up through the tree as it
- * was in each month) and its status against the annual target, from inputs
- * loaded from forecastStart(asOf). The domain's forecastYearEnd does the work.
- */
 /** Which forecast: a KPI for a unit, made in `asOf`, for a gender (and an age band). */
 export interface ForecastAsk {
   k: KpiRecord;
@@ -67,6 +62,11 @@ export interface ForecastAsk {
   ageBand?: string | undefined;
 }
 
+/**
+ * The year-end forecast of a KPI for a unit (rolled up through the tree as it
+ * was in each month) and its status against the annual target, from inputs
+ * loaded from forecastStart(asOf). The domain's forecastYearEnd does the work.
+ */
 export function forecastOf(ctx: EngineContext, inputs: ValueInputs, ask: ForecastAsk): ComputedForecast {
   const { k, unit, asOf, gender, basisFrom, ageBand } = ask;
   const cellsOf = (id: string) => ofGender(inputs, cellsWithin(ctx, inputs, id, unit, basisFrom, asOf), gender);
