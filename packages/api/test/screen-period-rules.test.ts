@@ -31,3 +31,19 @@ describe("a wall screen's period rules (demo data, PGlite)", () => {
     await expect(screen.overview.get({ unit: 'SOC', period: '2022-11-YTD' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
+
+describe("a closed unit's latest month (demo data, PGlite)", () => {
+  const demo = demoCallers();
+
+  it('is its last month, so the overview opens on its data and never offers a month it has none in', async () => {
+    // The myndighetsavdelning ends in May 2019 (002 l.190): its last month is April 2019.
+    const opened = await demo.admin().overview.get({ unit: 'MYN' });
+    expect(opened.period).toBe('2019-04');
+    expect(opened.latestMonth).toBe('2019-04');
+    expect(opened.cards.some((c) => c.value !== null)).toBe(true);
+    const later = await demo.admin().overview.get({ unit: 'MYN', period: '2020-01' });
+    expect(later.latestMonth).toBe('2019-04');
+    // An open unit keeps the organisation's latest month.
+    expect((await demo.admin().overview.get({ unit: 'SOC', period: '2020-01' })).latestMonth).toBe('2022-12');
+  });
+});
