@@ -58,14 +58,14 @@ describe('wall-screen mode', () => {
     return page.evaluate(() => {
       const sizes = (sel: string) => [...document.querySelectorAll(sel)].map((e) => parseFloat(getComputedStyle(e).fontSize));
       const body = document.querySelector('[data-testid="wall-slide"]') as HTMLElement;
-      const items = [...body.querySelectorAll('[data-testid="wall-card"], [data-testid="wall-red"], [data-testid="wall-drill-row"], svg, .wall-table__total')];
-      const bottom = Math.max(...items.map((e) => e.getBoundingClientRect().bottom));
+      const items = Array.from(body.querySelectorAll<HTMLElement>('[data-testid="wall-card"], [data-testid="wall-red"], [data-testid="wall-drill-row"], .wall-chart, .wall-table__total'));
+      const bottom = Math.max(...items.map((e: HTMLElement) => e.getBoundingClientRect().bottom));
       const box = body.getBoundingClientRect();
       return {
         names: Math.min(...sizes('[data-testid="wall-card-name"], [data-testid="wall-red-name"], [data-testid="wall-drill-row"] th')),
         status: Math.min(...sizes('[data-testid="wall-status"]')),
         filled: (bottom - box.top) / box.height,
-        svgText: [...body.querySelectorAll('svg text')].map((e) => e.textContent ?? ''),
+        svgText: Array.from(body.querySelectorAll<SVGTextElement>('svg text')).map((e: SVGTextElement) => e.textContent ?? ''),
       };
     });
   }

@@ -26,6 +26,7 @@ describe('an audit entry in words', () => {
     expect(text).toBe('Namn: Entrén · Bilder: 4 · Roller: admin, enhetschef · Nyckeltal: Sjukfrånvaro · Sessioner: 1\u00a0200 · x: ja');
     expect(text).not.toMatch(/[{}"]/);
     expect(auditDetail({ restored: { K: 1 } }, sv)).toBe('Återställda värden: (K: 1)');
+    expect(auditDetail({ roles: [{ role: 'enhetschef', unit: 'VUX' }, { role: 'admin' }] }, sv)).toBe('Roller: Enhetschef (VUX), Administratör');
     expect(auditDetail(null, sv)).toBe('');
   });
 

@@ -29,14 +29,27 @@ export function auditTarget(target: string | null, w: AuditWords): string {
   return `${w.t(key)} ${parts.join(' · ')}`.trim();
 }
 
+/** A role as users are given it: { role, unit? }. */
+function isRoleGrant(v: unknown): v is { role: string; unit?: string | null } {
+  return typeof v === 'object' && v !== null && typeof (v as { role?: unknown }).role === 'string' && Object.keys(v).every((k) => k === 'role' || k === 'unit');
+}
+
+/** "Enhetschef (VUX)", as the users page writes a role. */
+function roleText(r: { role: string; unit?: string | null }, w: AuditWords): string {
+  const key = `access.roles.${r.role}`;
+  const name = w.te(key) ? w.t(key) : r.role;
+  return r.unit ? `${name} (${r.unit})` : name;
+}
+
 function valueText(key: string, v: unknown, w: AuditWords): string {
   if (v === null || v === undefined || v === '') return '–';
   if (typeof v === 'boolean') return w.t(v ? 'access.audit.yes' : 'access.audit.no');
   if (typeof v === 'number') return v.toLocaleString('sv-SE');
   if (typeof v === 'string') return KPI_FIELDS.has(key) ? (w.kpiName(v) ?? v) : v;
   if (Array.isArray(v)) return v.map((x) => valueText(key, x, w)).join(', ');
+  if (isRoleGrant(v)) return roleText(v, w);
   if (typeof v === 'object') return `(${auditDetail(v as Record<string, unknown>, w)})`;
-  return String(v);
+  return typeof v === 'bigint' ? v.toString() : '';
 }
 
 /** Each field as "Namn: värde", joined with " · "; a field without a name in the catalogue keeps its stored name. */
