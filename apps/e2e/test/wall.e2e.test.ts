@@ -58,7 +58,9 @@ describe('wall-screen mode', () => {
     return page.evaluate(() => {
       const sizes = (sel: string) => [...document.querySelectorAll(sel)].map((e) => parseFloat(getComputedStyle(e).fontSize));
       const body = document.querySelector('[data-testid="wall-slide"]') as HTMLElement;
-      const items = Array.from(body.querySelectorAll<HTMLElement>('[data-testid="wall-card"], [data-testid="wall-red"], [data-testid="wall-drill-row"], .wall-chart, .wall-table__total'));
+      const items = Array.from(
+        body.querySelectorAll<HTMLElement>('[data-testid="wall-card"], [data-testid="wall-red"], [data-testid="wall-drill-row"], .wall-chart, .wall-table__total'),
+      );
       const bottom = Math.max(...items.map((e: HTMLElement) => e.getBoundingClientRect().bottom));
       const box = body.getBoundingClientRect();
       return {
