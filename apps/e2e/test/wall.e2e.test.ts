@@ -56,7 +56,7 @@ describe('wall-screen mode', () => {
   /** The smallest type of the slide's KPI or unit names and of its status words, and how far down the screen its content reaches. */
   async function measureSlide(page: Page) {
     return page.evaluate(() => {
-      const sizes = (sel: string) => [...document.querySelectorAll(sel)].map((e) => parseFloat(getComputedStyle(e).fontSize));
+      const sizes = (sel: string) => Array.from(document.querySelectorAll<HTMLElement>(sel)).map((e: HTMLElement) => parseFloat(getComputedStyle(e).fontSize));
       const body = document.querySelector('[data-testid="wall-slide"]') as HTMLElement;
       const items = Array.from(
         body.querySelectorAll<HTMLElement>('[data-testid="wall-card"], [data-testid="wall-red"], [data-testid="wall-drill-row"], .wall-chart, .wall-table__total'),
