@@ -44,6 +44,8 @@ describe('an admin sets up a wall screen in /admin/tavlor', () => {
     await second.getByLabel('Typ av bild').selectOption('overview');
     await second.getByLabel('Enhet').selectOption('SOC');
     await second.getByLabel('Visningstid i sekunder').fill('3');
+    // The period rules follow the data: this slide shows January up to the newest month with data.
+    await second.getByLabel('Period', { exact: true }).selectOption({ label: 'Hittills i år' });
     await editor.getByRole('button', { name: 'Spara tavlan' }).click();
     await expect(second.getByTestId('seconds-error').textContent()).resolves.toBe('Visningstiden ska vara mellan 5 och 600 hela sekunder.');
     await expect(editor.getByRole('alert').textContent()).resolves.toBe('Tavlan är inte sparad: rätta fälten som är markerade.');
@@ -88,7 +90,7 @@ describe('an admin sets up a wall screen in /admin/tavlor', () => {
         .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-kind'))),
     ).resolves.toEqual(['overview', 'chart']);
     const lines = await board.getByTestId('board-slides').locator('li').allTextContents();
-    expect(lines[0]).toBe('Översikt över en enhet · Socialförvaltningen (SOC) · senaste · 12 s');
+    expect(lines[0]).toBe('Översikt över en enhet · Socialförvaltningen (SOC) · hittills i år · 12 s');
     expect(lines[1]).toMatch(/^Diagram för ett nyckeltal · Socialförvaltningen \(SOC\) · .+ · senaste · 20 s$/);
     await expect(board.getByText('Inga skärmar visar tavlan ännu.').count()).resolves.toBe(1);
 
@@ -145,6 +147,7 @@ describe('an admin sets up a wall screen in /admin/tavlor', () => {
     await expect(wall.getByTestId('wall-slide').getAttribute('data-kind')).resolves.toBe('overview');
     await wall.getByTestId('wall-card').first().waitFor();
     expect(await wall.getByTestId('wall-title').innerText()).toMatch(/Socialförvaltningen/);
+    expect(await wall.getByTestId('wall-period').innerText()).toBe('jan–dec 2022');
     await shoot(wall, 'admin-boards-wall', { fullPage: false });
 
     // The address is not kept: after a reload the page lists the screen, but not its token.

@@ -10,6 +10,8 @@ const UHD = { width: 3840, height: 2160 };
 describe('wall-screen mode', () => {
   let rotating: string;
   let single: string;
+  let rules: string;
+  let redLatest: string;
   const e2e = useBrowser(startWallApp, async (app) => {
     rotating = await app.addBoard('Ledningsgruppen', [
       { kind: 'overview', unit: 'SOC', period: 'latest', seconds: 4 },
@@ -18,6 +20,11 @@ describe('wall-screen mode', () => {
       { kind: 'redlist', unit: 'SOC', period: '2022', seconds: 4 },
     ]);
     single = await app.addBoard('Ekonomiskt bistånd', [{ kind: 'overview', unit: 'SOC', period: 'latest', seconds: 60 }]);
+    rules = await app.addBoard('Perioder', [
+      { kind: 'redlist', unit: 'SOC', period: 'ytd', seconds: 4 },
+      { kind: 'overview', unit: 'SOC', period: 'tertial', seconds: 4 },
+    ]);
+    redLatest = await app.addBoard('Röda listan', [{ kind: 'redlist', unit: 'SOC', period: 'latest', seconds: 60 }]);
   });
 
   async function openWall(token: string, viewport = FULL_HD): Promise<Page> {
@@ -46,6 +53,25 @@ describe('wall-screen mode', () => {
     return m;
   }
 
+  /** The smallest type of the slide's KPI or unit names and of its status words, and how far down the screen its content reaches. */
+  async function measureSlide(page: Page) {
+    return page.evaluate(() => {
+      const sizes = (sel: string) => Array.from(document.querySelectorAll<HTMLElement>(sel)).map((e: HTMLElement) => parseFloat(getComputedStyle(e).fontSize));
+      const body = document.querySelector('[data-testid="wall-slide"]') as HTMLElement;
+      const items = Array.from(
+        body.querySelectorAll<HTMLElement>('[data-testid="wall-card"], [data-testid="wall-red"], [data-testid="wall-drill-row"], .wall-chart, .wall-table__total'),
+      );
+      const bottom = Math.max(...items.map((e: HTMLElement) => e.getBoundingClientRect().bottom));
+      const box = body.getBoundingClientRect();
+      return {
+        names: Math.min(...sizes('[data-testid="wall-card-name"], [data-testid="wall-red-name"], [data-testid="wall-drill-row"] th')),
+        status: Math.min(...sizes('[data-testid="wall-status"]')),
+        filled: (bottom - box.top) / box.height,
+        svgText: Array.from(body.querySelectorAll<SVGTextElement>('svg text')).map((e: SVGTextElement) => e.textContent ?? ''),
+      };
+    });
+  }
+
   it('rotates through every slide at 1920×1080, each naming its unit and period, legible and without scrolling', async () => {
     const page = await openWall(rotating);
     const kinds: string[] = [];
@@ -61,6 +87,16 @@ describe('wall-screen mode', () => {
       expect(m.fontPx).toBeGreaterThanOrEqual(20);
       // Let the chart finish drawing before the picture.
       await page.waitForTimeout(300);
+      // From three metres: names at least 32 px, status words at least 28 px, and the slide fills the screen.
+      const slideM = await measureSlide(page);
+      if (kinds[i] !== 'chart') {
+        expect(slideM.names, kinds[i]).toBeGreaterThanOrEqual(32);
+        expect(slideM.status, kinds[i]).toBeGreaterThanOrEqual(28);
+      } else {
+        // The value axis says its unit (utbetalt försörjningsstöd is in kronor).
+        expect(slideM.svgText).toContain('kr');
+      }
+      expect(slideM.filled, kinds[i]).toBeGreaterThan(0.9);
       await shoot(page, `wall-${i}-${kinds[i]}`, { fullPage: false });
     }
     expect(kinds).toEqual(['overview', 'chart', 'drilldown', 'redlist']);
@@ -72,6 +108,9 @@ describe('wall-screen mode', () => {
   it('is legible at 3840×2160: the type scales with the screen', async () => {
     const page = await openWall(single, UHD);
     await page.getByTestId('wall-card').first().waitFor();
+    // The cards say what the overview's cards say: the deviation from target or budget and the year-end prognos.
+    expect(await page.getByTestId('wall-card-deviation').count()).toBeGreaterThan(2);
+    expect(await page.getByTestId('wall-card-forecast').first().innerText()).toMatch(/^Prognos/);
     const m = await expectFitted(page);
     expect(m.fontPx).toBeGreaterThanOrEqual(44);
     await shoot(page, 'wall-overview', { fullPage: false });
@@ -118,6 +157,17 @@ describe('wall-screen mode', () => {
     await page.context().close();
   });
 
+  it('shows "hittills i år" and "innevarande tertial" from the newest month with data', async () => {
+    const page = await openWall(rules);
+    await page.locator('[data-testid="wall"][data-slide="0"]').waitFor();
+    await expect.poll(() => page.getByTestId('wall-period').innerText()).toBe('jan–dec 2022');
+    await page.getByTestId('wall-red').first().waitFor();
+    await page.locator('[data-testid="wall"][data-slide="1"]').waitFor({ timeout: 10_000 });
+    await expect.poll(() => page.getByTestId('wall-period').innerText()).toBe('T3 2022');
+    await page.getByTestId('wall-card').first().waitFor();
+    await page.context().close();
+  });
+
   it('tells an unknown or revoked screen so, instead of showing anything', async () => {
     const page = await e2e.anonymous({ viewport: FULL_HD });
     await page.goto(`${e2e.app.url}/skarm/${'x'.repeat(43)}`);
@@ -153,5 +203,16 @@ describe('wall-screen mode', () => {
     }
     await shoot(page, 'wall-partial-month', { fullPage: false });
     await page.context().close();
+
+    // The red list on "latest" is no false all-clear: its KPIs stay red at their own months.
+    const red = await openWall(redLatest);
+    await red.getByTestId('wall-red').first().waitFor();
+    expect(await red.getByTestId('wall-redlist-none').count()).toBe(0);
+    expect(await red.getByTestId('wall-period').innerText()).toMatch(/jan 2023/);
+    const whens = await red.getByTestId('wall-red-when').allInnerTexts();
+    expect(whens.length).toBeGreaterThan(0);
+    for (const w of whens) expect(w).toMatch(/^Senaste: .*2022$/);
+    await shoot(red, 'wall-partial-month-redlist', { fullPage: false });
+    await red.context().close();
   });
 });

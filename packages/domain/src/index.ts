@@ -13,6 +13,7 @@ export * from './protecting-count.js';
 export * from './forecast.js';
 export * from './permissions.js';
 export * from './site-path.js';
+export * from './board-period.js';
 export * from './wall.js';
 export * from './number-token.js';
 export * from './plausibility.js';

@@ -32,6 +32,14 @@ describe('the unit tree as it was in a month', () => {
     expect(tree.pathAt('B', '2021-06')).toEqual(['SOC', 'A2', 'B']);
   });
 
+  it("gives a closed unit's last month as its latest, an open unit the month asked", () => {
+    expect(tree.lastMonthUpTo('A1', '2022-12')).toBe('2021-12');
+    expect(tree.lastMonthUpTo('A1', '2021-12')).toBe('2021-12');
+    expect(tree.lastMonthUpTo('A1', '2021-03')).toBe('2021-03');
+    expect(tree.lastMonthUpTo('A2', '2022-12')).toBe('2022-12');
+    expect(tree.lastMonthUpTo('NONE', '2022-12')).toBe('2022-12');
+  });
+
   it('lists only units that existed', () => {
     expect(tree.childrenAt('SOC', '2021-12')).toEqual(['A1', 'A2']);
     expect(tree.childrenAt('SOC', '2022-01')).toEqual(['A2']);

@@ -1,4 +1,4 @@
-import { monthIndex, type Month } from './month.js';
+import { addMonths, monthIndex, type Month } from './month.js';
 
 /**
  * The unit tree as it was in a given month. Parent links and names carry
@@ -40,6 +40,17 @@ export class UnitTree {
   exists(code: string, m: Month): boolean {
     const u = this.byCode.get(code);
     return u !== undefined && validAt(u, m);
+  }
+
+  /**
+   * The newest month up to `m` that a unit can show: `m` for a unit open
+   * then, a closed unit's last month (so "the latest month" of a closed unit
+   * leads to its data, not to an empty page). An unknown unit keeps `m`.
+   */
+  lastMonthUpTo(code: string, m: Month): Month {
+    const u = this.byCode.get(code);
+    if (!u?.validTo || monthIndex(m) < monthIndex(u.validTo)) return m;
+    return addMonths(u.validTo, -1);
   }
 
   nameAt(code: string, m: Month): string {

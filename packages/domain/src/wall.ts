@@ -1,3 +1,4 @@
+import { resolveBoardPeriod, type BoardClock } from './board-period.js';
 import { addMonths } from './month.js';
 import { parsePeriod, periodKey } from './period.js';
 
@@ -14,7 +15,7 @@ export interface WallSlideSpec {
   kind: 'overview' | 'chart' | 'drilldown' | 'redlist';
   unit: string;
   kpi?: string;
-  /** A period key, or "latest" for the latest month with data. */
+  /** A period key, or a rule (board-period.ts): "latest", "ytd" (hittills i år), "tertial" (innevarande tertial). */
   period: string;
 }
 
@@ -24,15 +25,14 @@ export type WallRequest =
   | { path: 'unit.tree'; input: { month: string } }
   | { path: 'drilldown.get'; input: { kpi: string; unit: string; period: string; gender: 'T' } };
 
-/** The period key a slide shows: its own, or the latest month with data (undefined while there is none). */
-export function wallSlidePeriod(slide: WallSlideSpec, latestMonth: string | null): string | undefined {
-  if (slide.period !== 'latest') return slide.period;
-  return latestMonth ?? undefined;
+/** The period key a slide shows: its own, or its rule resolved against the latest month and today (undefined while there is no data). */
+export function wallSlidePeriod(slide: WallSlideSpec, at: BoardClock): string | undefined {
+  return resolveBoardPeriod(slide.period, at);
 }
 
-/** The requests one slide makes, its period rule resolved against the latest month. */
-export function wallRequests(slide: WallSlideSpec, latestMonth: string | null): WallRequest[] {
-  const key = wallSlidePeriod(slide, latestMonth);
+/** The requests one slide makes, its period rule resolved against the latest month and today's month (the clock is passed in). */
+export function wallRequests(slide: WallSlideSpec, at: BoardClock): WallRequest[] {
+  const key = wallSlidePeriod(slide, at);
   if (!key) return [];
   // "Latest" shows every KPI at its own newest month, so a partial import of a new month never greys the others out.
   if (slide.kind === 'overview' || slide.kind === 'redlist') {

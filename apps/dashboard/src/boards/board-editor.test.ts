@@ -107,6 +107,16 @@ describe('a board for board.save', () => {
     expect(back.ok && back.input.slides).toEqual([saved]);
     expect(toDraftSlide({ kind: 'overview', unit: 'SOC', period: 'latest', seconds: 20 }, 2)).toMatchObject({ periodMode: 'latest', period: '', kpi: '' });
   });
+  it('keeps "hittills i år" and "innevarande tertial" as rules, never as a typed period', () => {
+    for (const rule of ['ytd', 'tertial'] as const) {
+      const saved = { kind: 'redlist' as const, unit: 'SOC', period: rule, seconds: 20 };
+      const draft = toDraftSlide(saved, 1);
+      expect(draft).toMatchObject({ periodMode: rule, period: '' });
+      expect(validateSlide(draft)).toEqual({});
+      const back = toBoardInput({ name: 'B', slides: [{ ...draft, period: '2020-T1' }] });
+      expect(back.ok && back.input.slides).toEqual([saved]);
+    }
+  });
 });
 
 describe('the wall address', () => {

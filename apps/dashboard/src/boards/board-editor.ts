@@ -1,4 +1,4 @@
-import { parsePeriod, periodKey } from '@lagesbild/domain';
+import { BOARD_PERIOD_RULES, isBoardPeriodRule, parsePeriod, periodKey, type BoardPeriodRule } from '@lagesbild/domain';
 
 /**
  * The board editor's logic, pure so it is tested without a browser: slides are
@@ -24,13 +24,17 @@ export interface BoardSlide {
   seconds: number;
 }
 
+/** A slide's period: one of the rules that follow the data (latest month, year to date, current tertial) or a fixed period. */
+export type PeriodMode = BoardPeriodRule | 'fixed';
+export const PERIOD_MODES: readonly PeriodMode[] = [...BOARD_PERIOD_RULES, 'fixed'];
+
 /** A slide being edited. `key` follows the slide when it moves, so the list keeps focus and state on it. */
 export interface DraftSlide {
   key: number;
   kind: SlideKind;
   unit: string;
   kpi: string;
-  periodMode: 'latest' | 'fixed';
+  periodMode: PeriodMode;
   period: string;
   seconds: string;
 }
@@ -79,14 +83,14 @@ export function newDraftSlide(key: number, unit: string, kind: SlideKind = 'over
 }
 
 export function toDraftSlide(slide: BoardSlide, key: number): DraftSlide {
-  const latest = slide.period === 'latest';
+  const rule = isBoardPeriodRule(slide.period) ? slide.period : null;
   return {
     key,
     kind: slide.kind,
     unit: slide.unit,
     kpi: slide.kpi ?? '',
-    periodMode: latest ? 'latest' : 'fixed',
-    period: latest ? '' : slide.period,
+    periodMode: rule ?? 'fixed',
+    period: rule ? '' : slide.period,
     seconds: String(slide.seconds),
   };
 }
@@ -139,7 +143,7 @@ export function toBoardInput(b: DraftBoard): { ok: true; input: { id?: number; n
     const base = {
       kind: s.kind,
       unit: s.unit,
-      period: s.periodMode === 'latest' ? 'latest' : (normalisePeriod(s.period) ?? ''),
+      period: s.periodMode === 'fixed' ? (normalisePeriod(s.period) ?? '') : s.periodMode,
       seconds: parseSeconds(s.seconds) ?? DEFAULT_SECONDS,
     };
     return needsKpi(s.kind) ? { ...base, kpi: s.kpi } : base;

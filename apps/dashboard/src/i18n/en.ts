@@ -9,6 +9,7 @@ export const en: Messages = {
     otherLanguage: 'Svenska',
     otherLanguageCode: 'sv',
     cancel: 'Cancel',
+    menu: 'Menu',
   },
   overview: {
     filterHint: 'Show only KPIs with status {word}',
@@ -108,6 +109,7 @@ export const en: Messages = {
     band: 'Tolerance limit (partly met)',
     forecastLine: 'Forecast made {month}',
     byUnit: 'See by unit',
+    noChildren: '{unit} has no sub-units, so the KPI cannot be broken down by unit here.',
     loading: 'Fetching the KPI…',
     errorTitle: 'The KPI cannot be shown',
     emptyTitle: 'No values for {range}',

@@ -11,6 +11,7 @@ export const sv = {
     otherLanguage: 'English',
     otherLanguageCode: 'en',
     cancel: 'Avbryt',
+    menu: 'Meny',
   },
   overview: {
     filterHint: 'Visa bara nyckeltal med status {word}',
@@ -110,6 +111,7 @@ export const sv = {
     band: 'Toleransgräns (delvis uppfyllt)',
     forecastLine: 'Prognos gjord {month}',
     byUnit: 'Se per enhet',
+    noChildren: '{unit} har inga underenheter, så nyckeltalet kan inte delas upp per enhet här.',
     loading: 'Hämtar nyckeltalet…',
     errorTitle: 'Nyckeltalet kan inte visas',
     emptyTitle: 'Inga värden för {range}',

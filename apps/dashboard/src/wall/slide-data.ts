@@ -1,5 +1,5 @@
 import type { AppRouter } from '@lagesbild/api';
-import { addMonths, formatMonth, parsePeriod, WALL_CHART_MONTHS, wallRequests, wallSlidePeriod, type WallRequest } from '@lagesbild/domain';
+import { addMonths, formatMonth, parsePeriod, WALL_CHART_MONTHS, wallRequests, wallSlidePeriod, type BoardClock, type WallRequest } from '@lagesbild/domain';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { ApiClient } from '../api/trpc.js';
 import { shownKey } from '../lib/hidden-text.js';
@@ -23,14 +23,9 @@ export type SlideData =
   | { kind: 'chart'; unitName: string; periodLabel: string; series: WallSeries; kpi: WallKpi | null }
   | { kind: 'drilldown'; unitName: string; periodLabel: string; drilldown: WallDrilldown; kpi: WallKpi | null };
 
-/** The period key a slide shows: its own, or the latest month with data. */
-function slidePeriod(slide: WallSlide, latestMonth: string | null): string | undefined {
-  return wallSlidePeriod(slide, latestMonth);
-}
-
 /** What a slide shows, for eventTouches: only events on its unit, KPI and months refetch it. */
-export function slideView(slide: WallSlide, latestMonth: string | null): LiveView {
-  const key = slidePeriod(slide, latestMonth);
+export function slideView(slide: WallSlide, at: BoardClock): LiveView {
+  const key = wallSlidePeriod(slide, at);
   if (!key) return { unit: slide.unit };
   const p = parsePeriod(key);
   // The overview compares with last year and draws 24-month sparklines; the chart draws 24 months.
@@ -45,8 +40,11 @@ function requestTo<P extends WallRequest['path']>(requests: WallRequest[], path:
   return r;
 }
 
-export async function loadSlide(client: ApiClient, slide: WallSlide, latestMonth: string | null, kpis: readonly WallKpi[]): Promise<SlideData> {
-  const requests = wallRequests(slide, latestMonth);
+/** The board's latest month and the server's today, which the slides' period rules are resolved against (as the server's allowlist is). */
+export const boardClock = (b: WallBoard): BoardClock => ({ latestMonth: b.latestMonth, today: b.today });
+
+export async function loadSlide(client: ApiClient, slide: WallSlide, at: BoardClock, kpis: readonly WallKpi[]): Promise<SlideData> {
+  const requests = wallRequests(slide, at);
   const kpi = kpis.find((k) => k.id === slide.kpi) ?? null;
   if (slide.kind === 'overview' || slide.kind === 'redlist') {
     const overview = await client.overview.get.query(requestTo(requests, 'overview.get').input);

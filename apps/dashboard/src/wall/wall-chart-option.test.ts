@@ -10,7 +10,7 @@ const points: WallChartPoint[] = [
 
 describe('the wall chart option', () => {
   it('draws the KPI with a gap for a missing month, and its target dashed with a legend', () => {
-    const option = wallChartOption({ points, name: 'Sjukfrånvaro', targetName: 'Mål', fontPx: 20 });
+    const option = wallChartOption({ points, name: 'Sjukfrånvaro', targetName: 'Mål', unitLabel: '%', fontPx: 20 });
     const series = option.series as Series[];
     expect(series.map((s) => s.name)).toEqual(['Sjukfrånvaro', 'Mål']);
     expect(series[0]?.data).toEqual([10, null, 14]);
@@ -21,15 +21,22 @@ describe('the wall chart option', () => {
     expect(option.animation).toBe(false);
   });
 
+  it('names the value axis with the unit', () => {
+    const option = wallChartOption({ points, name: 'Utbetalt', targetName: 'Mål', unitLabel: 'tkr', fontPx: 24 });
+    const y = option.yAxis as { name: string; nameTextStyle: { fontSize: number } };
+    expect(y.name).toBe('tkr');
+    expect(y.nameTextStyle.fontSize).toBe(24);
+  });
+
   it('leaves out the target line and the legend when no month has a target', () => {
-    const option = wallChartOption({ points: points.map((p) => ({ ...p, target: null })), name: 'Sjukfrånvaro', targetName: 'Mål', fontPx: 20 });
+    const option = wallChartOption({ points: points.map((p) => ({ ...p, target: null })), name: 'Sjukfrånvaro', targetName: 'Mål', unitLabel: '%', fontPx: 20 });
     expect((option.series as Series[]).map((s) => s.name)).toEqual(['Sjukfrånvaro']);
     expect((option.legend as { show: boolean }).show).toBe(false);
   });
 
   it('sizes lines and type from the screen, and groups axis digits the Swedish way', () => {
-    const small = wallChartOption({ points, name: 'x', targetName: 'Mål', fontPx: 16 });
-    const big = wallChartOption({ points, name: 'x', targetName: 'Mål', fontPx: 48 });
+    const small = wallChartOption({ points, name: 'x', targetName: 'Mål', unitLabel: '%', fontPx: 16 });
+    const big = wallChartOption({ points, name: 'x', targetName: 'Mål', unitLabel: '%', fontPx: 48 });
     expect((big.series as Series[])[0]?.lineStyle.width).toBe(3 * ((small.series as Series[])[0]?.lineStyle.width ?? 0));
     expect((big.textStyle as { fontSize: number }).fontSize).toBeCloseTo(3 * (small.textStyle as { fontSize: number }).fontSize);
     const format = (big.yAxis as { axisLabel: { formatter: (v: number) => string } }).axisLabel.formatter;

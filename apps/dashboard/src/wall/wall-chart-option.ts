@@ -12,6 +12,8 @@ export interface WallChartInput {
   name: string;
   /** The target line's legend entry ("Mål"). */
   targetName: string;
+  /** The value axis's unit in words ("tkr", "%", "antal"), written above the axis; empty: none. */
+  unitLabel: string;
   /** The wall's type size; every size in the chart follows it, so a 4K screen gets the same picture. */
   fontPx: number;
 }
@@ -24,23 +26,28 @@ const axisNumber = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
  * target, for a dark wall (thick lines, no animation). Pure, so it is tested
  * without a browser; the target line and legend only when a target exists.
  */
-export function wallChartOption({ points, name, targetName, fontPx: f }: WallChartInput): ChartOption {
+export function wallChartOption({ points, name, targetName, unitLabel, fontPx: f }: WallChartInput): ChartOption {
   const hasTarget = points.some((p) => p.target !== null);
   return {
     animation: false,
     backgroundColor: 'transparent',
-    textStyle: { color: '#dfe6ee', fontSize: f * 0.8, fontFamily: 'system-ui, sans-serif' },
-    grid: { left: f * 5, right: f * 1.5, top: f * 2.5, bottom: f * 2.2 },
-    legend: { show: hasTarget, top: 0, right: 0, textStyle: { color: '#dfe6ee', fontSize: f * 0.8 }, itemWidth: f * 1.5, itemHeight: f * 0.6 },
+    textStyle: { color: '#dfe6ee', fontSize: f, fontFamily: 'system-ui, sans-serif' },
+    grid: { left: f * 6.5, right: f * 1.5, top: f * 3.2, bottom: f * 2.6 },
+    legend: { show: hasTarget, top: 0, right: 0, textStyle: { color: '#dfe6ee', fontSize: f }, itemWidth: f * 1.8, itemHeight: f * 0.7 },
     xAxis: {
       type: 'category',
       data: points.map((p) => p.periodLabel),
-      axisLabel: { color: '#b8c4d1', fontSize: f * 0.7, interval: 2 },
+      axisLabel: { color: '#b8c4d1', fontSize: f * 0.9, interval: 3 },
       axisLine: { lineStyle: { color: '#6b7a8c' } },
     },
     yAxis: {
       type: 'value',
-      axisLabel: { color: '#b8c4d1', fontSize: f * 0.7, formatter: (v: number) => axisNumber.format(v) },
+      // The unit above the axis, so a figure on it is never read without one.
+      name: unitLabel,
+      nameLocation: 'end',
+      nameGap: f * 0.9,
+      nameTextStyle: { color: '#dfe6ee', fontSize: f, fontWeight: 'bold', align: 'right' },
+      axisLabel: { color: '#b8c4d1', fontSize: f * 0.9, formatter: (v: number) => axisNumber.format(v) },
       splitLine: { lineStyle: { color: '#2a3644' } },
     },
     series: [

@@ -1,4 +1,4 @@
-import { wallRequestKey, wallRequests, type Permission, type WallRequest } from '@lagesbild/domain';
+import { monthOfDate, wallRequestKey, wallRequests, type Permission, type WallRequest } from '@lagesbild/domain';
 import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
 import type { Context } from '../context.js';
@@ -37,10 +37,11 @@ export interface UnitProcedureOptions<S extends z.ZodType> {
   screen?: ((input: z.output<S>) => WallRequest | null) | 'any';
 }
 
-/** Every request a screen's board shows right now: its slides with their period rules resolved against its latest month. */
+/** Every request a screen's board shows right now: its slides with their period rules resolved against its latest month and today. */
 async function screenAllowlist(ctx: Context, boardId: number, inScope: () => Promise<ScopedUse>): Promise<Set<string>> {
   const [board, use] = await Promise.all([getBoard(ctx.db, ctx.orgId, boardId), inScope()]);
-  return new Set(board.slides.flatMap((s) => wallRequests(s, use.latestMonth)).map(wallRequestKey));
+  const at = { latestMonth: use.latestMonth, today: monthOfDate(ctx.now()) };
+  return new Set(board.slides.flatMap((s) => wallRequests(s, at)).map(wallRequestKey));
 }
 
 async function screenKpis(ctx: Context, boardId: number, inScope: () => Promise<ScopedUse>): Promise<Set<string>> {

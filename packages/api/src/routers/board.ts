@@ -1,3 +1,4 @@
+import { monthOfDate } from '@lagesbild/domain';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { actorOf } from '../context.js';
@@ -23,10 +24,10 @@ export const boardRouter = router({
     return { id: input.id };
   }),
 
-  /** A wall screen's own board, with the newest month with data in the board's units (what "latest" slides show). */
+  /** A wall screen's own board, with the newest month with data in the board's units and today's month (what the period rules follow). */
   forDevice: unitProcedure({ input: z.void(), asks: 'none', screen: 'any' }).query(async ({ ctx }) => {
     if (!ctx.device) throw new TRPCError({ code: 'FORBIDDEN', message: 'Endast för väggskärmar.' });
     const [board, use] = await Promise.all([getBoard(ctx.db, ctx.orgId, ctx.device.boardId), ctx.inScope()]);
-    return { board, latestMonth: use.latestMonth };
+    return { board, latestMonth: use.latestMonth, today: monthOfDate(ctx.now()) };
   }),
 });

@@ -18,7 +18,9 @@ export const overviewRouter = router({
   }).query(async ({ ctx, input }) => {
     // Her latest month and KPIs: an import on another enhet moves neither her default period nor her cards.
     const use = await ctx.inScope();
-    const { period, latest } = periodOrLatest(input.period, use.latestMonth);
+    // A closed unit's latest month is its last one, so its default period and "Visa senaste" lead to its data.
+    const latestOfUnit = input.unit && use.latestMonth ? ctx.engine.tree.lastMonthUpTo(input.unit, use.latestMonth) : use.latestMonth;
+    const { period, latest } = periodOrLatest(input.period, latestOfUnit);
     const unit = input.unit ?? ctx.guard.defaultUnit(period.end);
     ctx.guard.assertUnitForMonths(unit, monthsOf(period));
     // Only for her own latest month: an older month asked for is shown as it was.

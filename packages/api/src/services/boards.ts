@@ -15,12 +15,12 @@ import {
   type BoardSlide,
   type Db,
 } from '@lagesbild/db';
-import { parsePeriod } from '@lagesbild/domain';
+import { isBoardPeriodRule, parsePeriod } from '@lagesbild/domain';
 import { z } from 'zod';
 import { auditAs, type Actor } from '../access/audit.js';
 import { NotFoundError } from '../errors.js';
 
-/** A slide as admins write it; "latest" follows the newest month with data. */
+/** A slide as admins write it; a rule ("latest", "ytd", "tertial") follows the newest month with data (board-period.ts). */
 const boardSlideSchema = z
   .object({
     kind: z.enum(['overview', 'chart', 'drilldown', 'redlist']),
@@ -29,7 +29,7 @@ const boardSlideSchema = z
     period: z
       .string()
       .max(32)
-      .refine((p) => p === 'latest' || isPeriod(p), 'Perioden ska vara "latest" eller t.ex. 2022-03, 2022-T1, 2022'),
+      .refine((p) => isBoardPeriodRule(p) || isPeriod(p), 'Perioden ska vara "latest", "ytd", "tertial" eller t.ex. 2022-03, 2022-T1, 2022'),
     seconds: z.number().int().min(5).max(600),
   })
   .refine((s) => (s.kind === 'chart' || s.kind === 'drilldown' ? s.kpi !== undefined : true), 'Diagram och nedbrytning behöver en KPI');

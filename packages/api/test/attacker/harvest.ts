@@ -243,9 +243,9 @@ async function runCalls(calls: readonly (() => Promise<void>)[]): Promise<number
  */
 export async function harvestScreen(api: Caller): Promise<Harvest> {
   const shown: Shown[] = [];
-  const { board, latestMonth } = await api.board.forDevice();
+  const { board, latestMonth, today } = await api.board.forDevice();
   const calls = board.slides.flatMap((s) =>
-    wallRequests(s, latestMonth).map((r) => async (): Promise<void> => {
+    wallRequests(s, { latestMonth, today }).map((r) => async (): Promise<void> => {
       const via = `väggskärm ${r.path} ${JSON.stringify(r.input)}`;
       if (r.path === 'overview.get') shown.push(...overviewShown(via, await api.overview.get(r.input)));
       else if (r.path === 'series.get') shown.push(...seriesShown(via, await api.series.get(r.input)));

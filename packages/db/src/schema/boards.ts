@@ -6,7 +6,7 @@ export interface BoardSlide {
   kind: 'overview' | 'chart' | 'drilldown' | 'redlist';
   unit: string;
   kpi?: string;
-  /** A period key, or "latest" for the latest month with data. */
+  /** A period key, or a rule following the latest month with data: "latest", "ytd" (hittills i år), "tertial" (innevarande tertial). */
   period: string;
   seconds: number;
 }
