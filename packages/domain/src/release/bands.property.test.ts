@@ -16,7 +16,9 @@ import type { ReleaseInput, ReleaseObservation } from './types.js';
 const PARTITION = testKpiDefinition('banded', { ageBands: ['-29', '30-'], ageBandKind: 'partition' });
 /** Households paid, varav 18–24: the total stored beside the band. */
 const SUBSET = testKpiDefinition('varav', { name: 'Hushåll', timeAggregation: 'mean', ageBands: ['18-24'], ageBandKind: 'subset' });
-const BANDED = [PARTITION, SUBSET];
+/** Sick leave by age: a rate whose bands make up the total, its employees counted from the hours. */
+const RATE = testKpiDefinition('sick-banded', { unit: 'percent', decimals: 1, scale: 100, privacyClass: 'sick-leave', ageBands: ['-29', '30-'], ageBandKind: 'partition' });
+const BANDED = [PARTITION, SUBSET, RATE];
 
 /**
  * The generated organisation's 'flow' cells, twice over with age bands: split
@@ -33,6 +35,18 @@ function withBands(org: GeneratedOrg, noBands = false): ReleaseInput {
       else extra.push({ ...o, kpi: PARTITION.id, ageBand: '-29', numerator: part }, { ...o, kpi: PARTITION.id, ageBand: '30-', numerator: o.numerator - part });
       extra.push({ ...o, kpi: SUBSET.id, ageBand: '' });
       if (!noBands) extra.push({ ...o, kpi: SUBSET.id, ageBand: '18-24', numerator: o.numerator - part });
+    });
+  // Sick hours and ordinary hours split between two ages, a few employees in each.
+  org.input.observations
+    .filter((o) => o.kpi === 'sick')
+    .forEach((o, i) => {
+      const staff = (o.denominator ?? 0) / 165;
+      const young = Math.round((staff * ((i * 37) % 11)) / 10);
+      const hours = Math.round((o.numerator * young) / Math.max(1, staff));
+      extra.push(
+        { ...o, kpi: RATE.id, ageBand: '-29', numerator: hours, denominator: young * 165 },
+        { ...o, kpi: RATE.id, ageBand: '30-', numerator: o.numerator - hours, denominator: (staff - young) * 165 },
+      );
     });
   return { ...org.input, kpis: [...org.input.kpis, ...BANDED], observations: [...org.input.observations, ...extra] };
 }
@@ -72,6 +86,7 @@ function check(input: ReleaseInput): { determined: string[]; unprotected: string
     const basis = new Map<string, Map<string, number>>();
     const hidden: { id: string; form: Map<string, number> }[] = [];
     const parts = ['', ...k.ageBands, k.ageBandKind === 'subset' ? '~18-24' : '~'];
+    // A rate's value is its numerator over public hours: the attacker solves for the numerators (docs/privacy.md).
     for (const key of index.release.periods) {
       const p = parsePeriod(key);
       const months = monthRange(p.start, p.end);
@@ -84,7 +99,8 @@ function check(input: ReleaseInput): { determined: string[]; unprotected: string
             if (used.length === 0) continue;
             const form = new Map(used.map((a) => [a.id, 1]));
             const n = used.reduce((s, a) => s + a.o.numerator, 0);
-            const small = isPrimary(k, individualsIn(k, individualsNoun(k, catalogue), { n, d: Number.NaN, months: withData }), input.rules);
+            const d = used.some((a) => a.o.denominator !== null) ? used.reduce((s, a) => s + (a.o.denominator ?? 0), 0) : Number.NaN;
+            const small = isPrimary(k, individualsIn(k, individualsNoun(k, catalogue), { n, d, months: withData }), input.rules);
             const id = `${k.id}:${u}|${g}|${part}|${key}`;
             if (part.startsWith('~')) {
               if (small) hidden.push({ id, form });
