@@ -196,6 +196,8 @@ export const en: Messages = {
     descending: 'descending',
     total: 'All of {unit}',
     gender: 'Gender',
+    age: 'Age',
+    allAges: 'All',
     noChildren: '{unit} has no units below it in {period}.',
     toDetail: 'Chart for {unit}',
     down: 'The units under {unit}',

@@ -198,6 +198,8 @@ export const sv = {
     descending: 'fallande',
     total: 'Hela {unit}',
     gender: 'Kön',
+    age: 'Ålder',
+    allAges: 'Alla',
     noChildren: '{unit} har inga underliggande enheter i {period}.',
     toDetail: 'Diagram för {unit}',
     down: 'Enheterna under {unit}',

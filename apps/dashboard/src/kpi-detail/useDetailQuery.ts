@@ -27,6 +27,8 @@ export function useDetailQuery() {
   const grain = computed<Grain>(() => pick(route.query.grain, GRAINS, 'month'));
   const split = computed<Split>(() => pick(route.query.split, SPLITS, 'none'));
   const gender = computed(() => pick(route.query.kon, ['T', 'K', 'M'] as const, 'T'));
+  /** An age band (?alder=18-24) the drill-down shows; '' every age. */
+  const ageBand = computed(() => text(route.query, 'alder') ?? '');
 
   function update(patch: LocationQueryRaw): Promise<unknown> {
     return router.push({ query: { ...route.query, enhet: unit.value, ...patch } });
@@ -38,5 +40,5 @@ export function useDetailQuery() {
     return replaceQueryWhileOn(router, own, { ...route.query, enhet: unit.value, ...patch });
   }
 
-  return { route, kpi, unit, period, parsedPeriod, grain, split, gender, update, complete };
+  return { route, kpi, unit, period, parsedPeriod, grain, split, gender, ageBand, update, complete };
 }

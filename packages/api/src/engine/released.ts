@@ -65,12 +65,23 @@ export async function loadTargetInputs(db: Db, ctx: EngineContext, kpis: readonl
   return { byKpi: new Map(), byKpiUnit: new Map(), targets, targetIndex, rolledUp: true };
 }
 
-/** One released value (over the KPI's window of the period, which the release holds) with its target and status, in the shape every view sends. */
-export function releasedValue(ctx: EngineContext, index: ReleaseIndex, inputs: ValueInputs, k: KpiRecord, unit: string, period: Period, gender: Gender): KpiValue {
+/** One released value (over the KPI's window of the period, which the release holds; the total, or an age band's) with its target and status, in the shape every view sends. */
+export function releasedValue(
+  ctx: EngineContext,
+  index: ReleaseIndex,
+  inputs: ValueInputs,
+  k: KpiRecord,
+  unit: string,
+  period: Period,
+  gender: Gender,
+  ageBand?: string,
+): KpiValue {
   const genderAvailable = gender === 'T' || k.genderSplit;
-  const cell = genderAvailable ? index.cell(k, unit, gender, measurementWindow(period, k.windowFamily)) : { value: null, mark: 'none' as const, noun: null, monthsWithData: 0 };
+  const cell = genderAvailable
+    ? index.cell(k, unit, gender, measurementWindow(period, k.windowFamily), ageBand ?? '')
+    : { value: null, mark: 'none' as const, noun: null, monthsWithData: 0 };
   const hidden = cell.mark === 'none' ? null : hiddenReason(cell.mark, cell.noun, DEFAULT_SUPPRESSION);
-  const judged = judgedValue(ctx, inputs, k, unit, period, gender, cell.value);
+  const judged = judgedValue(ctx, inputs, k, unit, period, gender, cell.value, ageBand);
   return {
     ...judged,
     display: !genderAvailable ? 'ej könsuppdelad' : hidden ? hiddenText(hidden) : formatValue(cell.value, k.unit, k.decimals),
@@ -92,15 +103,16 @@ export function releasedValue(ctx: EngineContext, index: ReleaseIndex, inputs: V
  * Hidden with the year to date it scales.
  */
 export function releasedForecast(ctx: EngineContext, index: ReleaseIndex, inputs: ValueInputs, ask: ForecastAsk): ComputedForecast {
-  const { k, unit, asOf, gender, basisFrom } = ask;
+  const { k, unit, asOf, gender, basisFrom, ageBand } = ask;
   const year = yearOf(asOf);
-  const ytd = releasedValue(ctx, index, inputs, k, unit, yearToDate(asOf), gender);
-  const target = gender === 'T' ? targetFor(ctx, inputs, k, unit, asOf, year) : null;
+  const ytd = releasedValue(ctx, index, inputs, k, unit, yearToDate(asOf), gender, ageBand);
+  // A target is for the whole: a band is judged as a subgroup is (kpi-values.ts).
+  const target = gender === 'T' && !ageBand ? targetFor(ctx, inputs, k, unit, asOf, year) : null;
   // basisFrom: the first month a scoped caller's unit was hers (scope.ts); the forecast learns from no earlier month.
   const earliest = makeMonth(year - 3, 1);
   const from = basisFrom !== null && monthIndex(basisFrom) > monthIndex(earliest) ? basisFrom : earliest;
   const months = monthRange(from, asOf);
-  const values = index.months(k, unit, gender, from, asOf);
+  const values = index.months(k, unit, gender, from, asOf, ageBand ?? '');
   const series: MonthlyTotal[] = [];
   values.forEach((v, i) => {
     const month = months[i];

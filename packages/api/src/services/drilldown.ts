@@ -53,9 +53,17 @@ function changesOf(ctx: EngineContext, code: string, access: UnitAccess): string
 }
 
 /** A suppressed audience's drill-down: lookups in the protected release, nothing computed from cells. */
-async function releasedDrilldown(db: Db, ctx: EngineContext, k: KpiRecord, units: string[], period: Period, gender: Gender): Promise<Map<string, KpiValue>> {
+async function releasedDrilldown(
+  db: Db,
+  ctx: EngineContext,
+  k: KpiRecord,
+  units: string[],
+  period: Period,
+  gender: Gender,
+  band: string | undefined,
+): Promise<Map<string, KpiValue>> {
   const [inputs, release] = await Promise.all([loadTargetInputs(db, ctx, [k], period.start, period.end, units), releaseFor(db, ctx.orgId)]);
-  return new Map(units.map((u) => [u, releasedValue(ctx, release, inputs, k, u, period, gender)]));
+  return new Map(units.map((u) => [u, releasedValue(ctx, release, inputs, k, u, period, gender, band)]));
 }
 
 /** Exact values for the roles that see them. */
@@ -81,14 +89,14 @@ export async function buildDrilldown(
 ): Promise<Drilldown> {
   unitOrThrow(ctx, q.unit);
   const k = kpiOrThrow(ctx, q.kpi);
-  const band = requestedBand(k, q.ageBand, q.suppress);
+  const band = requestedBand(k, q.ageBand);
   const months = monthsOf(q.period);
   const all = [...new Set(months.flatMap((m) => ctx.tree.childrenAt(q.unit, m)))].sort();
   const children = all.filter((c) => q.access.allowsPeriod(c, q.period));
   const units = [q.unit, ...children];
   const at = q.period.end;
   const shown = q.suppress
-    ? await releasedDrilldown(db, ctx, k, units, q.period, q.gender)
+    ? await releasedDrilldown(db, ctx, k, units, q.period, q.gender, band)
     : exactDrilldown(await loadValueInputs(db, ctx, [k], q.period.start, q.period.end, band ? undefined : units), ctx, k, units, q.period, q.gender, band);
   const published = (u: string): KpiValue => {
     const v = shown.get(u);

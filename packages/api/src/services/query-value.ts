@@ -32,9 +32,9 @@ export async function queryValue(db: Db, ctx: EngineContext, q: ValueQuery): Pro
   unitOrThrow(ctx, q.unit);
   const k = kpiOrThrow(ctx, q.kpi);
   if (!q.access.allowsPeriod(q.unit, q.period)) throw new NotFoundError(`Enheten "${q.unit}" hör inte till de enheter du får läsa under hela perioden.`);
-  const band = requestedBand(k, q.ageBand, q.suppress);
+  const band = requestedBand(k, q.ageBand);
   const asOf = forecastAsOf(q.period, await latestDataMonth(db, ctx.orgId));
-  if (q.suppress) return queryReleased(db, ctx, k, q, asOf);
+  if (q.suppress) return queryReleased(db, ctx, k, { ...q, ageBand: band }, asOf);
   const start = [q.period.start, sameLastYear(q.period).start, forecastStart(asOf)].reduce((a, b) => (monthIndex(a) < monthIndex(b) ? a : b));
   // A band is read from leaf cells: the roll-ups hold totals only.
   const inputs = await loadValueInputs(db, ctx, [k], start, q.period.end, band ? undefined : [q.unit]);
@@ -60,15 +60,15 @@ function forecastBasis(q: ValueQuery, asOf: Month): Month | null {
 async function queryReleased(db: Db, ctx: EngineContext, k: KpiRecord, q: ValueQuery, asOf: Month): Promise<QueriedValue> {
   const start = [q.period.start, sameLastYear(q.period).start, forecastStart(asOf)].reduce((a, b) => (monthIndex(a) < monthIndex(b) ? a : b));
   const [inputs, release] = await Promise.all([loadTargetInputs(db, ctx, [k], start, q.period.end, [q.unit]), releaseFor(db, ctx.orgId)]);
-  const v = releasedValue(ctx, release, inputs, k, q.unit, q.period, q.gender);
+  const v = releasedValue(ctx, release, inputs, k, q.unit, q.period, q.gender, q.ageBand);
   if (v.hidden?.mark === 'unheld') throw new InputError(new PeriodNotReleasedError(v.period).message);
   const basisFrom = forecastBasis(q, asOf);
-  const fc = basisFrom === null ? null : releasedForecast(ctx, release, inputs, { k, unit: q.unit, asOf, gender: q.gender, basisFrom });
+  const fc = basisFrom === null ? null : releasedForecast(ctx, release, inputs, { k, unit: q.unit, asOf, gender: q.gender, basisFrom, ageBand: q.ageBand });
   const forecast = fc ? publishedForecast(fc, fc.ytd.suppressed) : outsideForecast(asOf);
   if (!q.compare) return { ...v, ...forecast };
   const lyPeriod = sameLastYear(q.period);
   const ly = q.access.allowsPeriod(q.unit, lyPeriod)
-    ? releasedValue(ctx, release, inputs, k, q.unit, lyPeriod, q.gender)
+    ? releasedValue(ctx, release, inputs, k, q.unit, lyPeriod, q.gender, q.ageBand)
     : outsideValue(k.id, q.unit, lyPeriod, q.gender, k.windowFamily);
   return { ...v, change: changeBetween(k, v, ly), ...forecast };
 }

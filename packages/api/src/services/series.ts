@@ -18,7 +18,7 @@ import type { EngineContext } from '../engine/engine-context.js';
 import { InputError } from '../errors.js';
 import { kpiOrThrow, loadValueInputs, outsideValue, unitOrThrow, valueOf, type KpiValue, type ValueInputs } from '../engine/kpi-values.js';
 import { nameWhileAllowed, type UnitAccess } from '../access/scope.js';
-import { BANDS_NOT_RELEASED, requestedBand } from '../engine/age-band.js';
+import { requestedBand } from '../engine/age-band.js';
 import { pacer } from '../engine/pace.js';
 import { publishValues, type Outgoing } from '../engine/publish.js';
 import { loadTargetInputs, releasedValue, releaseFor } from '../engine/released.js';
@@ -94,8 +94,7 @@ export async function buildSeries(
 ): Promise<SeriesResult> {
   unitOrThrow(ctx, q.unit);
   const k = kpiOrThrow(ctx, q.kpi);
-  const band = requestedBand(k, q.ageBand, q.suppress);
-  if (q.split === 'ageBand' && q.suppress && k.ageBands.length > 0) throw new InputError(BANDS_NOT_RELEASED);
+  const band = requestedBand(k, q.ageBand);
   const periods = periodsOf(q.start, q.end, q.grain);
   if (periods.length > MAX_POINTS) throw new InputError(`För många punkter (${periods.length}); välj en kortare period eller en grövre indelning.`);
   const first = periods[0];
@@ -131,11 +130,13 @@ export async function buildSeries(
     lines = [{ key: 'T', label: 'Totalt', unit: q.unit, gender: 'T', ageBand: band }];
   }
   // A suppressed audience's values are lookups in the protected release, which already protects
-  // a split together with its total (docs/privacy.md); exact roles see every value.
+  // a split (gender, age band) together with its total (docs/privacy.md); exact roles see every value.
   const id = (line: string, p: Period) => `${line}|${periodKey(p)}`;
   const mine = (unit: string, p: Period) => q.access.allowsPeriod(unit, p);
   const shown = release
-    ? new Map(periods.flatMap((p) => lines.filter((l) => mine(l.unit, p)).map((l) => [id(l.key, p), releasedValue(ctx, release, inputs, k, l.unit, p, l.gender)] as const)))
+    ? new Map(
+        periods.flatMap((p) => lines.filter((l) => mine(l.unit, p)).map((l) => [id(l.key, p), releasedValue(ctx, release, inputs, k, l.unit, p, l.gender, l.ageBand)] as const)),
+      )
     : await exactSeries(ctx, inputs, k, periods, lines, id, mine);
   const series: Series[] = lines.map((l) => ({
     key: l.key,

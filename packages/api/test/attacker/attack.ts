@@ -49,14 +49,14 @@ export interface AttackReport {
 
 const PEOPLE_PER_SMALL_GROUP = DEFAULT_SUPPRESSION.minCount - 1;
 
-const keyOf = (kpi: string, unit: string, months: readonly Month[], gender: Gender) =>
-  `${kpi}|${unit}|${months.length === 1 ? months[0] : `${months[0]}..${months[months.length - 1]}(${months.length})`}|${gender}`;
+const keyOf = (kpi: string, unit: string, months: readonly Month[], gender: Gender, band: string) =>
+  `${kpi}|${unit}|${months.length === 1 ? months[0] : `${months[0]}..${months[months.length - 1]}(${months.length})`}|${gender}${band ? `|${band}` : ''}`;
 
-/** The target a figure about (kpi, unit, months, gender) becomes. */
-export function targetOf(space: CellSpace, why: Target['why'], kpi: string, unit: string, months: readonly Month[], gender: Gender): Target | null {
+/** The target a figure about (kpi, unit, months, gender, age band: '' the total, '~' a varav's rest) becomes. */
+export function targetOf(space: CellSpace, why: Target['why'], kpi: string, unit: string, months: readonly Month[], gender: Gender, band = ''): Target | null {
   const k = space.kpis.get(kpi);
   if (!k) return null;
-  const id = keyOf(kpi, unit, months, gender);
+  const id = keyOf(kpi, unit, months, gender, band);
   const level = protectionLevel();
   if (isRate(k)) {
     const { num, den } = ratioParts(space, k, unit, months, gender);
@@ -64,7 +64,7 @@ export function targetOf(space: CellSpace, why: Target['why'], kpi: string, unit
     if (num.size === 0 || d <= 0) return null;
     return { id, why, kind: 'ratio', num, den, scale: k.scale, need: 10 ** -k.decimals, truth: (k.scale * space.valueAt(num)) / d };
   }
-  const num = space.termsOf({ kpi, unit, months, gender, side: 'num' });
+  const num = space.termsOf({ kpi, unit, months, gender, side: 'num', band });
   if (num.size === 0) return null;
   const count = k.privacyClass === 'small-count' && k.unit === 'count';
   return { id, why, kind: count ? 'count' : 'amount', num, den: null, scale: 1, need: count ? level : 10 ** -k.decimals, truth: space.valueAt(num) };
@@ -73,7 +73,8 @@ export function targetOf(space: CellSpace, why: Target['why'], kpi: string, unit
 /**
  * The figures the truth says must be protected, per month and unit (every
  * unit, leaves and parents): counts of 1–4 individuals by gender and in
- * total; the amounts paid to 1–4 households (a ratio KPI names whose
+ * total, in every age band and in a varav band's rest (the total's other
+ * ages); the amounts paid to 1–4 households (a ratio KPI names whose
  * individuals an amount belongs to); sick leave of a gender group of at most
  * ten employees.
  */
@@ -84,10 +85,12 @@ export function primaryTargets(space: CellSpace, units: readonly string[], month
     for (const unit of units) {
       for (const m of months) {
         if (k.privacyClass === 'small-count' && k.unit === 'count' && !k.ratioOf) {
-          for (const g of k.genderSplit ? (['K', 'M', 'T'] as const) : (['T'] as const)) {
-            const t = targetOf(space, 'primary', k.id, unit, [m], g);
-            if (t && t.truth >= 1 && t.truth <= PEOPLE_PER_SMALL_GROUP) out.push(t);
-          }
+          const bands = ['', ...k.ageBands, ...(k.ageBandKind === 'subset' && k.ageBands.length > 0 ? ['~'] : [])];
+          for (const g of k.genderSplit ? (['K', 'M', 'T'] as const) : (['T'] as const))
+            for (const band of bands) {
+              const t = targetOf(space, 'primary', k.id, unit, [m], g, band);
+              if (t && t.truth >= 1 && t.truth <= PEOPLE_PER_SMALL_GROUP) out.push(t);
+            }
         } else if (k.privacyClass === 'small-count' && k.ratioOf) {
           const people = space.valueAt(space.termsOf({ kpi: k.ratioOf.denominator, unit, months: [m], gender: 'T', side: 'num' }));
           const t = targetOf(space, 'primary', k.ratioOf.numerator, unit, [m], 'T');
@@ -108,7 +111,7 @@ export function primaryTargets(space: CellSpace, units: readonly string[], month
 /** Every figure the API marked hidden. */
 export function hiddenTargets(space: CellSpace, shown: readonly Shown[]): Target[] {
   return shown
-    .flatMap((s) => (s.value === null && s.form.kind === 'value' ? [targetOf(space, 'hidden', s.kpi, s.unit, s.months, s.gender)] : []))
+    .flatMap((s) => (s.value === null && s.form.kind === 'value' ? [targetOf(space, 'hidden', s.kpi, s.unit, s.months, s.gender, s.ageBand)] : []))
     .filter((t): t is Target => t !== null);
 }
 

@@ -2,10 +2,12 @@ import type { KpiRecord, StoredCell } from '@lagesbild/db';
 import { isRate, type Gender, type Month, type UnitTree } from '@lagesbild/domain';
 
 /**
- * What the attacker solves for: every stored leaf cell, x[kpi][leaf][month][gender]
+ * What the attacker solves for: every stored leaf cell, x[kpi][leaf][month][gender][band]
  * (and for a rate its denominator as a second unknown). A figure the API shows
  * is a linear statement about sums of these; T is K + M where the split is
  * stored. The tree (public: unit.tree) says which leaves a unit had in a month.
+ * A "varav" band (subset) and its total are solved as the band and the rest
+ * (band '~', total − band), both ≥ 0: the total is their sum.
  */
 export type Side = 'num' | 'den';
 
@@ -16,6 +18,8 @@ export interface Agg {
   months: readonly Month[];
   gender: Gender;
   side: Side;
+  /** undefined or '': the KPI's total; else one band, or '~' the total's part outside its bands. */
+  band?: string;
 }
 
 export type Terms = Map<number, number>;
@@ -40,6 +44,8 @@ export class CellSpace {
   readonly truth: number[] = [];
   /** Unknowns that are whole numbers (counts of people): a sum of them shown as 20.5..21.5 is 21. */
   readonly integral: boolean[] = [];
+  /** The band of each unknown ('' none, '~' a varav band's rest). */
+  private readonly bandOf: string[] = [];
   private readonly leavesAt = new Map<string, string[]>();
 
   constructor(
@@ -48,12 +54,17 @@ export class CellSpace {
     cells: readonly StoredCell[],
     readonly links: readonly WeightLink[] = [],
   ) {
+    const varav = new Map<string, number>();
+    for (const c of cells) if (c.ageBand !== '' && kpis.get(c.kpiId)?.ageBandKind === 'subset') varav.set(this.key(c.kpiId, c.unit, c.month, c.gender, 'num'), c.numerator);
     for (const c of cells) {
       const k = kpis.get(c.kpiId);
       if (!k) throw new Error(`unknown KPI ${c.kpiId}`);
       this.mark(c.kpiId, c.unit, c.month);
-      this.add(this.key(c.kpiId, c.unit, c.month, c.gender, 'num'), c.numerator, k.unit === 'count');
-      if (isRate(k) && !k.ratioOf) this.add(this.key(c.kpiId, c.unit, c.month, c.gender, 'den'), c.denominator ?? 0, false);
+      const key = this.key(c.kpiId, c.unit, c.month, c.gender, 'num');
+      // A varav total is its rest beside the band's own unknown (one band per subset KPI here).
+      const rest = k.ageBandKind === 'subset' && c.ageBand === '';
+      this.add(key, c.numerator - (rest ? (varav.get(key) ?? 0) : 0), k.unit === 'count', rest ? '~' : c.ageBand);
+      if (isRate(k) && !k.ratioOf) this.add(this.key(c.kpiId, c.unit, c.month, c.gender, 'den'), c.denominator ?? 0, false, c.ageBand);
     }
   }
 
@@ -61,12 +72,13 @@ export class CellSpace {
     return `${kpi}|${leaf}|${month}|${gender}|${side}`;
   }
 
-  private add(key: string, value: number, count: boolean): void {
+  private add(key: string, value: number, count: boolean, band: string): void {
     const list = this.vars.get(key) ?? [];
     list.push(this.truth.length);
     this.vars.set(key, list);
     this.truth.push(value);
     this.integral.push(count && Number.isInteger(value));
+    this.bandOf.push(band);
   }
 
   /** What the links say, per leaf, month and gender: |per·fte − Σ denominators| ≤ per·tolerance. */
@@ -107,17 +119,19 @@ export class CellSpace {
   /**
    * The unknowns an aggregate sums, each with its coefficient. As the engine
    * does (selectGender), T is K + M where a leaf and month has the split and
-   * the stored T where it has not; every age band counts.
+   * the stored T where it has not; the total sums every band (a varav's
+   * band and rest), a band only its own.
    */
   termsOf(a: Agg, factor = 1, into: Terms = new Map()): Terms {
     const { kpi, side } = a;
     const coef = factor;
+    const band = a.band ?? '';
     for (const m of a.months) {
       for (const leaf of this.leavesOf(a.kpi, a.unit, m)) {
         const of = (g: Gender) => this.vars.get(this.key(kpi, leaf, m, g, side)) ?? [];
         const split = [...of('K'), ...of('M')];
         const picked = a.gender !== 'T' ? of(a.gender) : split.length > 0 ? split : of('T');
-        for (const i of picked) into.set(i, (into.get(i) ?? 0) + coef);
+        for (const i of picked) if (band === '' || this.bandOf[i] === band) into.set(i, (into.get(i) ?? 0) + coef);
       }
     }
     return into;

@@ -8,7 +8,8 @@ import fc from 'fast-check';
  * another avdelning in some month, or closes), 12–30 months of K/M cells that
  * are mostly small (0–6) with some larger ones. The KPIs are the generated
  * catalogue's (packages/db/src/generate/kpis.ts), one of each kind the engine
- * and the suppression treat differently.
+ * and the suppression treat differently; aktualiseringar are stored in two age
+ * bands that make up the total, households with a "varav 18–24" beside theirs.
  */
 export const KPI = {
   /** A flow of people: Σ over months (privacy small-count). */
@@ -56,6 +57,8 @@ export interface GeneratedCell {
   gender: 'K' | 'M' | 'T';
   value: number;
   denominator: number | null;
+  /** '' or absent: no band (the KPI's total, or a partition's unbanded cell). */
+  ageBand?: string;
 }
 
 export interface GeneratedOrg {
@@ -124,6 +127,9 @@ export function buildOrg(orgId: string, s: OrgShape): GeneratedOrg {
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   // Mostly 0–6, one cell in six larger: small groups next to groups that may be shown.
   const count = () => (rand() < 0.17 ? int(7, 30) : int(0, 6));
+  // The bands draw from their own stream: the rest of the organisation is what it was without them.
+  const bandRand = createRandom(s.seed + 7919);
+  const part = (v: number) => Math.floor(bandRand() * (v + 1));
   const cells: GeneratedCell[] = [];
   const months = monthRange(start, end);
   for (const u of unitList.filter((x) => x.kind === 'enhet')) {
@@ -132,11 +138,15 @@ export function buildOrg(orgId: string, s: OrgShape): GeneratedOrg {
       if (u.validTo && compareMonths(month, u.validTo) >= 0) continue;
       let households = 0;
       for (const gender of ['K', 'M'] as const) {
-        const cell = (kpi: string, value: number, denominator: number | null = null) => cells.push({ kpi, unit: u.code, month, gender, value, denominator });
-        cell(KPI.sum, count());
+        const cell = (kpi: string, value: number, denominator: number | null = null, ageBand = '') => cells.push({ kpi, unit: u.code, month, gender, value, denominator, ageBand });
+        const cases = count();
+        const young = part(cases);
+        cell(KPI.sum, young, null, '0-12');
+        cell(KPI.sum, cases - young, null, '13-20');
         const hh = count();
         households += hh;
         cell(KPI.mean, hh);
+        cell(KPI.mean, part(hh), null, '18-24');
         // Staff drift by one now and then; ordinary hours follow the full-time equivalents exactly.
         if (rand() < 0.15) staff[gender] = Math.max(1, staff[gender] + (rand() < 0.5 ? -1 : 1));
         const hours = staff[gender] * HOURS_PER_FTE;
@@ -149,10 +159,10 @@ export function buildOrg(orgId: string, s: OrgShape): GeneratedOrg {
   return { orgId, start, end, units: unitList, leaves, cells };
 }
 
-/** The long CSV the importer reads (kpi,unit,period,gender,value,denominator). */
+/** The long CSV the importer reads (kpi,unit,period,gender,value,denominator,age_band). */
 export function longCsv(cells: readonly GeneratedCell[]): string {
-  const lines = ['kpi,unit,period,gender,value,denominator'];
-  for (const c of cells) lines.push(`${c.kpi},${c.unit},${c.month},${c.gender},${c.value},${c.denominator ?? ''}`);
+  const lines = ['kpi,unit,period,gender,value,denominator,age_band'];
+  for (const c of cells) lines.push(`${c.kpi},${c.unit},${c.month},${c.gender},${c.value},${c.denominator ?? ''},${c.ageBand ?? ''}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -42,6 +42,8 @@ export interface HarvestPlan {
   /** The units that have children in some month (drill-down and split by unit). */
   parents: readonly string[];
   kpis: readonly string[];
+  /** Each KPI's age bands: asked one by one (series and drill-down) and as a split. */
+  bands: ReadonlyMap<string, readonly string[]>;
   start: Month;
   end: Month;
   /** At most this many calls; the plan below is cut in its own (shuffled) order. */
@@ -56,25 +58,26 @@ const monthsOfKey = (key: string) => monthsOf(parsePeriod(key));
 /** The months a value is measured over: its KPI's window of the period where it has one (volumes jan–jun in a delår, sick leave from 1/12), else the period. */
 const monthsOfValue = (v: { period: string; window?: { period: string } }) => monthsOfKey(v.window?.period ?? v.period);
 
-function figureShown(via: string, f: Figure): Shown[] {
+function figureShown(via: string, f: Figure, ageBand?: string): Shown[] {
   // A figure the release does not answer (a rate over a custom range: "unheld") says nothing and protects nothing: like a refusal.
   if (!f.genderAvailable || f.hidden?.mark === 'unheld') return [];
-  return [{ via, kpi: f.kpi, unit: f.unit, months: monthsOfValue(f), gender: f.gender, value: f.value, form: { kind: 'value' } }];
+  return [{ via, kpi: f.kpi, unit: f.unit, months: monthsOfValue(f), gender: f.gender, ageBand, value: f.value, form: { kind: 'value' } }];
 }
 
 type SeriesAnswer = Awaited<ReturnType<Caller['series']['get']>>;
 type OverviewAnswer = Awaited<ReturnType<Caller['overview']['get']>>;
 type DrilldownAnswer = Awaited<ReturnType<Caller['drilldown']['get']>>;
 
-/** Every point of a series answer (the unit it was asked for, or each child's line when split by unit). */
-export function seriesShown(via: string, r: SeriesAnswer): Shown[] {
+/** Every point of a series answer (the unit it was asked for, or each child's line when split by unit or age band; `ageBand` the band it was asked for). */
+export function seriesShown(via: string, r: SeriesAnswer, ageBand?: string): Shown[] {
   return r.series.flatMap((line) => {
     const gender: Gender = line.key === 'K' || line.key === 'M' ? line.key : 'T';
     const unit = r.split === 'unit' ? line.key : r.unit;
+    const band = r.split === 'ageBand' ? (line.key === 'T' ? undefined : line.key) : ageBand;
     // An 'outside' point (the line's unit was not the caller's in every month of it) was never computed: it protects nothing.
     return line.points
       .filter((p) => p.display !== 'ej könsuppdelad' && !p.outside)
-      .map((p): Shown => ({ via, kpi: r.kpi, unit, months: monthsOfValue(p), gender, value: p.value, form: { kind: 'value' } }));
+      .map((p): Shown => ({ via, kpi: r.kpi, unit, months: monthsOfValue(p), gender, ageBand: band, value: p.value, form: { kind: 'value' } }));
   });
 }
 
@@ -137,8 +140,8 @@ export function overviewShown(via: string, o: OverviewAnswer): Shown[] {
   ]);
 }
 
-export function drilldownShown(via: string, d: DrilldownAnswer): Shown[] {
-  return [...figureShown(via, d.parent), ...d.children.flatMap((c) => figureShown(via, c))];
+export function drilldownShown(via: string, d: DrilldownAnswer, ageBand?: string): Shown[] {
+  return [...figureShown(via, d.parent, ageBand), ...d.children.flatMap((c) => figureShown(via, c, ageBand))];
 }
 
 /** Every period kind the product offers, over the data's range and a year around it. */
@@ -192,12 +195,21 @@ export async function harvest(api: Caller, plan: HarvestPlan): Promise<Harvest> 
   const views: Call[] = [];
   for (const unit of plan.units) {
     for (const kpi of plan.kpis) {
+      const bands = plan.bands.get(kpi) ?? [];
       for (const grain of ['month', 'tertial', 'year'] as const) {
-        for (const split of plan.parents.includes(unit) ? (['none', 'gender', 'unit'] as const) : (['none', 'gender'] as const)) {
-          for (const [start, end] of ranges) {
-            series.push(async () => {
-              shown.push(...seriesShown(`series.get ${kpi} ${unit} ${start}:${end} ${grain} ${split}`, await api.series.get({ kpi, unit, start, end, grain, split })));
-            });
+        const splits = [
+          ...(plan.parents.includes(unit) ? (['none', 'gender', 'unit'] as const) : (['none', 'gender'] as const)),
+          ...(bands.length > 0 ? (['ageBand'] as const) : []),
+        ];
+        for (const split of splits) {
+          // A band asked alone too: by gender or by child unit, beside the total's.
+          for (const ageBand of split === 'ageBand' ? [undefined] : [undefined, ...bands]) {
+            for (const [start, end] of ranges) {
+              series.push(async () => {
+                const via = `series.get ${kpi} ${unit} ${start}:${end} ${grain} ${split}${ageBand ? ` ${ageBand}` : ''}`;
+                shown.push(...seriesShown(via, await api.series.get({ kpi, unit, start, end, grain, split, ageBand }), ageBand));
+              });
+            }
           }
         }
       }
@@ -209,9 +221,12 @@ export async function harvest(api: Caller, plan: HarvestPlan): Promise<Harvest> 
       if (!plan.parents.includes(unit)) continue;
       for (const kpi of plan.kpis) {
         for (const gender of ['T', 'K', 'M'] as const) {
-          views.push(async () => {
-            shown.push(...drilldownShown(`drilldown.get ${kpi} ${unit} ${period} ${gender}`, await api.drilldown.get({ kpi, unit, period, gender })));
-          });
+          for (const ageBand of [undefined, ...(plan.bands.get(kpi) ?? [])]) {
+            views.push(async () => {
+              const via = `drilldown.get ${kpi} ${unit} ${period} ${gender}${ageBand ? ` ${ageBand}` : ''}`;
+              shown.push(...drilldownShown(via, await api.drilldown.get({ kpi, unit, period, gender, ageBand }), ageBand));
+            });
+          }
         }
       }
     }

@@ -13,6 +13,8 @@ export interface Shown {
   unit: string;
   months: readonly Month[];
   gender: Gender;
+  /** An age band ('' or absent: the KPI's total). */
+  ageBand?: string;
   /** null: hidden. */
   value: number | null;
   /** A value; its change from `lastYear` months (value − last year's value); or a year-end forecast made at `asOf`. */
@@ -55,11 +57,11 @@ export function ratioParts(space: CellSpace, k: KpiRecord, unit: string, months:
 }
 
 /** Σ of a volume KPI scaled so that it equals the shown value: Σ·scale for a flow, Σ·scale/n for a mean. */
-function volumeTerms(space: CellSpace, k: KpiRecord, unit: string, months: readonly Month[], gender: Gender, per?: number): Terms | null {
+function volumeTerms(space: CellSpace, k: KpiRecord, unit: string, months: readonly Month[], gender: Gender, per?: number, band?: string): Terms | null {
   const n = per ?? space.monthsWithData(k.id, unit, months).length;
   if (n === 0) return null;
   const factor = k.timeAggregation === 'mean' ? k.scale / n : k.scale;
-  return space.termsOf({ kpi: k.id, unit, months, gender, side: 'num' }, factor);
+  return space.termsOf({ kpi: k.id, unit, months, gender, side: 'num', band }, factor);
 }
 
 /** num − c·den between lo and hi, for c in [cLo, cHi]: two rows. */
@@ -97,6 +99,8 @@ export function rowsOf(space: CellSpace, s: Shown): Row[] {
 function linearRows(space: CellSpace, s: Shown): Row[] {
   const k = space.kpis.get(s.kpi);
   if (!k || s.value === null || k.timeAggregation === 'last') return [];
+  // Bands are asked of volumes only here (their values: no change or forecast carries a band).
+  if (s.ageBand && (isRate(k) || s.form.kind !== 'value')) throw new Error(`${s.via}: a band the attacker does not model`);
   const v = s.value;
   const f = s.form;
   if (f.kind === 'change') {
@@ -128,7 +132,7 @@ function linearRows(space: CellSpace, s: Shown): Row[] {
     if (num.size === 0 || den.size === 0) return [];
     return ratioRows(num, den, (v - h) / k.scale, (v + h) / k.scale, s.via);
   }
-  const terms = volumeTerms(space, k, s.unit, s.months, s.gender);
+  const terms = volumeTerms(space, k, s.unit, s.months, s.gender, undefined, s.ageBand);
   return terms && terms.size > 0 ? [{ terms, lo: v - h, hi: v + h, via: s.via }] : [];
 }
 

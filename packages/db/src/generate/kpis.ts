@@ -99,6 +99,18 @@ function extra(i: number): Template {
   return { ...base, ...shape, id: `gen-${slug}-${n}`, name: `${name} ${n}`, nameEn: `${nameEn} ${n}`, timeAggregation: 'sum' };
 }
 
+/**
+ * Age bands as the reports have them: households with a "varav 18–24" beside
+ * the total (their kr-per-household ratio then reads the total the same way),
+ * aktualiseringar split into two bands that make up the total. Only cells
+ * stored with a band use them (the whole-API attacker's organisations).
+ */
+const BANDS: Record<string, Pick<DemoKpi, 'ageBands' | 'ageBandKind'>> = {
+  'gen-hushall': { ageBands: ['18-24'], ageBandKind: 'subset' },
+  'gen-utbetalt-per-hushall': { ageBands: [], ageBandKind: 'subset' },
+  'gen-aktualiseringar': { ageBands: ['0-12', '13-20'], ageBandKind: 'partition' },
+};
+
 /** A catalogue of `count` KPIs (at least 4, so a ratio and a rate are always there), shared by every generated organisation. */
 export function generatedKpis(count: number): DemoKpi[] {
   const n = Math.max(4, count);
@@ -108,6 +120,7 @@ export function generatedKpis(count: number): DemoKpi[] {
     description: `Genererad KPI (${t.timeAggregation}${t.genderSplit ? ', K/M' : ''}${t.ratioOf ? ', kvot' : ''}) för skalningstester.`,
     source: 'lagesbild generate',
     ageBands: [],
+    ...BANDS[t.id],
     validFrom: '2000-01',
     sortOrder: 1000 + i,
   }));

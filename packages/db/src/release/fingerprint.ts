@@ -16,8 +16,11 @@ export function canonicalJson(v: unknown): string {
 
 const sorted = (xs: readonly unknown[]) => xs.map(canonicalJson).sort();
 
+/** The shape of a release's rows: 2 added the age-band rows. A build of another format is never extended by a partial one. */
+const RELEASE_FORMAT = 2;
+
 /**
- * What every cell of a release depends on besides the cells: the KPI
+ * What every cell of a release depends on besides the cells (and its format): the KPI
  * catalogue (families, nouns, rounding), the unit tree (every roll-up row)
  * and the suppression rules. A partial build is right only while this is
  * unchanged; the build stores it beside the release. Database ids are left
@@ -26,6 +29,6 @@ const sorted = (xs: readonly unknown[]) => xs.map(canonicalJson).sort();
  */
 export function releaseInputsFingerprint(kpis: readonly KpiDefinition[], units: readonly UnitNode[], rules: SuppressionRules): string {
   const tree = units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, validFrom: u.validFrom, validTo: u.validTo, names: sorted(u.names), parents: sorted(u.parents) }));
-  const body = canonicalJson({ kpis: sorted(kpis), units: sorted(tree), rules });
+  const body = canonicalJson({ format: RELEASE_FORMAT, kpis: sorted(kpis), units: sorted(tree), rules });
   return createHash('sha256').update(body).digest('hex');
 }

@@ -4,7 +4,6 @@ import { queryRows, type Db } from '../client.js';
 import { listKpis } from '../queries/kpis.js';
 import { loadUnits } from '../queries/units.js';
 import { releaseKpis, releaseState } from '../schema/index.js';
-import { TOTAL_CELLS } from '../rollups/refresh.js';
 import { releaseInputsFingerprint } from './fingerprint.js';
 
 export interface ReleaseStatus {
@@ -84,7 +83,7 @@ export async function recordBuild(tx: Db, orgId: string, buildId: number, releas
   return buildMs;
 }
 
-/** Every observation of an organisation (or of some KPIs) with only what the release needs: a narrow row, not the engine's provenance. */
+/** Every observation of an organisation (or of some KPIs), every age band, with only what the release needs: a narrow row, not the engine's provenance. */
 export async function releaseCells(tx: Db, orgId: string, kpiIds?: readonly string[]): Promise<ReleaseObservation[]> {
   if (kpiIds?.length === 0) return [];
   const only = kpiIds
@@ -93,13 +92,14 @@ export async function releaseCells(tx: Db, orgId: string, kpiIds?: readonly stri
         sql`, `,
       )})`
     : sql``;
-  const rows = await queryRows<{ k: string; u: string; m: string; g: Gender; n: number; d: number | null }>(
+  const rows = await queryRows<{ k: string; u: string; m: string; g: Gender; b: string; n: number; d: number | null }>(
     tx,
-    sql`SELECT o.kpi_id AS k, u.code AS u, o.month AS m, o.gender AS g, o.numerator AS n, o.denominator AS d
+    sql`SELECT o.kpi_id AS k, u.code AS u, o.month AS m, o.gender AS g, o.age_band AS b, o.numerator AS n, o.denominator AS d
         FROM observations o JOIN units u ON u.id = o.unit_id
-        WHERE o.org_id = ${orgId} AND u.org_id = ${orgId} ${only} AND ${TOTAL_CELLS}`,
+        WHERE o.org_id = ${orgId} AND u.org_id = ${orgId} ${only}`,
   );
-  return rows.map((r) => ({ kpi: r.k, unit: r.u, month: r.m, gender: r.g, numerator: Number(r.n), denominator: r.d === null ? null : Number(r.d) }));
+  // Every band: the release holds the totals and each age band beside them (band-rows.ts in the domain).
+  return rows.map((r) => ({ kpi: r.k, unit: r.u, month: r.m, gender: r.g, ageBand: r.b, numerator: Number(r.n), denominator: r.d === null ? null : Number(r.d) }));
 }
 
 /** One index lookup, cheap enough for every request; null when the organisation has never had a release. */

@@ -9,6 +9,7 @@ import { buildRelease } from './build.js';
 import { individualsIn, individualsNoun, isPrimary } from './individuals.js';
 import { ReleaseIndex } from './lookup.js';
 import { arbOrg, storedIndividuals, TEST_KPIS, type GeneratedOrg } from './release-fixture.js';
+import { insert, reduce } from './span.js';
 
 const LINEAR = TEST_KPIS.filter((k) => !k.ratioOf);
 const catalogue = new Map(TEST_KPIS.map((k) => [k.id, k]));
@@ -29,42 +30,6 @@ function forms(org: GeneratedOrg, kpi: string, p: Period, unit: string, g: Gende
   const out = new Map<string, number>();
   for (const m of used) for (const c of cells) if (c.month === m && tree.isWithin(c.unit, unit, m) && (g === 'T' || c.gender === g)) out.set(`${c.unit}|${m}|${c.gender}`, 1);
   return out;
-}
-
-/** Rank test by elimination: reduce `v` against an echelon basis (pivot column → row). */
-function reduce(basis: Map<string, Map<string, number>>, v: Map<string, number>): Map<string, number> {
-  const r = new Map(v);
-  for (;;) {
-    const col = [...r.keys()].sort().find((c) => basis.has(c) && Math.abs(r.get(c) ?? 0) > 1e-9);
-    if (col === undefined) return r;
-    const b = basis.get(col);
-    const f = r.get(col) ?? 0;
-    if (!b) return r;
-    for (const [c, x] of b) {
-      const y = (r.get(c) ?? 0) - f * x;
-      if (Math.abs(y) < 1e-9) r.delete(c);
-      else r.set(c, y);
-    }
-  }
-}
-
-function insert(basis: Map<string, Map<string, number>>, v: Map<string, number>): void {
-  const r = reduce(basis, v);
-  const pivot = [...r.keys()].sort().find((c) => !basis.has(c) && Math.abs(r.get(c) ?? 0) > 1e-9);
-  if (pivot === undefined) return;
-  const p = r.get(pivot) ?? 1;
-  const row = new Map([...r].map(([c, x]) => [c, x / p]));
-  // Keep the basis reduced: eliminate the new pivot from the older rows.
-  for (const b of basis.values()) {
-    const f = b.get(pivot);
-    if (f === undefined) continue;
-    for (const [c, x] of row) {
-      const y = (b.get(c) ?? 0) - f * x;
-      if (Math.abs(y) < 1e-9) b.delete(c);
-      else b.set(c, y);
-    }
-  }
-  basis.set(pivot, row);
 }
 
 const GENDERS: Gender[] = ['K', 'M', 'T'];

@@ -3,6 +3,7 @@ import { compareMonths, monthIndex, type Month } from '../month.js';
 import { periodKey, type Period } from '../period.js';
 import { UnitTree } from '../unit-tree.js';
 import type { ReleaseClosure } from './closure.js';
+import { isComplement, parseRowId } from './band-rows.js';
 import { families } from './families.js';
 import { countingKpis, individualsIn, individualsNoun, isPrimary } from './individuals.js';
 import { monthTable, type MonthTable } from './month-table.js';
@@ -251,6 +252,8 @@ function releaseKpi(ctx: Ctx, s: KpiSums, hidden: readonly Set<string>[], family
   const noun = nouns.get(s.kpi.id) ?? family.map((m) => nouns.get(m.kpi.id) ?? null).find((n) => n !== null) ?? null;
   const rows: Record<string, ReleasedRow> = {};
   for (const [id, r] of s.rows) {
+    // A complement (total − a varav band) is protected, never released.
+    if (isComplement(parseRowId(id).part)) continue;
     const v: (number | null)[] = [];
     let m = '';
     for (let pi = 0; pi < ctx.periods.length; pi++) {
@@ -280,7 +283,8 @@ function releaseRatio(ctx: Ctx, k: KpiDefinition, num: KpiSums, den: KpiSums, hi
   const hd = hidden.get(den.kpi.id) ?? [];
   const rows: Record<string, ReleasedRow> = {};
   for (const [id, dr] of den.rows) {
-    if (!k.genderSplit && !id.endsWith('|T')) continue;
+    const row = parseRowId(id);
+    if ((!k.genderSplit && row.gender !== 'T') || isComplement(row.part)) continue;
     const nr = num.rows.get(id);
     if (!nr) continue;
     const v: (number | null)[] = [];

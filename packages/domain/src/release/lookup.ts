@@ -2,6 +2,7 @@ import type { Gender, KpiDefinition } from '../kpi.js';
 import { monthIndex, monthRange, type Month } from '../month.js';
 import { periodKey, type Period } from '../period.js';
 import { isRate } from '../status.js';
+import { rowId } from './band-rows.js';
 import type { IndividualsNoun, Release } from './types.js';
 
 type ReleaseKpiRef = Pick<KpiDefinition, 'id' | 'timeAggregation' | 'ratioOf' | 'decimals' | 'unit'>;
@@ -51,14 +52,14 @@ export class ReleaseIndex {
    * or the last month's value) only when every month in it is shown, which
    * adds nothing to what the months give; a rate over a range is refused.
    */
-  cell(k: ReleaseKpiRef, unit: string, gender: Gender, p: Period): ReleasedCell {
+  cell(k: ReleaseKpiRef, unit: string, gender: Gender, p: Period, band = ''): ReleasedCell {
     const rk = this.release.kpis[k.id];
     const noun = rk?.noun ?? null;
     const key = periodKey(p);
     const i = this.at.get(key);
     // A custom range, or a YTD or R12 reaching past the last month with data: answered from its months.
-    if (i === undefined) return this.range(k, unit, gender, p);
-    const row = rk?.rows[`${unit}|${gender}`];
+    if (i === undefined) return this.range(k, unit, gender, p, band);
+    const row = rk?.rows[rowId(unit, gender, band)];
     if (!row || i === undefined) return EMPTY(noun);
     const mark = row.m[i] ?? '.';
     return {
@@ -78,10 +79,10 @@ export class ReleaseIndex {
     return n;
   }
 
-  private range(k: ReleaseKpiRef, unit: string, gender: Gender, p: Period): ReleasedCell {
+  private range(k: ReleaseKpiRef, unit: string, gender: Gender, p: Period, band: string): ReleasedCell {
     const rk = this.release.kpis[k.id];
     const noun = rk?.noun ?? null;
-    const row = rk?.rows[`${unit}|${gender}`];
+    const row = rk?.rows[rowId(unit, gender, band)];
     if (!row || this.monthsWithData(row.m, p) === 0) return EMPTY(noun);
     // A rate's months cannot be combined from their rounded values (their weights are not released).
     if (isRate(k)) return { value: null, mark: 'unheld', noun, monthsWithData: 0 };
@@ -102,9 +103,9 @@ export class ReleaseIndex {
     return { value: Math.round(raw * f) / f, mark: 'none', noun, monthsWithData: values.length };
   }
 
-  /** Released month values of a row, for a sparkline or a forecast (null where hidden or without data). */
-  months(k: Pick<KpiDefinition, 'id'>, unit: string, gender: Gender, start: Month, end: Month): (number | null)[] {
-    const row = this.release.kpis[k.id]?.rows[`${unit}|${gender}`];
+  /** Released month values of a row (the total, or an age band's), for a sparkline or a forecast (null where hidden or without data). */
+  months(k: Pick<KpiDefinition, 'id'>, unit: string, gender: Gender, start: Month, end: Month, band = ''): (number | null)[] {
+    const row = this.release.kpis[k.id]?.rows[rowId(unit, gender, band)];
     return monthRange(start, end).map((m) => {
       const j = this.at.get(m);
       return row && j !== undefined && row.m[j] === '0' ? (row.v[j] ?? null) : null;

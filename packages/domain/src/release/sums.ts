@@ -1,6 +1,7 @@
 import type { Gender, KpiDefinition } from '../kpi.js';
 import { monthFromIndex, monthIndex, type Month } from '../month.js';
 import type { UnitTree } from '../unit-tree.js';
+import { bandParts, rowId } from './band-rows.js';
 import { gendersOf, type ReleaseObservation } from './types.js';
 
 /** Σ numerator and Σ denominator of one unit and gender over the months of the release, month by month. */
@@ -21,11 +22,17 @@ export interface MonthlyRow {
 export interface KpiSums {
   kpi: KpiDefinition;
   genders: Gender[];
-  /** `unit|gender` → monthly sums of the unit's subtree (its own cells included). */
+  /**
+   * The band parts of its rows (band-rows.ts): '' the total, each age band,
+   * and the unreleased complements ('~band' total − a varav band, '~' a
+   * partition's cells without a band) whose small counts are protected too.
+   */
+  parts: string[];
+  /** `unit|gender` (the total) or `unit|gender|part` → monthly sums of the unit's subtree (its own cells included). */
   rows: Map<string, MonthlyRow>;
   /** `unit|gender` → monthly sums of the unit's own cells. */
   own: Map<string, MonthlyRow>;
-  /** Per month index: units with own cells that month, and whether each was split K/M. */
+  /** Per month index: units (`unit`, or `unit|part` for a band part) with own cells that month, and whether each was split K/M. */
   ownSplit: Map<string, boolean>[];
 }
 
@@ -68,12 +75,26 @@ function addInto(r: MonthlyRow, i: number, n: number, d: number): void {
   r.has[i] = 1;
 }
 
-/** Monthly sums of one KPI (not a ratio KPI) over months first..first+months-1. */
+/** Monthly sums of one KPI (not a ratio KPI) over months first..first+months-1: its total and each band part. */
 export function kpiSums(kpi: KpiDefinition, obs: readonly ReleaseObservation[], frames: readonly MonthFrame[], first: Month): KpiSums {
+  const out: KpiSums = { kpi, genders: gendersOf(kpi), parts: [], rows: new Map(), own: new Map(), ownSplit: frames.map(() => new Map<string, boolean>()) };
+  for (const [part, cells] of bandParts(kpi, obs)) {
+    const s = partSums(kpi, cells, frames, first);
+    out.parts.push(part);
+    for (const [id, r] of s.rows) out.rows.set(part === '' ? id : `${id}|${part}`, r);
+    for (const [id, r] of s.own) out.own.set(part === '' ? id : `${id}|${part}`, r);
+    s.ownSplit.forEach((m, i) => {
+      for (const [u, split] of m) out.ownSplit[i]?.set(rowId(u, null, part), split);
+    });
+  }
+  return out;
+}
+
+function partSums(kpi: KpiDefinition, obs: readonly ReleaseObservation[], frames: readonly MonthFrame[], first: Month): Omit<KpiSums, 'parts'> {
   const months = frames.length;
   const base = monthIndex(first);
   const genders = gendersOf(kpi);
-  // 1. Own cells per unit and month, age bands summed, raw genders kept apart.
+  // 1. Own cells per unit and month (of one band part), raw genders kept apart.
   const raw = new Map<string, MonthlyRow>();
   for (const o of obs) {
     const i = monthIndex(o.month) - base;

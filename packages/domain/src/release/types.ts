@@ -3,12 +3,14 @@ import type { Month } from '../month.js';
 import type { SuppressionRules } from '../suppression.js';
 import type { UnitNode } from '../unit-tree.js';
 
-/** One stored leaf cell as the release builder reads it (age bands are summed: no view offers them). */
+/** One stored leaf cell as the release builder reads it. */
 export interface ReleaseObservation {
   kpi: string;
   unit: string;
   month: Month;
   gender: Gender;
+  /** The cell's age band ('' or absent: none; see age-band.ts for which cells make the total). */
+  ageBand?: string;
   numerator: number;
   denominator: number | null;
 }
@@ -38,7 +40,7 @@ export interface ReleasedRow {
   m: string;
 }
 
-/** Every released cell of one KPI. Rows are keyed `unit|gender`. */
+/** Every released cell of one KPI. Rows are keyed `unit|gender`, an age band's `unit|gender|band` (band-rows.ts). */
 export interface ReleasedKpi {
   kpi: string;
   /** The noun a primary cell of this KPI is counted in. */
