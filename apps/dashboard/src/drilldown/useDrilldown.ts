@@ -1,0 +1,28 @@
+import { computed } from 'vue';
+import { fetchDrilldown, fetchKpis } from '../api/detail.js';
+import { useCachedQuery } from '../api/query-cache.js';
+import { drilldownKey, kpisKey } from '../api/query-keys.js';
+import { useLiveQueries } from '../composables/useLiveQueries.js';
+import { useDetailQuery } from '../kpi-detail/useDetailQuery.js';
+import { useOverviewStore } from '../stores/overview.js';
+
+/**
+ * The drill-down's data through the query cache: the child units of the
+ * URL's unit for its KPI, period and gender, and the KPI catalogue. Imports
+ * and targets that touch them refresh them live (useLiveQueries).
+ */
+export function useDrilldown() {
+  const query = useDetailQuery();
+  const store = useOverviewStore();
+  // The period: from the URL, else the one the overview shows, else the latest month the server knows.
+  const period = computed(() => query.period.value ?? store.data?.period ?? store.data?.latestMonth ?? null);
+  const question = computed(() => (period.value ? { kpi: query.kpi.value, unit: query.unit.value, period: period.value, gender: query.gender.value } : null));
+  const catalogue = useCachedQuery(kpisKey(), () => fetchKpis(), { staleTime: Infinity });
+  const drill = useCachedQuery(
+    () => drilldownKey({ kpi: query.kpi.value, unit: query.unit.value, period: period.value, gender: query.gender.value }),
+    () => (question.value ? fetchDrilldown(question.value) : Promise.reject(new Error('no period'))),
+    { enabled: () => question.value !== null },
+  );
+  useLiveQueries();
+  return { query, store, period, catalogue, drill };
+}
