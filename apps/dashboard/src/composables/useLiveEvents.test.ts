@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventTouches, type LiveEvent } from './useLiveEvents.js';
+import { eventTouches } from './useLiveEvents.js';
 import { liveEvent } from '../test/fixtures.js';
 
 const event = liveEvent;
