@@ -28,28 +28,24 @@ export function wallChartOption({ points, name, targetName, fontPx: f }: WallCha
   const hasTarget = points.some((p) => p.target !== null);
   return {
     animation: false,
-    backgroundColor: 'transparent',
-    textStyle: { color: '#dfe6ee', fontSize: f * 0.8, fontFamily: 'system-ui, sans-serif' },
+    textStyle: { fontSize: f * 0.8, fontFamily: 'system-ui, sans-serif' },
     grid: { left: f * 5, right: f * 1.5, top: f * 2.5, bottom: f * 2.2 },
-    legend: { show: hasTarget, top: 0, right: 0, textStyle: { color: '#dfe6ee', fontSize: f * 0.8 }, itemWidth: f * 1.5, itemHeight: f * 0.6 },
+    legend: { show: hasTarget, top: 0, right: 0, textStyle: { fontSize: f * 0.8 }, itemWidth: f * 1.5, itemHeight: f * 0.6 },
     xAxis: {
       type: 'category',
       data: points.map((p) => p.periodLabel),
-      axisLabel: { color: '#b8c4d1', fontSize: f * 0.7, interval: 2 },
-      axisLine: { lineStyle: { color: '#6b7a8c' } },
+      axisLabel: { fontSize: f * 0.7, interval: 2 },
     },
     yAxis: {
       type: 'value',
-      axisLabel: { color: '#b8c4d1', fontSize: f * 0.7, formatter: (v: number) => axisNumber.format(v) },
-      splitLine: { lineStyle: { color: '#2a3644' } },
+      axisLabel: { fontSize: f * 0.7, formatter: (v: number) => axisNumber.format(v) },
     },
     series: [
       {
         name,
         type: 'line',
         data: points.map((p) => p.value),
-        lineStyle: { width: f * 0.25, color: '#6cb6ff' },
-        itemStyle: { color: '#6cb6ff' },
+        lineStyle: { width: f * 0.25 },
         symbolSize: f * 0.45,
         connectNulls: false,
       },
@@ -59,8 +55,7 @@ export function wallChartOption({ points, name, targetName, fontPx: f }: WallCha
               name: targetName,
               type: 'line' as const,
               data: points.map((p) => p.target),
-              lineStyle: { width: f * 0.15, type: 'dashed' as const, color: '#f2c14e' },
-              itemStyle: { color: '#f2c14e' },
+              lineStyle: { width: f * 0.15, type: 'dashed' as const },
               symbol: 'none',
             },
           ]
