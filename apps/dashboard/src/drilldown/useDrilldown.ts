@@ -24,5 +24,10 @@ export function useDrilldown() {
     { enabled: () => question.value !== null },
   );
   useLiveQueries();
-  return { query, store, period, catalogue, drill };
+  /** The KPI's unit and decimals, to write its values in the reader's language. */
+  const measure = computed(() => {
+    const k = catalogue.data.value?.find((x) => x.id === query.kpi.value);
+    return k ? { unit: k.unit, decimals: k.decimals } : null;
+  });
+  return { query, store, period, catalogue, drill, measure };
 }

@@ -1,5 +1,6 @@
 import { parsePeriod } from '@lagesbild/domain';
 import { computed, watch } from 'vue';
+import { useI18n } from 'vue-i18n';
 import { fetchKpis, fetchSeries } from '../api/detail.js';
 import { fetchOverview } from '../api/overview.js';
 import { useCachedQuery } from '../api/query-cache.js';
@@ -66,7 +67,12 @@ export function useKpiDetail() {
 
   const info = computed(() => catalogue.data.value?.find((k) => k.id === query.kpi.value) ?? null);
   const card = computed(() => summary.data.value?.cards.find((c) => c.kpi === query.kpi.value) ?? null);
-  const nameOf = (id: string) => catalogue.data.value?.find((k) => k.id === id)?.name ?? id;
+  const { locale } = useI18n();
+  /** A KPI's name in the reader's language. */
+  const nameOf = (id: string) => {
+    const k = catalogue.data.value?.find((x) => x.id === id);
+    return (locale.value === 'en' ? k?.nameEn : k?.name) ?? id;
+  };
   /** The series on screen answers the URL (not an older question still shown while the new one loads). */
   const current = computed(() => {
     const d = series.data.value;
