@@ -11,7 +11,12 @@ describe('the KPI view and the drill-down, live', () => {
   /** A signed-in page at `path` once its live stream is open (an event before that is not for it). */
   const openLive = async (path: string) => {
     let streamed: Promise<unknown> = Promise.resolve();
-    const page = await e2e.open(path, { viewport: WIDE, prepare: (p) => (streamed = p.waitForResponse((r) => r.url().includes('live.events'))) });
+    const page = await e2e.open(path, {
+      viewport: WIDE,
+      prepare: (p) => {
+        streamed = p.waitForResponse((r) => r.url().includes('live.events'));
+      },
+    });
     await streamed;
     // The stream joins the server's hub just after its headers.
     await page.waitForTimeout(500);
