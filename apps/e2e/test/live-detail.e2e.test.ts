@@ -6,7 +6,7 @@ import { tableCells, WIDE } from './support/views.js';
 const KPI = 'utbetalt-forsorjningsstod';
 const csvOf = (value: number) => `kpi,unit,period,gender,value\n${KPI},EKBIST,2022-12,T,${value}\n`;
 
-describe('the KPI view and the drill-down, live', () => {
+describe('the KPI view, the drill-down and the overview, live', () => {
   const e2e = useChromium();
   /** A signed-in page at `path` once its live stream is open (an event before that is not for it). */
   const openLive = async (path: string) => {
@@ -51,5 +51,17 @@ describe('the KPI view and the drill-down, live', () => {
     await e2e.app.importCsv('live-drill.csv', csvOf(1_234_567));
     await expect.poll(() => total.innerText(), { timeout: 10_000 }).not.toBe(before);
     expect(await page.evaluate(() => (window as unknown as { liveMarker?: number }).liveMarker)).toBe(2);
+  });
+
+  it('an import refreshes the open overview through the same mapping, and marks the changed card', async () => {
+    const page = await openLive('/?enhet=EKBIST&period=2022-12');
+    const card = page.locator(`[data-testid="kpi-card"][data-kpi="${KPI}"]`);
+    const value = card.getByTestId('kpi-value');
+    const before = await value.innerText();
+
+    await e2e.app.importCsv('live-overview.csv', csvOf(7_654_321));
+    await expect.poll(() => value.innerText(), { timeout: 10_000 }).not.toBe(before);
+    expect(await value.innerText()).toMatch(/^7 654 321/);
+    await expect.poll(() => card.getAttribute('class')).toContain('is-changed');
   });
 });
