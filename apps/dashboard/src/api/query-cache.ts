@@ -11,19 +11,16 @@ export const RETRY_DELAYS_MS: readonly number[] = [5_000, 10_000, 20_000, 30_000
  * back-off while a view shows it; a question the server refused is not asked
  * again. Any success resets the count.
  */
-function retryOffline(delays: readonly number[] = RETRY_DELAYS_MS): PiniaColadaPlugin {
+export function retryOffline(delays: readonly number[] = RETRY_DELAYS_MS): PiniaColadaPlugin {
   return ({ queryCache }) => {
     const failures = new Map<string, number>();
-    queryCache.$onAction(({ name, args, after }) => {
+    queryCache.$onAction(({ name, args, after, onError }) => {
       if (name !== 'fetch') return;
       const [entry] = args;
       const id = JSON.stringify(entry.key);
-      after(() => {
-        const { status, error } = entry.state.value;
-        if (status !== 'error' || classifyError(error).kind !== 'offline') {
-          failures.delete(id);
-          return;
-        }
+      after(() => failures.delete(id));
+      onError((error) => {
+        if (classifyError(error).kind !== 'offline') return;
         const n = (failures.get(id) ?? 0) + 1;
         failures.set(id, n);
         const delay = delays[Math.min(n, delays.length) - 1] ?? 60_000;
