@@ -8,5 +8,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**', '**/*.e2e.test.ts'],
     environment: 'node',
+    // The chart palette's test reads base.css as text (?raw), which needs its CSS processed.
+    css: { include: [/styles\/base\.css/] },
   },
 });

@@ -1,8 +1,9 @@
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
+import { PiniaColada, queryCacheOptions } from './api/query-cache.js';
 import { i18n } from './i18n/index.js';
 import { router } from './router.js';
 import './styles/base.css';
 
-createApp(App).use(createPinia()).use(i18n).use(router).mount('#app');
+createApp(App).use(createPinia()).use(PiniaColada, queryCacheOptions).use(i18n).use(router).mount('#app');

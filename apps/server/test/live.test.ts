@@ -132,6 +132,19 @@ describe('live events across two servers on PostgreSQL', () => {
     screen.stop();
   }, 30_000);
 
+  it('tells each stream, in tRPC’s connected message, to reconnect after 40 s of silence (more than two missed heartbeats)', async () => {
+    const params = encodeURIComponent(JSON.stringify({ deviceToken: token }));
+    const input = encodeURIComponent(JSON.stringify({ lastEventId: null }));
+    const res = await fetch(`${serverA.url}/trpc/live.events?input=${input}&connectionParams=${params}`, { headers: { accept: 'text/event-stream' } });
+    const reader = res.body?.getReader();
+    const first = reader ? new TextDecoder().decode((await reader.read()).value) : '';
+    await reader?.cancel();
+    const data = /^event: connected\ndata: (.*)$/m.exec(first)?.[1] ?? 'null';
+    const options = JSON.parse(data) as { reconnectAfterInactivityMs?: number };
+    expect(options.reconnectAfterInactivityMs).toBe(40_000);
+    expect(options.reconnectAfterInactivityMs ?? 0).toBeGreaterThan(2 * LIVE_HEARTBEAT_MS);
+  });
+
   it('refuses a subscription without a device token or session, and names the build in /health', async () => {
     const res = await fetch(`${serverA.url}/trpc/live.events?input=${encodeURIComponent(JSON.stringify({ lastEventId: null }))}`, { headers: { accept: 'text/event-stream' } });
     const body = await res.text();

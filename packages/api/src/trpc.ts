@@ -39,10 +39,16 @@ function ownMessage(code: string, message: string): string {
   return message;
 }
 
+/** Silence after which a live client reconnects: more than two missed heartbeats. */
+const LIVE_RECONNECT_AFTER_MS = 40_000;
+
 const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
   .create({
+    // tRPC's own SSE reconnect: a client that hears nothing for this long (the live hub sends a status every
+    // LIVE_HEARTBEAT_MS, 15 s) drops the stream and connects again from its last event id.
+    sse: { client: { reconnectAfterInactivityMs: LIVE_RECONNECT_AFTER_MS } },
     // No stack traces to clients; Swedish messages pass through.
     errorFormatter({ shape, error }) {
       const { stack: _stack, ...data } = shape.data;

@@ -12,13 +12,28 @@
  * tolerance band as a stacked area) and bars, with axes, tooltip and legend. It
  * uses the canvas renderer because "save as PNG" (getDataURL) needs a canvas;
  * the SVG renderer stays for small charts that should stay crisp on wall screens.
+ *
+ * Colours: two themes, registered here once from the CSS custom properties
+ * (charts/palette.ts, styles/base.css): THEME for the desk, WALL_THEME for the
+ * dark wall. Every chart passes one (`:theme` on VChart, `init`'s second
+ * argument); options name colours only by role, from `palette`.
  */
 import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
-import { use, type ComposeOption } from 'echarts/core';
+import { registerTheme, use, type ComposeOption } from 'echarts/core';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
+import { lightTheme, readPalette, wallTheme } from './palette.js';
+
 use([CanvasRenderer, SVGRenderer, LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent]);
+
+export const THEME = 'lagesbild';
+export const WALL_THEME = 'lagesbild-wall';
+const root = typeof document === 'undefined' ? null : getComputedStyle(document.documentElement);
+/** The chart colours by role, as the page's CSS defines them. */
+export const palette = readPalette((v) => root?.getPropertyValue(v) ?? '');
+registerTheme(THEME, lightTheme(palette));
+registerTheme(WALL_THEME, wallTheme(palette));
 
 /** The option type of every chart in the app: only the registered series and components. */
 export type ChartOption = ComposeOption<LineSeriesOption | BarSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption>;

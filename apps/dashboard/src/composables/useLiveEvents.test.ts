@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { eventTouches, type LiveEvent } from './useLiveEvents.js';
+import { eventTouches } from './useLiveEvents.js';
+import { liveEvent } from '../test/fixtures.js';
 
-const event = (kind: LiveEvent['kind'], over: Partial<LiveEvent> = {}): LiveEvent => ({
-  id: 1,
-  kind,
-  payload: {},
-  createdAt: '2022-03-01T00:00:00.000Z',
-  affectedUnits: null,
-  affectedKpis: null,
-  ...over,
-});
+const event = liveEvent;
 
 describe('eventTouches', () => {
   const view = { unit: 'BU', kpis: ['hh'], months: ['2022-01', '2022-12'] as const };

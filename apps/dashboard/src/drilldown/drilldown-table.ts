@@ -63,10 +63,10 @@ export function drilldownTable(
   type Figures = Pick<DrilldownRow, 'value' | 'target'> & Partial<Pick<DrilldownRow, 'hidden'>>;
   const num = (v: number | null) => (measure ? cellNumber(v, measure.unit, measure.decimals) : null);
   const figures = (r: Figures) => [null, r.hidden ? null : num(r.value), num(r.target), null, null];
-  const line = (name: string, r: Pick<DrilldownRow, 'display' | 'targetDisplay' | 'status'> & Partial<Pick<DrilldownRow, 'hidden'>>, changes: string) => [
+  const line = (name: string, r: Pick<DrilldownRow, 'display' | 'value' | 'target' | 'targetDisplay' | 'status'> & Partial<Pick<DrilldownRow, 'hidden'>>, changes: string) => [
     name,
-    valueText(r, locale),
-    r.targetDisplay ?? '–',
+    valueText(r, locale, measure),
+    r.target === null ? (r.targetDisplay ?? '–') : valueText({ display: r.targetDisplay ?? '–', value: r.target }, locale, measure),
     statusText(r.status, locale),
     changes,
   ];

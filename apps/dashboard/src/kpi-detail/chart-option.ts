@@ -1,5 +1,5 @@
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
-import type { ChartOption } from '../charts/echarts.js';
+import { palette, type ChartOption } from '../charts/echarts.js';
 
 interface ChartLine {
   /** Series key from the API (T, K, M or a unit code); picks the colour and symbol. */
@@ -24,20 +24,17 @@ export interface DetailChartInput {
   formatAxis: (v: number) => string;
 }
 
-/* Colours meet 3:1 against white (WCAG 1.4.11); lines also differ by symbol and dash, so colour is never alone. */
-const LINE_COLOURS: Record<string, string> = { T: '#1d4e89', K: '#a02b6b', M: '#0f6d75' };
-const UNIT_COLOURS = ['#1d4e89', '#a02b6b', '#0f6d75', '#8a5300', '#5b3fa8', '#3d6b1f', '#b3261e', '#4b5664'];
+/* Colours come from the theme's palette (charts/palette.ts); lines also differ by symbol and dash, so colour is never alone. */
+const GENDER_INDEX: Record<string, number> = { T: 0, K: 1, M: 2 };
 const SYMBOLS = ['circle', 'diamond', 'triangle', 'rect', 'roundRect', 'pin', 'arrow', 'emptyCircle'];
 const LEGEND_ROW = 22;
 /** ECharts' legend item: the icon (25) and the gap before the text (5); then LEGEND_GAP to the next one. */
 const LEGEND_ICON = 30;
 const LEGEND_GAP = 14;
-const TARGET = '#14304f';
-const LAST_YEAR = '#6b7683';
-const FORECAST = '#8a5300';
 
-function colourOf(key: string, i: number): string {
-  return LINE_COLOURS[key] ?? UNIT_COLOURS[i % UNIT_COLOURS.length] ?? '#1d4e89';
+function colourOf(key: string, i: number): string | undefined {
+  const s = palette.series;
+  return s[GENDER_INDEX[key] ?? i % s.length];
 }
 
 /** The ECharts option of the KPI detail chart, from plain arrays (pure, so it is tested without a browser). */
@@ -66,7 +63,7 @@ export function detailChartOption(input: DetailChartInput): ChartOption {
         return u === null || l === null || l === undefined ? null : u - l;
       }),
       lineStyle: { opacity: 0 },
-      areaStyle: { color: 'rgba(201, 138, 0, 0.18)' },
+      areaStyle: { color: palette.band },
       symbol: 'none',
       step: 'middle',
       silent: true,
@@ -93,21 +90,29 @@ export function detailChartOption(input: DetailChartInput): ChartOption {
       type: 'line',
       name: input.lastYear.name,
       data: input.lastYear.values,
-      color: LAST_YEAR,
+      color: palette.lastYear,
       symbol: 'emptyCircle',
       symbolSize: 6,
       lineStyle: { width: 1.5, type: 'dotted' },
     });
   }
   if (input.target) {
-    series.push({ type: 'line', name: input.target.name, data: input.target.values, color: TARGET, step: 'middle', symbol: 'none', lineStyle: { width: 2, type: 'dashed' } });
+    series.push({
+      type: 'line',
+      name: input.target.name,
+      data: input.target.values,
+      color: palette.target,
+      step: 'middle',
+      symbol: 'none',
+      lineStyle: { width: 2, type: 'dashed' },
+    });
   }
   if (input.forecast) {
     series.push({
       type: 'line',
       name: input.forecast.name,
       data: input.forecast.values,
-      color: FORECAST,
+      color: palette.forecast,
       symbol: 'emptyDiamond',
       symbolSize: 9,
       lineStyle: { width: 2, type: [6, 4] },
@@ -117,13 +122,13 @@ export function detailChartOption(input: DetailChartInput): ChartOption {
   return {
     animation: false,
     grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
-    legend: { top: 0, left: 0, data: legend, textStyle: { color: '#1c2733' }, itemGap: LEGEND_GAP },
+    legend: { top: 0, left: 0, data: legend, itemGap: LEGEND_GAP },
     tooltip: {
       trigger: 'axis',
       valueFormatter: (v) => (typeof v === 'number' ? input.formatValue(v) : '–'),
     },
-    xAxis: { type: 'category', data: input.categories, axisLabel: { color: '#4b5664' }, axisLine: { lineStyle: { color: '#7d8898' } } },
-    yAxis: { type: 'value', axisLabel: { color: '#4b5664', formatter: (v: number) => input.formatAxis(v) }, splitLine: { lineStyle: { color: '#e3e7ec' } } },
+    xAxis: { type: 'category', data: input.categories },
+    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => input.formatAxis(v) } },
     series,
   };
 }

@@ -1,4 +1,4 @@
-import { init, type ChartOption } from '../charts/echarts.js';
+import { init, THEME, type ChartOption } from '../charts/echarts.js';
 import { legendRows, plotTop } from './chart-option.js';
 
 /** What the image says about itself, so it stands alone in a document: what, where, when, from where. */
@@ -40,7 +40,7 @@ export function chartPng(option: ChartOption, frame: PngFrame, width: number, he
   const host = document.createElement('div');
   host.style.cssText = `position:fixed;left:-100000px;top:0;width:${width}px;height:${chartHeight}px`;
   document.body.append(host);
-  const chart = init(host, null, { renderer: 'canvas', width, height: chartHeight });
+  const chart = init(host, THEME, { renderer: 'canvas', width, height: chartHeight });
   try {
     const grid = Array.isArray(option.grid) ? option.grid[0] : option.grid;
     chart.setOption({ ...option, animation: false, grid: { ...grid, top } });

@@ -1,5 +1,6 @@
 import { formatPeriod, hiddenText, parsePeriod, STATUS_META, type HiddenReason, type Locale, type Status } from '@lagesbild/domain';
 import type { SeriesLine, Split } from '../api/types.js';
+import { figure } from '../overview/card-text.js';
 import { cellNumber, type CellNumber, type TableModel } from '../lib/table-model.js';
 
 interface DetailTableLabels {
@@ -41,10 +42,21 @@ export function periodText(key: string, locale: Locale): string {
  * server (so hidden values stay "<5" or ".."): without a split the value,
  * target, status and last year; with a split one column per part.
  */
-/** A value as the file says it: a hidden one in the file's language, from its reason, as the screen words it. */
-export function valueText(v: { display: string; hidden?: HiddenReason | null } | null | undefined, locale: Locale): string {
+/**
+ * A value in the reader's language: a hidden one from its reason (its
+ * structured mark, never its text), a shown one written from its number
+ * (overview/card-text.ts); the server's Swedish display only while the KPI's
+ * unit is not yet known.
+ */
+export function valueText(
+  v: { display: string; value?: number | null; hidden?: HiddenReason | null } | null | undefined,
+  locale: Locale,
+  measure: { unit: string; decimals: number } | null = null,
+): string {
   if (!v) return '–';
-  return v.hidden ? hiddenText(v.hidden, locale) : v.display;
+  if (v.hidden) return hiddenText(v.hidden, locale);
+  if (measure && typeof v.value === 'number') return figure(v.value, { measureUnit: measure.unit, decimals: measure.decimals }, locale);
+  return v.display;
 }
 
 export function detailTable(input: DetailTableInput): TableModel {
@@ -60,15 +72,16 @@ export function detailTable(input: DetailTableInput): TableModel {
     valueText(
       line?.points.find((p) => p.period === period),
       locale,
+      measure,
     );
   if (input.split === 'none') {
     const line = input.lines[0];
-    const lastYearAt = (i: number) => valueText(input.lastYear?.points[i], locale);
+    const lastYearAt = (i: number) => valueText(input.lastYear?.points[i], locale, measure);
     const rows = periods.map((period, i) => {
       const p = line?.points.find((x) => x.period === period);
       const row = [
         periodText(period, locale),
-        valueText(p, locale),
+        valueText(p, locale, measure),
         p?.target === null || p?.target === undefined ? '–' : input.formatTarget(p.target),
         statusText(p?.status ?? 'none', locale),
       ];
@@ -81,7 +94,7 @@ export function detailTable(input: DetailTableInput): TableModel {
     const headers = [labels.period, labels.value, labels.target, labels.status, ...(input.lastYear ? [labels.lastYear] : [])];
     if (input.forecast) {
       const f = input.forecast;
-      rows.push([f.label, f.display, f.target ?? '–', statusText(f.status, locale), ...(input.lastYear ? [''] : [])]);
+      rows.push([f.label, valueText(f, locale, measure), f.target ?? '–', statusText(f.status, locale), ...(input.lastYear ? [''] : [])]);
       numbers.push([null, num(f.value), num(f.targetValue), null, ...(input.lastYear ? [null] : [])]);
     }
     return { title: input.title, headers, rows, notes: input.notes, numbers };

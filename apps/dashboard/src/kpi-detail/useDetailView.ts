@@ -75,7 +75,7 @@ export function useDetailView(current: ComputedRef<DetailSeries | null>, info: C
         ? {
             label: t('detail.forecast', { year: c.forecast.year }),
             display: c.forecast.display,
-            target: c.forecast.annualTargetDisplay,
+            target: c.forecast.annualTarget === null ? null : fmt(c.forecast.annualTarget),
             status: c.forecastStatus,
             value: c.forecast.value,
             targetValue: c.forecast.annualTarget,

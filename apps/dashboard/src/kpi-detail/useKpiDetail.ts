@@ -1,13 +1,14 @@
 import { parsePeriod } from '@lagesbild/domain';
 import { computed, watch } from 'vue';
+import { useI18n } from 'vue-i18n';
 import { fetchKpis, fetchSeries } from '../api/detail.js';
 import { fetchOverview } from '../api/overview.js';
+import { useCachedQuery } from '../api/query-cache.js';
+import { kpisKey, overviewKey, seriesKey } from '../api/query-keys.js';
 import type { Grain, SeriesResult, Split } from '../api/types.js';
 import { chartRange, lastYearRange, type MonthRange } from './detail-range.js';
-import { useOverviewStore } from '../stores/overview.js';
 import { useDetailQuery } from './useDetailQuery.js';
-import { useLoader } from '../composables/useLoader.js';
-import { useReconnect } from '../composables/useReconnect.js';
+import { useLiveQueries } from '../composables/useLiveQueries.js';
 
 interface SeriesQuestion {
   kpi: string;
@@ -36,43 +37,42 @@ async function loadSeries(q: SeriesQuestion): Promise<DetailSeries> {
 }
 
 /**
- * Everything the KPI view shows, loaded from its URL: the definition (kpi.list),
- * the value, status and forecast for the period (the overview's card, reused
- * when the overview just loaded it), and the series with last year.
+ * Everything the KPI view shows, loaded from its URL through the query cache:
+ * the definition (kpi.list), the value, status and forecast for the period
+ * (the overview's card) and the series with last year. Imports, targets and
+ * comments that touch them refresh them live (useLiveQueries).
  */
 export function useKpiDetail() {
   const query = useDetailQuery();
-  const store = useOverviewStore();
-  const catalogue = useLoader(() => fetchKpis());
-  // Reused only when every card is at the overview's own period (after a partial import some show their latest month instead).
-  const reusable = (d: typeof store.data) => d !== null && d.cards.every((c) => c.period === d.period);
-  const summary = useLoader((q: { unit: string; period: string | undefined }) =>
-    store.error === null && reusable(store.data) && store.answers(q.unit, q.period) && store.data ? Promise.resolve(store.data) : fetchOverview(q),
+  const catalogue = useCachedQuery(kpisKey(), () => fetchKpis(), { staleTime: Infinity });
+  const summary = useCachedQuery(
+    () => overviewKey(query.unit.value, query.period.value),
+    () => fetchOverview({ unit: query.unit.value, period: query.period.value }),
   );
-  const series = useLoader(loadSeries);
-
-  void catalogue.load(undefined);
-  watch([query.unit, query.period], ([unit, period]) => void summary.load({ unit, period }), { immediate: true });
   // "/kpi/x" without a period shows the latest month; once known, the URL says which.
   watch(summary.data, (d) => {
     if (d && query.period.value === undefined && d.unit === query.unit.value) void query.complete({ period: d.period });
   });
-  watch(
-    [query.kpi, query.unit, query.period, query.grain, query.split],
-    ([kpi, unit, period, grain, split]) => {
-      if (period !== undefined && query.parsedPeriod.value) void series.load({ kpi, unit, period, grain, split });
-    },
-    { immediate: true },
-  );
-  useReconnect(() => {
-    if (summary.error.value?.kind === 'offline') void summary.retry();
-    if (series.error.value?.kind === 'offline') void series.retry();
-    if (catalogue.error.value) void catalogue.retry();
+  const seriesQuestion = computed<SeriesQuestion | null>(() => {
+    const period = query.period.value;
+    if (period === undefined || !query.parsedPeriod.value) return null;
+    return { kpi: query.kpi.value, unit: query.unit.value, period, grain: query.grain.value, split: query.split.value };
   });
+  const series = useCachedQuery(
+    () => seriesKey({ kpi: query.kpi.value, unit: query.unit.value, period: query.period.value, grain: query.grain.value, split: query.split.value }),
+    () => (seriesQuestion.value ? loadSeries(seriesQuestion.value) : Promise.reject(new Error('no period'))),
+    { enabled: () => seriesQuestion.value !== null },
+  );
+  useLiveQueries();
 
   const info = computed(() => catalogue.data.value?.find((k) => k.id === query.kpi.value) ?? null);
   const card = computed(() => summary.data.value?.cards.find((c) => c.kpi === query.kpi.value) ?? null);
-  const nameOf = (id: string) => catalogue.data.value?.find((k) => k.id === id)?.name ?? id;
+  const { locale } = useI18n();
+  /** A KPI's name in the reader's language. */
+  const nameOf = (id: string) => {
+    const k = catalogue.data.value?.find((x) => x.id === id);
+    return (locale.value === 'en' ? k?.nameEn : k?.name) ?? id;
+  };
   /** The series on screen answers the URL (not an older question still shown while the new one loads). */
   const current = computed(() => {
     const d = series.data.value;

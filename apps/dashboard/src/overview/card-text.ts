@@ -17,9 +17,20 @@ const UNITS: readonly string[] = ['count', 'kr', 'tkr', 'percent', 'score', 'ind
 /** The server's unit as the formatter takes it; an unknown one is written as a plain number. */
 const measureUnit = (u: string): MeasureUnit => (UNITS.includes(u) ? (u as MeasureUnit) : 'count');
 
-/** A value in the reader's language: "6,8 %" / "6.8 %", "3 634 874 kr". */
-function figure(value: number, c: Pick<CardFigures, 'measureUnit' | 'decimals'>, lang: Locale): string {
+/** A value in the reader's language: "6,8 %" / "6.8 %", "3 634 874 kr". The one place the dashboard writes a KPI's figure. */
+export function figure(value: number, c: Pick<CardFigures, 'measureUnit' | 'decimals'>, lang: Locale): string {
   return formatValue(value, measureUnit(c.measureUnit), c.decimals, lang);
+}
+
+/**
+ * Any value the server sends on screen (a drill-down row, its target): the
+ * reason when hidden (its structured mark), else written from its number in
+ * the reader's language; the server's display only while the KPI's unit is
+ * not known yet.
+ */
+export function shownFigure(v: Displayed & { value: number | null }, measure: { unit: string; decimals: number } | null, lang: Locale, t: Translate): string {
+  if (v.hidden) return shownText(v, t);
+  return measure && v.value !== null ? figure(v.value, { measureUnit: measure.unit, decimals: measure.decimals }, lang) : v.display;
 }
 
 /** The card's value: the figure, the reason it is hidden, or "Inga data". */

@@ -2,10 +2,11 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { createLoader } from '../composables/useLoader.js';
 import { fetchOverview } from '../api/overview.js';
+import { RETRY_DELAYS_MS } from '../api/query-cache.js';
 import type { OverviewQuery } from '../api/types.js';
 
-/** Waits before each automatic retry while the server does not answer; the last one repeats. */
-export const RETRY_DELAYS_MS: readonly number[] = [5_000, 10_000, 20_000, 30_000, 60_000];
+// The same back-off as every cached query (one place: api/query-cache.ts).
+export { RETRY_DELAYS_MS };
 
 /**
  * The overview of one unit and period.

@@ -1,3 +1,4 @@
+import type { LiveEvent } from '../composables/useLiveEvents.js';
 import type { Overview, OverviewCard } from '../api/types.js';
 
 /** A card as the server sends it (T1 2022, Socialförvaltningen); override what a test is about. */
@@ -72,3 +73,14 @@ export function overview(over: Partial<Overview> = {}): Overview {
     ...over,
   };
 }
+
+/** A live event as the server sends it, naming no unit, KPI or month unless told. */
+export const liveEvent = (kind: LiveEvent['kind'], over: Partial<LiveEvent> = {}): LiveEvent => ({
+  id: 1,
+  kind,
+  payload: {},
+  createdAt: '2022-03-01T00:00:00.000Z',
+  affectedUnits: null,
+  affectedKpis: null,
+  ...over,
+});

@@ -30,15 +30,14 @@ export function wallChartOption({ points, name, targetName, unitLabel, fontPx: f
   const hasTarget = points.some((p) => p.target !== null);
   return {
     animation: false,
-    backgroundColor: 'transparent',
-    textStyle: { color: '#dfe6ee', fontSize: f, fontFamily: 'system-ui, sans-serif' },
+    // Colours come from the registered wall theme (charts/echarts.ts); sizes follow the wall's type size.
+    textStyle: { fontSize: f, fontFamily: 'system-ui, sans-serif' },
     grid: { left: f * 6.5, right: f * 1.5, top: f * 3.2, bottom: f * 2.6 },
-    legend: { show: hasTarget, top: 0, right: 0, textStyle: { color: '#dfe6ee', fontSize: f }, itemWidth: f * 1.8, itemHeight: f * 0.7 },
+    legend: { show: hasTarget, top: 0, right: 0, textStyle: { fontSize: f }, itemWidth: f * 1.8, itemHeight: f * 0.7 },
     xAxis: {
       type: 'category',
       data: points.map((p) => p.periodLabel),
-      axisLabel: { color: '#b8c4d1', fontSize: f * 0.9, interval: 3 },
-      axisLine: { lineStyle: { color: '#6b7a8c' } },
+      axisLabel: { fontSize: f * 0.9, interval: 3 },
     },
     yAxis: {
       type: 'value',
@@ -46,17 +45,15 @@ export function wallChartOption({ points, name, targetName, unitLabel, fontPx: f
       name: unitLabel,
       nameLocation: 'end',
       nameGap: f * 0.9,
-      nameTextStyle: { color: '#dfe6ee', fontSize: f, fontWeight: 'bold', align: 'right' },
-      axisLabel: { color: '#b8c4d1', fontSize: f * 0.9, formatter: (v: number) => axisNumber.format(v) },
-      splitLine: { lineStyle: { color: '#2a3644' } },
+      nameTextStyle: { fontSize: f, fontWeight: 'bold', align: 'right' },
+      axisLabel: { fontSize: f * 0.9, formatter: (v: number) => axisNumber.format(v) },
     },
     series: [
       {
         name,
         type: 'line',
         data: points.map((p) => p.value),
-        lineStyle: { width: f * 0.25, color: '#6cb6ff' },
-        itemStyle: { color: '#6cb6ff' },
+        lineStyle: { width: f * 0.25 },
         symbolSize: f * 0.45,
         connectNulls: false,
       },
@@ -66,8 +63,7 @@ export function wallChartOption({ points, name, targetName, unitLabel, fontPx: f
               name: targetName,
               type: 'line' as const,
               data: points.map((p) => p.target),
-              lineStyle: { width: f * 0.15, type: 'dashed' as const, color: '#f2c14e' },
-              itemStyle: { color: '#f2c14e' },
+              lineStyle: { width: f * 0.15, type: 'dashed' as const },
               symbol: 'none',
             },
           ]

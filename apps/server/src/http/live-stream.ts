@@ -6,8 +6,8 @@ import { getErrorShape, parseConnectionParamsFromString, sseHeaders } from '@trp
 import { prepareEventStream } from './sse.js';
 
 const PATH = 'live.events';
-/** tRPC's first message on every SSE stream (its client options, none here). */
-const CONNECTED = Buffer.from('event: connected\ndata: {}\n\n\n');
+/** tRPC's first message on every SSE stream: its client options (reconnectAfterInactivityMs, set in the API's initTRPC). */
+const CONNECTED = Buffer.from(`event: connected\ndata: ${JSON.stringify(appRouter._def._config.sse?.client ?? {})}\n\n\n`);
 /** A client this far behind is cut off; it reconnects with its last event id and catches up from the table. */
 const MAX_BUFFERED = 1 << 20;
 

@@ -1,0 +1,67 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './support/fixture.js';
+import { WIDE } from './support/views.js';
+
+/** Swedish words the server's finished text used to bring into the English UI. */
+const SWEDISH = /\b(procentenheter|procent|hushåll|personer|anställda|ej bedömd|uppfyllt|Inga data|Prognos|helår|mot mål|mot budget|Mål|föregående|månad|jämfört)\b/i;
+/** A Swedish decimal comma ("8,1 %"); an English thousands comma has three digits after it. */
+const DECIMAL_COMMA = /\d,\d{1,2}(?!\d)/;
+
+describe('the English UI is English throughout', () => {
+  const e2e = useChromium();
+  const english = (path: string) => e2e.open(path, { viewport: WIDE, prepare: (p) => void p.addInitScript(() => localStorage.setItem('lagesbild.locale', 'en')) });
+  /**
+   * What the page says in its own words. The KPI's definition and Kolada's
+   * notes are catalogue text that exists only in Swedish (no English version
+   * is kept), so they are left out here.
+   */
+  const mainText = (page: Page) =>
+    page.evaluate(() => {
+      const main = document.querySelector('main')?.cloneNode(true);
+      if (!(main instanceof HTMLElement)) return '';
+      main.querySelectorAll('[data-testid="kpi-definition"], [data-testid="kolada-comparison"]').forEach((e) => e.remove());
+      document.body.append(main);
+      const text = main.innerText;
+      main.remove();
+      return text;
+    });
+
+  it('the overview: English KPI names, English words and number formats', async () => {
+    const page = await english('/?enhet=SOC&period=2022-T1');
+    await page.getByTestId('kpi-card').first().waitFor();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    // kpi.list takes no input, so it is asked without one.
+    const list = await page.request.get(`${e2e.app.url}/trpc/kpi.list`);
+    const kpis = ((await list.json()) as { result: { data: { id: string; nameEn: string }[] } }).result.data;
+    const cards = page.getByTestId('kpi-card');
+    const n = await cards.count();
+    expect(n).toBeGreaterThan(5);
+    for (let i = 0; i < n; i++) {
+      const c = cards.nth(i);
+      const id = await c.getAttribute('data-kpi');
+      const k = kpis.find((x) => x.id === id);
+      await expect(c.getByTestId('kpi-link').innerText()).resolves.toBe(k?.nameEn);
+    }
+    const text = await mainText(page);
+    expect(text).not.toMatch(SWEDISH);
+    expect(text).not.toMatch(DECIMAL_COMMA);
+  });
+
+  it('the KPI view and its drill-down: no Swedish words, no decimal commas', async () => {
+    const page = await english('/kpi/sjukfranvaro?enhet=SOC&period=2022-T1');
+    await page.getByTestId('detail-table').waitFor();
+    await expect.poll(() => page.getByTestId('detail-title').innerText()).toBe('Sick leave');
+    await expect.poll(() => page.getByTestId('detail-value').innerText()).toMatch(/^\d+\.\d %$/);
+    const text = await mainText(page);
+    expect(text).not.toMatch(SWEDISH);
+    expect(text).not.toMatch(DECIMAL_COMMA);
+
+    await page.goto(`${e2e.app.url}/kpi/sjukfranvaro/enheter?enhet=SOC&period=2022-T1`);
+    await page.getByTestId('drilldown-table').waitFor();
+    await expect.poll(() => page.getByTestId('drill-value').first().innerText()).toMatch(/^(\d+\.\d %|–)$/);
+    const drill = await mainText(page);
+    expect(drill).not.toMatch(SWEDISH);
+    expect(drill).not.toMatch(DECIMAL_COMMA);
+  });
+});
