@@ -21,6 +21,7 @@ export const chartsEn: typeof chartsSv = {
   periodChoice: {
     ytd: 'Year to date',
     rolling12: 'Rolling 12 months',
+    running: 'Running periods',
     range: 'Custom range',
     from: 'From',
     to: 'To',

@@ -19,6 +19,7 @@ export const chartsSv = {
   periodChoice: {
     ytd: 'Hittills i år',
     rolling12: 'Rullande 12 mån',
+    running: 'Löpande perioder',
     range: 'Eget intervall',
     from: 'Från',
     to: 'Till',
