@@ -21,16 +21,19 @@ interface Drilldown {
  * and returns the tooltip's text.
  */
 async function tooltipWith(page: Page, chart: Locator, text: string): Promise<string | null> {
+  await chart.scrollIntoViewIfNeeded();
   const box = await chart.boundingBox();
   if (!box) return null;
   for (let i = 1; i < 48; i++) {
-    await page.mouse.move(box.x + (box.width * i) / 48, box.y + box.height * 0.6);
+    await page.mouse.move(box.x + (box.width * i) / 48, box.y + box.height * 0.6, { steps: 2 });
+    await page.waitForTimeout(40);
     const tip = await chart.evaluate(
       (el, t) => Array.from(el.querySelectorAll('div')).find((d) => d.children.length > 0 && (d.textContent ?? '').includes(t))?.textContent ?? null,
       text,
     );
     if (tip) return tip;
   }
+  console.log(`no tooltip with "${text}" in`, await chart.evaluate((el) => el.innerHTML.replace(/<canvas[^>]*><\/canvas>/g, '')));
   return null;
 }
 
@@ -52,6 +55,9 @@ describe('chart annotations, the drill-down chart and the period choices in Chro
     expect(tip).toContain('Kommentar: Fler hushåll efter att <b>Öst</b> stängde');
     expect(tip).not.toContain('Andra raden');
     await shoot(page, 'chart-comment-tooltip', { fullPage: false });
+    // Without the tooltip: the pin over March and the dashed line down it.
+    await page.mouse.move(1, 1);
+    await shoot(page, 'chart-comment', { fullPage: false });
 
     // In English the mark and its tooltip say "Comment".
     await page.getByTestId('language').click();
@@ -127,6 +133,7 @@ describe('chart annotations, the drill-down chart and the period choices in Chro
     await page.setViewportSize(NARROW);
     await page.getByTestId('period-running-ytd').click();
     await page.waitForURL(/[?&]period=2022-06-YTD(&|$)/);
+    await page.locator('#summary-title', { hasText: 'jan–jun 2022' }).waitFor();
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(NARROW.width);
     await shoot(page, 'period-ytd', { fullPage: false });
   });
