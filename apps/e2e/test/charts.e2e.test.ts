@@ -57,6 +57,8 @@ describe('chart annotations, the drill-down chart and the period choices in Chro
     await shoot(page, 'chart-comment-tooltip', { fullPage: false });
     // Without the tooltip: the pin over March and the dashed line down it.
     await page.mouse.move(1, 1);
+    // ECharts fades its tooltip out after a short delay.
+    await page.waitForTimeout(1000);
     await shoot(page, 'chart-comment', { fullPage: false });
 
     // In English the mark and its tooltip say "Comment".
