@@ -7,8 +7,10 @@ interface Row {
   unit: string;
   name: string;
   value: number | null;
+  display: string;
+  hidden: unknown;
   target: number | null;
-  change: { lastYear: { period: string; value: number | null; hidden: unknown } };
+  change: { lastYear: { period: string; value: number | null; display: string; hidden: unknown } };
 }
 interface Drilldown {
   parent: Row;
@@ -94,6 +96,25 @@ describe('chart annotations, the drill-down chart and the period choices in Chro
     await page.setViewportSize(NARROW);
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(NARROW.width);
     await shoot(page, 'drilldown-chart');
+  });
+
+  it('keeps hidden values hidden in the drill-down chart and in the last-year column, for a role without exact values', async () => {
+    const token = await e2e.app.signInAs('e2e-charts-chef', [{ role: 'forvaltningschef' }]);
+    const page = await e2e.open('/kpi/avslutade-utredningar/enheter?enhet=BOU&period=2022-03', { token });
+    const chart = page.getByTestId('drilldown-chart');
+    await chart.locator('svg').waitFor();
+    await page.getByTestId('drilldown-table').waitFor();
+    const api = await apiQuery<Drilldown>(page, e2e.app, 'drilldown.get', { kpi: 'avslutade-utredningar', unit: 'BOU', period: '2022-03' });
+    const byName = [...api.children].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+    const hidden = byName.filter((c) => c.hidden);
+    expect(hidden.length).toBeGreaterThan(0);
+    // The chart names each hidden unit as hidden and has no number for it.
+    const texts = await chart.locator('svg text').allTextContents();
+    for (const c of hidden) expect(texts).toContain(`${c.name} (dolt)`);
+    // Last year per unit as the API words it (from the protected release), hidden ones too.
+    const rows = (await tableCells(page, 'drilldown-table')).slice(1, -1);
+    expect(rows.map((r) => [r[0], r.at(-1)])).toEqual(byName.map((c) => [c.name, c.change.lastYear.display]));
+    await shoot(page, 'drilldown-chart-hidden');
   });
 
   it('offers hittills i år, rullande 12 mån and a custom range in the period picker', async () => {
