@@ -95,7 +95,13 @@ export function drillChartOption(input: DrillChartInput): ChartOption {
     },
     xAxis: { type: 'value', axisLabel: { color: '#4b5664', formatter: (v: number) => input.formatAxis(v) }, splitLine: { lineStyle: { color: '#e3e7ec' } } },
     // The first unit at the top, as in the table.
-    yAxis: { type: 'category', inverse: true, data: names, axisLabel: { color: '#1c2733', width: 180, overflow: 'break' }, axisLine: { lineStyle: { color: '#7d8898' } } },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: names,
+      axisLabel: { color: '#1c2733', width: 180, overflow: 'break', lineHeight: 15 },
+      axisLine: { lineStyle: { color: '#7d8898' } },
+    },
     series,
   };
 }
