@@ -90,7 +90,7 @@ describe('exports in Chromium', () => {
     await page.getByTestId('drilldown-table').waitFor();
     const screen = (await tableCells(page, 'drilldown-table')).slice(1);
     const csv = parseCsv((await download(page, 'export-csv')).bytes.toString('utf8').slice(1), ';');
-    expect(csv[0]).toEqual(['Enhet', 'Värde', 'Mål', 'Status', 'Omorganisation']);
+    expect(csv[0]).toEqual(['Enhet', 'Värde', 'Mål', 'Status', 'Omorganisation', 'Föregående år']);
     const body = csv.slice(1);
     // The rows and nothing else: a hidden value says so in its own cell.
     expect(body.map((r) => r.slice(0, 4))).toEqual(screen.map((r) => r.slice(0, 4).map(escaped)));

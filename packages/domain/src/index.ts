@@ -1,5 +1,6 @@
 export * from './month.js';
 export * from './period.js';
+export * from './period-choice.js';
 export * from './measurement-window.js';
 export * from './kpi.js';
 export * from './aggregate.js';

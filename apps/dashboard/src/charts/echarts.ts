@@ -12,6 +12,10 @@
  * tolerance band as a stacked area) and bars, with axes, tooltip and legend. It
  * uses the canvas renderer because "save as PNG" (getDataURL) needs a canvas;
  * the SVG renderer stays for small charts that should stay crisp on wall screens.
+ * Comments stand on it as mark points and mark lines at their period.
+ *
+ * The drill-down chart draws horizontal bars per child unit (value and last
+ * year) with the target as a line series of symbols only.
  *
  * Colours: two themes, registered here once from the CSS custom properties
  * (charts/palette.ts, styles/base.css): THEME for the desk, WALL_THEME for the
@@ -19,13 +23,24 @@
  * argument); options name colours only by role, from `palette`.
  */
 import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  MarkPointComponent,
+  TooltipComponent,
+  type GridComponentOption,
+  type LegendComponentOption,
+  type MarkLineComponentOption,
+  type MarkPointComponentOption,
+  type TooltipComponentOption,
+} from 'echarts/components';
 import { registerTheme, use, type ComposeOption } from 'echarts/core';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 
 import { lightTheme, readPalette, wallTheme } from './palette.js';
 
-use([CanvasRenderer, SVGRenderer, LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent]);
+use([CanvasRenderer, SVGRenderer, LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, MarkPointComponent, MarkLineComponent]);
 
 export const THEME = 'lagesbild';
 export const WALL_THEME = 'lagesbild-wall';
@@ -36,7 +51,9 @@ registerTheme(THEME, lightTheme(palette));
 registerTheme(WALL_THEME, wallTheme(palette));
 
 /** The option type of every chart in the app: only the registered series and components. */
-export type ChartOption = ComposeOption<LineSeriesOption | BarSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption>;
+export type ChartOption = ComposeOption<
+  LineSeriesOption | BarSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | MarkPointComponentOption | MarkLineComponentOption
+>;
 
 export { default as VChart } from 'vue-echarts';
 /** For a chart drawn off screen (the standalone PNG, chart-png.ts). */

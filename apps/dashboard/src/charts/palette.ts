@@ -12,6 +12,7 @@ export const PALETTE_VARS = {
   lastYear: '--chart-last-year',
   forecast: '--chart-forecast',
   band: '--chart-band',
+  comment: '--chart-comment',
   wallText: '--wall-chart-text',
   wallMuted: '--wall-chart-muted',
   wallAxis: '--wall-chart-axis',

@@ -47,32 +47,40 @@ export interface DrilldownLabels {
   status: string;
   changes: string;
   total: string;
+  lastYear: string;
 }
 
 /** The drill-down as the table shows it (and as it is exported): the units in order, then the parent's total. */
 export function drilldownTable(
   title: string,
   rows: readonly DrilldownRow[],
-  parent: Pick<DrilldownRow, 'display' | 'targetDisplay' | 'status' | 'value' | 'target'> & Partial<Pick<DrilldownRow, 'hidden'>>,
+  parent: Pick<DrilldownRow, 'display' | 'targetDisplay' | 'status' | 'value' | 'target'> & Partial<Pick<DrilldownRow, 'hidden' | 'change'>>,
   labels: DrilldownLabels,
   locale: Locale,
   notes: string[] = [],
   /** The KPI's unit and decimals, for the spreadsheet's number cells (text only without). */
   measure: { unit: string; decimals: number } | null = null,
 ): TableModel {
-  type Figures = Pick<DrilldownRow, 'value' | 'target'> & Partial<Pick<DrilldownRow, 'hidden'>>;
+  type Figures = Pick<DrilldownRow, 'value' | 'target'> & Partial<Pick<DrilldownRow, 'hidden' | 'change'>>;
   const num = (v: number | null) => (measure ? cellNumber(v, measure.unit, measure.decimals) : null);
-  const figures = (r: Figures) => [null, r.hidden ? null : num(r.value), num(r.target), null, null];
-  const line = (name: string, r: Pick<DrilldownRow, 'display' | 'value' | 'target' | 'targetDisplay' | 'status'> & Partial<Pick<DrilldownRow, 'hidden'>>, changes: string) => [
+  const ly = (r: Partial<Pick<DrilldownRow, 'change'>>) => r.change?.lastYear;
+  const figures = (r: Figures) => [null, r.hidden ? null : num(r.value), num(r.target), null, null, ly(r)?.hidden ? null : num(ly(r)?.value ?? null)];
+  const line = (
+    name: string,
+    r: Pick<DrilldownRow, 'display' | 'value' | 'target' | 'targetDisplay' | 'status'> & Partial<Pick<DrilldownRow, 'hidden' | 'change'>>,
+    changes: string,
+  ) => [
     name,
     valueText(r, locale, measure),
     r.target === null ? (r.targetDisplay ?? '–') : valueText({ display: r.targetDisplay ?? '–', value: r.target }, locale, measure),
     statusText(r.status, locale),
     changes,
+    valueText(ly(r), locale, measure),
   ];
   return {
     title,
-    headers: [labels.unit, labels.value, labels.target, labels.status, labels.changes],
+    // Last year after the reorganisations: the first five columns stay where they were in earlier files.
+    headers: [labels.unit, labels.value, labels.target, labels.status, labels.changes, labels.lastYear],
     rows: [...rows.map((r) => line(r.name, r, r.changes.join('; '))), line(labels.total, parent, '')],
     numbers: [...rows.map(figures), figures(parent)],
     notes,

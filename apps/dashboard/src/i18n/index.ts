@@ -3,6 +3,8 @@ import { accessEn } from './access-en.js';
 import { accessSv } from './access-sv.js';
 import { boardsEn } from './boards-en.js';
 import { boardsSv } from './boards-sv.js';
+import { chartsEn } from './charts-en.js';
+import { chartsSv } from './charts-sv.js';
 import { economyEn } from './economy-en.js';
 import { economySv } from './economy-sv.js';
 import { en } from './en.js';
@@ -30,14 +32,39 @@ export type Messages = BaseMessages & {
   importer: typeof importSv;
   kolada: typeof koladaSv;
   report: typeof reportSv;
-} & typeof wallSv;
+} & typeof wallSv &
+  typeof chartsSv;
 
 export type AppLocale = 'sv' | 'en';
 
 /** Every catalogue has exactly the Swedish keys: each English part is declared with its Swedish part's type. */
 export const messages: Record<AppLocale, Messages> = {
-  sv: { ...sv, access: accessSv, boards: boardsSv, economy: economySv, followUps: followUpsSv, goals: goalsSv, importer: importSv, kolada: koladaSv, report: reportSv, ...wallSv },
-  en: { ...en, access: accessEn, boards: boardsEn, economy: economyEn, followUps: followUpsEn, goals: goalsEn, importer: importEn, kolada: koladaEn, report: reportEn, ...wallEn },
+  sv: {
+    ...sv,
+    access: accessSv,
+    boards: boardsSv,
+    economy: economySv,
+    followUps: followUpsSv,
+    goals: goalsSv,
+    importer: importSv,
+    kolada: koladaSv,
+    report: reportSv,
+    ...wallSv,
+    ...chartsSv,
+  },
+  en: {
+    ...en,
+    access: accessEn,
+    boards: boardsEn,
+    economy: economyEn,
+    followUps: followUpsEn,
+    goals: goalsEn,
+    importer: importEn,
+    kolada: koladaEn,
+    report: reportEn,
+    ...wallEn,
+    ...chartsEn,
+  },
 };
 
 /** 'overview.heading', 'access.login.title', …: the dotted path of every message. */

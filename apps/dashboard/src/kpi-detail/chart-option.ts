@@ -1,5 +1,6 @@
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import { palette, type ChartOption } from '../charts/echarts.js';
+import type { CommentMark } from './comment-marks.js';
 
 interface ChartLine {
   /** Series key from the API (T, K, M or a unit code); picks the colour and symbol. */
@@ -19,6 +20,8 @@ export interface DetailChartInput {
   band: { name: string; lower: (number | null)[]; upper: (number | null)[] } | null;
   lastYear: { name: string; values: (number | null)[] } | null;
   forecast: { name: string; values: (number | null)[] } | null;
+  /** Comments at their period (comment-marks.ts): a pin over the category, a dashed line down it, the first line in the tooltip. */
+  comments?: { name: string; marks: readonly CommentMark[]; more: (n: number) => string } | null;
   /** Tooltip text of a value ("4 164 tkr"); the axis gets the number alone. */
   formatValue: (v: number) => string;
   formatAxis: (v: number) => string;
@@ -31,6 +34,20 @@ const LEGEND_ROW = 22;
 /** ECharts' legend item: the icon (25) and the gap before the text (5); then LEGEND_GAP to the next one. */
 const LEGEND_ICON = 30;
 const LEGEND_GAP = 14;
+/** What the axis tooltip gets from ECharts for each series at the hovered category (the fields it reads). */
+interface AxisParam {
+  seriesIndex?: number;
+  seriesName?: string;
+  dataIndex?: number;
+  name?: string;
+  value?: unknown;
+  marker?: unknown;
+}
+
+/** Comment bodies are the users' own text: the tooltip is HTML, so every text in it is escaped. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
 
 function colourOf(key: string, i: number): string | undefined {
   const s = palette.series;
@@ -118,15 +135,14 @@ export function detailChartOption(input: DetailChartInput): ChartOption {
       lineStyle: { width: 2, type: [6, 4] },
     });
   }
+  const comments = input.comments && input.comments.marks.length > 0 ? input.comments : null;
+  if (comments) series.push(commentSeries(comments, series, input.kind));
   const legend = series.map((s) => String(s.name ?? '')).filter((n, i, all) => n !== '' && all.indexOf(n) === i);
   return {
     animation: false,
     grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
     legend: { top: 0, left: 0, data: legend, itemGap: LEGEND_GAP },
-    tooltip: {
-      trigger: 'axis',
-      valueFormatter: (v) => (typeof v === 'number' ? input.formatValue(v) : '–'),
-    },
+    tooltip: { trigger: 'axis', formatter: (p: AxisParam | AxisParam[]) => axisTooltip(Array.isArray(p) ? p : [p], series, input, comments) },
     xAxis: { type: 'category', data: input.categories },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => input.formatAxis(v) } },
     series,
@@ -150,3 +166,78 @@ export function legendRows(textWidths: readonly number[], width: number): number
 
 /** The space above the plot for a legend of that many rows (at least the 48 px the screen's chart keeps). */
 export const plotTop = (rows: number): number => Math.max(48, rows * LEGEND_ROW + 20);
+
+/**
+ * The comments' own series: no line of its own (its data is empty), a pin
+ * above each commented category at the height of the first series there, and
+ * a dashed line down the category. Silent: the axis tooltip tells the comment.
+ */
+function commentSeries(
+  comments: NonNullable<DetailChartInput['comments']>,
+  drawn: readonly (LineSeriesOption | BarSeriesOption)[],
+  kind: DetailChartInput['kind'],
+): LineSeriesOption {
+  const heightAt = (i: number): number => {
+    for (const s of drawn) {
+      const v = (s.data as unknown[] | undefined)?.[i];
+      if (typeof v === 'number' && s.stack === undefined) return v;
+    }
+    return 0;
+  };
+  return {
+    type: 'line',
+    name: comments.name,
+    data: [],
+    color: palette.comment,
+    symbol: 'pin',
+    silent: true,
+    markPoint: {
+      silent: true,
+      symbol: 'pin',
+      symbolSize: 30,
+      itemStyle: { color: palette.comment },
+      // The pin's number: how many comments stand at the category.
+      label: { color: '#fff', fontSize: 11, fontWeight: 700 },
+      data: comments.marks.map((m) => ({ name: m.label, coord: [m.index, heightAt(m.index)], value: 1 + m.more })),
+    },
+    markLine: {
+      silent: true,
+      symbol: 'none',
+      label: { show: false },
+      lineStyle: { color: palette.comment, type: 'dashed', width: kind === 'bar' ? 1 : 1.5 },
+      data: comments.marks.map((m) => ({ xAxis: m.index })),
+    },
+  };
+}
+
+/**
+ * The axis tooltip: the category, each drawn series with its formatted value
+ * (the band and the comments' own series left out), and under them the first
+ * line of the newest comment at that category, with how many more there are.
+ */
+function axisTooltip(
+  params: readonly AxisParam[],
+  drawn: readonly (LineSeriesOption | BarSeriesOption)[],
+  input: DetailChartInput,
+  comments: DetailChartInput['comments'],
+): string {
+  const shown = params.filter((p) => {
+    const s = p.seriesIndex === undefined ? undefined : drawn[p.seriesIndex];
+    return s !== undefined && s.stack === undefined && s.name !== comments?.name;
+  });
+  const index = params[0]?.dataIndex;
+  const head = `<div style="font-weight:700">${escapeHtml(params[0]?.name ?? '')}</div>`;
+  const rows = shown.map(
+    (p) =>
+      `<div>${typeof p.marker === 'string' ? p.marker : ''}${escapeHtml(p.seriesName ?? '')} <strong style="float:right;margin-left:1.2em">${escapeHtml(
+        typeof p.value === 'number' ? input.formatValue(p.value) : '–',
+      )}</strong></div>`,
+  );
+  const mark = comments?.marks.find((m) => m.index === index);
+  const note = mark
+    ? `<div style="max-width:22em;margin-top:0.4em;padding-top:0.3em;border-top:1px solid #d5dbe3;white-space:normal;color:${palette.comment}">${escapeHtml(comments?.name ?? '')}: ${escapeHtml(
+        mark.firstLine,
+      )}${mark.more > 0 ? ` <em>${escapeHtml(comments?.more(mark.more) ?? '')}</em>` : ''}</div>`
+    : '';
+  return head + rows.join('') + note;
+}

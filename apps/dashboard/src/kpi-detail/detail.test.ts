@@ -254,24 +254,33 @@ describe('the drill-down table', () => {
       name: 'Enhet B',
       hasChildren: false,
       changes: ['Flyttad från A1 till A2 2021-06'],
+      change: { lastYear: { value: 6, display: '6', hidden: null } },
     } as DrilldownRow;
     const t = drilldownTable(
       'Hushåll',
       [r],
-      { display: '8', targetDisplay: '19', status: 'green', value: 8, target: 19 },
-      { unit: 'Enhet', value: 'Värde', target: 'Mål', status: 'Status', changes: 'Omorganisation', total: 'Hela SOC' },
+      {
+        display: '8',
+        targetDisplay: '19',
+        status: 'green',
+        value: 8,
+        target: 19,
+        change: { lastYear: { value: null, display: 'färre än 5 hushåll', hidden: { mark: 'primary', noun: 'households', threshold: 5 } } } as DrilldownRow['change'],
+      },
+      { unit: 'Enhet', value: 'Värde', target: 'Mål', status: 'Status', changes: 'Omorganisation', total: 'Hela SOC', lastYear: 'Föregående år' },
       'sv',
       [],
       { unit: 'count', decimals: 0 },
     );
     expect(t.rows).toEqual([
-      ['Enhet B', 'färre än 5 hushåll', '–', '○ ej bedömd', 'Flyttad från A1 till A2 2021-06'],
-      ['Hela SOC', '8', '19', '● uppfyllt', ''],
+      ['Enhet B', 'färre än 5 hushåll', '–', '○ ej bedömd', 'Flyttad från A1 till A2 2021-06', '6'],
+      ['Hela SOC', '8', '19', '● uppfyllt', '', 'färre än 5 hushåll'],
     ]);
-    // The hidden value stays text in the spreadsheet; the total's figures are numbers.
+    expect(t.headers.at(-1)).toBe('Föregående år');
+    // A hidden value stays text in the spreadsheet, last year's too; shown figures are numbers.
     expect(t.numbers).toEqual([
-      [null, null, null, null, null],
-      [null, { value: 8, numFmt: '#,##0' }, { value: 19, numFmt: '#,##0' }, null, null],
+      [null, null, null, null, null, { value: 6, numFmt: '#,##0' }],
+      [null, { value: 8, numFmt: '#,##0' }, { value: 19, numFmt: '#,##0' }, null, null, null],
     ]);
   });
 });

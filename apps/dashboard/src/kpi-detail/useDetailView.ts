@@ -1,8 +1,9 @@
 import { formatMonth, formatNumber, formatPeriod, formatValue, isRate, parsePeriod, yearOf } from '@lagesbild/domain';
-import { computed, type ComputedRef } from 'vue';
+import { computed, type ComputedRef, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { KpiInfo, OverviewCard, SeriesLine } from '../api/types.js';
 import { detailChartOption } from './chart-option.js';
+import { commentMarks } from './comment-marks.js';
 import { detailTable, periodText } from './detail-table.js';
 import { isHidden } from '../lib/hidden-text.js';
 import { forecastLine } from './forecast-line.js';
@@ -12,7 +13,14 @@ import type { DetailSeries } from './useKpiDetail.js';
  * What the KPI view draws from the loaded data: the chart option, the table
  * under it (also the export) and the words around them, in the chosen language.
  */
-export function useDetailView(current: ComputedRef<DetailSeries | null>, info: ComputedRef<KpiInfo | null>, card: ComputedRef<OverviewCard | null>, unitName: ComputedRef<string>) {
+export function useDetailView(
+  current: ComputedRef<DetailSeries | null>,
+  info: ComputedRef<KpiInfo | null>,
+  card: ComputedRef<OverviewCard | null>,
+  unitName: ComputedRef<string>,
+  /** The comments the view loaded (newest first), drawn at their period. */
+  comments: Ref<readonly { period: string; body: string }[]>,
+) {
   const { t, locale } = useI18n();
   const lang = computed(() => (locale.value === 'en' ? 'en' : 'sv'));
 
@@ -44,6 +52,8 @@ export function useDetailView(current: ComputedRef<DetailSeries | null>, info: C
     return values.some((v) => v !== null) ? values : null;
   });
 
+  const marks = computed(() => commentMarks(comments.value, first.value?.points.map((p) => p.period) ?? [], (p) => formatPeriod(p, lang.value)));
+
   const option = computed(() => {
     const d = current.value;
     const ly = d?.lastYear?.series[0];
@@ -60,6 +70,7 @@ export function useDetailView(current: ComputedRef<DetailSeries | null>, info: C
         forecastValues.value && forecastInput.value
           ? { name: t('detail.forecastLine', { month: formatMonth(forecastInput.value.asOf, lang.value) }), values: forecastValues.value }
           : null,
+      comments: { name: t('chartMarks.comment'), marks: marks.value, more: (n) => t('chartMarks.more', { n }) },
       formatValue: fmt,
       // Axis labels carry the unit too ("6 %", "4 000 tkr"), with a decimal only where the axis steps need one.
       formatAxis: (v) => (info.value ? formatValue(v, info.value.unit, v % 1 !== 0 ? 1 : 0, lang.value) : formatNumber(v, 0, lang.value)),
@@ -95,7 +106,10 @@ export function useDetailView(current: ComputedRef<DetailSeries | null>, info: C
     });
   });
 
-  const chartLabel = computed(() => t('detail.chartLabel', { kpi: kpiName.value, unit: unitName.value, range: rangeText.value, grain: grainWord.value }));
+  const chartLabel = computed(() => {
+    const base = t('detail.chartLabel', { kpi: kpiName.value, unit: unitName.value, range: rangeText.value, grain: grainWord.value });
+    return marks.value.length > 0 ? `${base} ${t('chartMarks.label', { periods: marks.value.map((m) => m.label).join(', ') })}` : base;
+  });
   const periodLabel = computed(() => {
     const key = current.value?.question.period ?? card.value?.period;
     return key ? formatPeriod(parsePeriod(key), lang.value) : '';

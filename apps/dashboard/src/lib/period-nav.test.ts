@@ -12,11 +12,15 @@ describe('switching period kind', () => {
     expect(key('2022-T3', (p) => switchKind(p, 'month'))).toBe('2022-12');
     expect(key('2022-D', (p) => switchKind(p, 'tertial'))).toBe('2022-T2');
     expect(key('2022-D', (p) => switchKind(p, 'year'))).toBe('2022');
+    expect(key('2022-T2', (p) => switchKind(p, 'ytd'))).toBe('2022-08-YTD');
+    expect(key('2022-06', (p) => switchKind(p, 'rolling12'))).toBe('2022-06-R12');
+    expect(key('2022-04-R12', (p) => switchKind(p, 'tertial'))).toBe('2022-T1');
   });
   it('does not jump past the latest month with data', () => {
     expect(key('2022', (p) => switchKind(p, 'month', '2022-04'))).toBe('2022-04');
     expect(key('2022', (p) => switchKind(p, 'tertial', '2022-04'))).toBe('2022-T1');
     expect(key('2022-T2', (p) => switchKind(p, 'month', '2022-04'))).toBe('2022-04');
+    expect(key('2022', (p) => switchKind(p, 'ytd', '2022-04'))).toBe('2022-04-YTD');
     // A past period is left where it is.
     expect(key('2020-T2', (p) => switchKind(p, 'month', '2022-12'))).toBe('2020-08');
   });
@@ -56,6 +60,8 @@ describe('reading the period from the URL', () => {
   });
   it('knows which picker button a period belongs to', () => {
     expect(pickerKindOf(parsePeriod('2022-D'))).toBe('delar');
+    expect(pickerKindOf(parsePeriod('2022-04-YTD'))).toBe('ytd');
+    expect(pickerKindOf(parsePeriod('2022-04-R12'))).toBe('rolling12');
     expect(pickerKindOf(parsePeriod('2022-01:2022-03'))).toBeNull();
   });
 });

@@ -1,13 +1,17 @@
 import type { Db, KpiRecord } from '@lagesbild/db';
-import { addMonths, isRate, monthsOf, type Gender, type Period } from '@lagesbild/domain';
+import { addMonths, isRate, monthsOf, sameLastYear, type Gender, type Period } from '@lagesbild/domain';
+import { changeBetween, type Change } from '../engine/compare.js';
 import type { EngineContext } from '../engine/engine-context.js';
-import { kpiOrThrow, loadValueInputs, unitOrThrow, valueOf, type KpiValue, type ValueInputs } from '../engine/kpi-values.js';
+import { kpiOrThrow, loadValueInputs, outsideValue, unitOrThrow, valueOf, type KpiValue, type ValueInputs } from '../engine/kpi-values.js';
 import { loadTargetInputs, releasedValue, releaseFor } from '../engine/released.js';
 import type { UnitAccess } from '../access/scope.js';
 import { publishValues } from '../engine/publish.js';
 import { requestedBand } from '../engine/age-band.js';
 
-export interface DrilldownRow extends KpiValue {
+/** A value with the same period last year beside it (as published: hidden stays hidden, outside the caller's units stays empty). */
+export type WithLastYear = KpiValue & { change: Change };
+
+export interface DrilldownRow extends WithLastYear {
   name: string;
   /** Whether the unit has children to drill into in this period. */
   hasChildren: boolean;
@@ -17,7 +21,7 @@ export interface DrilldownRow extends KpiValue {
 
 export interface Drilldown {
   kpi: string;
-  parent: KpiValue & { name: string };
+  parent: WithLastYear & { name: string };
   /** Ancestors from the root down to the unit, for the breadcrumb. */
   path: { code: string; name: string }[];
   children: DrilldownRow[];
@@ -52,26 +56,43 @@ function changesOf(ctx: EngineContext, code: string, access: UnitAccess): string
   return out;
 }
 
-/** A suppressed audience's drill-down: lookups in the protected release, nothing computed from cells. */
+/** The values shown for the period and for the same period last year, by unit. */
+type Shown = [Map<string, KpiValue>, Map<string, KpiValue>];
+
+/** A suppressed audience's drill-down, the period and last year: lookups in the protected release, nothing computed from cells. */
 async function releasedDrilldown(
   db: Db,
+  ctx: EngineContext,
+  k: KpiRecord,
+  units: string[],
+  lyUnits: string[],
+  period: Period,
+  gender: Gender,
+  band: string | undefined,
+): Promise<Shown> {
+  const ly = sameLastYear(period);
+  const [inputs, release] = await Promise.all([loadTargetInputs(db, ctx, [k], ly.start, period.end, units), releaseFor(db, ctx.orgId)]);
+  return [
+    new Map(units.map((u) => [u, releasedValue(ctx, release, inputs, k, u, period, gender, band)])),
+    new Map(lyUnits.map((u) => [u, releasedValue(ctx, release, inputs, k, u, ly, gender, band)])),
+  ];
+}
+
+/** Exact values for the roles that see them; `withTotal` when the first unit is the parent of the rest. */
+function exactDrilldown(
+  inputs: ValueInputs,
   ctx: EngineContext,
   k: KpiRecord,
   units: string[],
   period: Period,
   gender: Gender,
   band: string | undefined,
-): Promise<Map<string, KpiValue>> {
-  const [inputs, release] = await Promise.all([loadTargetInputs(db, ctx, [k], period.start, period.end, units), releaseFor(db, ctx.orgId)]);
-  return new Map(units.map((u) => [u, releasedValue(ctx, release, inputs, k, u, period, gender, band)]));
-}
-
-/** Exact values for the roles that see them. */
-function exactDrilldown(inputs: ValueInputs, ctx: EngineContext, k: KpiRecord, units: string[], period: Period, gender: Gender, band: string | undefined): Map<string, KpiValue> {
+  withTotal: boolean,
+): Map<string, KpiValue> {
   const [parent, ...children] = units;
   return publishValues(
     units.map((u) => ({ id: u, value: valueOf(ctx, inputs, k, u, period, gender, band), privacyClass: k.privacyClass })),
-    !isRate(k) && parent !== undefined && children.length > 0 ? [{ total: parent, parts: children }] : [],
+    withTotal && !isRate(k) && parent !== undefined && children.length > 0 ? [{ total: parent, parts: children }] : [],
     false,
   );
 }
@@ -95,13 +116,22 @@ export async function buildDrilldown(
   const children = all.filter((c) => q.access.allowsPeriod(c, q.period));
   const units = [q.unit, ...children];
   const at = q.period.end;
-  const shown = q.suppress
-    ? await releasedDrilldown(db, ctx, k, units, q.period, q.gender, band)
-    : exactDrilldown(await loadValueInputs(db, ctx, [k], q.period.start, q.period.end, band ? undefined : units), ctx, k, units, q.period, q.gender, band);
-  const published = (u: string): KpiValue => {
+  // Last year only for the units that were the caller's in every month of it; the others' places stay empty.
+  const lyPeriod = sameLastYear(q.period);
+  const lyAllowed = (u: string) => q.access.allowsPeriod(u, lyPeriod);
+  // Without the parent there is no total to relate the children to: each alone.
+  const lyUnits = lyAllowed(q.unit) ? units.filter(lyAllowed) : children.filter(lyAllowed);
+  const [shown, lyShown] = q.suppress
+    ? await releasedDrilldown(db, ctx, k, units, lyUnits, q.period, q.gender, band)
+    : await (async (): Promise<Shown> => {
+        const inputs = await loadValueInputs(db, ctx, [k], lyPeriod.start, q.period.end, band ? undefined : units);
+        return [exactDrilldown(inputs, ctx, k, units, q.period, q.gender, band, true), exactDrilldown(inputs, ctx, k, lyUnits, lyPeriod, q.gender, band, lyUnits[0] === q.unit)];
+      })();
+  const published = (u: string): WithLastYear => {
     const v = shown.get(u);
     if (!v) throw new Error(`drill-down lost ${u}`);
-    return v;
+    const ly = lyShown.get(u) ?? outsideValue(k.id, u, lyPeriod, q.gender, k.windowFamily);
+    return { ...v, change: changeBetween(k, v, ly) };
   };
   return {
     kpi: k.id,
