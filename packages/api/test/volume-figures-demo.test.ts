@@ -1,4 +1,4 @@
-import { referenceRows } from '@lagesbild/db/testing';
+import { referenceRows, VOLUME_MEASURE_KPI } from '@lagesbild/db/testing';
 import { parsePeriod } from '@lagesbild/domain';
 import { describe, expect, it } from 'vitest';
 import { computeKpiValues, loadEngineContext } from '../src/engine/index.js';
@@ -10,38 +10,7 @@ import { demoCallers } from './demo-callers.js';
  * which the engine measures over the KPI's window (volymmått delår: jan–jun,
  * 000 l.239, 004 l.79; sick leave 1/12–30/6), exact and as released.
  */
-const KPI_OF: Record<string, string> = {
-  'Antal hushåll som beviljats ekonomiskt bistånd, genomsnitt per månad': 'hushall-utbetalt',
-  'Hushåll med utbetalt försörjningsstöd, antal per månad': 'hushall-utbetalt',
-  'Antal ensamkommande barn och unga': 'ensamkommande',
-  'Ensamkommande barn och unga': 'ensamkommande',
-  'Antal utnyttjade vårddygn i familjehem, ensamkommande barn och unga': 'varddygn-familjehem-ekb',
-  'Vårddygn i familjehem, ensamkommande barn och unga': 'varddygn-familjehem-ekb',
-  'Antal utnyttjade vårdygn i stödboende/HVB, ensamkommande barn och unga': 'varddygn-hvb-ekb',
-  'Antal utnyttjade vårddygn i stödboende/HVB, ensamkommande barn och unga': 'varddygn-hvb-ekb',
-  'Vårddygn i stödboende/HVB, ensamkommande barn och unga': 'varddygn-hvb-ekb',
-  'Antal utnyttjade vårddygn i familjehem, barn och unga exkl ensamkommande': 'varddygn-familjehem-bu',
-  'Vårddygn i familjehem, barn och unga exkl ensamkommande': 'varddygn-familjehem-bu',
-  'Antal utnyttjade vårddygn på institution, barn och unga exkl ensamkommande': 'varddygn-institution-bu',
-  'Vårddygn på institution, barn och unga exkl ensamkommande': 'varddygn-institution-bu',
-  'Antal utnyttjade vårddygn på institution, vuxna': 'varddygn-institution-vuxna',
-  'Antal utnyttjande vårddygn på institution, vuxna': 'varddygn-institution-vuxna',
-  'Antal utnyttjade vårddygn på Vårnäs, öppet intag': 'varddygn-varnas',
-  'Antal pågående insatser, kontaktfamiljer/kontaktpersoner': 'kontaktfamiljer',
-  'Pågående insatser, kontaktfamiljer/kontaktpersoner': 'kontaktfamiljer',
-  'Antal ärenden spelmissbruk': 'spelmissbruk',
-  Spelmissbruksärenden: 'spelmissbruk',
-  'Antal kvinnofridsärenden': 'kvinnofrid',
-  Kvinnofridsärenden: 'kvinnofrid',
-  'Antal sociala kontrakt': 'sociala-kontrakt',
-  'Sociala kontrakt': 'sociala-kontrakt',
-  'Antal stadigvarande serveringstillstånd': 'serveringstillstand',
-  'Stadigvarande serveringstillstånd': 'serveringstillstand',
-  'Antal inkomna aktualiseringar': 'aktualiseringar',
-  'Antal startade utredningar': 'startade-utredningar',
-  'Antal avslutade utredningar': 'avslutade-utredningar',
-  'Antal pågående utredningar': 'pagaende-utredningar',
-};
+const KPI_OF = VOLUME_MEASURE_KPI;
 
 /** The report period a printed column belongs to: jan–jun is a delår's volume window, jan–apr a T1, jan–dec the year. */
 function reportPeriod(start: string, end: string): string {

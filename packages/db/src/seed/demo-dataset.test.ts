@@ -4,6 +4,7 @@ import { buildDemoDataset } from './demo-dataset.js';
 import { FTE_MEASURES, printedSplits, SICK_LEAVE_MEASURES } from './personnel-figures.js';
 import { referenceRows } from './reference-csv.js';
 import type { DemoObservation } from './types.js';
+import { VOLUME_MEASURE_KPI } from './volume-measure-kpis.js';
 
 const data = buildDemoDataset();
 const kpi = (id: string) => {
@@ -76,38 +77,7 @@ describe('demo dataset', () => {
   });
 });
 
-const VOLUME_KPIS: Record<string, string> = {
-  'Antal hushåll som beviljats ekonomiskt bistånd, genomsnitt per månad': 'hushall-utbetalt',
-  'Hushåll med utbetalt försörjningsstöd, antal per månad': 'hushall-utbetalt',
-  'Antal inkomna aktualiseringar': 'aktualiseringar',
-  'Antal startade utredningar': 'startade-utredningar',
-  'Antal avslutade utredningar': 'avslutade-utredningar',
-  'Antal utnyttjade vårddygn i familjehem, ensamkommande barn och unga': 'varddygn-familjehem-ekb',
-  'Vårddygn i familjehem, ensamkommande barn och unga': 'varddygn-familjehem-ekb',
-  'Antal utnyttjade vårdygn i stödboende/HVB, ensamkommande barn och unga': 'varddygn-hvb-ekb',
-  'Antal utnyttjade vårddygn i stödboende/HVB, ensamkommande barn och unga': 'varddygn-hvb-ekb',
-  'Vårddygn i stödboende/HVB, ensamkommande barn och unga': 'varddygn-hvb-ekb',
-  'Antal utnyttjade vårddygn i familjehem, barn och unga exkl ensamkommande': 'varddygn-familjehem-bu',
-  'Vårddygn i familjehem, barn och unga exkl ensamkommande': 'varddygn-familjehem-bu',
-  'Antal utnyttjade vårddygn på institution, barn och unga exkl ensamkommande': 'varddygn-institution-bu',
-  'Vårddygn på institution, barn och unga exkl ensamkommande': 'varddygn-institution-bu',
-  'Antal utnyttjade vårddygn på institution, vuxna': 'varddygn-institution-vuxna',
-  'Antal utnyttjande vårddygn på institution, vuxna': 'varddygn-institution-vuxna',
-  'Antal utnyttjade vårddygn på Vårnäs, öppet intag': 'varddygn-varnas',
-  'Antal ensamkommande barn och unga': 'ensamkommande',
-  'Ensamkommande barn och unga': 'ensamkommande',
-  'Antal pågående insatser, kontaktfamiljer/kontaktpersoner': 'kontaktfamiljer',
-  'Pågående insatser, kontaktfamiljer/kontaktpersoner': 'kontaktfamiljer',
-  'Antal ärenden spelmissbruk': 'spelmissbruk',
-  Spelmissbruksärenden: 'spelmissbruk',
-  'Antal kvinnofridsärenden': 'kvinnofrid',
-  Kvinnofridsärenden: 'kvinnofrid',
-  'Antal sociala kontrakt': 'sociala-kontrakt',
-  'Sociala kontrakt': 'sociala-kontrakt',
-  'Antal stadigvarande serveringstillstånd': 'serveringstillstand',
-  'Stadigvarande serveringstillstånd': 'serveringstillstand',
-  'Antal pågående utredningar': 'pagaende-utredningar',
-};
+const VOLUME_KPIS = VOLUME_MEASURE_KPI;
 
 describe('the engine reproduces the volume measures the reports print', () => {
   const rows = referenceRows('volume_measures').filter((r) => r.kind === 'utfall' && r.value && VOLUME_KPIS[r.measure_sv ?? ''] && (r.period_start ?? '') >= '2018-01');

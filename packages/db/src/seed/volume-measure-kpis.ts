@@ -1,0 +1,36 @@
+/**
+ * The KPI of each printed volymmått row (reference/volume_measures.csv): the four reports name the same measure in
+ * several ways (000 and 002 "Antal utnyttjade vårddygn …", 001 "Vårddygn …", one "vårdygn" misspelt).
+ */
+export const VOLUME_MEASURE_KPI: Readonly<Record<string, string>> = {
+  'Antal hushåll som beviljats ekonomiskt bistånd, genomsnitt per månad': 'hushall-utbetalt',
+  'Hushåll med utbetalt försörjningsstöd, antal per månad': 'hushall-utbetalt',
+  'Antal ensamkommande barn och unga': 'ensamkommande',
+  'Ensamkommande barn och unga': 'ensamkommande',
+  'Antal utnyttjade vårddygn i familjehem, ensamkommande barn och unga': 'varddygn-familjehem-ekb',
+  'Vårddygn i familjehem, ensamkommande barn och unga': 'varddygn-familjehem-ekb',
+  'Antal utnyttjade vårdygn i stödboende/HVB, ensamkommande barn och unga': 'varddygn-hvb-ekb',
+  'Antal utnyttjade vårddygn i stödboende/HVB, ensamkommande barn och unga': 'varddygn-hvb-ekb',
+  'Vårddygn i stödboende/HVB, ensamkommande barn och unga': 'varddygn-hvb-ekb',
+  'Antal utnyttjade vårddygn i familjehem, barn och unga exkl ensamkommande': 'varddygn-familjehem-bu',
+  'Vårddygn i familjehem, barn och unga exkl ensamkommande': 'varddygn-familjehem-bu',
+  'Antal utnyttjade vårddygn på institution, barn och unga exkl ensamkommande': 'varddygn-institution-bu',
+  'Vårddygn på institution, barn och unga exkl ensamkommande': 'varddygn-institution-bu',
+  'Antal utnyttjade vårddygn på institution, vuxna': 'varddygn-institution-vuxna',
+  'Antal utnyttjande vårddygn på institution, vuxna': 'varddygn-institution-vuxna',
+  'Antal utnyttjade vårddygn på Vårnäs, öppet intag': 'varddygn-varnas',
+  'Antal pågående insatser, kontaktfamiljer/kontaktpersoner': 'kontaktfamiljer',
+  'Pågående insatser, kontaktfamiljer/kontaktpersoner': 'kontaktfamiljer',
+  'Antal ärenden spelmissbruk': 'spelmissbruk',
+  Spelmissbruksärenden: 'spelmissbruk',
+  'Antal kvinnofridsärenden': 'kvinnofrid',
+  Kvinnofridsärenden: 'kvinnofrid',
+  'Antal sociala kontrakt': 'sociala-kontrakt',
+  'Sociala kontrakt': 'sociala-kontrakt',
+  'Antal stadigvarande serveringstillstånd': 'serveringstillstand',
+  'Stadigvarande serveringstillstånd': 'serveringstillstand',
+  'Antal inkomna aktualiseringar': 'aktualiseringar',
+  'Antal startade utredningar': 'startade-utredningar',
+  'Antal avslutade utredningar': 'avslutade-utredningar',
+  'Antal pågående utredningar': 'pagaende-utredningar',
+};
