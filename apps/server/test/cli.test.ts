@@ -48,6 +48,10 @@ describe.each(TEST_DB_KINDS)('CLI on %s', (kind) => {
     expect(t.display).toBe('431');
     expect(['green', 'yellow', 'red', 'none']).toContain(t.status);
     expect(t).toHaveProperty('target');
+    // 001 l.427: the förvaltning's Prognos 2022 of 420 households is its prognos, not the target.
+    expect(t.prognos).toMatchObject({ value: 420, year: 2022, period: '2022-T1', origin: 'reported' });
+    const text = await h.run('query', '--kpi', 'hushall-utbetalt', '--unit', 'SOC', '--period', '2022-T1');
+    expect(text.out).toContain('Förvaltningens prognos 2022: 420 (enligt rapport) — Prognos 2022, Tertialrapport T1 2022, 001 rad 427');
 
     const k = json(await h.run('query', '--kpi', 'hushall-utbetalt', '--unit', 'SOC', '--period', '2022-T1', '--gender', 'K', '--json'));
     expect(k.value).toBeCloseTo(mean(K_2022), 9);

@@ -1,4 +1,4 @@
-import { referenceRows, VOLUME_MEASURE_KPIS } from '@lagesbild/db/testing';
+import { referenceRows, VOLUME_MEASURE_KPI as KPI_OF } from '@lagesbild/db/testing';
 import { parsePeriod } from '@lagesbild/domain';
 import { describe, expect, it } from 'vitest';
 import { computeKpiValues, loadEngineContext } from '../src/engine/index.js';
@@ -41,13 +41,13 @@ describe('the demo gives every printed volymmått utfall for its report period, 
   };
 
   it('covers the 17 rows of every report (000, 002, 004, 001)', () => {
-    expect(new Set(rows.map((r) => VOLUME_MEASURE_KPIS[r.measure_sv ?? ''])).size).toBe(17);
-    expect(rows.every((r) => VOLUME_MEASURE_KPIS[r.measure_sv ?? ''])).toBe(true);
+    expect(new Set(rows.map((r) => KPI_OF[r.measure_sv ?? ''])).size).toBe(17);
+    expect(rows.every((r) => KPI_OF[r.measure_sv ?? ''])).toBe(true);
   });
 
   it.each(rows.map((r) => [`${r.measure_sv}, ${r.period_label} (${r.source} l.${r.line})`, r] as const))('%s', async (_l, r) => {
     const period = reportPeriod(r.period_start ?? '', r.period_end ?? '');
-    const kpi = VOLUME_MEASURE_KPIS[r.measure_sv ?? ''] ?? '';
+    const kpi = KPI_OF[r.measure_sv ?? ''] ?? '';
     const v = await computed(kpi, period);
     const window = period.endsWith('-D') ? `${r.period_start}:${r.period_end}` : period;
     expect([Math.round(v.value ?? Number.NaN), v.window.period]).toEqual([Number(r.value), window]);

@@ -1,4 +1,4 @@
-import { assessmentOfStatus, figureText, numberText, windowNote, type Assessment, type ReportKpiRow } from '@lagesbild/domain';
+import { assessmentOfStatus, figureText, numberText, prognosNote, windowNote, type Assessment, type ReportKpiRow } from '@lagesbild/domain';
 
 // The volymmått, ekonomi and personal tables as both the PDF and the Word document print them.
 
@@ -9,13 +9,15 @@ export const KPI_FIGURE_COLUMNS = [1, 2, 3, 5];
 /**
  * The lines under a KPI's name: its measurement window where it is not the
  * report period, and, for a KPI only partly measured, how many months have
- * data (as the dashboard says beside its figure).
+ * data (as the dashboard says beside its figure), and the förvaltning's own prognos for the year with where it came from.
  */
 export function nameNotes(r: ReportKpiRow): string[] {
   const notes: string[] = [];
   const measured = windowNote(r);
   if (measured) notes.push(measured);
   if (r.monthsWithData < r.monthsInPeriod) notes.push(`${r.monthsWithData} av ${r.monthsInPeriod} månader med data`);
+  const prognos = prognosNote(r.prognos, r.unit, r.decimals);
+  if (prognos) notes.push(prognos);
   return notes;
 }
 

@@ -1,5 +1,7 @@
 import {
   ASSESSMENTS,
+  driftHead,
+  driftTextRows,
   figureText,
   goalTally,
   REPORT_SECTION_META,
@@ -55,6 +57,20 @@ function kpis(rows: ReportKpiRow[], empty: string): Block[] {
   return [docxTable(KPI_HEADERS, [2200, 1150, 1150, 1150, 1300, 1150, 1300], body, KPI_FIGURE_COLUMNS, true)];
 }
 
+/** The driftsredovisning in tkr (004 l.248), the Summa in bold; nothing when the period has none. */
+function drift(doc: ReportDocument): Block[] {
+  const d = doc.driftsredovisning;
+  if (!d) return [];
+  const rows = driftTextRows(d).map((r): Cell[] => [
+    para({ text: `${'   '.repeat(r.depth)}${r.name}`, bold: r.total }),
+    ...r.cells.map((text) => para({ text, bold: r.total }, true)),
+  ]);
+  return [
+    new Paragraph({ text: 'Driftsredovisning, nettoresultat (tkr)', heading: HeadingLevel.HEADING_3, keepNext: true }),
+    docxTable(driftHead(d), [2900, 1600, 1600, 1600, 1900], rows, [1, 2, 3, 4], true),
+  ];
+}
+
 function annex(doc: ReportDocument): Block[] {
   if (doc.bilaga.length === 0) return none(EMPTY_SECTION.bilaga);
   const row = (r: ReportAnnexRow): Cell[] => {
@@ -96,7 +112,7 @@ const SECTION: Record<ReportSectionId, (doc: ReportDocument) => Block[]> = {
           ),
         ],
   volymmatt: (d) => kpis(d.volymmatt, EMPTY_SECTION.volymmatt),
-  ekonomi: (d) => kpis(d.ekonomi, EMPTY_SECTION.ekonomi),
+  ekonomi: (d) => [...drift(d), ...(d.ekonomi.length || !d.driftsredovisning ? kpis(d.ekonomi, EMPTY_SECTION.ekonomi) : [])],
   personal: (d) => kpis(d.personal, EMPTY_SECTION.personal),
   atgardsplan: (d) =>
     d.atgarder.length === 0

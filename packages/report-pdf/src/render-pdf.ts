@@ -4,7 +4,7 @@ import { REPORT_SECTION_META, REPORT_SECTIONS, reportTitle, type ReportDocument,
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { goalsSection, summarySection } from './section-goals.js';
-import { kpiSection } from './section-kpis.js';
+import { driftSection, kpiSection } from './section-kpis.js';
 import { atgarderSection, bilagaSection, riskerSection, uppdragSection } from './section-lists.js';
 import { MUTED } from './table.js';
 import { dataThroughText, dateText, dateTimeText, EMPTY_SECTION } from './words.js';
@@ -28,7 +28,7 @@ const SECTION: Record<ReportSectionId, (doc: ReportDocument) => Content[]> = {
   malbedomning: goalsSection,
   uppdrag: uppdragSection,
   volymmatt: (d) => kpiSection(d.volymmatt, EMPTY_SECTION.volymmatt),
-  ekonomi: (d) => kpiSection(d.ekonomi, EMPTY_SECTION.ekonomi),
+  ekonomi: (d) => [...driftSection(d), ...(d.ekonomi.length || !d.driftsredovisning ? kpiSection(d.ekonomi, EMPTY_SECTION.ekonomi) : [])],
   personal: (d) => kpiSection(d.personal, EMPTY_SECTION.personal),
   atgardsplan: atgarderSection,
   risker: riskerSection,

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPORT_SECTION_META, REPORT_SECTIONS } from '@lagesbild/domain';
+import { driftTextRows, REPORT_SECTION_META, REPORT_SECTIONS } from '@lagesbild/domain';
+import { driftDelar2020 } from '@lagesbild/domain/testing';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { renderReportDocx } from '../src/index.js';
@@ -54,5 +55,17 @@ describe('renderReportDocx', () => {
     // Header rows repeat on every page (w:tblHeader), one table per section with rows, plus the tally and each annex goal.
     expect(xml.match(/<w:tblHeader\/>/g)?.length ?? 0).toBe(10);
     expect(footers).toMatch(/Sida .*PAGE.* av .*NUMPAGES/s);
+  });
+
+  it('prints the driftsredovisning in the Ekonomi section: each unit row with its four tkr figures, the Summa, the printed headers', async () => {
+    const drift = driftDelar2020();
+    const { text } = readDocx(await renderReportDocx({ ...delarsrapport2020(), driftsredovisning: drift }));
+    const lines = text.split('\n').map((l) => l.trim());
+    const at = lines.indexOf('Driftsredovisning, nettoresultat (tkr)');
+    expect(at).toBeGreaterThan(lines.indexOf('Ekonomi'));
+    expect(lines.slice(at + 1, at + 6)).toEqual(['Enhet (tkr)', 'Utfall per 31/8 2020', 'Budget per 31/8 2020', 'Avvikelse per 31/8 2020', 'Prognos avvikelse per 31/12 2020']);
+    expect(lines.slice(at + 6, at + 6 + 5 * 4)).toEqual(driftTextRows(drift).flatMap((r) => [r.name, ...r.cells]));
+    expect(lines.slice(at + 6, at + 11)).toEqual(['Socialnämnd', '-861', '-934', '73', '100']);
+    expect(lines.slice(at + 21, at + 26)).toEqual(['Summa', '-49 487', '-41 060', '-8 427', '-7 400']);
   });
 });

@@ -1,5 +1,5 @@
 import { REPORT_SECTION_META, REPORT_SECTIONS, type ReportGoalRow } from '@lagesbild/domain';
-import { emptyReport } from '@lagesbild/domain/testing';
+import { driftDelar2020, emptyReport } from '@lagesbild/domain/testing';
 import { describe, expect, it } from 'vitest';
 import { renderReportPdf } from '../src/index.js';
 import { ASSESSMENT_COLOUR } from '../src/symbols.js';
@@ -108,5 +108,15 @@ describe('renderReportPdf', () => {
     // The goal table's header row is printed again on every page the table runs over.
     const withHeader = Array.from({ length: pdf.pages }, (_, i) => pdf.pageText(i + 1)).filter((t) => /Mål\s+Status\s+Prognos helår\s+Kommentar/.test(t));
     expect(withHeader.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('prints the driftsredovisning under Ekonomi: one line per unit with its four tkr figures, "–" for no prognos, the Summa last', async () => {
+    const pdf = inspectPdf(ARTIFACTS, 'drift-2020', await renderReportPdf({ ...delarsrapport2020(), driftsredovisning: driftDelar2020() }));
+    const lines = pdf.layout.split('\n').map((l) => l.trim().replace(/\s{2,}/g, ' | '));
+    expect(pdf.flat).toContain('Driftsredovisning, nettoresultat (tkr)');
+    expect(lines).toContain('Socialnämnd | -861 | -934 | 73 | 100');
+    expect(lines).toContain('Barn och familj | -25 376 | -20 542 | -4 834 | –');
+    expect(lines).toContain('Summa | -49 487 | -41 060 | -8 427 | -7 400');
+    expect(positionsInOrder(pdf.flat, ['Ekonomi', 'Driftsredovisning', 'Socialnämnd', 'Summa', 'Utbetalt försörjningsstöd', 'Personal'])).not.toContain(-1);
   });
 });

@@ -50,6 +50,7 @@ export const reportEn: typeof reportSv = {
     proposed: 'Proposal: {proposal}',
     empty: 'No goals for the period.',
   },
+  drift: { title: 'Operating statement, net result (SEK thousands)' },
   kpi: {
     name: 'Measure',
     value: 'Outcome',

@@ -48,6 +48,7 @@ export const reportSv = {
     proposed: 'Förslag: {proposal}',
     empty: 'Inga mål för perioden.',
   },
+  drift: { title: 'Driftsredovisning, nettoresultat (tkr)' },
   kpi: {
     name: 'Mått',
     value: 'Utfall',

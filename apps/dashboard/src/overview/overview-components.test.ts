@@ -51,6 +51,15 @@ describe('KpiCard', () => {
     );
     expect(wrapper.find('[aria-label="Prognos för helåret: ej uppfyllt"]').exists()).toBe(true);
   });
+  it('shows the förvaltning’s prognos as a prognos with its origin and source, never as the mål (001 l.427: Prognos 2022 420)', () => {
+    const prognos = { value: 420, year: 2022, period: '2022-T1', origin: 'reported' as const, source: 'Prognos 2022, Tertialrapport T1 2022, 001 rad 427' };
+    const { wrapper } = render(KpiCard, { card: card({ target: null, targetDisplay: null, prognos }) });
+    expect(wrapper.get('[data-testid="kpi-prognos"]').text()).toBe('Förvaltningens prognos 2022: 420 (enligt rapport)');
+    expect(wrapper.get('[data-testid="kpi-prognos"]').attributes('title')).toBe(prognos.source);
+    expect(wrapper.get('[data-testid="kpi-target"]').text()).toBe('Inget mål');
+    const en = render(KpiCard, { card: card({ prognos: { ...prognos, origin: 'demo' } }) }, 'en');
+    expect(en.wrapper.get('[data-testid="kpi-prognos"]').text()).toBe("Administration's forecast 2022: 420 (demo value)");
+  });
   it('names a budget, writes the deviation in the KPI’s unit, and draws the 24 months', () => {
     const cost = card({
       kpi: 'placeringskostnad',

@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
+import { driftDelar2020 } from '@lagesbild/domain/testing';
 import { describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../composables/useLiveEvents.js';
 import { render, visibleText } from '../test/render.js';
 import { reportDocument } from '../test/report-fixture.js';
 import ReportAnnex from './ReportAnnex.vue';
 import ReportChanges from './ReportChanges.vue';
+import ReportDrift from './ReportDrift.vue';
 import ReportFollowUps from './ReportFollowUps.vue';
 import ReportGoals from './ReportGoals.vue';
 import ReportKpiTable from './ReportKpiTable.vue';
@@ -52,6 +54,21 @@ describe('the report sections', () => {
     const w = render(ReportKpiTable, { rows: doc.ekonomi, caption: 'Economy', testid: 'report-ekonomi' }, 'en');
     expect(visibleText(w)).toContain('Placeringskostnad (en)');
     expect(cells(w, 'report-kpi-value')[0]).toBe('3,634,874 kr');
+  });
+
+  it('the driftsredovisning prints each unit’s tkr row and the Summa as the PDF does, under the printed headers', () => {
+    const w = render(ReportDrift, { drift: driftDelar2020() });
+    const row = (key: string) =>
+      w
+        .find(`[data-unit="${key}"]`)
+        .findAll('th, td')
+        .map((c) => c.text());
+    expect(row('NAMND')).toEqual(['Socialnämnd', '-861', '-934', '73', '100']);
+    expect(row('BF')).toEqual(['Barn och familj', '-25 376', '-20 542', '-4 834', '–']);
+    expect(row('summa')).toEqual(['Summa', '-49 487', '-41 060', '-8 427', '-7 400']);
+    expect(visibleText(w)).toContain('Prognos avvikelse per 31/12 2020');
+    const en = render(ReportDrift, { drift: driftDelar2020() }, 'en');
+    expect(visibleText(en)).toContain('Outturn to 31 Aug 2020');
   });
 
   it('uppdrag, åtgärdsplan and risker list their rows with status in words', () => {

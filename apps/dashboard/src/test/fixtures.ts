@@ -36,6 +36,7 @@ export function card(over: Partial<OverviewCard> = {}): OverviewCard {
     },
     sparkline: [],
     forecastStatus: 'none',
+    prognos: null,
     latestComment: null,
     ...over,
   } as OverviewCard;

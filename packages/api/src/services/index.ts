@@ -6,3 +6,4 @@ export * from './series.js';
 export * from './drilldown.js';
 export * from './organisations.js';
 export * from './kolada.js';
+export * from './kpi-prognoses.js';

@@ -25,6 +25,7 @@ import { pacer } from '../engine/pace.js';
 import { publishValues, type Outgoing } from '../engine/publish.js';
 import { loadTargetInputs, releasedForecast, releasedValue, releaseFor } from '../engine/released.js';
 import type { UnitAccess } from '../access/scope.js';
+import { kpiPrognosesFor, type KpiPrognos } from './kpi-prognoses.js';
 
 export interface OverviewCard extends KpiValue {
   name: string;
@@ -49,6 +50,8 @@ export interface OverviewCard extends KpiValue {
   forecast: ForecastView;
   /** The forecast judged against the annual target (the reports' "Prognos" column). */
   forecastStatus: Status;
+  /** The förvaltning's own prognos for the year (reported, user or demo), or null: never a target. */
+  prognos: KpiPrognos | null;
   /** The latest comment on this KPI, unit and period, for the card's marker; null when none, or for a wall screen. */
   latestComment: LatestComment | null;
 }
@@ -137,10 +140,25 @@ export async function buildOverview(
     lyOutside: !access.allowsPeriod(unit, lyPeriod),
     basisFrom: since === null || monthIndex(since) > monthIndex(makeMonth(yearOf(asOf), 1)) ? null : since,
   };
-  const cards = suppress
-    ? await releasedCards(db, ctx, unit, p, asOf, start, scope)
-    : await exactCards(await loadValueInputs(db, ctx, ctx.orgKpis, start, p.end, [unit]), ctx, unit, p, asOf, scope);
-  return overviewOf(ctx, unit, p, latest, cards);
+  const [cards, prognoses] = await Promise.all([
+    suppress
+      ? releasedCards(db, ctx, unit, p, asOf, start, scope)
+      : loadValueInputs(db, ctx, ctx.orgKpis, start, p.end, [unit]).then((i) => exactCards(i, ctx, unit, p, asOf, scope)),
+    kpiPrognosesFor(
+      db,
+      ctx.orgId,
+      ctx.orgKpis.map((k) => k.id),
+      unit,
+      p,
+    ),
+  ]);
+  return overviewOf(
+    ctx,
+    unit,
+    p,
+    latest,
+    cards.map((c) => ({ ...c, prognos: prognoses.get(c.kpi) ?? null })),
+  );
 }
 
 export function overviewOf(ctx: EngineContext, unit: string, p: Period, latest: string | null, cards: OverviewCard[]): Overview {
@@ -202,6 +220,7 @@ function card(
     sparkline: sparkline.map((x, i) => (s.sparkOutside[i] ? null : x)),
     outside: { lastYear: s.lyOutside, forecast: s.basisFrom === null, sparkline: s.sparkOutside },
     ...(fc ?? outsideForecast(asOf)),
+    prognos: null,
     latestComment: null,
   };
 }

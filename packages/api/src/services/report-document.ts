@@ -6,9 +6,20 @@
  * a wall screen or the public could be shown, never a computation on request.
  */
 import { findOrganisationName, type Db } from '@lagesbild/db';
-import { periodKey, REPORT_SCHEMA, type Period, type ReportAnnexRow, type ReportDocument, type ReportGoalRow, type ReportKpiRow } from '@lagesbild/domain';
+import {
+  measurementWindow,
+  periodKey,
+  reportDrift,
+  REPORT_SCHEMA,
+  type Period,
+  type ReportAnnexRow,
+  type ReportDocument,
+  type ReportGoalRow,
+  type ReportKpiRow,
+} from '@lagesbild/domain';
 import type { UnitAccess } from '../access/scope.js';
 import type { EngineContext } from '../engine/engine-context.js';
+import { loadDriftsredovisning } from './economy/index.js';
 import { listAtgarder, listRisks, listUppdrag, type FollowUpScope } from './follow-ups.js';
 import { listGoals, type GoalView } from './goals.js';
 import { buildOverview, type OverviewCard } from './overview.js';
@@ -47,6 +58,7 @@ function kpiRow(engine: EngineContext, c: OverviewCard): ReportKpiRow {
     status: c.status,
     forecast: c.forecast.value,
     forecastStatus: c.forecastStatus,
+    prognos: c.prognos && { value: c.prognos.value, year: c.prognos.year, origin: c.prognos.origin, source: c.prognos.source },
     monthsWithData: c.monthsWithData,
     monthsInPeriod: c.monthsInPeriod,
     window: c.window.period === c.period ? null : c.window,
@@ -117,13 +129,16 @@ function annexRows(engine: EngineContext, goals: readonly GoalView[]): ReportAnn
 /** The whole report for a unit and follow-up period, as the caller may see it, in the reports' order. */
 export async function buildReportDocument(db: Db, engine: EngineContext, r: ReportRequest): Promise<ReportDocument> {
   const scope: FollowUpScope = { unit: r.unit, period: r.period, access: r.access };
-  const [orgName, goals, overview, uppdrag, atgarder, risker] = await Promise.all([
+  // The driftsredovisning is sums of money, not counts of people: the same for every audience, over the economy window.
+  const economyWindow = measurementWindow(r.period, 'economy');
+  const [orgName, goals, overview, uppdrag, atgarder, risker, drift] = await Promise.all([
     findOrganisationName(db, engine.orgId),
     listGoals(db, engine, { unit: r.unit, period: r.period }, { access: r.access, suppress: true }),
     buildOverview(db, engine, r.unit, r.period, r.latest, true, r.access),
     listUppdrag(db, engine, scope),
     listAtgarder(db, engine, scope, {}),
     listRisks(db, engine, scope),
+    loadDriftsredovisning(db, engine, r.unit, economyWindow),
   ]);
   const ordered = inTreeOrder(goals);
   const table = (s: KpiSection) => overview.cards.filter((c) => sectionOf(c) === s).map((c) => kpiRow(engine, c));
@@ -144,6 +159,7 @@ export async function buildReportDocument(db: Db, engine: EngineContext, r: Repo
     uppdrag: uppdrag.map((u) => ({ id: u.id, title: u.title, status: u.status, comments: u.comments.map((c) => ({ date: c.date, body: c.body })) })),
     volymmatt: table('volymmatt'),
     ekonomi: table('ekonomi'),
+    driftsredovisning: drift.table.units.length ? reportDrift(r.period, drift.table, drift.prognosLabel) : null,
     personal: table('personal'),
     atgarder: atgarder.map((a) => ({
       id: a.id,

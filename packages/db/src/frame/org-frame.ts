@@ -12,6 +12,7 @@ import {
   goals,
   importBatches,
   investments,
+  kpiPrognoses,
   kpis,
   observationHistory,
   observations,
@@ -57,6 +58,7 @@ export async function clearOrgData(tx: Db, orgId: string): Promise<void> {
   await tx.delete(observationHistory).where(eq(observationHistory.orgId, orgId));
   await tx.delete(observations).where(eq(observations.orgId, orgId));
   await tx.delete(targets).where(eq(targets.orgId, orgId));
+  await tx.delete(kpiPrognoses).where(eq(kpiPrognoses.orgId, orgId));
   await tx.delete(importBatches).where(eq(importBatches.orgId, orgId));
   await tx.delete(unitLinks).where(inArray(unitLinks.unitId, orgUnits));
   await tx.delete(unitNames).where(inArray(unitNames.unitId, orgUnits));

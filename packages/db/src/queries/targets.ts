@@ -1,7 +1,7 @@
 import type { AnnualTarget } from '@lagesbild/domain';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { targets, units } from '../schema/index.js';
+import { kpiPrognoses, targets, units } from '../schema/index.js';
 import { firstOrNull } from './rows.js';
 
 export interface TargetRecord extends AnnualTarget {
@@ -69,4 +69,33 @@ export async function targetYearsOfUnits(db: Db, orgId: string, unitCodes: reado
     .from(targets)
     .innerJoin(units, eq(units.id, targets.unitId))
     .where(and(eq(targets.orgId, orgId), inArray(units.code, [...unitCodes])));
+}
+
+export interface KpiPrognosRecord {
+  kpiId: string;
+  unit: string;
+  year: number;
+  /** The report period it was made at ('2020-D'). */
+  period: string;
+  value: number;
+  origin: 'reported' | 'demo' | 'user';
+  source: string | null;
+}
+
+/** The förvaltning's prognoses of some KPIs on some units for a year (every report period's), not targets. */
+export async function loadKpiPrognoses(db: Db, orgId: string, kpiIds: readonly string[], unitCodes: readonly string[], year: number): Promise<KpiPrognosRecord[]> {
+  if (kpiIds.length === 0 || unitCodes.length === 0) return [];
+  return db
+    .select({
+      kpiId: kpiPrognoses.kpiId,
+      unit: units.code,
+      year: kpiPrognoses.year,
+      period: kpiPrognoses.period,
+      value: kpiPrognoses.value,
+      origin: kpiPrognoses.origin,
+      source: kpiPrognoses.source,
+    })
+    .from(kpiPrognoses)
+    .innerJoin(units, eq(units.id, kpiPrognoses.unitId))
+    .where(and(eq(kpiPrognoses.orgId, orgId), eq(units.orgId, orgId), eq(kpiPrognoses.year, year), inArray(kpiPrognoses.kpiId, [...kpiIds]), inArray(units.code, [...unitCodes])));
 }

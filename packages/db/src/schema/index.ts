@@ -4,6 +4,7 @@ export * from './kpis.js';
 export * from './import-batches.js';
 export * from './observations.js';
 export * from './targets.js';
+export * from './kpi-prognoses.js';
 export * from './comments.js';
 export * from './users.js';
 export * from './audit-log.js';

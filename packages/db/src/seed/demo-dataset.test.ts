@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildDemoDataset } from './demo-dataset.js';
 import { FTE_MEASURES, printedSplits, SICK_LEAVE_MEASURES } from './personnel-figures.js';
 import { referenceRows } from './reference-csv.js';
-import { VOLUME_MEASURE_KPIS } from '../testing/volume-measures.js';
 import type { DemoObservation } from './types.js';
+import { VOLUME_MEASURE_KPI } from './volume-measure-kpis.js';
 
 const data = buildDemoDataset();
 const kpi = (id: string) => {
@@ -78,15 +78,15 @@ describe('demo dataset', () => {
 });
 
 describe('the engine reproduces the volume measures the reports print', () => {
-  const rows = referenceRows('volume_measures').filter((r) => r.kind === 'utfall' && r.value && VOLUME_MEASURE_KPIS[r.measure_sv ?? ''] && (r.period_start ?? '') >= '2018-01');
+  const rows = referenceRows('volume_measures').filter((r) => r.kind === 'utfall' && r.value && VOLUME_MEASURE_KPI[r.measure_sv ?? ''] && (r.period_start ?? '') >= '2018-01');
   it.each(rows.map((r) => [`${r.measure_sv} ${r.period_label} (${r.source} line ${r.line})`, r] as const))('%s', (_label, r) => {
-    const id = VOLUME_MEASURE_KPIS[r.measure_sv ?? ''] ?? '';
+    const id = VOLUME_MEASURE_KPI[r.measure_sv ?? ''] ?? '';
     withinRounding(value(id, r.period_start ?? '', r.period_end ?? ''), Number(r.value), 0);
   });
   it('covers every year of the reports and all 17 rows', () => {
     expect(rows.length).toBeGreaterThanOrEqual(120);
     // One KPI per volymmått row (000 l.245–310), whatever the year calls it.
-    expect(new Set(Object.values(VOLUME_MEASURE_KPIS)).size).toBe(17);
+    expect(new Set(Object.values(VOLUME_MEASURE_KPI)).size).toBe(17);
   });
 });
 

@@ -5,6 +5,8 @@ import { hmeObservations, personnelObservations } from './demo-personnel.js';
 import { personnelKeyObservations } from './demo-personnel-keys.js';
 import { placementObservations } from './demo-placements.js';
 import { reportDetailObservations } from './demo-report-details.js';
+import { demoKpiPrognoses } from './demo-kpi-prognoses.js';
+import { qualityObservations } from './demo-kpis-quality.js';
 import { demoTargets } from './demo-targets.js';
 import { demoEconomy } from './economy/demo-economy.js';
 import { DEMO_UNITS } from './demo-units.js';
@@ -30,6 +32,15 @@ export function buildDemoDataset(): DemoDataset {
     ...hmeObservations(),
     ...volumeObservations(),
     ...reportDetailObservations(),
+    ...qualityObservations(),
   ];
-  return { organisation: DEMO_ORG, units: DEMO_UNITS, kpis: DEMO_KPIS, observations, targets: demoTargets(observations), economy: demoEconomy(observations) };
+  return {
+    organisation: DEMO_ORG,
+    units: DEMO_UNITS,
+    kpis: DEMO_KPIS,
+    observations,
+    targets: demoTargets(observations),
+    prognoses: demoKpiPrognoses(),
+    economy: demoEconomy(observations),
+  };
 }

@@ -37,10 +37,4 @@ export function volumeConstraints(labels: readonly string[], agg: VolumeAggregat
   return out;
 }
 
-export function volumePrognoses(labels: readonly string[]): { year: number; value: number; source: string; line: number }[] {
-  return referenceRows('volume_measures')
-    .filter((r) => r.kind === 'prognos' && labels.includes(r.measure_sv ?? '') && r.value)
-    .map((r) => ({ year: Number((r.period_start ?? '').slice(0, 4)), value: Number(r.value), source: r.source ?? '', line: Number(r.line) }));
-}
-
 export const HOUSEHOLD_LABELS = ['Antal hushåll som beviljats ekonomiskt bistånd, genomsnitt per månad', 'Hushåll med utbetalt försörjningsstöd, antal per månad'] as const;

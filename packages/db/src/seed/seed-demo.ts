@@ -3,7 +3,8 @@ import { refreshRollups } from '../rollups/refresh.js';
 import { createHash } from 'node:crypto';
 import type { Db } from '../client.js';
 import { clearOrgData, upsertKpis, writeOrgFrame } from '../frame/org-frame.js';
-import { observations } from '../schema/index.js';
+import { comments, kpiPrognoses, observations } from '../schema/index.js';
+import { QUALITY_COMMENTS } from './demo-kpis-quality.js';
 import { buildDemoDataset } from './demo-dataset.js';
 import { seedDemoKolada } from './demo-kolada.js';
 import { seedDemoGoals } from './demo-goals.js';
@@ -61,6 +62,8 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
       );
     }
     await writeEconomy(tx, orgId, data.economy, id);
+    await tx.insert(comments).values(QUALITY_COMMENTS.map(({ unitCode, ...c }) => ({ orgId, unitId: id(unitCode), ...c })));
+    await tx.insert(kpiPrognoses).values(data.prognoses.map(({ unitCode, ...p }) => ({ orgId, unitId: id(unitCode), ...p })));
     await seedDemoMappings(tx, orgId);
     await seedDemoKolada(tx, orgId);
     // The 2020 goals and their målbedömning, on the förvaltning (the nämnd's whole organisation).

@@ -41,11 +41,23 @@ export interface DemoTarget {
   source: string | null;
 }
 
+/** The förvaltning's prognos of a KPI for a year, made at a report period (schema/kpi-prognoses.ts). */
+export interface DemoKpiPrognos {
+  kpiId: string;
+  unitCode: string;
+  year: number;
+  period: string;
+  value: number;
+  origin: 'reported' | 'demo';
+  source: string | null;
+}
+
 export interface DemoDataset {
   organisation: { id: string; name: string };
   units: DemoUnit[];
   kpis: DemoKpi[];
   observations: DemoObservation[];
   targets: DemoTarget[];
+  prognoses: DemoKpiPrognos[];
   economy: DemoEconomy;
 }

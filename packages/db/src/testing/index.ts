@@ -3,4 +3,4 @@ export * from './builders.js';
 export * from './release-import.js';
 export * from './goal-world.js';
 export { referenceRows } from '../seed/reference-csv.js';
-export { VOLUME_MEASURE_KPIS } from './volume-measures.js';
+export { VOLUME_MEASURE_KPI } from '../seed/volume-measure-kpis.js';

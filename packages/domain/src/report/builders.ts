@@ -1,4 +1,5 @@
 import type { ReportDocument, ReportFigure, ReportGoalRow, ReportKpiRow } from './document.js';
+import type { ReportDriftsredovisning } from './drift.js';
 
 // Rows and documents for tests of what renders a report (the dashboard's sections, the PDF and Word files): neutral defaults, the test states what it is about.
 
@@ -55,4 +56,16 @@ export const emptyReport = (over: Partial<ReportDocument> = {}): ReportDocument 
   risker: [],
   bilaga: [],
   ...over,
+});
+
+/** Three rows of 004's driftsredovisning (l.250, l.258, l.259) and their Summa, made up to 31/8 2020. */
+export const driftDelar2020 = (): ReportDriftsredovisning => ({
+  through: '2020-08',
+  prognosLabel: 'Prognos avvikelse per 31/12 2020',
+  rows: [
+    { unit: 'NAMND', name: 'Socialnämnd', depth: 1, utfall: -861, budget: -934, avvikelse: 73, prognos: 100 },
+    { unit: 'BU', name: 'Barn och unga', depth: 2, utfall: -23_250, budget: -19_584, avvikelse: -3_666, prognos: -7_500 },
+    { unit: 'BF', name: 'Barn och familj', depth: 2, utfall: -25_376, budget: -20_542, avvikelse: -4_834, prognos: null },
+  ],
+  total: { utfall: -49_487, budget: -41_060, avvikelse: -8_427, prognos: -7_400 },
 });

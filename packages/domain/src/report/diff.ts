@@ -1,7 +1,8 @@
 import { ASSESSMENT_META } from '../goals.js';
 import { STATUS_META } from '../status.js';
 import type { ReportAnnexRow, ReportAtgardRow, ReportDocument, ReportGoalRow, ReportKpiRow, ReportRiskRow, ReportSectionId, ReportUppdragRow } from './document.js';
-import { figureText, numberText } from './text.js';
+import { driftHead, driftTextRows, type DriftTextRow } from './drift.js';
+import { figureText, numberText, prognosNote } from './text.js';
 
 /** One cell that differs between a fastställd version and the data now, as printed (Swedish). */
 export interface ReportChange {
@@ -78,8 +79,19 @@ const KPIS: Rows<ReportKpiRow> = {
     { name: 'Status', text: (r) => STATUS_META[r.status].sv },
     { name: 'Prognos helår', text: (r) => numberText(r.forecast, r.unit, r.decimals) },
     { name: 'Prognos', text: (r) => STATUS_META[r.forecastStatus].sv },
+    { name: 'Förvaltningens prognos', text: (r) => prognosNote(r.prognos, r.unit, r.decimals) ?? '–' },
   ],
 };
+
+const DRIFT: Rows<DriftTextRow> = {
+  key: (r) => r.key,
+  label: (r) => r.name,
+  columns: driftHead({ through: '2000-01', prognosLabel: 'Prognos' })
+    .slice(1)
+    .map((name, i) => ({ name: name.replace(/ per .*/, ''), text: (r: DriftTextRow) => r.cells[i] ?? '' })),
+};
+
+const driftRows = (d: ReportDocument['driftsredovisning']): DriftTextRow[] => (d ? driftTextRows(d) : []);
 
 const ATGARDER: Rows<ReportAtgardRow> = {
   key: byId,
@@ -115,6 +127,7 @@ export function diffReports(before: ReportDocument, after: ReportDocument): Repo
     ...compareRows('uppdrag', before.uppdrag, after.uppdrag, UPPDRAG),
     ...compareRows('volymmatt', before.volymmatt, after.volymmatt, KPIS),
     ...compareRows('ekonomi', before.ekonomi, after.ekonomi, KPIS),
+    ...compareRows('ekonomi', driftRows(before.driftsredovisning), driftRows(after.driftsredovisning), DRIFT),
     ...compareRows('personal', before.personal, after.personal, KPIS),
     ...compareRows('atgardsplan', before.atgarder, after.atgarder, ATGARDER),
     ...compareRows('risker', before.risker, after.risker, RISKER),

@@ -3,6 +3,7 @@ import type { Direction, MeasureUnit } from '../kpi.js';
 import type { ValueWindow } from '../measurement-window.js';
 import type { HiddenReason } from '../release/labels.js';
 import type { Status } from '../status.js';
+import type { ReportDriftsredovisning } from './drift.js';
 
 /**
  * The nämnd's tertial- or delårsrapport as data: what the live report shows,
@@ -34,6 +35,15 @@ export interface ReportFigure {
   hidden: HiddenReason | null;
 }
 
+/** The förvaltning's own prognos of a KPI for a year ("Prognos 2020" in the volymmått table): not a target, not the computed forecast. */
+export interface KpiPrognosFigure {
+  value: number;
+  year: number;
+  origin: 'reported' | 'user' | 'demo';
+  /** The document and line it was read from, or null. */
+  source: string | null;
+}
+
 /** One KPI in the volymmått, ekonomi or personal table, in the period's measurement window. */
 export interface ReportKpiRow {
   kpi: string;
@@ -50,6 +60,8 @@ export interface ReportKpiRow {
   /** Year-end forecast and its status against the annual target (the reports' "Prognos"). */
   forecast: number | null;
   forecastStatus: Status;
+  /** The förvaltning's prognos for the year, printed as "Prognos", never as "Mål"; absent in versions fastställda before it. */
+  prognos?: KpiPrognosFigure | null;
   monthsWithData: number;
   monthsInPeriod: number;
   /**
@@ -145,6 +157,11 @@ export interface ReportDocument {
   uppdrag: ReportUppdragRow[];
   volymmatt: ReportKpiRow[];
   ekonomi: ReportKpiRow[];
+  /**
+   * The Ekonomi section's driftsredovisning (net cost per unit, budget, utfall, avvikelse, prognos helår, tkr)
+   * over the period's economy window; null when the period has none, absent in versions fastställda before it.
+   */
+  driftsredovisning?: ReportDriftsredovisning | null;
   personal: ReportKpiRow[];
   atgarder: ReportAtgardRow[];
   risker: ReportRiskRow[];

@@ -3,7 +3,7 @@ import { ASSESSMENTS, ASSESSMENT_META, type Assessment } from '../goals.js';
 import type { MeasureUnit } from '../kpi.js';
 import { parsePeriod } from '../period.js';
 import { hiddenText } from '../release/labels.js';
-import type { ReportDocument, ReportFigure, ReportKpiRow } from './document.js';
+import type { KpiPrognosFigure, ReportDocument, ReportFigure, ReportKpiRow } from './document.js';
 
 type Locale = 'sv' | 'en';
 
@@ -21,6 +21,20 @@ export function figureText(f: ReportFigure, unit: string | null, decimals: numbe
 export function windowNote(r: Pick<ReportKpiRow, 'window'>, locale: Locale = 'sv'): string | null {
   if (!r.window) return null;
   return locale === 'sv' ? `Mätperiod ${r.window.label}` : `Measured ${r.window.labelEn}`;
+}
+
+const PROGNOS_ORIGIN: Record<KpiPrognosFigure['origin'], { sv: string; en: string }> = {
+  reported: { sv: 'enligt rapport', en: 'as reported' },
+  user: { sv: 'angiven i Lägesbild', en: 'entered in Lägesbild' },
+  demo: { sv: 'demovärde', en: 'demo value' },
+};
+
+/** "Förvaltningens prognos 2020: 600 (enligt rapport)": the card, the KPI detail and the report say the same; null when there is none. */
+export function prognosNote(p: KpiPrognosFigure | null | undefined, unit: string | null, decimals: number, locale: Locale = 'sv'): string | null {
+  if (!p) return null;
+  const value = formatValue(p.value, asMeasure(unit), decimals, locale);
+  const origin = PROGNOS_ORIGIN[p.origin][locale];
+  return locale === 'sv' ? `Förvaltningens prognos ${p.year}: ${value} (${origin})` : `Administration's forecast ${p.year}: ${value} (${origin})`;
 }
 
 export const numberText = (v: number | null, unit: string | null, decimals: number, locale: Locale = 'sv'): string =>

@@ -1,6 +1,6 @@
-import { ALL_UNITS, InputError, loadEngineContext, NotFoundError, queryValue, type QueriedValue } from '@lagesbild/api';
+import { ALL_UNITS, InputError, kpiPrognosesFor, loadEngineContext, NotFoundError, queryValue, type QueriedValue } from '@lagesbild/api';
 import type { Database } from '@lagesbild/db';
-import { parsePeriod, PeriodParseError, STATUS_META, type Gender, type Period } from '@lagesbild/domain';
+import { parsePeriod, PeriodParseError, prognosNote, STATUS_META, type Gender, type Period } from '@lagesbild/domain';
 import { cliCommand, needed, ORG_ARG, toggle, value } from '../command.js';
 import { CliError, type CliIo } from '../io.js';
 
@@ -58,8 +58,10 @@ async function queryCommand(database: Database, io: CliIo, opts: QueryOptions): 
     if (err instanceof InputError) throw new CliError(err.message, 2);
     throw err;
   }
+  // The förvaltning's own prognos for the year (kpi_prognoses): of the total only, never a target.
+  const prognos = gender === 'T' && !opts.band ? ((await kpiPrognosesFor(database.db, ctx.orgId, [v.kpi], v.unit, period)).get(v.kpi) ?? null) : null;
   if (opts.json) {
-    io.out(JSON.stringify({ ...v, ageBand: opts.band ?? '' }));
+    io.out(JSON.stringify({ ...v, prognos, ageBand: opts.band ?? '' }));
     return;
   }
   const meta = STATUS_META[v.status];
@@ -69,6 +71,9 @@ async function queryCommand(database: Database, io: CliIo, opts: QueryOptions): 
   io.out(`Status: ${meta.symbol} ${meta.sv}`);
   if (v.change) io.out(`Förra året (${v.change.lastYear.periodLabel}): ${v.change.lastYear.display}; förändring ${v.change.display ?? '–'}`);
   io.out(`Prognos ${v.forecast.year}: ${v.forecast.display} (${STATUS_META[v.forecastStatus].symbol} ${STATUS_META[v.forecastStatus].sv}) — ${v.forecast.explanation}`);
+  const k = ctx.kpis.get(v.kpi);
+  const note = prognosNote(prognos, k?.unit ?? null, k?.decimals ?? 0);
+  if (note) io.out(`${note}${prognos?.source ? ` — ${prognos.source}` : ''}`);
   if (v.origin) io.out(`Källa:  ${{ reported: 'rapporterat', synthetic: 'syntetiskt demodata', mixed: 'rapporterat och syntetiskt' }[v.origin]}`);
 }
 

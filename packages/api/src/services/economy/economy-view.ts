@@ -32,16 +32,9 @@ export interface EconomyRequest {
  */
 export async function buildEconomyView(db: Db, ctx: EngineContext, req: EconomyRequest): Promise<EconomyView> {
   const key = periodKey(req.period);
-  const [amounts, prognoses, investments] = await Promise.all([
-    loadEconomyAmounts(db, ctx.orgId, req.period.start, req.period.end),
-    loadEconomyPrognoses(db, ctx.orgId, key),
-    loadInvestments(db, ctx.orgId, key),
-  ]);
-  const table = driftsredovisning({ tree: ctx.tree, unit: req.unit, period: req.period, amounts, prognoses });
-  const shownUnits = new Set([...table.units.map((r) => r.unit), ...(table.costTypes.length ? [req.unit] : [])]);
+  const [{ amounts, prognoses, table, prognosLabel }, investments] = await Promise.all([loadDriftsredovisning(db, ctx, req.unit, req.period), loadInvestments(db, ctx.orgId, key)]);
   const shown = [...amounts.filter((a) => a.line === 'netto' || !ctx.kpis.has(a.line)), ...prognoses].filter((a) => ctx.tree.isWithin(a.unit, req.unit, req.period.end));
   const sources = [...new Map(shown.map((a) => [`${a.origin}|${a.source}`, { origin: a.origin, source: a.source }])).values()];
-  const prognosLabel = prognoses.find((p) => p.line === 'netto' && shownUnits.has(p.unit))?.label ?? prognoses.find((p) => shownUnits.has(p.unit))?.label ?? null;
   return {
     unit: req.unit,
     unitName: ctx.tree.nameAt(req.unit, req.period.end),
@@ -53,6 +46,15 @@ export async function buildEconomyView(db: Db, ctx: EngineContext, req: EconomyR
     investments: investments.filter((i) => ctx.tree.isWithin(i.unit, req.unit, req.period.end)),
     kpiBudgets: await kpiBudgets(db, ctx, req.access, req.unit, req.period, amounts, prognoses, req.suppress),
   };
+}
+
+/** The driftsredovisning of a unit over a period with the printed header of its prognos column (the report's Ekonomi table reads it too). */
+export async function loadDriftsredovisning(db: Db, ctx: EngineContext, unit: string, period: Period) {
+  const [amounts, prognoses] = await Promise.all([loadEconomyAmounts(db, ctx.orgId, period.start, period.end), loadEconomyPrognoses(db, ctx.orgId, periodKey(period))]);
+  const table = driftsredovisning({ tree: ctx.tree, unit, period, amounts, prognoses });
+  const shownUnits = new Set([...table.units.map((r) => r.unit), ...(table.costTypes.length ? [unit] : [])]);
+  const prognosLabel = prognoses.find((p) => p.line === 'netto' && shownUnits.has(p.unit))?.label ?? prognoses.find((p) => shownUnits.has(p.unit))?.label ?? null;
+  return { amounts, prognoses, table, prognosLabel };
 }
 
 export const economyPeriods = (db: Db, orgId: string): Promise<string[]> => loadEconomyPeriods(db, orgId);

@@ -1,15 +1,12 @@
 /**
- * The printed volymmått rows (reference data, volume_measures) and the KPI
- * each is, by every label a year's report gives it: one KPI per row
- * (000 l.245–310), whatever the year calls it. For the tests that hold the
- * demo and the engine to the printed utfall.
+ * The KPI of each printed volymmått row (reference/volume_measures.csv): the four reports name the same measure in
+ * several ways (000 and 002 "Antal utnyttjade vårddygn …", 001 "Vårddygn …", one "vårdygn" misspelt).
  */
-export const VOLUME_MEASURE_KPIS: Readonly<Record<string, string>> = {
+export const VOLUME_MEASURE_KPI: Readonly<Record<string, string>> = {
   'Antal hushåll som beviljats ekonomiskt bistånd, genomsnitt per månad': 'hushall-utbetalt',
   'Hushåll med utbetalt försörjningsstöd, antal per månad': 'hushall-utbetalt',
-  'Antal inkomna aktualiseringar': 'aktualiseringar',
-  'Antal startade utredningar': 'startade-utredningar',
-  'Antal avslutade utredningar': 'avslutade-utredningar',
+  'Antal ensamkommande barn och unga': 'ensamkommande',
+  'Ensamkommande barn och unga': 'ensamkommande',
   'Antal utnyttjade vårddygn i familjehem, ensamkommande barn och unga': 'varddygn-familjehem-ekb',
   'Vårddygn i familjehem, ensamkommande barn och unga': 'varddygn-familjehem-ekb',
   'Antal utnyttjade vårdygn i stödboende/HVB, ensamkommande barn och unga': 'varddygn-hvb-ekb',
@@ -22,8 +19,6 @@ export const VOLUME_MEASURE_KPIS: Readonly<Record<string, string>> = {
   'Antal utnyttjade vårddygn på institution, vuxna': 'varddygn-institution-vuxna',
   'Antal utnyttjande vårddygn på institution, vuxna': 'varddygn-institution-vuxna',
   'Antal utnyttjade vårddygn på Vårnäs, öppet intag': 'varddygn-varnas',
-  'Antal ensamkommande barn och unga': 'ensamkommande',
-  'Ensamkommande barn och unga': 'ensamkommande',
   'Antal pågående insatser, kontaktfamiljer/kontaktpersoner': 'kontaktfamiljer',
   'Pågående insatser, kontaktfamiljer/kontaktpersoner': 'kontaktfamiljer',
   'Antal ärenden spelmissbruk': 'spelmissbruk',
@@ -34,5 +29,8 @@ export const VOLUME_MEASURE_KPIS: Readonly<Record<string, string>> = {
   'Sociala kontrakt': 'sociala-kontrakt',
   'Antal stadigvarande serveringstillstånd': 'serveringstillstand',
   'Stadigvarande serveringstillstånd': 'serveringstillstand',
+  'Antal inkomna aktualiseringar': 'aktualiseringar',
+  'Antal startade utredningar': 'startade-utredningar',
+  'Antal avslutade utredningar': 'avslutade-utredningar',
   'Antal pågående utredningar': 'pagaende-utredningar',
 };
