@@ -1,5 +1,6 @@
 import type { Db } from '../client.js';
 import { setKoladaComparison, setKoladaMapping, storeKoladaFetch, type KoladaFetchInput, type KoladaValueInput } from '../queries/kolada.js';
+import { quality2017Kolada } from './demo-kpis-quality-2017.js';
 import { referenceRows } from './reference-csv.js';
 
 /**
@@ -30,7 +31,7 @@ function number(s: string | undefined): number | null {
   return s === undefined || s.trim() === '' || !Number.isFinite(n) ? null : n;
 }
 
-/** The annex rows with a Riket figure, as one Kolada fetch. */
+/** The annex rows with a Riket figure and the brukarundersökning 2017's (demo-kpis-quality-2017.ts), as one Kolada fetch. */
 function demoKoladaFetch(): KoladaFetchInput {
   const rows = referenceRows('indicators_2020').filter((r) => number(r['riket']) !== null);
   const values: KoladaValueInput[] = rows.flatMap((r) => {
@@ -44,17 +45,21 @@ function demoKoladaFetch(): KoladaFetchInput {
       ...v(RIKET, 'T', number(r['riket'])),
     ];
   });
+  const survey = quality2017Kolada(KATRINEHOLM, RIKET);
   return {
     source: 'demo',
-    origin: 'Delårsrapport 2020, bilaga indikatorer (demo)',
+    origin: 'Delårsrapport 2020, bilaga indikatorer, och Kvalitetsberättelse 2017 (demo)',
     fetchedBy: 'seed',
-    values,
-    kpis: rows.map((r) => ({
-      id: demoKoladaId(r['line'] ?? ''),
-      title: r['indicator_sv'] ?? '',
-      description: `Demo: som i Delårsrapport 2020, rad ${r['line'] ?? ''}.`,
-      dividedByGender: number(r['kvinnor']) !== null,
-    })),
+    values: [...values, ...survey.values],
+    kpis: [
+      ...rows.map((r) => ({
+        id: demoKoladaId(r['line'] ?? ''),
+        title: r['indicator_sv'] ?? '',
+        description: `Demo: som i Delårsrapport 2020, rad ${r['line'] ?? ''}.`,
+        dividedByGender: number(r['kvinnor']) !== null,
+      })),
+      ...survey.kpis,
+    ],
     municipalities: [
       { id: KATRINEHOLM, title: 'Katrineholm', type: 'K' },
       { id: RIKET, title: 'Riket', type: 'L' },
@@ -65,6 +70,7 @@ function demoKoladaFetch(): KoladaFetchInput {
 /** The demo's Kolada figures, its mappings and its comparison (Katrineholm beside Riket); a second seed stores nothing twice. */
 export async function seedDemoKolada(db: Db, orgId: string): Promise<void> {
   await storeKoladaFetch(db, demoKoladaFetch());
-  for (const m of DEMO_MAPPINGS) await setKoladaMapping(db, { orgId, kpiId: m.kpiId, koladaKpi: demoKoladaId(m.line), note: m.note, updatedBy: 'seed' });
+  const mappings = [...DEMO_MAPPINGS.map((m) => ({ kpiId: m.kpiId, koladaKpi: demoKoladaId(m.line), note: m.note })), ...quality2017Kolada(KATRINEHOLM, RIKET).mappings];
+  for (const m of mappings) await setKoladaMapping(db, { orgId, ...m, updatedBy: 'seed' });
   await setKoladaComparison(db, { orgId, ownMunicipality: KATRINEHOLM, groupId: null, municipalities: [] });
 }

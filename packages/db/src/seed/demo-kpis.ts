@@ -1,5 +1,6 @@
 import { personnelKpiDefs } from './demo-kpis-personnel.js';
 import { QUALITY_KPI_DEFS } from './demo-kpis-quality.js';
+import { QUALITY_2017_KPI_DEFS } from './demo-kpis-quality-2017.js';
 import { VOLUME_KPI_DEFS } from './demo-kpis-volumes.js';
 import { MONTHLY_REPORT_KPIS } from './demo-kpis-monthly.js';
 import { amount, count, FTE_SHAPE, placed, SOURCE_BUV, SOURCE_EB, SOURCE_HME, SOURCE_PERS, VARAV_18_24, type Def } from './kpi-def.js';
@@ -180,6 +181,7 @@ const DEFS: Def[] = [
   hme('hme-styrning', 'HME delindex styrning', 'HME governance'),
   ...MONTHLY_REPORT_KPIS,
   ...QUALITY_KPI_DEFS,
+  ...QUALITY_2017_KPI_DEFS,
 ];
 
 const kindOf = (id: string) => DEFS.find((d) => d.id === id)?.ageBandKind;

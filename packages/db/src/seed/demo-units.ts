@@ -31,9 +31,13 @@ import type { DemoUnit } from './types.js';
  * myndighet vuxen is its own enhet from the start; Vallmovillan HVB (003
  * l.1335) is in no later table.
  *
+ * The tree starts in January 2016 with the 2018 structure: the kvalitetsberättelse 2017 (003 l.2007) names the
+ * myndighetsavdelning and its enhet Barn, unga och vuxna in the spring of 2016, and its yearly figures (2016–2017,
+ * demo-kpis-quality-2017.ts) need units to sit on; no other data is before December 2017.
+ *
  * Codes are stable identities; names and parents carry validity [from, to).
  */
-const START = '2017-12';
+const START = '2016-01';
 const SPLIT = '2019-05';
 const Y2020 = '2020-01';
 const MOVE = '2020-06';
