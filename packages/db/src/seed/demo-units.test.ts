@@ -15,6 +15,12 @@ describe('the demo unit tree follows the sources', () => {
     expect(tree.childrenAt('OPPV', '2018-02')).toEqual(['HVB', 'OPPNA']);
   });
 
+  it('the tree reaches back to January 2016 with the same structure, for the kvalitetsberättelse 2017 (003 l.2007: Barn, unga och vuxna in the myndighetsavdelning in 2016)', () => {
+    expect(tree.exists('SOC', '2015-12')).toBe(false);
+    expect(tree.childrenAt('MYN', '2016-01')).toEqual(['BF', 'BU', 'EKBIST', 'SOCBO', 'VUXEN']);
+    expect(tree.nameAt('BU', '2016-01')).toBe('Bistånd barn, unga och vuxna');
+  });
+
   it('the myndighetsavdelning is split on 1 May 2019 (002 l.190–191, l.294): one tree in April, the other in May', () => {
     expect(tree.exists('MYN', '2019-04')).toBe(true);
     expect(tree.exists('MYN-BUF', '2019-04')).toBe(false);
