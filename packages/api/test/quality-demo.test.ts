@@ -96,7 +96,8 @@ describe('the nämnd’s quality matters on the demo', () => {
     expect([await exact('kkik-utredningstid-barn', '2016'), await exact('kkik-utredningstid-barn', '2017')]).toEqual([76, 105]);
   });
 
-  it('003 l.2052–2146: avvikelser by category (54), klagomål (37: 10 direct, 27 via IVO) and 3 synpunkter in 2017', async () => {
+  it('003 l.2052–2146: avvikelser (54) and klagomål (10 direct, 27 via IVO) by category, 37 klagomål and 3 synpunkter in 2017', async () => {
+    // Each category: KPI id, seed line, printed figure; the totals' lines below.
     const categories: [string, number, number][] = [
       ['avvikelser-verksamhetssystem', 2054, 14],
       ['avvikelser-lokal-utrustning', 2055, 8],
@@ -108,15 +109,36 @@ describe('the nämnd’s quality matters on the demo', () => {
       ['avvikelser-annan-myndighet', 2061, 4],
       ['avvikelser-rutiner', 2062, 2],
       ['avvikelser-chefsstod', 2063, 1],
+      ['klagomal-direkt-handlaggare', 2120, 3],
+      ['klagomal-direkt-insats', 2121, 3],
+      ['klagomal-direkt-dodsbo', 2122, 1],
+      ['klagomal-direkt-ersattning', 2123, 1],
+      ['klagomal-direkt-handlaggning', 2124, 1],
+      ['klagomal-direkt-journal', 2125, 1],
+      ['klagomal-ivo-barnarenden', 2132, 13],
+      ['klagomal-ivo-ekonomiskt-bistand', 2133, 5],
+      ['klagomal-ivo-bemotande', 2134, 3],
+      ['klagomal-ivo-boende', 2135, 3],
+      ['klagomal-ivo-missbruk', 2136, 1],
+      ['klagomal-ivo-handlingar', 2137, 1],
+      ['klagomal-ivo-journal', 2138, 1],
     ];
     for (const [kpi, line, n] of categories) expect([kpi, line, await exact(kpi, '2017')]).toEqual([kpi, line, n]);
-    // l.2064: Totalt 54, the sum of the categories.
-    expect(await exact('avvikelser', '2017')).toBe(54);
-    expect(categories.reduce((a, [, , n]) => a + n, 0)).toBe(54);
-    // l.2116: 37 klagomål and three synpunkter; l.2126: 10 direct; l.2139: 27 via IVO; l.2146: 3 synpunkter.
-    expect([await exact('klagomal', '2017'), await exact('klagomal-direkt', '2017'), await exact('klagomal-via-ivo', '2017'), await exact('synpunkter', '2017')]).toEqual([
-      37, 10, 27, 3,
-    ]);
+    // l.2064: avvikelser Totalt 54; l.2126: 10 klagomål direct; l.2139: 27 via IVO; each the sum of its categories.
+    const sum = (prefix: string) => categories.filter(([kpi]) => kpi.startsWith(prefix)).reduce((a, [, , n]) => a + n, 0);
+    expect([sum('avvikelser-'), sum('klagomal-direkt-'), sum('klagomal-ivo-')]).toEqual([54, 10, 27]);
+    expect([await exact('avvikelser', '2017'), await exact('klagomal-direkt', '2017'), await exact('klagomal-via-ivo', '2017')]).toEqual([54, 10, 27]);
+    // l.2116: 37 klagomål and three synpunkter (l.2146).
+    expect([await exact('klagomal', '2017'), await exact('synpunkter', '2017')]).toEqual([37, 3]);
     expect(await exact('avvikelser', '2018')).toBeNull();
+  });
+
+  it('a suppressed audience reads the 2017 survey from the protected release (99 respondents), and a category of one avvikelse not at all', async () => {
+    const cards = async (unit: string) => (await manager([unit]).overview.get({ unit, period: '2017' })).cards;
+    const survey = (await cards('EKBIST')).find((c) => c.kpi === 'brukar-eb-nojd');
+    expect(Math.round(survey?.value ?? 0)).toBe(89);
+    const one = (await cards('LEDN')).find((c) => c.kpi === 'avvikelser-chefsstod');
+    expect(one?.value).toBeNull();
+    expect(one?.hidden).not.toBeNull();
   });
 });

@@ -148,7 +148,7 @@ const KKIK = [
   },
 ] as const;
 
-/** 003 l.2052–2064 (avvikelser by category), l.2116–2146 (klagomål direct and via IVO, synpunkter): the year 2017. */
+/** 003 l.2052–2064 (avvikelser by category), l.2116–2146 (klagomål direct and via IVO, each by category; synpunkter): the year 2017. */
 const COUNTS: { id: string; name: string; en: string; line: number; n: number }[] = [
   { id: 'avvikelser', name: 'Avvikelser totalt', en: 'Deviations, total', line: 2064, n: 54 },
   { id: 'avvikelser-verksamhetssystem', name: 'Avvikelser: brister i verksamhetssystemet', en: 'Deviations: case-management system', line: 2054, n: 14 },
@@ -164,6 +164,25 @@ const COUNTS: { id: string; name: string; en: string; line: number; n: number }[
   { id: 'klagomal', name: 'Klagomål totalt', en: 'Complaints, total', line: 2116, n: 37 },
   { id: 'klagomal-direkt', name: 'Klagomål direkt till verksamheten', en: 'Complaints made directly', line: 2126, n: 10 },
   { id: 'klagomal-via-ivo', name: 'Klagomål via IVO', en: 'Complaints via IVO', line: 2139, n: 27 },
+  { id: 'klagomal-direkt-handlaggare', name: 'Klagomål direkt: handläggare', en: 'Direct complaints: case worker', line: 2120, n: 3 },
+  { id: 'klagomal-direkt-insats', name: 'Klagomål direkt: insats', en: 'Direct complaints: intervention', line: 2121, n: 3 },
+  { id: 'klagomal-direkt-dodsbo', name: 'Klagomål direkt: dödsboanmälan', en: 'Direct complaints: estate notification', line: 2122, n: 1 },
+  { id: 'klagomal-direkt-ersattning', name: 'Klagomål direkt: fel ersättning', en: 'Direct complaints: wrong payment', line: 2123, n: 1 },
+  { id: 'klagomal-direkt-handlaggning', name: 'Klagomål direkt: handläggning och bemötande', en: 'Direct complaints: handling and treatment', line: 2124, n: 1 },
+  { id: 'klagomal-direkt-journal', name: 'Klagomål direkt: felaktig uppgift i journal', en: 'Direct complaints: wrong record entry', line: 2125, n: 1 },
+  { id: 'klagomal-ivo-barnarenden', name: 'Klagomål via IVO: handläggning i barnärenden', en: 'Complaints via IVO: children’s cases', line: 2132, n: 13 },
+  {
+    id: 'klagomal-ivo-ekonomiskt-bistand',
+    name: 'Klagomål via IVO: ekonomiskt bistånd och bemötande',
+    en: 'Complaints via IVO: social assistance and treatment',
+    line: 2133,
+    n: 5,
+  },
+  { id: 'klagomal-ivo-bemotande', name: 'Klagomål via IVO: bemötande', en: 'Complaints via IVO: treatment', line: 2134, n: 3 },
+  { id: 'klagomal-ivo-boende', name: 'Klagomål via IVO: handläggning boendeärende', en: 'Complaints via IVO: housing cases', line: 2135, n: 3 },
+  { id: 'klagomal-ivo-missbruk', name: 'Klagomål via IVO: handläggning missbruk', en: 'Complaints via IVO: substance abuse cases', line: 2136, n: 1 },
+  { id: 'klagomal-ivo-handlingar', name: 'Klagomål via IVO: handlingar som skickats fel', en: 'Complaints via IVO: documents sent wrongly', line: 2137, n: 1 },
+  { id: 'klagomal-ivo-journal', name: 'Klagomål via IVO: felaktiga uppgifter i journal', en: 'Complaints via IVO: wrong record entries', line: 2138, n: 1 },
   { id: 'synpunkter', name: 'Synpunkter på verksamheten', en: 'Comments on the service', line: 2146, n: 3 },
 ];
 
