@@ -58,13 +58,14 @@ describe('side channels to a unit manager (demo data, PGlite)', () => {
     expect(cards.filter((k) => notHers.includes(k))).toEqual([]);
     expect(cards).toContain('arsarbetare');
     // They are the organisation's KPIs all the same: the förvaltning's overview has every one with a figure in
-    // its 24 months (KPIs printed only in the 2018 monthly statistics, or only as a varav band, have none there).
+    // its 24 months (KPIs printed only in the 2018 monthly statistics, only for 2017 as the kvalitetsberättelse's, or only
+    // as a varav band, have none there). At least 30 of them do: the check below is not vacuous.
     const recent = [];
     for (const kpi of notHers) {
       const s = await demo.admin().series.get({ kpi, unit: 'SOC', start: '2020-07', end: '2022-06', grain: 'month' });
       if (s.series[0]?.points.some((p) => p.value !== null)) recent.push(kpi);
     }
-    expect(recent.length).toBeGreaterThan(notHers.length / 2);
+    expect(recent.length).toBeGreaterThanOrEqual(30);
     expect((await demo.admin().overview.get({ unit: 'SOC', period: '2022-06' })).cards.map((c) => c.kpi)).toEqual(expect.arrayContaining(recent));
   });
 
