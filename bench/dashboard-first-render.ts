@@ -2,7 +2,7 @@
  * First render of the dashboard in Chromium, on the demo data and at scale,
  * and the JavaScript it ships.
  *
- *   npx tsx bench/dashboard-first-render.ts [--runs 10] [--scales 10000000 | --scale 1000000 | --scales 0]
+ *   npx tsx bench/dashboard-first-render.ts [--runs 10] [--scales 10000000 | --scale 1000000 | --scales 0] [--files]
  *
  * Needs the built dashboard (pnpm turbo run build --filter=@lagesbild/dashboard),
  * /usr/bin/chromium and, for the scale part, PostgreSQL at TEST_DATABASE_URL.
@@ -44,7 +44,9 @@ import { generatedKpis, openPglite, seedDemo, type Database } from '../packages/
 import { GENERATED_SPEC, openGeneratedDatabase, type GeneratedDatabase } from './lib/generated-db.js';
 import { CHROMIUM_PATH } from './lib/env.js';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' }, scales: { type: 'string', default: '10000000' }, scale: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { files: { type: 'boolean', default: false }, runs: { type: 'string', default: '10' }, scales: { type: 'string', default: '10000000' }, scale: { type: 'string' } },
+});
 const RUNS = Number(values.runs);
 const SCALES = [
   ...new Set(
@@ -125,14 +127,20 @@ async function measure(browser: Browser, c: Case): Promise<Sample> {
   }
 }
 
+/** The JavaScript a view loaded, as served and gzipped; with --files, each file's share too (where a budget goes). */
 function jsSize(urls: string[]): { raw: number; gzip: number } {
   let raw = 0;
   let gzip = 0;
+  const lines: string[] = [];
   for (const u of new Set(urls)) {
-    const file = readFileSync(join(DEFAULT_STATIC_DIR, 'assets', basename(new URL(u).pathname)));
+    const name = basename(new URL(u).pathname);
+    const file = readFileSync(join(DEFAULT_STATIC_DIR, 'assets', name));
+    const g = gzipSync(file, { level: 9 }).length;
     raw += file.length;
-    gzip += gzipSync(file, { level: 9 }).length;
+    gzip += g;
+    lines.push(`    ${(g / 1024).toFixed(1).padStart(7)} kB gzip  ${name}`);
   }
+  if (values.files) console.log(lines.sort().reverse().join('\n'));
   return { raw, gzip };
 }
 
