@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { enMessages } from '../i18n/en-catalogue.js';
 import { createAppI18n } from '../i18n/index.js';
 import { auditDetail, auditTarget, type AuditWords } from './audit-text.js';
 
 function words(locale: 'sv' | 'en'): AuditWords {
-  const { global } = createAppI18n(locale);
+  const { global } = createAppI18n(locale, enMessages);
   const names: Record<string, string> = { sjukfranvaro: locale === 'en' ? 'Sick leave' : 'Sjukfrånvaro' };
   return { t: (k, n) => global.t(k, n ?? {}), te: (k) => global.te(k), kpiName: (id) => names[id] };
 }

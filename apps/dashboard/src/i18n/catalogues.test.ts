@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { useI18n } from 'vue-i18n';
-import { messages, type Messages } from './index.js';
+import { enMessages } from './en-catalogue.js';
+import { svMessages, type AppLocale, type Messages } from './index.js';
+
+const messages: Record<AppLocale, Messages> = { sv: svMessages, en: enMessages };
 
 /** Every message's dotted path, e.g. 'wall.slideOf'. */
 function keys(catalogue: object, prefix = ''): string[] {

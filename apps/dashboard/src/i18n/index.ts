@@ -1,25 +1,14 @@
 import { createI18n, type Composer, type NamedValue } from 'vue-i18n';
-import { accessEn } from './access-en.js';
 import { accessSv } from './access-sv.js';
-import { boardsEn } from './boards-en.js';
 import { boardsSv } from './boards-sv.js';
-import { chartsEn } from './charts-en.js';
 import { chartsSv } from './charts-sv.js';
-import { economyEn } from './economy-en.js';
 import { economySv } from './economy-sv.js';
-import { en } from './en.js';
-import { followUpsEn } from './follow-ups-en.js';
 import { followUpsSv } from './follow-ups-sv.js';
-import { goalsEn } from './goals-en.js';
 import { goalsSv } from './goals-sv.js';
-import { importEn } from './import-en.js';
 import { importSv } from './import-sv.js';
-import { koladaEn } from './kolada-en.js';
 import { koladaSv } from './kolada-sv.js';
-import { reportEn } from './report-en.js';
 import { reportSv } from './report-sv.js';
 import { sv, type Messages as BaseMessages } from './sv.js';
-import { wallEn } from './wall-en.js';
 import { wallSv } from './wall-sv.js';
 
 /** The Swedish catalogue is the schema: the views' texts plus login, admin, import, goals, the report and the wall (kept in their own files). */
@@ -37,34 +26,19 @@ export type Messages = BaseMessages & {
 
 export type AppLocale = 'sv' | 'en';
 
-/** Every catalogue has exactly the Swedish keys: each English part is declared with its Swedish part's type. */
-export const messages: Record<AppLocale, Messages> = {
-  sv: {
-    ...sv,
-    access: accessSv,
-    boards: boardsSv,
-    economy: economySv,
-    followUps: followUpsSv,
-    goals: goalsSv,
-    importer: importSv,
-    kolada: koladaSv,
-    report: reportSv,
-    ...wallSv,
-    ...chartsSv,
-  },
-  en: {
-    ...en,
-    access: accessEn,
-    boards: boardsEn,
-    economy: economyEn,
-    followUps: followUpsEn,
-    goals: goalsEn,
-    importer: importEn,
-    kolada: koladaEn,
-    report: reportEn,
-    ...wallEn,
-    ...chartsEn,
-  },
+/** The Swedish catalogue, always in the bundle; English (en-catalogue.ts) is loaded on demand by loadLocale. */
+export const svMessages: Messages = {
+  ...sv,
+  access: accessSv,
+  boards: boardsSv,
+  economy: economySv,
+  followUps: followUpsSv,
+  goals: goalsSv,
+  importer: importSv,
+  kolada: koladaSv,
+  report: reportSv,
+  ...wallSv,
+  ...chartsSv,
 };
 
 /** 'overview.heading', 'access.login.title', …: the dotted path of every message. */
@@ -105,24 +79,45 @@ function initialLocale(): AppLocale {
   return storage()?.getItem(STORAGE_KEY) === 'en' ? 'en' : 'sv';
 }
 
-/** Swedish first; English as a second language, remembered per browser. */
-export function createAppI18n(locale: AppLocale = initialLocale()) {
+/**
+ * Swedish first; English as a second language, remembered per browser. The instance starts with
+ * Swedish only: the app calls loadLocale before showing English; a test that renders English
+ * passes the English catalogue (imported from en-catalogue.ts) as `en`.
+ */
+export function createAppI18n(locale: AppLocale = initialLocale(), en?: Messages) {
+  const messages: Partial<Record<AppLocale, Messages>> = en ? { sv: svMessages, en } : { sv: svMessages };
   return createI18n<[Messages], AppLocale, false>({
     legacy: false,
     locale,
     fallbackLocale: 'sv',
-    messages,
+    messages: messages as Record<AppLocale, Messages>,
   });
 }
 
 export const i18n = createAppI18n();
+
+let english: Promise<void> | null = null;
+
+/** Makes a locale's messages available to the app's instance; English is fetched once, on first use. */
+export async function loadLocale(locale: AppLocale): Promise<void> {
+  if (locale === 'sv') return;
+  english ??= import('./en-catalogue.js').then(({ enMessages }) => i18n.global.setLocaleMessage('en', enMessages));
+  try {
+    await english;
+  } catch (error) {
+    english = null; // a failed fetch (offline) may be retried by the next switch
+    throw error;
+  }
+}
 
 function applyLang(locale: AppLocale): void {
   if (typeof document !== 'undefined') document.documentElement.lang = locale;
 }
 applyLang(i18n.global.locale.value);
 
-export function setLocale(locale: AppLocale): void {
+/** Switches the app's language once its messages are loaded, and remembers the choice. */
+export async function setLocale(locale: AppLocale): Promise<void> {
+  await loadLocale(locale);
   i18n.global.locale.value = locale;
   storage()?.setItem(STORAGE_KEY, locale);
   applyLang(locale);

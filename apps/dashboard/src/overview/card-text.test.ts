@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { enMessages } from '../i18n/en-catalogue.js';
 import { createAppI18n } from '../i18n/index.js';
 import { sparklinePath } from '../ui/sparkline-path.js';
 import { changeText, deviationOf, deviationText, signedAmount, targetText, valueText, type CardFigures } from './card-text.js';
 import { attentionRank, cardOrder, sortByAttention } from './overview-groups.js';
 
 const translate = (locale: 'sv' | 'en') => {
-  const i18n = createAppI18n(locale);
+  const i18n = createAppI18n(locale, enMessages);
   return (key: string, named?: Record<string, unknown>) => i18n.global.t(key, named ?? {});
 };
 const sv = translate('sv');
