@@ -131,8 +131,9 @@ describe('the overview in Chromium', () => {
 
   it('switches to English and back in the header', async () => {
     const page = await open('/?enhet=SOC&period=2022-T1');
+    // The English catalogue is fetched on the first switch, so the switch is not instant.
     await page.getByTestId('language').click();
-    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     await expect(page.locator('h2.group__title').first().textContent()).resolves.toBe('Financial assistance');
     // The status badge (the card's first; the prognos has its own) says the card's status in English.
     const sick = page.locator('[data-kpi="sjukfranvaro"]');
@@ -141,7 +142,7 @@ describe('the overview in Chromium', () => {
     await expect(sick.locator('.card__status .badge__word').textContent()).resolves.toBe(words[status ?? 'none']);
     await expect(sick.getByTestId('kpi-forecast').textContent()).resolves.toMatch(/Forecast/);
     await page.getByTestId('language').click();
-    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('sv');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('sv');
   });
 
   it('is usable on a phone (390 px): no sideways scrolling, cards in one column', async () => {
