@@ -59,40 +59,31 @@ function changesOf(ctx: EngineContext, code: string, access: UnitAccess): string
 /** The values shown for the period and for the same period last year, by unit. */
 type Shown = [Map<string, KpiValue>, Map<string, KpiValue>];
 
+/** What one drill-down asks of a KPI: the same for every unit and for the period and last year alike. */
+interface DrillAsk {
+  k: KpiRecord;
+  gender: Gender;
+  band: string | undefined;
+}
+
 /** A suppressed audience's drill-down, the period and last year: lookups in the protected release, nothing computed from cells. */
-async function releasedDrilldown(
-  db: Db,
-  ctx: EngineContext,
-  k: KpiRecord,
-  units: string[],
-  lyUnits: string[],
-  period: Period,
-  gender: Gender,
-  band: string | undefined,
-): Promise<Shown> {
-  const ly = sameLastYear(period);
-  const [inputs, release] = await Promise.all([loadTargetInputs(db, ctx, [k], ly.start, period.end, units), releaseFor(db, ctx.orgId)]);
+async function releasedDrilldown(db: Db, ctx: EngineContext, ask: DrillAsk, now: { units: string[]; period: Period }, lyUnits: string[]): Promise<Shown> {
+  const { k, gender, band } = ask;
+  const ly = sameLastYear(now.period);
+  const [inputs, release] = await Promise.all([loadTargetInputs(db, ctx, [k], ly.start, now.period.end, now.units), releaseFor(db, ctx.orgId)]);
   return [
-    new Map(units.map((u) => [u, releasedValue(ctx, release, inputs, k, u, period, gender, band)])),
+    new Map(now.units.map((u) => [u, releasedValue(ctx, release, inputs, k, u, now.period, gender, band)])),
     new Map(lyUnits.map((u) => [u, releasedValue(ctx, release, inputs, k, u, ly, gender, band)])),
   ];
 }
 
 /** Exact values for the roles that see them; `withTotal` when the first unit is the parent of the rest. */
-function exactDrilldown(
-  inputs: ValueInputs,
-  ctx: EngineContext,
-  k: KpiRecord,
-  units: string[],
-  period: Period,
-  gender: Gender,
-  band: string | undefined,
-  withTotal: boolean,
-): Map<string, KpiValue> {
-  const [parent, ...children] = units;
+function exactDrilldown(inputs: ValueInputs, ctx: EngineContext, ask: DrillAsk, at: { units: string[]; period: Period; withTotal: boolean }): Map<string, KpiValue> {
+  const { k, gender, band } = ask;
+  const [parent, ...children] = at.units;
   return publishValues(
-    units.map((u) => ({ id: u, value: valueOf(ctx, inputs, k, u, period, gender, band), privacyClass: k.privacyClass })),
-    withTotal && !isRate(k) && parent !== undefined && children.length > 0 ? [{ total: parent, parts: children }] : [],
+    at.units.map((u) => ({ id: u, value: valueOf(ctx, inputs, k, u, at.period, gender, band), privacyClass: k.privacyClass })),
+    at.withTotal && !isRate(k) && parent !== undefined && children.length > 0 ? [{ total: parent, parts: children }] : [],
     false,
   );
 }
@@ -121,11 +112,15 @@ export async function buildDrilldown(
   const lyAllowed = (u: string) => q.access.allowsPeriod(u, lyPeriod);
   // Without the parent there is no total to relate the children to: each alone.
   const lyUnits = lyAllowed(q.unit) ? units.filter(lyAllowed) : children.filter(lyAllowed);
+  const ask: DrillAsk = { k, gender: q.gender, band };
   const [shown, lyShown] = q.suppress
-    ? await releasedDrilldown(db, ctx, k, units, lyUnits, q.period, q.gender, band)
+    ? await releasedDrilldown(db, ctx, ask, { units, period: q.period }, lyUnits)
     : await (async (): Promise<Shown> => {
         const inputs = await loadValueInputs(db, ctx, [k], lyPeriod.start, q.period.end, band ? undefined : units);
-        return [exactDrilldown(inputs, ctx, k, units, q.period, q.gender, band, true), exactDrilldown(inputs, ctx, k, lyUnits, lyPeriod, q.gender, band, lyUnits[0] === q.unit)];
+        return [
+          exactDrilldown(inputs, ctx, ask, { units, period: q.period, withTotal: true }),
+          exactDrilldown(inputs, ctx, ask, { units: lyUnits, period: lyPeriod, withTotal: lyUnits[0] === q.unit }),
+        ];
       })();
   const published = (u: string): WithLastYear => {
     const v = shown.get(u);
