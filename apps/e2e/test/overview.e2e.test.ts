@@ -55,7 +55,7 @@ describe('the overview in Chromium', () => {
     await expect(page.locator('[data-kpi="sjukfranvaro"] [data-testid="kpi-origin"]').textContent()).resolves.toBe('Syntetiskt demovärde');
 
     // The summary counts add up to the cards.
-    const summary = await page.getByTestId('status-summary').locator('li').allTextContents();
+    const summary = await page.getByTestId('status-summary').locator('ul:not([data-testid="forecast-summary"]) li').allTextContents();
     expect(summary.map((s) => s.replace(/\s+/g, ' ').trim())).toEqual([
       expect.stringMatching(/^● \d+ uppfyllt$/),
       expect.stringMatching(/^◆ \d+ delvis uppfyllt$/),
@@ -67,6 +67,39 @@ describe('the overview in Chromium', () => {
 
     await shoot(page, 'overview');
     await shoot(page, 'overview-fold', { fullPage: false });
+  });
+
+  it('folds measurements older than a year away and counts the year-end prognos, each count a filter', async () => {
+    const page = await open('/?enhet=SOC&period=2022-12');
+    const old = page.getByTestId('old-measurements');
+    // The 2017 kvalitetsberättelse and the 2018 beslut statistics: closed, below the current groups.
+    await expect(old.getAttribute('open')).resolves.toBeNull();
+    await expect(old.locator('summary').innerText()).resolves.toMatch(/^Äldre mätningar \(\d+ nyckeltal\)$/);
+    const asOf = await old.getByTestId('kpi-as-of').allTextContents();
+    expect(asOf.length).toBeGreaterThan(10);
+    for (const text of asOf) expect(Number(/(\d{4})$/.exec(text.trim())?.[1]), text).toBeLessThanOrEqual(2021);
+    await expect(page.locator('[data-testid="kpi-card"][data-kpi="hushall-utbetalt"]').isVisible()).resolves.toBe(true);
+    await old.locator('summary').click();
+    await expect(old.getByTestId('kpi-card').first().isVisible()).resolves.toBe(true);
+
+    // "Which head for red by year end": the count is a filter, and the cards left are exactly those.
+    const row = page.getByTestId('forecast-summary');
+    await expect(row.locator('li').allTextContents()).resolves.toEqual([
+      expect.stringMatching(/■\s+\d+\s+ej uppfyllt/),
+      expect.stringMatching(/◆\s+\d+\s+delvis uppfyllt/),
+      expect.stringMatching(/●\s+\d+\s+uppfyllt/),
+    ]);
+    const red = Number(/\d+/.exec(await page.getByTestId('forecast-summary-red').innerText())?.[0]);
+    expect(red).toBeGreaterThan(0);
+    await page.getByTestId('forecast-summary-red').click();
+    await page.waitForURL((u) => u.searchParams.get('prognos') === 'red');
+    await expect.poll(() => page.getByTestId('kpi-card').count()).toBe(red);
+    const words = await page.locator('[data-testid="kpi-card"] [data-testid="kpi-forecast"] .badge__word').allTextContents();
+    expect(words).toEqual(Array.from({ length: red }, () => 'ej uppfyllt'));
+    await expect(page.getByTestId('forecast-filter-note').innerText()).resolves.toContain(`Visar ${red} nyckeltal vars prognos vid årets slut är ej uppfyllt.`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId('forecast-filter-clear').click();
+    await page.waitForURL((u) => !u.searchParams.has('prognos'));
   });
 
   it('switches period kind at one click, steps back and forth, and keeps it all in the URL', async () => {
@@ -149,7 +182,7 @@ describe('the overview in Chromium', () => {
     const page = await open('/?enhet=SOC&period=2022-T1', PHONE);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    const widths = await page.getByTestId('kpi-card').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+    const widths = await page.locator('[data-testid="kpi-card"]:visible').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
     for (const w of widths) expect(w).toBeGreaterThan(300);
     await shoot(page, 'overview');
     await shoot(page, 'overview-fold', { fullPage: false });

@@ -13,6 +13,11 @@ export const en: Messages = {
   },
   overview: {
     filterHint: 'Show only KPIs with status {word}',
+    forecastSummary: 'Forecast at year end',
+    forecastHint: 'Show only KPIs whose forecast is {word}',
+    forecastFiltered: 'Showing {n} KPIs whose forecast at year end is {word}.',
+    oldTitle: 'Older measurements ({n} KPIs)',
+    oldText: 'Their latest measurement is more than a year before {period}. They are counted in the status above.',
     filtered: 'Showing {n} KPIs with status {word}.',
     showAll: 'Show all',
     order: 'Order',

@@ -15,6 +15,11 @@ export const sv = {
   },
   overview: {
     filterHint: 'Visa bara nyckeltal med status {word}',
+    forecastSummary: 'Prognos vid årets slut',
+    forecastHint: 'Visa bara nyckeltal vars prognos är {word}',
+    forecastFiltered: 'Visar {n} nyckeltal vars prognos vid årets slut är {word}.',
+    oldTitle: 'Äldre mätningar ({n} nyckeltal)',
+    oldText: 'Senaste mätningen ligger mer än ett år före {period}. De räknas med i statusen ovan.',
     filtered: 'Visar {n} nyckeltal med status {word}.',
     showAll: 'Visa alla',
     order: 'Ordning',

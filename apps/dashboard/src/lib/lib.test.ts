@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatFetchedAt } from './clock.js';
 import { classifyError } from './load-error.js';
-import { filterCards, groupCards, statusFilter } from '../overview/overview-groups.js';
+import { filterByForecast, filterCards, forecastCounts, forecastFilter, groupCards, splitByAge, statusFilter } from '../overview/overview-groups.js';
 
 describe('groupCards', () => {
   it('orders groups as the reports do and keeps the order within a group', () => {
@@ -33,6 +33,38 @@ describe('the status filter of the overview', () => {
     expect(filterCards(cards, 'red').map((c) => c.kpi)).toEqual(['a', 'c']);
     expect(filterCards(cards, null).map((c) => c.kpi)).toEqual(['a', 'b', 'c']);
     expect(filterCards(cards, 'yellow')).toEqual([]);
+  });
+});
+
+describe('old measurements and the prognos filter', () => {
+  it('folds away cards measured more than a year before the period, whatever the period kind, and keeps a yearly KPI’s last year', () => {
+    const cards = [
+      { kpi: 'now', period: '2022-12' },
+      { kpi: 'april', period: '2022-04' },
+      { kpi: 'survey-last-year', period: '2021' },
+      { kpi: 'beslut-2018', period: '2018-02' },
+      { kpi: 'kvalitet-2017', period: '2017' },
+      { kpi: 'tertial-2021', period: '2021-T2' },
+    ];
+    const { current, old } = splitByAge(cards, '2022-12');
+    expect(current.map((c) => c.kpi)).toEqual(['now', 'april', 'survey-last-year']);
+    expect(old.map((c) => c.kpi)).toEqual(['beslut-2018', 'kvalitet-2017', 'tertial-2021']);
+    // Against a tertial the period's last month counts: T1 2022 ends in April, so T2 2021 (ends August 2021) is current.
+    expect(splitByAge(cards, '2022-T1').old.map((c) => c.kpi)).toEqual(['beslut-2018', 'kvalitet-2017']);
+  });
+  it('reads the prognos filter from the URL, keeps those cards and counts each judged prognos', () => {
+    expect(forecastFilter('red')).toBe('red');
+    expect(forecastFilter('none')).toBeNull();
+    expect(forecastFilter(['red'])).toBeNull();
+    const cards = [
+      { kpi: 'a', forecastStatus: 'red' as const },
+      { kpi: 'b', forecastStatus: 'none' as const },
+      { kpi: 'c', forecastStatus: 'red' as const },
+      { kpi: 'd', forecastStatus: 'yellow' as const },
+    ];
+    expect(filterByForecast(cards, 'red').map((c) => c.kpi)).toEqual(['a', 'c']);
+    expect(filterByForecast(cards, null)).toHaveLength(4);
+    expect(forecastCounts(cards)).toEqual({ green: 0, yellow: 1, red: 2 });
   });
 });
 

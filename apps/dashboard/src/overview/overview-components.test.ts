@@ -139,4 +139,19 @@ describe('StatusSummary', () => {
     const { text } = render(StatusSummary, { counts: { green: 2, yellow: 2, red: 4, none: 22 }, periodLabel: 'T1 2022' });
     expect(text).toBe('Nyckeltalens status T1 2022 ● 2 uppfyllt ◆ 2 delvis uppfyllt ■ 4 ej uppfyllt ○ 22 ej bedömd');
   });
+  it('adds the year-end prognos, worst first, each count a toggle for its filter; none judged: no row', async () => {
+    const counts = { green: 2, yellow: 2, red: 4, none: 22 };
+    const { wrapper, text } = render(StatusSummary, { counts, periodLabel: 'T1 2022', forecast: { green: 3, yellow: 0, red: 5 }, selectedForecast: 'red' });
+    expect(text).toBe(
+      'Nyckeltalens status T1 2022 ● 2 uppfyllt ◆ 2 delvis uppfyllt ■ 4 ej uppfyllt ○ 22 ej bedömd Prognos vid årets slut ■ 5 ej uppfyllt ◆ 0 delvis uppfyllt ● 3 uppfyllt',
+    );
+    expect(wrapper.get('[data-testid="forecast-summary-red"]').attributes('aria-pressed')).toBe('true');
+    expect(wrapper.get('[data-testid="forecast-summary-yellow"]').attributes('disabled')).toBeDefined();
+    await wrapper.get('[data-testid="forecast-summary-red"]').trigger('click');
+    await wrapper.get('[data-testid="forecast-summary-green"]').trigger('click');
+    expect(wrapper.emitted('selectForecast')).toEqual([[null], ['green']]);
+    expect(wrapper.emitted('select')).toBeUndefined();
+    const none = render(StatusSummary, { counts, periodLabel: 'T1 2022', forecast: { green: 0, yellow: 0, red: 0 } });
+    expect(none.wrapper.find('[data-testid="forecast-summary"]').exists()).toBe(false);
+  });
 });

@@ -1,4 +1,4 @@
-import { KPI_GROUPS, type Status } from '@lagesbild/domain';
+import { KPI_GROUPS, monthIndex, parsePeriod, type Status } from '@lagesbild/domain';
 
 export interface CardGroup<T> {
   id: string;
@@ -62,4 +62,37 @@ export function sortByAttention<T extends { status: Status; forecastStatus: Stat
     .map((c, i) => ({ c, i, r: attentionRank(c) }))
     .sort((a, b) => a.r - b.r || a.i - b.i)
     .map((x) => x.c);
+}
+
+/** A card measured more than this many months before the overview's period is an old measurement (a yearly KPI's last year is not). */
+const OLD_AFTER_MONTHS = 12;
+
+/**
+ * The cards measured within a year of the period, and the older ones (the
+ * 2017 kvalitetsberättelse in a 2022 overview), which the overview folds away
+ * so the five-second look is at what is current.
+ */
+export function splitByAge<T extends { period: string }>(cards: readonly T[], period: string): { current: T[]; old: T[] } {
+  const end = monthIndex(parsePeriod(period).end);
+  const current: T[] = [];
+  const old: T[] = [];
+  for (const c of cards) (end - monthIndex(parsePeriod(c.period).end) > OLD_AFTER_MONTHS ? old : current).push(c);
+  return { current, old };
+}
+
+/** The prognos filter of the URL (?prognos=red): the KPIs heading for that status at year end. */
+export function forecastFilter(raw: unknown): Exclude<Status, 'none'> | null {
+  return raw === 'red' || raw === 'yellow' || raw === 'green' ? raw : null;
+}
+
+/** Only the cards whose year-end prognos has that status (all without a filter). */
+export function filterByForecast<T extends { forecastStatus: Status }>(cards: readonly T[], status: Status | null): T[] {
+  return status === null ? [...cards] : cards.filter((c) => c.forecastStatus === status);
+}
+
+/** How many cards head for each judged status at year end (the reports' "Prognos" column, counted). */
+export function forecastCounts(cards: readonly { forecastStatus: Status }[]): Record<Exclude<Status, 'none'>, number> {
+  const n = { green: 0, yellow: 0, red: 0 };
+  for (const c of cards) if (c.forecastStatus !== 'none') n[c.forecastStatus] += 1;
+  return n;
 }
