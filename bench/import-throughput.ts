@@ -67,7 +67,7 @@ const breakdown = (phases: Map<Phase, number>, total: number) =>
     .join(', ');
 /** The postgres driver under drizzle, as much of it as COPY needs (the bench has no dependency of its own on postgres). */
 type Query<T> = Promise<T[]> & { writable(): Promise<Writable> };
-type RawSql = <T = Record<string, unknown>>(strings: TemplateStringsArray, ...values: unknown[]) => Query<T>;
+type RawSql = (<T = Record<string, unknown>>(strings: TemplateStringsArray, ...values: unknown[]) => Query<T>) & { unsafe(query: string, params: unknown[]): Promise<unknown[]> };
 const rawSql = (db: Db) => (db as unknown as { $client: RawSql }).$client;
 
 /** Enough leaves for N rows at 20 KPIs × 2 genders × 60 months (2018–2022), more months only if needed. */
@@ -141,17 +141,29 @@ async function copyInto(db: Db, file: string): Promise<number> {
   return ms;
 }
 
-/** COPY's rows into observations in one statement, after the import's own rows are gone: what the table's indexes and keys cost. */
-async function sqlFloor(db: Db, batchId: number): Promise<number> {
+/**
+ * COPY's rows into observations in one statement, after the import's own rows
+ * are gone: what the table's indexes and keys cost. Then the same statement
+ * into a copy of the table with its indexes but no foreign keys, so the keys'
+ * share (one check per key and row) and the indexes' share are told apart.
+ */
+async function sqlFloor(db: Db, batchId: number): Promise<{ floorMs: number; noKeysMs: number }> {
   const sql = rawSql(db);
   await sql`delete from observations where batch_id = ${batchId}`;
   await sql`vacuum observations`;
-  const started = performance.now();
-  await sql`
-    insert into observations (org_id, kpi_id, unit_id, month, gender, age_band, numerator, denominator, origin, batch_id, source_file, source_row)
-    select ${ORG}, c.kpi, u.id, c.period, c.gender, '', c.value, null, 'reported', ${batchId}, 'floor', 0
-    from copy_target c join units u on u.org_id = ${ORG} and u.code = c.unit`;
-  return performance.now() - started;
+  await sql`create table observations_no_keys (like observations including defaults including indexes)`;
+  const into = async (table: string) => {
+    const started = performance.now();
+    await sql.unsafe(
+      `
+      insert into ${table} (org_id, kpi_id, unit_id, month, gender, age_band, numerator, denominator, origin, batch_id, source_file, source_row)
+      select $1, c.kpi, u.id, c.period, c.gender, '', c.value, null, 'reported', $2::int, 'floor', 0
+      from copy_target c join units u on u.org_id = $1 and u.code = c.unit`,
+      [ORG, batchId],
+    );
+    return performance.now() - started;
+  };
+  return { floorMs: await into('observations'), noKeysMs: await into('observations_no_keys') };
 }
 
 async function runSize(rows: number, dir: string) {
@@ -197,8 +209,8 @@ async function runSize(rows: number, dir: string) {
     if (result.summary.new !== rows) throw new Error(`väntade ${rows} nya värden, fick ${result.summary.new}`);
 
     const copyMs = await copyInto(database.db, file);
-    const floorMs = await sqlFloor(database.db, result.batchId ?? -1);
-    return { rows, leaves, months, bytesOnDisk, importMs, copyMs, floorMs, peak, phases };
+    const { floorMs, noKeysMs } = await sqlFloor(database.db, result.batchId ?? -1);
+    return { rows, leaves, months, bytesOnDisk, importMs, copyMs, floorMs, noKeysMs, peak, phases };
   } finally {
     await database.dispose();
   }
@@ -221,7 +233,8 @@ try {
         `peak heap ${mb(r.peak.heap)} (+${mb(r.peak.heapGrowth)})`,
     );
     console.log(
-      `  where the import's time went: ${breakdown(r.phases, r.importMs)}; COPY alone ${(r.copyMs / 1000).toFixed(2)} s, its insert … select ${(r.floorMs / 1000).toFixed(2)} s`,
+      `  where the import's time went: ${breakdown(r.phases, r.importMs)}; COPY alone ${(r.copyMs / 1000).toFixed(2)} s, its insert … select ${(r.floorMs / 1000).toFixed(2)} s, ` +
+        `the same without foreign keys ${(r.noKeysMs / 1000).toFixed(2)} s (the keys ${Math.round((100 * (r.floorMs - r.noKeysMs)) / r.floorMs)} % of it)`,
     );
   }
   if (results.length > 1) {
