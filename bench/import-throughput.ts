@@ -6,6 +6,7 @@
  *
  *   npx tsx bench/import-throughput.ts [--rows 1000000]   (also runs a tenth of it first)
  *   npx tsx bench/import-throughput.ts --rows 20000,100000,1000000
+ *   npx tsx bench/import-throughput.ts --rows 200000 --refresh   (with the roll-up refresh and release an API commit pays)
  *
  * Reported per size: rows/s of the import and of COPY and their ratio (the aim
  * is at least a third of COPY's rate); then, as the floor for any importer of
@@ -15,6 +16,13 @@
  * 100 ms during the import, with their growth over the baseline taken just
  * before it. The file is read from disk as the CLI reads it. Memory that grows
  * with the size means the import holds the whole file, not a stream.
+ *
+ * Each size also prints where the import's time went: parse (reading,
+ * parsing and checking rows in Node), stage (waiting for staged batches),
+ * check (duplicates across rows), plan (diff against stored cells and its
+ * warnings), write (batch row and cells into observations), and with
+ * --refresh the roll-up refresh and protected release run in the same
+ * transaction as commitImport runs them; commit is the rest (COMMIT itself).
  */
 import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -23,10 +31,10 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import type { Writable } from 'node:stream';
-import { kpis, organisations, unitLinks, units, type Db } from '../packages/db/src/index.js';
+import { kpis, organisations, refreshRollups, unitLinks, units, updateRelease, type Db } from '../packages/db/src/index.js';
 import { openTestDatabase } from '../packages/db/src/testing/index.js';
 import { monthOfDate } from '../packages/domain/src/index.js';
-import { importFile } from '../packages/importer/src/index.js';
+import { importFile, type ImportPhase } from '../packages/importer/src/index.js';
 import { memorySampler } from './lib/memory.js';
 
 const ORG = 'bench-org';
@@ -35,7 +43,7 @@ const GENDERS = ['K', 'M'] as const;
 const FIRST_YEAR = 2018;
 const AVDELNINGAR = 10;
 
-const { values: args } = parseArgs({ options: { rows: { type: 'string', default: '1000000' } } });
+const { values: args } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, refresh: { type: 'boolean', default: false } } });
 const given = (args.rows ?? '')
   .split(',')
   .map(Number)
@@ -47,9 +55,19 @@ const sizes = given.length === 1 && (given[0] ?? 0) >= 10 ? [Math.round((given[0
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 const rate = (rows: number, ms: number) => Math.round(rows / (ms / 1000));
 const fmt = (n: number) => n.toLocaleString('sv-SE');
+type Phase = ImportPhase | 'read' | 'roll-ups' | 'release' | 'commit';
+const PHASES: Phase[] = ['read', 'parse', 'stage', 'check', 'plan', 'write', 'roll-ups', 'release', 'commit'];
+/** "parse 3,1 s (41 %)" for each phase that took any time, in the order they run. */
+const breakdown = (phases: Map<Phase, number>, total: number) =>
+  PHASES.filter((p) => phases.has(p))
+    .map((p) => {
+      const ms = phases.get(p) ?? 0;
+      return `${p} ${(ms / 1000).toFixed(2)} s (${Math.round((100 * ms) / total)} %)`;
+    })
+    .join(', ');
 /** The postgres driver under drizzle, as much of it as COPY needs (the bench has no dependency of its own on postgres). */
 type Query<T> = Promise<T[]> & { writable(): Promise<Writable> };
-type RawSql = <T = Record<string, unknown>>(strings: TemplateStringsArray, ...values: unknown[]) => Query<T>;
+type RawSql = (<T = Record<string, unknown>>(strings: TemplateStringsArray, ...values: unknown[]) => Query<T>) & { unsafe(query: string, params: unknown[]): Promise<unknown[]> };
 const rawSql = (db: Db) => (db as unknown as { $client: RawSql }).$client;
 
 /** Enough leaves for N rows at 20 KPIs × 2 genders × 60 months (2018–2022), more months only if needed. */
@@ -123,17 +141,29 @@ async function copyInto(db: Db, file: string): Promise<number> {
   return ms;
 }
 
-/** COPY's rows into observations in one statement, after the import's own rows are gone: what the table's indexes and keys cost. */
-async function sqlFloor(db: Db, batchId: number): Promise<number> {
+/**
+ * COPY's rows into observations in one statement, after the import's own rows
+ * are gone: what the table's indexes and keys cost. Then the same statement
+ * into a copy of the table with its indexes but no foreign keys, so the keys'
+ * share (one check per key and row) and the indexes' share are told apart.
+ */
+async function sqlFloor(db: Db, batchId: number): Promise<{ floorMs: number; noKeysMs: number }> {
   const sql = rawSql(db);
   await sql`delete from observations where batch_id = ${batchId}`;
   await sql`vacuum observations`;
-  const started = performance.now();
-  await sql`
-    insert into observations (org_id, kpi_id, unit_id, month, gender, age_band, numerator, denominator, origin, batch_id, source_file, source_row)
-    select ${ORG}, c.kpi, u.id, c.period, c.gender, '', c.value, null, 'reported', ${batchId}, 'floor', 0
-    from copy_target c join units u on u.org_id = ${ORG} and u.code = c.unit`;
-  return performance.now() - started;
+  await sql`create table observations_no_keys (like observations including defaults including indexes)`;
+  const into = async (table: string) => {
+    const started = performance.now();
+    await sql.unsafe(
+      `
+      insert into ${table} (org_id, kpi_id, unit_id, month, gender, age_band, numerator, denominator, origin, batch_id, source_file, source_row)
+      select $1, c.kpi, u.id, c.period, c.gender, '', c.value, null, 'reported', $2::int, 'floor', 0
+      from copy_target c join units u on u.org_id = $1 and u.code = c.unit`,
+      [ORG, batchId],
+    );
+    return performance.now() - started;
+  };
+  return { floorMs: await into('observations'), noKeysMs: await into('observations_no_keys') };
 }
 
 async function runSize(rows: number, dir: string) {
@@ -145,18 +175,42 @@ async function runSize(rows: number, dir: string) {
     await generateCsv(file, rows, leaves, months);
     const bytesOnDisk = statSync(file).size;
 
+    const phases = new Map<Phase, number>();
+    const add = (phase: Phase, ms: number) => phases.set(phase, (phases.get(phase) ?? 0) + ms);
+    const timed = async <T>(phase: Phase, work: () => Promise<T>): Promise<T> => {
+      const t = performance.now();
+      const r = await work();
+      add(phase, performance.now() - t);
+      return r;
+    };
     const mem = memorySampler();
     const started = performance.now();
-    const bytes = await readFile(file);
-    const result = await importFile(database.db, { orgId: ORG, fileName: `bench-${rows}.csv`, bytes, dryRun: false, user: 'bench', currentMonth: monthOfDate(new Date()) });
+    const bytes = await timed('read', () => readFile(file));
+    const result = await importFile(database.db, {
+      orgId: ORG,
+      fileName: `bench-${rows}.csv`,
+      bytes,
+      dryRun: false,
+      user: 'bench',
+      currentMonth: monthOfDate(new Date()),
+      phases: add,
+      // As commitImport does for a tenant's first import (the roll-ups and release were never built): both whole.
+      onCommitted: async (tx, r) => {
+        if (!args.refresh || r.batchId === null) return;
+        const batchId = r.batchId;
+        await timed('roll-ups', () => refreshRollups(tx, ORG, {}));
+        await timed('release', () => updateRelease(tx, ORG, { batchId, kind: 'committed', kpis: r.touched.kpis }));
+      },
+    });
     const importMs = performance.now() - started;
+    add('commit', importMs - [...phases.values()].reduce((a, b) => a + b, 0));
     const peak = mem.stop();
     if (!result.ok) throw new Error(`importen misslyckades: ${result.errors[0]?.message ?? ''}`);
     if (result.summary.new !== rows) throw new Error(`väntade ${rows} nya värden, fick ${result.summary.new}`);
 
     const copyMs = await copyInto(database.db, file);
-    const floorMs = await sqlFloor(database.db, result.batchId ?? -1);
-    return { rows, leaves, months, bytesOnDisk, importMs, copyMs, floorMs, peak };
+    const { floorMs, noKeysMs } = await sqlFloor(database.db, result.batchId ?? -1);
+    return { rows, leaves, months, bytesOnDisk, importMs, copyMs, floorMs, noKeysMs, peak, phases };
   } finally {
     await database.dispose();
   }
@@ -177,6 +231,10 @@ try {
         `import/COPY ${(imp / copy).toFixed(3)} (aim ≥ 0.33); COPY + insert … select into observations ${fmt(rate(r.rows, r.copyMs + r.floorMs))} rows/s, ` +
         `import/that ${(imp / rate(r.rows, r.copyMs + r.floorMs)).toFixed(2)}; peak RSS ${mb(r.peak.rss)} (+${mb(r.peak.rssGrowth)}), ` +
         `peak heap ${mb(r.peak.heap)} (+${mb(r.peak.heapGrowth)})`,
+    );
+    console.log(
+      `  where the import's time went: ${breakdown(r.phases, r.importMs)}; COPY alone ${(r.copyMs / 1000).toFixed(2)} s, its insert … select ${(r.floorMs / 1000).toFixed(2)} s, ` +
+        `the same without foreign keys ${(r.noKeysMs / 1000).toFixed(2)} s (the keys ${Math.round((100 * (r.floorMs - r.noKeysMs)) / r.floorMs)} % of it)`,
     );
   }
   if (results.length > 1) {

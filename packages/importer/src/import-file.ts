@@ -32,6 +32,7 @@ import { unknownOrg } from './validate/validate-messages.js';
 import { unitOptionIssue } from './validate/unit-option.js';
 import { missingMarkSkipped } from './parse/wide-messages.js';
 import { MISSING_MARKS } from './parse/missing-marks.js';
+import { phaseTimer, type PhaseClock } from './common/phases.js';
 
 export interface ImportOptions {
   orgId: string;
@@ -60,6 +61,8 @@ export interface ImportOptions {
    * entry, live event), so they exist exactly when the import does.
    */
   onCommitted?: (tx: Db, result: ImportResult) => Promise<void>;
+  /** Told each phase's milliseconds (a phase may come in parts; sum them): the throughput benchmark's breakdown. */
+  phases?: PhaseClock;
 }
 
 export interface ImportResult {
@@ -94,7 +97,7 @@ export interface ImportResult {
  * held. The file's own problems (encoding, CSV, header) come before those of
  * values, as the user fixes them in that order.
  */
-async function readAndStage(db: Db, opts: ImportOptions, issues: IssueList): Promise<{ format: string; rowCount: number }> {
+async function readAndStage(db: Db, opts: ImportOptions, issues: IssueList, timer: ReturnType<typeof phaseTimer>): Promise<{ format: string; rowCount: number }> {
   const parsed = await guardRead(opts.fileName, () =>
     readImportFile(opts.fileName, opts.bytes, {
       year: opts.year ?? null,
@@ -134,16 +137,18 @@ async function readAndStage(db: Db, opts: ImportOptions, issues: IssueList): Pro
     const staging = new StagingWriter(db);
     for (const cell of validCells(counted(), catalogue, checked)) {
       const written = staging.add(cell);
-      if (written !== null) await written;
+      if (written !== null) await timer.wait('stage', written);
     }
-    await staging.flush();
+    await timer.wait('stage', staging.flush());
   } else for (const r of counted()) void r;
+  timer.lap('parse');
   issues.addAll(parsed.issues);
   issues.countMore(parsed.overflow?.errors ?? 0);
   if (!catalogue.orgExists) issues.add(unknownOrg(opts.fileName, opts.orgId));
   issues.merge(checked);
   // Across rows, after every row's own checks, as before: a cell given twice.
   if (catalogue.orgExists) await checkDuplicates(db, opts.fileName, issues, MAX_ERRORS);
+  timer.lap('check');
   return { format: parsed.format, rowCount };
 }
 
@@ -159,9 +164,10 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportRes
   const origin = opts.origin ?? 'reported';
   const sha256 = createHash('sha256').update(opts.bytes).digest('hex');
   return db.transaction(async (tx) => {
+    const timer = phaseTimer(opts.phases);
     await startImportTransaction(tx);
     const issues = new IssueList();
-    const { format, rowCount } = await readAndStage(tx, opts, issues);
+    const { format, rowCount } = await readAndStage(tx, opts, issues, timer);
     const result = (over: Partial<ImportResult>): ImportResult => {
       const r: ImportResult = {
         ok: !issues.hasErrors,
@@ -194,11 +200,14 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportRes
     const shown = { summary, diff: await diffRows(tx, MAX_DIFF_ROWS), diffTotal: summary.rows };
     const alreadyImported = summary.new === 0 && summary.changed === 0 && (await importCommittedBefore(tx, opts.orgId, sha256));
     const unconfirmed = !alreadyImported && issues.warnings.length > 0 && !opts.confirmWarnings;
+    timer.lap('plan');
     if (opts.dryRun) return result({ ...shown, alreadyImported, needsConfirmation: unconfirmed });
     if (alreadyImported) return result({ ...shown, alreadyImported: true });
     if (unconfirmed) return result({ ...shown, needsConfirmation: true });
     const batchId = await writeImportBatch(tx, { orgId: opts.orgId, fileName: opts.fileName, bytes: opts.bytes, sha256, format, origin, user: opts.user, summary });
+    timer.lap('write');
     const done = result({ ...shown, touched: await touchedCells(tx), batchId });
+    timer.lap('plan');
     await opts.onCommitted?.(tx, done);
     return done;
   });

@@ -1,4 +1,5 @@
 export { importFile, type ImportOptions, type ImportResult } from './import-file.js';
+export type { ImportPhase } from './common/phases.js';
 export { rollbackBatch, rollbackPlan, RollbackError, type RollbackPlan, type RollbackResult } from './write/rollback.js';
 export { MAX_ERRORS, type ImportIssue, type ImportOptionName, type UnknownRow } from './common/errors.js';
 export { CLI_OPTION_HINTS, cliMessage } from './common/options.js';

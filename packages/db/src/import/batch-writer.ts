@@ -15,7 +15,7 @@ import { columnList, createTemp, dropTemp, importMatch as m, importNew, importRa
 export const RAW_CHUNK_BYTES = 2 * 1024 * 1024;
 
 /**
- * New cells per insert statement. PostgreSQL checks the four foreign keys of
+ * New cells per insert statement. PostgreSQL checks the three foreign keys of
  * each row after its statement, re-reading the row: in pieces of this size
  * the rows are still in shared buffers then, which one statement of a
  * million is not (an eighth faster at 1M rows).

@@ -207,4 +207,21 @@ describe.each(TEST_DB_KINDS)('import queries on %s', (kind) => {
     expect(inside).toEqual([{ n: 1 }]);
     expect(await advisory(database.db)).toEqual([{ n: 0 }]);
   });
+
+  it("refuses a cell whose unit is another organisation's, and a unit that does not exist (one key over tenant and unit)", async () => {
+    await insertOrganisation(database.db, 'other');
+    const [foreign] = await database.db.insert(units).values({ orgId: 'other', code: 'X1', name: 'X1', kind: 'enhet', validFrom: '2020-01' }).returning({ id: units.id });
+    const cell = { orgId: ORG, kpiId: 'k2', month: '2020-07', gender: 'T' as const, numerator: 1, origin: 'reported' as const };
+    const fkError = (unitId: number) =>
+      database.db
+        .insert(observations)
+        .values({ ...cell, unitId })
+        .then(
+          () => 'inserted',
+          (e: unknown) => String(e instanceof Error && 'cause' in e ? e.cause : e),
+        );
+    expect(await fkError(foreign?.id ?? -1)).toMatch(/observations_org_unit_fk/);
+    expect(await fkError(999_999)).toMatch(/observations_org_unit_fk/);
+    expect(await fkError(await unitId('E1'))).toBe('inserted');
+  });
 });

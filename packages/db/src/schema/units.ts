@@ -20,7 +20,8 @@ export const units = pgTable(
     validTo: text('valid_to'),
     note: text('note'),
   },
-  (t) => [unique('units_org_code').on(t.orgId, t.code)],
+  // (org_id, id): the target of observations' one key for tenant and unit (observations.ts).
+  (t) => [unique('units_org_code').on(t.orgId, t.code), unique('units_org_id').on(t.orgId, t.id)],
 );
 
 const unitRef = (name: 'unit_id' | 'parent_id') =>
