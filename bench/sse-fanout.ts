@@ -36,6 +36,15 @@ import { ClientPool } from './lib/sse-client-pool.js';
 import { BARE_CHANNEL, demoWithWallToken, fmt, mb, ORG, percentile, rawClient, runToExit, sleep, spawnChild, subscribe } from './lib/sse-harness.js';
 
 const RTT_CHANNEL = 'bench_rtt';
+const KINDS = ['bare SSE', 'lagesbild (2 servers)'] as const;
+type Kind = (typeof KINDS)[number];
+/** One side's measurements in a run. */
+interface Side {
+  memory: string;
+  latencies: number[];
+  afterCommit: number[];
+  lost: number;
+}
 /** Streams opened and closed on each side before its memory is measured. */
 const WARM_UP = 100;
 
@@ -98,22 +107,25 @@ async function main(): Promise<void> {
 
   const input = encodeURIComponent(JSON.stringify({ lastEventId: null }));
   const params = encodeURIComponent(JSON.stringify({ deviceToken: token }));
-  const urlOf = (kind: string, i: number) => (kind === 'bare SSE' ? `${bare.url}/sse` : `${servers[i % 2]?.url}/trpc/live.events?input=${input}&connectionParams=${params}`);
+  const urlOf = (kind: Kind, i: number) => (kind === 'bare SSE' ? `${bare.url}/sse` : `${servers[i % 2]?.url}/trpc/live.events?input=${input}&connectionParams=${params}`);
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   for (const n of sizes) {
-    for (const kind of ['bare SSE', 'lagesbild (2 servers)'] as const) {
+    // Both sides stay connected together and their rounds alternate, so each meets the same
+    // background load: on a shared machine the ratio holds within a run even when the load moves.
+    const pool = new ClientPool(clients);
+    const sides = new Map<Kind, Side>();
+    const profiling = profileDir !== undefined && n === Math.max(...sizes);
+    for (const kind of KINDS) {
       const measured = kind === 'bare SSE' ? [bare] : servers;
       // Warm up first: the code compiled while the first streams connect is paid once per process, not per subscriber.
       const warm = new AbortController();
       await Promise.all(Array.from({ length: WARM_UP }, (_, i) => subscribe(urlOf(kind, i), {}, () => undefined, warm.signal)));
       warm.abort();
       await sleep(1000);
-      const profiling = profileDir !== undefined && kind !== 'bare SSE' && n === Math.max(...sizes);
-      if (profiling) await Promise.all(servers.map((s, i) => s.snapshot(`${profileDir}/server-${i}-idle.heapsnapshot`)));
+      if (profiling && kind !== 'bare SSE') await Promise.all(servers.map((s, i) => s.snapshot(`${profileDir}/server-${i}-idle.heapsnapshot`)));
       // The heap after a full collection is what the servers hold; RSS also keeps what the allocator took while they connected.
       const heapBefore = sum(await Promise.all(measured.map((s) => s.heap())));
       const memBefore = sum(await Promise.all(measured.map((s) => s.rss())));
-      const pool = new ClientPool(clients);
       const connectStart = performance.now();
       await pool.open(
         Array.from({ length: n }, (_, i) => urlOf(kind, i)),
@@ -123,15 +135,18 @@ async function main(): Promise<void> {
       await sleep(500);
       const heapConnected = sum(await Promise.all(measured.map((s) => s.heap())));
       const memConnected = sum(await Promise.all(measured.map((s) => s.rss())));
-      if (profiling) {
-        await Promise.all(servers.map((s, i) => s.snapshot(`${profileDir}/server-${i}-connected.heapsnapshot`)));
-        await sleep(1000);
-        await Promise.all(servers.map((s) => s.profile(null)));
-      }
-      const latencies: number[] = [];
-      const afterCommit: number[] = [];
-      let lost = 0;
-      for (let r = 0; r < rounds; r++) {
+      const memory = `connected in ${connectSeconds.toFixed(0)} s; RSS ${mb(memBefore)} → ${mb(memConnected)} (+${((memConnected - memBefore) / n / 1024).toFixed(0)} kB/subscriber); heap after GC +${((heapConnected - heapBefore) / n / 1024).toFixed(1)} kB/subscriber`;
+      sides.set(kind, { memory, latencies: [], afterCommit: [], lost: 0 });
+    }
+    if (profiling) {
+      await Promise.all(servers.map((s, i) => s.snapshot(`${profileDir}/server-${i}-connected.heapsnapshot`)));
+      await sleep(1000);
+      await Promise.all(servers.map((s) => s.profile(null)));
+    }
+    for (let r = 0; r < rounds; r++) {
+      for (const kind of KINDS) {
+        const side = sides.get(kind);
+        if (!side) continue;
         let key = `round-${n}-${r}`;
         // The clock every process shares: receipts are timed in the subscriber processes.
         const t0 = performance.timeOrigin + performance.now();
@@ -141,27 +156,19 @@ async function main(): Promise<void> {
         const deadline = Date.now() + deadlineMs;
         while ((await pool.count(key)) < n && Date.now() < deadline) await sleep(20);
         const times = await pool.take(key);
-        lost += n - times.length;
+        side.lost += n - times.length;
         for (const at of times) {
-          latencies.push(at - t0);
-          afterCommit.push(at - committed);
+          side.latencies.push(at - t0);
+          side.afterCommit.push(at - committed);
         }
         await sleep(100);
       }
-      if (profiling) await Promise.all(servers.map((s, i) => s.profile(`${profileDir}/server-${i}-rounds.cpuprofile`)));
-      const memAfter = sum(await Promise.all(measured.map((s) => s.rss())));
-      const dup = await pool.close();
-      printRow({
-        what: kind,
-        n,
-        latencies,
-        afterCommit,
-        lost,
-        dup,
-        rss: `connected in ${connectSeconds.toFixed(0)} s; RSS ${mb(memBefore)} → ${mb(memConnected)} connected → ${mb(memAfter)} after (+${((memConnected - memBefore) / n / 1024).toFixed(0)} kB/subscriber); heap after GC +${((heapConnected - heapBefore) / n / 1024).toFixed(1)} kB/subscriber; load ${loadavg()[0]?.toFixed(1)}`,
-      });
-      await sleep(2000);
     }
+    if (profiling) await Promise.all(servers.map((s, i) => s.profile(`${profileDir}/server-${i}-rounds.cpuprofile`)));
+    const load = loadavg()[0]?.toFixed(1) ?? '?';
+    const dup = await pool.close();
+    for (const [kind, side] of sides) printRow({ what: kind, n, ...side, dup: dup[kind === 'bare SSE' ? 'round' : 'id'], rss: `${side.memory}; load ${load}` });
+    await sleep(2000);
   }
   await Promise.all([...servers, bare].map((c) => new Promise((ok) => c.proc.once('exit', ok).kill('SIGTERM'))));
   await database.dispose();

@@ -48,9 +48,14 @@ export class ClientPool {
     return (await this.all({ take: key })).flatMap((r) => r.times as number[]);
   }
 
-  /** Ends every stream and process; returns the duplicates counted. */
-  async close(): Promise<number> {
-    const dup = (await this.all({ close: true })).reduce((a, r) => a + Number(r.duplicates), 0);
+  /** Ends every stream and process; returns the duplicates counted, by kind of stream. */
+  async close(): Promise<Record<'round' | 'id', number>> {
+    const dup = { round: 0, id: 0 };
+    for (const r of await this.all({ close: true })) {
+      const d = r.duplicates as typeof dup;
+      dup.round += d.round;
+      dup.id += d.id;
+    }
     for (const p of this.procs) p.kill('SIGTERM');
     return dup;
   }

@@ -10,7 +10,7 @@
  *                                payload; 'id': a Lägesbild event's id)
  *   { ask, count: key }          how many streams have the event
  *   { ask, take: key }           their receipt times (then forgotten)
- *   { ask, close: true }         end every stream; the answer also counts duplicates
+ *   { ask, close: true }         end every stream; the answer counts duplicates by kind
  */
 import { get, type ClientRequest } from 'node:http';
 import { takeMessages } from './sse-parse.js';
@@ -20,7 +20,7 @@ type Ask = { ask: number } & ({ open: { urls: string[]; by: By } } | { count: st
 
 const requests: ClientRequest[] = [];
 const times = new Map<string, number[]>();
-let duplicates = 0;
+const duplicates: Record<By, number> = { round: 0, id: 0 };
 let closing = false;
 const clock = () => performance.timeOrigin + performance.now();
 
@@ -50,7 +50,7 @@ function open(url: string, by: By): Promise<void> {
           }
           const key = keyOf(data, by);
           if (key === null) continue;
-          if (seen.has(key)) duplicates++;
+          if (seen.has(key)) duplicates[by]++;
           else {
             seen.add(key);
             (times.get(key) ?? times.set(key, []).get(key))?.push(clock());
