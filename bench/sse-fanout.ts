@@ -3,7 +3,14 @@
  * processes on one PostgreSQL) receive one event; how long from the writer to
  * each subscriber, and what it costs the servers in memory.
  *
- *   npx tsx bench/sse-fanout.ts [--subscribers 100,1000] [--rounds 20] [--profile DIR]
+ *   npx tsx bench/sse-fanout.ts [--subscribers 100,1000] [--rounds 20] [--clients 4] [--profile DIR]
+ *
+ * --clients: subscriber processes (bench/lib/sse-clients.ts) the streams are
+ * spread over, so 10 000 readers do not queue in one event loop. They share
+ * the machine's cores with the servers: on a small machine the figures
+ * include the readers' own work. 10 000 streams need 10 000 file descriptors
+ * in the bare server's process and 5 000 in each Lägesbild server's (plus the
+ * readers' share): raise `ulimit -n` before the run where it is lower.
  *
  * --profile DIR: at the largest size, each Lägesbild server writes a heap
  * snapshot before and after its subscribers connect, and a CPU profile of the
@@ -18,13 +25,28 @@
  * - bare NOTIFY: pg_notify → a LISTEN connection in this process, no HTTP.
  * Latency runs from the moment the writer starts (the commit is part of the
  * cost) to the subscriber's receipt; "after commit" subtracts the write.
- * Subscribers are fetch() readers in this process; servers are child processes.
+ * Subscribers are node:http readers in --clients processes; servers are child processes.
+ * Each side first opens and closes 100 streams, so the code compiled on the
+ * first connections is not counted as memory per subscriber.
  */
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { recordEvent } from '../packages/db/src/index.js';
+import { ClientPool } from './lib/sse-client-pool.js';
 import { BARE_CHANNEL, demoWithWallToken, fmt, mb, ORG, percentile, rawClient, runToExit, sleep, spawnChild, subscribe } from './lib/sse-harness.js';
 
 const RTT_CHANNEL = 'bench_rtt';
+const KINDS = ['bare SSE', 'lagesbild (2 servers)'] as const;
+type Kind = (typeof KINDS)[number];
+/** One side's measurements in a run. */
+interface Side {
+  memory: string;
+  latencies: number[];
+  afterCommit: number[];
+  lost: number;
+}
+/** Streams opened and closed on each side before its memory is measured. */
+const WARM_UP = 100;
 
 interface Row {
   what: string;
@@ -45,19 +67,23 @@ function printRow(r: Row): void {
   );
 }
 
-/** A Lägesbild event is known by its id (a screen is not sent the note); status messages have none. */
-function eventKey(data: string): string | null {
-  const id = (JSON.parse(data) as { id?: unknown }).id;
-  return typeof id === 'number' ? String(id) : null;
-}
-
 // ---- the run ---------------------------------------------------------------
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { subscribers: { type: 'string', default: '100,1000' }, rounds: { type: 'string', default: '20' }, profile: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      subscribers: { type: 'string', default: '100,1000' },
+      rounds: { type: 'string', default: '20' },
+      profile: { type: 'string' },
+      clients: { type: 'string', default: '4' },
+    },
+  });
+  const clients = Number(values.clients);
   const profileDir = values.profile;
   const sizes = (values.subscribers ?? '100,1000').split(',').map(Number);
   const rounds = Number(values.rounds);
+  // 10 000 receipts on a shared 2-core machine take longer than 1 000 do; an event not in by then is lost.
+  const deadlineMs = Math.max(5000, Math.max(...sizes) * 2);
   const { database, url, token } = await demoWithWallToken('bench');
 
   const servers = [await spawnChild('server', url), await spawnChild('server', url)];
@@ -81,75 +107,68 @@ async function main(): Promise<void> {
 
   const input = encodeURIComponent(JSON.stringify({ lastEventId: null }));
   const params = encodeURIComponent(JSON.stringify({ deviceToken: token }));
+  const urlOf = (kind: Kind, i: number) => (kind === 'bare SSE' ? `${bare.url}/sse` : `${servers[i % 2]?.url}/trpc/live.events?input=${input}&connectionParams=${params}`);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   for (const n of sizes) {
-    for (const kind of ['bare SSE', 'lagesbild (2 servers)'] as const) {
-      const ac = new AbortController();
-      const received: Map<string, number>[] = Array.from({ length: n }, () => new Map<string, number>());
-      const dup = { n: 0 };
-      if (profileDir !== undefined && kind !== 'bare SSE' && n === Math.max(...sizes))
-        await Promise.all(servers.map((s, i) => s.snapshot(`${profileDir}/server-${i}-idle.heapsnapshot`)));
+    // Both sides stay connected together and their rounds alternate, so each meets the same
+    // background load: on a shared machine the ratio holds within a run even when the load moves.
+    const pool = new ClientPool(clients);
+    const sides = new Map<Kind, Side>();
+    const profiling = profileDir !== undefined && n === Math.max(...sizes);
+    for (const kind of KINDS) {
+      const measured = kind === 'bare SSE' ? [bare] : servers;
+      // Warm up first: the code compiled while the first streams connect is paid once per process, not per subscriber.
+      const warm = new AbortController();
+      await Promise.all(Array.from({ length: WARM_UP }, (_, i) => subscribe(urlOf(kind, i), {}, () => undefined, warm.signal)));
+      warm.abort();
+      await sleep(1000);
+      if (profiling && kind !== 'bare SSE') await Promise.all(servers.map((s, i) => s.snapshot(`${profileDir}/server-${i}-idle.heapsnapshot`)));
       // The heap after a full collection is what the servers hold; RSS also keeps what the allocator took while they connected.
-      const heapOf = async () => (kind === 'bare SSE' ? await bare.heap() : (await Promise.all(servers.map((s) => s.heap()))).reduce((a, b) => a + b, 0));
-      const heapBefore = await heapOf();
-      const memBefore = kind === 'bare SSE' ? await bare.rss() : (await Promise.all(servers.map((s) => s.rss()))).reduce((a, b) => a + b, 0);
-      const connects: Promise<void>[] = [];
-      for (let i = 0; i < n; i++) {
-        const onData = (data: string) => {
-          const key = kind === 'bare SSE' ? (data.startsWith('round-') ? data : null) : eventKey(data);
-          if (!key) return;
-          if (received[i]?.has(key)) dup.n++;
-          else received[i]?.set(key, performance.now());
-        };
-        const target = kind === 'bare SSE' ? `${bare.url}/sse` : `${servers[i % 2]?.url}/trpc/live.events?input=${input}&connectionParams=${params}`;
-        connects.push(subscribe(target, {}, onData, ac.signal));
-        // Connect in small bursts, as screens do, not as a SYN flood.
-        if (i % 50 === 49) await Promise.all(connects.slice(-50));
-      }
-      await Promise.all(connects);
+      const heapBefore = sum(await Promise.all(measured.map((s) => s.heap())));
+      const memBefore = sum(await Promise.all(measured.map((s) => s.rss())));
+      const connectStart = performance.now();
+      await pool.open(
+        Array.from({ length: n }, (_, i) => urlOf(kind, i)),
+        kind === 'bare SSE' ? 'round' : 'id',
+      );
+      const connectSeconds = (performance.now() - connectStart) / 1000;
       await sleep(500);
-      const heapConnected = await heapOf();
-      const memConnected = kind === 'bare SSE' ? await bare.rss() : (await Promise.all(servers.map((s) => s.rss()))).reduce((a, b) => a + b, 0);
-      const profiling = profileDir !== undefined && kind !== 'bare SSE' && n === Math.max(...sizes);
-      if (profiling) {
-        await Promise.all(servers.map((s, i) => s.snapshot(`${profileDir}/server-${i}-connected.heapsnapshot`)));
-        await sleep(1000);
-        await Promise.all(servers.map((s) => s.profile(null)));
-      }
-      const latencies: number[] = [];
-      const afterCommit: number[] = [];
-      let lost = 0;
-      for (let r = 0; r < rounds; r++) {
+      const heapConnected = sum(await Promise.all(measured.map((s) => s.heap())));
+      const memConnected = sum(await Promise.all(measured.map((s) => s.rss())));
+      const memory = `connected in ${connectSeconds.toFixed(0)} s; RSS ${mb(memBefore)} → ${mb(memConnected)} (+${((memConnected - memBefore) / n / 1024).toFixed(0)} kB/subscriber); heap after GC +${((heapConnected - heapBefore) / n / 1024).toFixed(1)} kB/subscriber`;
+      sides.set(kind, { memory, latencies: [], afterCommit: [], lost: 0 });
+    }
+    if (profiling) {
+      await Promise.all(servers.map((s, i) => s.snapshot(`${profileDir}/server-${i}-connected.heapsnapshot`)));
+      await sleep(1000);
+      await Promise.all(servers.map((s) => s.profile(null)));
+    }
+    for (let r = 0; r < rounds; r++) {
+      for (const kind of KINDS) {
+        const side = sides.get(kind);
+        if (!side) continue;
         let key = `round-${n}-${r}`;
-        const t0 = performance.now();
+        // The clock every process shares: receipts are timed in the subscriber processes.
+        const t0 = performance.timeOrigin + performance.now();
         if (kind === 'bare SSE') await sql`select pg_notify(${BARE_CHANNEL}, ${key})`;
         else key = String(await recordEvent(database.db, ORG, 'target.set', { kpis: ['bench'], note: key }));
-        const committed = performance.now();
-        const deadline = Date.now() + 5000;
-        while (received.some((m) => !m.has(key)) && Date.now() < deadline) await sleep(2);
-        for (const m of received) {
-          const at = m.get(key);
-          if (at === undefined) lost++;
-          else {
-            latencies.push(at - t0);
-            afterCommit.push(at - committed);
-          }
+        const committed = performance.timeOrigin + performance.now();
+        const deadline = Date.now() + deadlineMs;
+        while ((await pool.count(key)) < n && Date.now() < deadline) await sleep(20);
+        const times = await pool.take(key);
+        side.lost += n - times.length;
+        for (const at of times) {
+          side.latencies.push(at - t0);
+          side.afterCommit.push(at - committed);
         }
         await sleep(100);
       }
-      if (profiling) await Promise.all(servers.map((s, i) => s.profile(`${profileDir}/server-${i}-rounds.cpuprofile`)));
-      const memAfter = kind === 'bare SSE' ? await bare.rss() : (await Promise.all(servers.map((s) => s.rss()))).reduce((a, b) => a + b, 0);
-      printRow({
-        what: kind,
-        n,
-        latencies,
-        afterCommit,
-        lost,
-        dup: dup.n,
-        rss: `RSS ${mb(memBefore)} → ${mb(memConnected)} connected → ${mb(memAfter)} after (+${((memConnected - memBefore) / n / 1024).toFixed(0)} kB/subscriber); heap after GC +${((heapConnected - heapBefore) / n / 1024).toFixed(1)} kB/subscriber`,
-      });
-      ac.abort();
-      await sleep(1000);
     }
+    if (profiling) await Promise.all(servers.map((s, i) => s.profile(`${profileDir}/server-${i}-rounds.cpuprofile`)));
+    const load = loadavg()[0]?.toFixed(1) ?? '?';
+    const dup = await pool.close();
+    for (const [kind, side] of sides) printRow({ what: kind, n, ...side, dup: dup[kind === 'bare SSE' ? 'round' : 'id'], rss: `${side.memory}; load ${load}` });
+    await sleep(2000);
   }
   await Promise.all([...servers, bare].map((c) => new Promise((ok) => c.proc.once('exit', ok).kill('SIGTERM'))));
   await database.dispose();

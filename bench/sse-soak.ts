@@ -6,7 +6,7 @@
  * p50/p95/p99, and the servers' heap after a full GC against the level after
  * warm-up.
  *
- *   npx tsx bench/sse-soak.ts [--minutes 10] [--subscribers 200] [--rate 2]
+ *   npx tsx bench/sse-soak.ts [--minutes 10] [--subscribers 1000] [--rate 2]
  *
  * The aim (issue 6): no lost or duplicated event, and no memory growth
  * beyond 10 % over the run.
@@ -17,7 +17,7 @@ import { demoWithWallToken, fmt, mb, ORG, percentile, runToExit, sleep, spawnChi
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { minutes: { type: 'string', default: '10' }, subscribers: { type: 'string', default: '200' }, rate: { type: 'string', default: '2' } },
+    options: { minutes: { type: 'string', default: '10' }, subscribers: { type: 'string', default: '1000' }, rate: { type: 'string', default: '2' } },
   });
   const minutes = Number(values.minutes);
   const n = Number(values.subscribers);
@@ -28,7 +28,9 @@ async function main(): Promise<void> {
   const heapNow = async () => (await Promise.all(servers.map((s) => s.heap()))).reduce((a, b) => a + b, 0);
 
   const ac = new AbortController();
+  // Events are known by id: a wall screen is not sent the note (forScreen), and the status messages have no id.
   const sentAt = new Map<number, number>();
+  const early = new Map<number, number[]>();
   const seen: Set<number>[] = Array.from({ length: n }, () => new Set());
   let dup = 0;
   let latencies: number[] = [];
@@ -37,8 +39,8 @@ async function main(): Promise<void> {
   const connects: Promise<void>[] = [];
   for (let i = 0; i < n; i++) {
     const onData = (data: string) => {
-      const seq = Number((JSON.parse(data) as { payload?: { note?: string } }).payload?.note ?? NaN);
-      if (!Number.isInteger(seq)) return; // the status messages
+      const seq = (JSON.parse(data) as { id?: unknown }).id;
+      if (typeof seq !== 'number') return;
       const mine = seen[i];
       if (!mine) return;
       if (mine.has(seq)) dup++;
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
         mine.add(seq);
         const t0 = sentAt.get(seq);
         if (t0 !== undefined) latencies.push(performance.now() - t0);
+        else (early.get(seq) ?? early.set(seq, []).get(seq))?.push(performance.now());
       }
     };
     connects.push(subscribe(`${servers[i % 2]?.url}/trpc/live.events?input=${input}&connectionParams=${params}`, {}, onData, ac.signal));
@@ -60,12 +63,17 @@ async function main(): Promise<void> {
   let baseline: number | null = null;
   let peak = 0;
   let seq = 0;
+  const ids: number[] = [];
   let nextMinute = start + 60_000;
   const gap = 1000 / rate;
   while (Date.now() < end) {
     const t = performance.now();
-    sentAt.set(seq, t);
-    await recordEvent(database.db, ORG, 'target.set', { kpis: ['soak'], note: String(seq) });
+    const id = await recordEvent(database.db, ORG, 'target.set', { kpis: ['soak'], note: String(seq) });
+    ids.push(id);
+    sentAt.set(id, t);
+    // The id is known only after the commit: receipts that came before it are timed now.
+    for (const at of early.get(id) ?? []) latencies.push(at - t);
+    early.delete(id);
     seq++;
     if (baseline === null && Date.now() >= warmUpUntil) baseline = await heapNow();
     if (Date.now() >= nextMinute) {
@@ -83,7 +91,7 @@ async function main(): Promise<void> {
   // Let the last events arrive, then count what every subscriber missed.
   await sleep(3000);
   let lost = 0;
-  for (const mine of seen) for (let i = 0; i < seq; i++) if (!mine.has(i)) lost++;
+  for (const mine of seen) for (const id of ids) if (!mine.has(id)) lost++;
   const final = await heapNow();
   const growth = baseline ? ((final - baseline) / baseline) * 100 : NaN;
   console.log(`\n${seq} events × ${n} subscribers: lost ${lost}, duplicated ${dup}`);

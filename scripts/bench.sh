@@ -31,7 +31,10 @@ else
   run bench/release-incremental.ts
   run bench/import-file-limits.ts
   run bench/read-latency.ts
-  run bench/sse-fanout.ts
+  # 10 000 streams: the bare server holds one descriptor each, each Lägesbild server half of them.
+  ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+  [ "$(ulimit -n)" = unlimited ] || [ "$(ulimit -n)" -ge 12000 ] || echo "ulimit -n is $(ulimit -n): 10 000 subscribers need about 11 000; raise the hard limit"
+  run bench/sse-fanout.ts --subscribers 1000,10000
   run bench/sse-soak.ts
   run bench/dashboard-first-render.ts
   run bench/wall-memory.ts

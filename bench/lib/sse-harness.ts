@@ -15,6 +15,7 @@ import { writeHeapSnapshot } from 'node:v8';
 import { startServer } from '../../apps/server/src/http/server.js';
 import { boards, deviceTokens, openPostgres, seedDemo, type Db } from '../../packages/db/src/index.js';
 import { openTestDatabase, type TestDatabase } from '../../packages/db/src/testing/index.js';
+import { takeMessages } from './sse-parse.js';
 
 export const ORG = 'katrineholm';
 export const BARE_CHANNEL = 'bench_bare';
@@ -152,17 +153,9 @@ export function subscribe(url: string, headers: Record<string, string>, onData: 
       for (;;) {
         const { value, done } = await reader.read();
         if (done) return;
-        buf += value;
-        let i;
-        while ((i = buf.indexOf('\n\n')) >= 0) {
-          const block = buf.slice(0, i);
-          buf = buf.slice(i + 2);
-          const data = block
-            .split('\n')
-            .filter((l) => l.startsWith('data:'))
-            .map((l) => l.slice(5).trimStart())
-            .join('\n');
-          if (!data) continue;
+        const { data: messages, rest } = takeMessages(buf + value);
+        buf = rest;
+        for (const data of messages) {
           if (first) {
             first = false;
             connected();

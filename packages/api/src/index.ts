@@ -9,5 +9,5 @@ export * from './access/scoped-use.js';
 export * from './services/import.js';
 export * from './access/index.js';
 export { LIVE_HEARTBEAT_MS } from './routers/live.js';
-export { LiveSubscription, refusedMessage, type LiveOut } from './services/live-subscription.js';
+export { LiveSubscription, refusedMessage, type LiveMembership, type LiveOut } from './services/live-subscription.js';
 export { revokeDeviceToken } from './services/boards.js';

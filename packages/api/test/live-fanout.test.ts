@@ -22,8 +22,8 @@ describe('live fan-out (demo data, PGlite)', () => {
   const join = async (id: string, scope: Scope) => {
     const r = recorder();
     const ctx = callerContext(demo.db(), 'katrineholm', { user: { id, userId: null, name: id, roles: scope.kind === 'all' ? ['admin'] : ['enhetschef'] }, scope });
-    const leave = await liveHubFor(demo.db()).join(ctx, await latestEventId(demo.db()), r.out);
-    return { ...r, leave };
+    const membership = await liveHubFor(demo.db()).join(ctx, await latestEventId(demo.db()), r.out);
+    return { ...r, leave: () => membership.leave() };
   };
 
   it('hands two subscribers of one scope the same bytes, and no scoped subscriber an event outside her units', async () => {

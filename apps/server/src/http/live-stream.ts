@@ -1,11 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { appRouter, LiveSubscription, refusedMessage, requestContext, type LiveOut } from '@lagesbild/api';
+import { appRouter, LiveSubscription, refusedMessage, requestContext, type LiveMembership, type LiveOut } from '@lagesbild/api';
 import type { Db } from '@lagesbild/db';
 import { TRPCError } from '@trpc/server';
-import { getErrorShape, parseConnectionParamsFromString, sseHeaders } from '@trpc/server/unstable-core-do-not-import';
-import { prepareEventStream } from './sse.js';
+import { getErrorShape, parseConnectionParamsFromString } from '@trpc/server/unstable-core-do-not-import';
+import { tuneEventSocket } from './sse.js';
 
 const PATH = 'live.events';
+/** The stream's path on the server (tRPC's base and the procedure). */
+export const LIVE_EVENTS_PATH = `/trpc/${PATH}`;
 /** tRPC's first message on every SSE stream: its client options (reconnectAfterInactivityMs, set in the API's initTRPC). */
 const CONNECTED = Buffer.from(`event: connected\ndata: ${JSON.stringify(appRouter._def._config.sse?.client ?? {})}\n\n\n`);
 /** A client this far behind is cut off; it reconnects with its last event id and catches up from the table. */
@@ -18,11 +20,14 @@ function errorFrame(error: TRPCError): string {
 }
 
 /**
- * One subscriber's response. Its state is the response and the last id it
- * was sent (for tRPC's restore-id after an untracked status message); event
- * frames arrive as bytes shared by its whole audience.
+ * One subscriber's response. Its state is the response, the last id it
+ * was sent (for tRPC's restore-id after an untracked status message) and its
+ * membership of the hub; event frames arrive as bytes shared by its whole audience.
  */
 class SseOut implements LiveOut {
+  /** Set once the catch-up is done; a response that closes before then leaves right after it. */
+  membership: LiveMembership | null = null;
+
   constructor(
     private readonly res: ServerResponse,
     private lastId: string | number | null,
@@ -48,6 +53,11 @@ class SseOut implements LiveOut {
   refuse(device: boolean): void {
     if (!this.closed) this.res.end(errorFrame(new TRPCError({ code: 'UNAUTHORIZED', message: refusedMessage(device) })));
   }
+
+  /** The response's 'close' listener (bound: one small function per stream, no closure over the request). */
+  leave(): void {
+    this.membership?.leave();
+  }
 }
 
 /**
@@ -56,14 +66,24 @@ class SseOut implements LiveOut {
  * procedure still runs through tRPC (its middleware checks the caller and
  * returns the LiveSubscription), and the response speaks tRPC's SSE protocol,
  * but the hub writes each audience's bytes to the socket directly.
+ * `headers` is every header of the response in one object shared by all
+ * streams: written with writeHead on a response that has none set, node
+ * keeps no copy of them per stream.
  * Returns false when tRPC should answer instead (any refusal or malformed
  * request, so those read exactly as tRPC words them).
  */
-export async function serveLiveStream(o: { db: Db; orgId: string; trustProxy: boolean }, req: IncomingMessage, res: ServerResponse, path: string, url: URL): Promise<boolean> {
-  if (path !== PATH || req.method !== 'GET' || !(req.headers.accept ?? '').includes('text/event-stream')) return false;
+export async function serveLiveStream(
+  o: { db: Db; orgId: string; trustProxy: boolean },
+  req: IncomingMessage,
+  res: ServerResponse,
+  headers: Readonly<Record<string, string>>,
+): Promise<boolean> {
+  if (req.method !== 'GET' || !(req.headers.accept ?? '').includes('text/event-stream')) return false;
+  let url: URL;
   let input: unknown;
   let connectionParams: ReturnType<typeof parseConnectionParamsFromString> | null;
   try {
+    url = new URL(req.url ?? '/', 'http://localhost');
     const raw = url.searchParams.get('input');
     input = raw === null ? undefined : JSON.parse(raw);
     const params = url.searchParams.get('connectionParams');
@@ -85,18 +105,17 @@ export async function serveLiveStream(o: { db: Db; orgId: string; trustProxy: bo
     return false;
   }
   if (!(subscription instanceof LiveSubscription)) return false;
-  prepareEventStream(req, res);
-  res.writeHead(200, sseHeaders);
+  tuneEventSocket(req.socket);
+  res.writeHead(200, headers);
   res.write(CONNECTED);
   const out = new SseOut(res, lastEventId && !/[\0\n\r]/.test(lastEventId) ? lastEventId : null);
-  let leave: (() => void) | null = null;
-  res.once('close', () => leave?.());
+  res.on('close', out.leave.bind(out));
   try {
-    leave = await subscription.attach(out);
+    out.membership = await subscription.attach(out);
   } catch (err) {
     if (!out.closed) res.end(errorFrame(new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Händelserna kunde inte läsas ur databasen; anslutningen görs om.', cause: err })));
     return true;
   }
-  if (out.closed) leave();
+  if (out.closed) out.leave();
   return true;
 }

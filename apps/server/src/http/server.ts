@@ -7,8 +7,10 @@ import { openLoginLink } from './auth-routes.js';
 import { buildIdReader } from './build-id.js';
 import { answerError, defaultLog, HttpError, type Log } from './errors.js';
 import { startKoladaRefresh } from './kolada-refresh.js';
+import { LIVE_EVENTS_PATH, serveLiveStream } from './live-stream.js';
 import type { Periodic } from './periodic.js';
 import { DEFAULT_SESSION_PURGE_MS, startSessionPurge } from './session-purge.js';
+import { EVENT_STREAM_HEADERS } from './sse.js';
 import { serveStatic } from './static.js';
 import { trpcHandler } from './trpc-handler.js';
 
@@ -51,6 +53,11 @@ const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy':
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'",
 };
+/** Once reached over HTTPS, browsers should never fall back to plain HTTP. */
+const HSTS = { 'strict-transport-security': 'max-age=31536000' };
+/** A live stream's headers, one object for all of them (over HTTP and over HTTPS). */
+const LIVE_HEADERS = { ...SECURITY_HEADERS, ...EVENT_STREAM_HEADERS };
+const LIVE_HEADERS_SECURE = { ...LIVE_HEADERS, ...HSTS };
 
 /** One HTTP host: tRPC under /trpc, GET /health, and the dashboard for everything else. */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
@@ -59,11 +66,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const trpc = trpcHandler({ db: opts.database.db, orgId: opts.orgId, trustProxy, log });
   const staticDir = opts.staticDir ?? DEFAULT_STATIC_DIR;
   const buildId = buildIdReader(staticDir);
+  const live = { db: opts.database.db, orgId: opts.orgId, trustProxy };
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
-    // Once reached over HTTPS, browsers should never fall back to plain HTTP.
-    if (requestInfo(req, trustProxy).secure) res.setHeader('strict-transport-security', 'max-age=31536000');
+    const secure = requestInfo(req, trustProxy).secure;
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    // Before any header is set: a live stream's go out from one shared object (thousands of screens stay connected for hours).
+    if (path.replace(/\/+$/, '') === LIVE_EVENTS_PATH && (await serveLiveStream(live, req, res, secure ? LIVE_HEADERS_SECURE : LIVE_HEADERS))) return;
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    if (secure) for (const [k, v] of Object.entries(HSTS)) res.setHeader(k, v);
     if (path === '/health') {
       // The build id travels as a header so the body stays the documented {"status":"ok",…}.
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-lagesbild-build': buildId() ?? 'none' });

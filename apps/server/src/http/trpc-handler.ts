@@ -4,7 +4,6 @@ import type { Db } from '@lagesbild/db';
 import { BODY_LIMIT_PUBLIC, MAX_BATCH_SIZE } from '@lagesbild/domain';
 import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
 import { HttpError, requestUrl, type Log } from './errors.js';
-import { serveLiveStream } from './live-stream.js';
 import { prepareEventStream } from './sse.js';
 
 const BASE = '/trpc/';
@@ -23,7 +22,6 @@ export function trpcHandler(o: { db: Db; orgId: string; trustProxy: boolean; log
     if (procedures.length > MAX_BATCH_SIZE) {
       throw new HttpError(400, `För många anrop i en begäran: högst ${MAX_BATCH_SIZE}, här ${procedures.length}. Dela upp dem på flera begäranden.`);
     }
-    if (await serveLiveStream(o, req, res, path, url)) return;
     const limit = req.method === 'POST' ? await bodyLimitFor(o.db, req, procedures, new Date()) : BODY_LIMIT_PUBLIC;
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) throw new HttpError(413, bodyTooLargeMessage(limit));

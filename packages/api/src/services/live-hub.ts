@@ -27,23 +27,45 @@ export interface LiveOut {
   readonly closed: boolean;
 }
 
-type Credential = { kind: 'device'; id: number; units: string[] } | { kind: 'session'; tokenHash: string } | { kind: 'process' };
-
-/** One subscriber: where its messages go, how far it has got, and what it must still be allowed. Nothing else. */
-interface LiveMember {
-  readonly out: LiveOut;
-  readonly credential: Credential;
+/**
+ * One subscriber: where its messages go, how far it has got, and what it must
+ * still be allowed (a device id or a session's token hash; a device's units
+ * are its audience's). A class with a method, not closures: with thousands of
+ * wall screens open, each one's state is this object and its response.
+ */
+export class LiveMembership {
   /** The id of the newest event it has been sent or skipped. */
   last: number;
   /** False while it catches up from the table: the hub does not write to it yet. */
-  live: boolean;
+  live = false;
+
+  constructor(
+    readonly out: LiveOut,
+    readonly device: number | null,
+    readonly session: string | null,
+    readonly audience: Audience,
+    private readonly hub: LiveHub,
+    last: number,
+  ) {
+    this.last = last;
+  }
+
+  /** Stops its messages (the client has gone); calling it again does nothing. */
+  leave(): void {
+    const { audience } = this;
+    if (!audience.members.delete(this)) return;
+    if (audience.members.size === 0) audience.org.audiences.delete(audience.key);
+    this.hub.left();
+  }
 }
 
 interface Audience {
+  key: string;
+  org: Organisation;
   scope: Scope;
   screen: boolean;
   admin: boolean;
-  members: Set<LiveMember>;
+  members: Set<LiveMembership>;
 }
 interface Organisation {
   id: string;
@@ -51,13 +73,6 @@ interface Organisation {
   /** The organisation's units and KPIs, shared by every audience until an event changes them. */
   engine: Promise<EngineContext> | null;
 }
-
-const credentialOf = (ctx: Context): Credential =>
-  ctx.device
-    ? { kind: 'device', id: ctx.device.id, units: ctx.scope.kind === 'units' ? ctx.scope.units : [] }
-    : ctx.session
-      ? { kind: 'session', tokenHash: ctx.session.tokenHash }
-      : { kind: 'process' };
 
 /**
  * The live side of one process and database. Each event is shaped and
@@ -78,42 +93,39 @@ export class LiveHub {
 
   constructor(private readonly db: Db) {}
 
-  /** Adds a subscriber: from `lastEventId` on (or from now), first from the table, then live. Returns its removal. */
-  async join(ctx: Context, lastEventId: number | null, out: LiveOut): Promise<() => void> {
+  /** Adds a subscriber: from `lastEventId` on (or from now), first from the table, then live. Its `leave()` removes it. */
+  async join(ctx: Context, lastEventId: number | null, out: LiveOut): Promise<LiveMembership> {
     const bus = eventBusFor(this.db);
     await bus.ready();
     const screen = ctx.device !== null;
-    const member: LiveMember = { out, credential: credentialOf(ctx), last: lastEventId ?? bus.lastId(), live: false };
     const org = this.orgs.get(ctx.orgId) ?? this.orgs.set(ctx.orgId, { id: ctx.orgId, audiences: new Map(), engine: null }).get(ctx.orgId);
     if (!org) throw new Error('unreachable');
     const admin = ctx.user !== null && can(ctx.user.roles, 'admin');
     const key = audienceKey(ctx.scope, screen, admin);
-    const audience = org.audiences.get(key) ?? org.audiences.set(key, { scope: ctx.scope, screen, admin, members: new Set() }).get(key);
+    const audience = org.audiences.get(key) ?? org.audiences.set(key, { key, org, scope: ctx.scope, screen, admin, members: new Set() }).get(key);
     if (!audience) throw new Error('unreachable');
+    const member = new LiveMembership(out, ctx.device?.id ?? null, ctx.device ? null : (ctx.session?.tokenHash ?? null), audience, this, lastEventId ?? bus.lastId());
     // Listen first, then read what was missed: nothing falls between the two.
     if (this.members++ === 0) this.start();
     audience.members.add(member);
-    let left = false;
-    const leave = () => {
-      if (left) return;
-      left = true;
-      audience.members.delete(member);
-      if (audience.members.size === 0) org.audiences.delete(key);
-      if (--this.members === 0) this.stop();
-    };
     const first = statusMessage(bus.status);
     out.status(first, JSON.stringify(first));
     try {
       await this.catchUp(org, audience, member);
     } catch (err) {
-      leave();
+      member.leave();
       throw err;
     }
-    return leave;
+    return member;
+  }
+
+  /** A member has left (LiveMembership.leave). */
+  left(): void {
+    if (--this.members === 0) this.stop();
   }
 
   /** Sends what the table holds after `member.last`, until nothing is left that the hub has not also seen; then hands the member to the hub. */
-  private async catchUp(org: Organisation, audience: Audience, member: LiveMember): Promise<void> {
+  private async catchUp(org: Organisation, audience: Audience, member: LiveMembership): Promise<void> {
     for (;;) {
       const upTo = this.delivered;
       for (;;) {
@@ -199,21 +211,22 @@ export class LiveHub {
   private async beat(): Promise<void> {
     const checks = new Map<string, Promise<boolean>>();
     const now = new Date();
-    const check = (c: Credential): Promise<boolean> => {
-      const key = c.kind === 'device' ? `d:${c.id}:${c.units.join(',')}` : c.kind === 'session' ? `s:${c.tokenHash}` : 'p';
+    const check = ({ device, session, audience }: LiveMembership): Promise<boolean> => {
+      const units = audience.scope.kind === 'units' ? audience.scope.units : [];
+      const key = device !== null ? `d:${device}:${audience.key}` : session !== null ? `s:${session}` : 'p';
       let p = checks.get(key);
       if (!p) {
-        p = c.kind === 'device' ? deviceStillValid(this.db, c.id, c.units) : c.kind === 'session' ? sessionStillValid(this.db, c.tokenHash, now) : Promise.resolve(true);
+        p = device !== null ? deviceStillValid(this.db, device, units) : session !== null ? sessionStillValid(this.db, session, now) : Promise.resolve(true);
         // A database that cannot answer now is not a revoked credential; the bus reports it as down.
         checks.set(key, (p = p.catch(() => true)));
       }
       return p;
     };
     const all = [...this.orgs.values()].flatMap((o) => [...o.audiences.values()].flatMap((a) => [...a.members]));
-    const allowed = await Promise.all(all.map((m) => check(m.credential)));
+    const allowed = await Promise.all(all.map(check));
     const message = statusMessage(eventBusFor(this.db).status);
     const json = JSON.stringify(message);
-    all.forEach((m, i) => (allowed[i] ? m.out.status(message, json) : m.out.refuse(m.credential.kind === 'device')));
+    all.forEach((m, i) => (allowed[i] ? m.out.status(message, json) : m.out.refuse(m.device !== null)));
   }
 }
 

@@ -1,9 +1,9 @@
 import { tracked, TRPCError, type TrackedEnvelope } from '@trpc/server';
 import type { Context } from '../context.js';
-import { liveHubFor, type LiveOut } from './live-hub.js';
+import { liveHubFor, type LiveMembership, type LiveOut } from './live-hub.js';
 import type { LiveEventMessage, LiveStatusMessage } from './live-shape.js';
 
-export { LIVE_HEARTBEAT_MS, type LiveOut } from './live-hub.js';
+export { LIVE_HEARTBEAT_MS, type LiveMembership, type LiveOut } from './live-hub.js';
 
 type LiveItem = TrackedEnvelope<LiveEventMessage> | LiveStatusMessage;
 
@@ -30,8 +30,8 @@ export class LiveSubscription implements AsyncIterable<LiveItem> {
     private readonly signal?: AbortSignal,
   ) {}
 
-  /** Joins the hub with `out`; resolves after the catch-up with the function that leaves. */
-  attach(out: LiveOut): Promise<() => void> {
+  /** Joins the hub with `out`; resolves after the catch-up with the membership, whose leave() ends it. */
+  attach(out: LiveOut): Promise<LiveMembership> {
     return liveHubFor(this.ctx.db).join(this.ctx, this.lastEventId, out);
   }
 
@@ -45,7 +45,7 @@ export class LiveSubscription implements AsyncIterable<LiveItem> {
     const signal = this.signal;
     const onAbort = () => wake?.();
     signal?.addEventListener('abort', onAbort);
-    const leave = await this.attach({
+    const membership = await this.attach({
       event: (m) => push(tracked(String(m.id), m)),
       status: (m) => push(m),
       refuse: (device) => push(new TRPCError({ code: 'UNAUTHORIZED', message: refusedMessage(device) })),
@@ -61,7 +61,7 @@ export class LiveSubscription implements AsyncIterable<LiveItem> {
         else await new Promise<void>((ok) => (wake = ok));
       }
     } finally {
-      leave();
+      membership.leave();
       signal?.removeEventListener('abort', onAbort);
     }
   }
