@@ -98,7 +98,7 @@ export function useDetailView(
       lines: lines.value.map((l) => ({ ...l, label: lineLabel(l) })),
       lastYear: d?.lastYear?.series[0] ?? null,
       forecast: f,
-      notes: [...(d?.main.note ? [t('detail.notSplit')] : []), ...(suppressed ? [t('detail.suppressedNote')] : [])],
+      notes: [...(d?.main.unsplit ? [t(d.main.unsplit === 'gender' ? 'detail.notSplit' : 'detail.notSplitAge')] : []), ...(suppressed ? [t('detail.suppressedNote')] : [])],
       labels: { period: t('detail.period'), value: t('detail.valueColumn'), target: t('detail.target'), status: t('detail.status'), lastYear: t('detail.lastYear') },
       formatTarget: fmt,
       locale: lang.value,
