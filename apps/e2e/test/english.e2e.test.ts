@@ -5,6 +5,8 @@ import { WIDE } from './support/views.js';
 
 /** Swedish words the server's finished text used to bring into the English UI. */
 const SWEDISH = /\b(procentenheter|procent|hushåll|personer|anställda|ej bedömd|uppfyllt|Inga data|Prognos|helår|mot mål|mot budget|Mål|föregående|månad|jämfört)\b/i;
+/** Swedish the server used to send as finished sentences: reorganisations, sources, its notes. */
+const SWEDISH_PROSE = /(omorganis|sammanslogs|Källa|Flyttad från|Bytte namn|Upphörde|ej könsuppdelad|ej åldersuppdelad)/i;
 /** A Swedish decimal comma ("8,1 %"); an English thousands comma has three digits after it. */
 const DECIMAL_COMMA = /\d,\d{1,2}(?!\d)/;
 
@@ -12,15 +14,15 @@ describe('the English UI is English throughout', () => {
   const e2e = useChromium();
   const english = (path: string) => e2e.open(path, { viewport: WIDE, prepare: (p) => void p.addInitScript(() => localStorage.setItem('lagesbild.locale', 'en')) });
   /**
-   * What the page says in its own words. The KPI's definition and Kolada's
-   * notes are catalogue text that exists only in Swedish (no English version
-   * is kept), so they are left out here.
+   * What the page says in its own words. Text the server has only in Swedish
+   * is marked lang="sv" and left out; so is Kolada's comparison, whose
+   * indicator titles and municipality names are Kolada's.
    */
   const mainText = (page: Page) =>
     page.evaluate(() => {
       const main = document.querySelector('main')?.cloneNode(true);
       if (!(main instanceof HTMLElement)) return '';
-      main.querySelectorAll('[data-testid="kpi-definition"], [data-testid="kolada-comparison"]').forEach((e) => e.remove());
+      main.querySelectorAll('[lang="sv"], [data-testid="kolada-comparison"]').forEach((e) => e.remove());
       document.body.append(main);
       const text = main.innerText;
       main.remove();
@@ -45,6 +47,7 @@ describe('the English UI is English throughout', () => {
     }
     const text = await mainText(page);
     expect(text).not.toMatch(SWEDISH);
+    expect(text).not.toMatch(SWEDISH_PROSE);
     expect(text).not.toMatch(DECIMAL_COMMA);
   });
 
@@ -62,6 +65,34 @@ describe('the English UI is English throughout', () => {
     await expect.poll(() => page.getByTestId('drill-value').first().innerText()).toMatch(/^(\d+\.\d %|–)$/);
     const drill = await mainText(page);
     expect(drill).not.toMatch(SWEDISH);
+    expect(drill).not.toMatch(SWEDISH_PROSE);
     expect(drill).not.toMatch(DECIMAL_COMMA);
+  });
+
+  it('a KPI’s description, source and reorganisations in English; Swedish-only text marked lang="sv"', async () => {
+    const page = await english('/kpi/hushall-utbetalt?enhet=VUX&period=2022-T1');
+    await page.getByTestId('kpi-definition').waitFor();
+    const definition = page.getByTestId('kpi-definition');
+    await expect(definition.getByTestId('kpi-description').innerText()).resolves.toBe('Households paid during the month, mean per month over the period.');
+    await expect(definition.getByTestId('kpi-source').innerText()).resolves.toBe(
+      'Social assistance statistics (monthly report) and volume measures in the four-month and interim reports',
+    );
+    await expect(definition.locator('[lang="sv"]').count()).resolves.toBe(0);
+    const detail = await mainText(page);
+    expect(detail).not.toMatch(SWEDISH_PROSE);
+
+    // Kolada's note on sick leave exists in Swedish only: shown as it is, marked as Swedish.
+    await page.goto(`${e2e.app.url}/kpi/sjukfranvaro?enhet=SOC&period=2022-T1`);
+    await expect(page.getByTestId('kolada-note').getAttribute('lang')).resolves.toBe('sv');
+    await expect(page.getByTestId('kpi-source').getAttribute('lang')).resolves.toBeNull();
+
+    await page.goto(`${e2e.app.url}/kpi/hushall-utbetalt/enheter?enhet=VUX&period=2022-T1`);
+    await page.getByTestId('drilldown-table').waitFor();
+    const changes = page.getByTestId('drill-changes').first();
+    await expect(changes.locator('summary').innerText()).resolves.toMatch(/^Reorganised \(\d+\)$/);
+    await changes.locator('summary').click();
+    await expect(changes.locator('li').first().innerText()).resolves.toMatch(/^(Moved from .+ to .+|Renamed from .+ to .+|Closed) \d{4}-\d{2}$/);
+    const drill = await mainText(page);
+    expect(drill).not.toMatch(SWEDISH_PROSE);
   });
 });

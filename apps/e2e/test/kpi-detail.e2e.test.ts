@@ -9,7 +9,7 @@ interface Point {
   value: number | null;
 }
 interface Series {
-  note: string | null;
+  unsplit: 'gender' | 'ageBand' | null;
   series: { key: string; label: string; points: Point[] }[];
 }
 

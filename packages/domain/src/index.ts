@@ -8,6 +8,7 @@ export * from './age-band.js';
 export * from './status.js';
 export * from './format.js';
 export * from './unit-tree.js';
+export * from './unit-change.js';
 export * from './suppression.js';
 export * from './linear-recovery.js';
 export * from './protecting-count.js';

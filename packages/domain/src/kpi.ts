@@ -25,6 +25,8 @@ export interface KpiDefinition {
   name: string;
   nameEn: string;
   description: string;
+  /** The description in English, when written; the dashboard falls back to the Swedish one (marked as Swedish). */
+  descriptionEn?: string | null;
   group: KpiGroup;
   unit: MeasureUnit;
   decimals: number;
@@ -55,4 +57,6 @@ export interface KpiDefinition {
   /** Which months a report period means for this KPI (measurement-window.ts); absent: 'calendar', the period itself. */
   windowFamily?: WindowFamily;
   source: string;
+  /** The source in English, when written; as descriptionEn. */
+  sourceEn?: string | null;
 }

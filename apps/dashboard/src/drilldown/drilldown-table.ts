@@ -1,4 +1,4 @@
-import type { Locale, Status } from '@lagesbild/domain';
+import type { Locale, Status, UnitChange } from '@lagesbild/domain';
 import type { DrilldownRow } from '../api/types.js';
 import { statusText, valueText } from '../kpi-detail/detail-table.js';
 import { cellNumber, type TableModel } from '../lib/table-model.js';
@@ -48,6 +48,10 @@ export interface DrilldownLabels {
   changes: string;
   total: string;
   lastYear: string;
+  /** A value asked for by gender of a KPI that has no gender split. */
+  genderUnavailable: string;
+  /** A reorganisation in the reader's language (unit-change-text.ts). */
+  change: (c: UnitChange) => string;
 }
 
 /** The drill-down as the table shows it (and as it is exported): the units in order, then the parent's total. */
@@ -67,11 +71,11 @@ export function drilldownTable(
   const figures = (r: Figures) => [null, r.hidden ? null : num(r.value), num(r.target), null, null, ly(r)?.hidden ? null : num(ly(r)?.value ?? null)];
   const line = (
     name: string,
-    r: Pick<DrilldownRow, 'display' | 'value' | 'target' | 'targetDisplay' | 'status'> & Partial<Pick<DrilldownRow, 'hidden' | 'change'>>,
+    r: Pick<DrilldownRow, 'display' | 'value' | 'target' | 'targetDisplay' | 'status'> & Partial<Pick<DrilldownRow, 'hidden' | 'change' | 'genderAvailable'>>,
     changes: string,
   ) => [
     name,
-    valueText(r, locale, measure),
+    r.genderAvailable === false ? labels.genderUnavailable : valueText(r, locale, measure),
     r.target === null ? (r.targetDisplay ?? '–') : valueText({ display: r.targetDisplay ?? '–', value: r.target }, locale, measure),
     statusText(r.status, locale),
     changes,
@@ -81,7 +85,7 @@ export function drilldownTable(
     title,
     // Last year after the reorganisations: the first five columns stay where they were in earlier files.
     headers: [labels.unit, labels.value, labels.target, labels.status, labels.changes, labels.lastYear],
-    rows: [...rows.map((r) => line(r.name, r, r.changes.join('; '))), line(labels.total, parent, '')],
+    rows: [...rows.map((r) => line(r.name, r, r.changes.map(labels.change).join('; '))), line(labels.total, parent, '')],
     numbers: [...rows.map(figures), figures(parent)],
     notes,
   };

@@ -120,6 +120,8 @@ export const en: Messages = {
     emptyTitle: 'No values for {range}',
     emptyText: 'The KPI has no data for this period and unit.',
     notSplit: 'not split by gender: the KPI exists for everyone in total only',
+    notSplitAge: 'not split by age: the KPI exists for all ages in total only',
+    genderUnavailable: 'not split by gender',
     suppressedNote: '“Fewer than 5 …” hides a value with too few people behind it; “..” hides a value that would otherwise reveal one.',
   },
   grain: {
@@ -207,6 +209,11 @@ export const en: Messages = {
     toDetail: 'Chart for {unit}',
     down: 'The units under {unit}',
     reorganised: 'Reorganised',
+    change: {
+      moved: 'Moved from {from} to {to} {month}',
+      renamed: 'Renamed from {from} to {to} {month}',
+      closed: 'Closed {month}',
+    },
     loading: 'Fetching the units…',
   },
   target: {

@@ -122,6 +122,8 @@ export const sv = {
     emptyTitle: 'Inga värden för {range}',
     emptyText: 'Nyckeltalet har inga data för den här perioden och enheten.',
     notSplit: 'ej könsuppdelad: nyckeltalet finns bara för alla totalt',
+    notSplitAge: 'ej åldersuppdelad: nyckeltalet finns bara för alla åldrar totalt',
+    genderUnavailable: 'ej könsuppdelad',
     suppressedNote: '”Färre än 5 …” döljer ett värde med för få personer bakom sig; ”..” döljer ett värde som annars skulle avslöja ett sådant.',
   },
   grain: {
@@ -209,6 +211,12 @@ export const sv = {
     toDetail: 'Diagram för {unit}',
     down: 'Enheterna under {unit}',
     reorganised: 'Omorganiserad',
+    // A reorganisation as the API sends it (kind, names, month), worded here.
+    change: {
+      moved: 'Flyttad från {from} till {to} {month}',
+      renamed: 'Bytte namn från {from} till {to} {month}',
+      closed: 'Upphörde {month}',
+    },
     loading: 'Hämtar enheterna…',
   },
   target: {

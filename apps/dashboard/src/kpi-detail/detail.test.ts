@@ -253,7 +253,7 @@ describe('the drill-down table', () => {
       suppressed: true,
       name: 'Enhet B',
       hasChildren: false,
-      changes: ['Flyttad från A1 till A2 2021-06'],
+      changes: [{ kind: 'moved', from: 'A1', to: 'A2', month: '2021-06' }],
       change: { lastYear: { value: 6, display: '6', hidden: null } },
     } as DrilldownRow;
     const t = drilldownTable(
@@ -267,7 +267,17 @@ describe('the drill-down table', () => {
         target: 19,
         change: { lastYear: { value: null, display: 'färre än 5 hushåll', hidden: { mark: 'primary', noun: 'households', threshold: 5 } } } as DrilldownRow['change'],
       },
-      { unit: 'Enhet', value: 'Värde', target: 'Mål', status: 'Status', changes: 'Omorganisation', total: 'Hela SOC', lastYear: 'Föregående år' },
+      {
+        unit: 'Enhet',
+        value: 'Värde',
+        target: 'Mål',
+        status: 'Status',
+        changes: 'Omorganisation',
+        total: 'Hela SOC',
+        lastYear: 'Föregående år',
+        genderUnavailable: 'ej könsuppdelad',
+        change: (c) => (c.kind === 'moved' ? `Flyttad från ${c.from} till ${c.to} ${c.month}` : c.kind),
+      },
       'sv',
       [],
       { unit: 'count', decimals: 0 },

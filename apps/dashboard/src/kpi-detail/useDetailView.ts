@@ -6,6 +6,7 @@ import { detailChartOption } from './chart-option.js';
 import { commentMarks } from './comment-marks.js';
 import { detailTable, periodText } from './detail-table.js';
 import { isHidden } from '../lib/hidden-text.js';
+import { localizedText } from '../lib/localized-text.js';
 import { forecastLine } from './forecast-line.js';
 import type { DetailSeries } from './useKpiDetail.js';
 
@@ -98,7 +99,7 @@ export function useDetailView(
       lines: lines.value.map((l) => ({ ...l, label: lineLabel(l) })),
       lastYear: d?.lastYear?.series[0] ?? null,
       forecast: f,
-      notes: [...(d?.main.note ? [t('detail.notSplit')] : []), ...(suppressed ? [t('detail.suppressedNote')] : [])],
+      notes: [...(d?.main.unsplit ? [t(d.main.unsplit === 'gender' ? 'detail.notSplit' : 'detail.notSplitAge')] : []), ...(suppressed ? [t('detail.suppressedNote')] : [])],
       labels: { period: t('detail.period'), value: t('detail.valueColumn'), target: t('detail.target'), status: t('detail.status'), lastYear: t('detail.lastYear') },
       formatTarget: fmt,
       locale: lang.value,
@@ -123,7 +124,7 @@ export function useDetailView(
       grain: grainWord.value,
       measure: info.value ? t(`target.units.${info.value.unit}`) : '',
     }),
-    source: t('detail.pngSource', { source: info.value?.source ?? '' }),
+    source: t('detail.pngSource', { source: localizedText(info.value?.source ?? '', info.value?.sourceEn, lang.value).text }),
   }));
   return { lang, kpiName, option, table, chartLabel, periodLabel, rangeText, empty, pngFrame };
 }

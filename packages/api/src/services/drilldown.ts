@@ -1,5 +1,5 @@
 import type { Db, KpiRecord } from '@lagesbild/db';
-import { addMonths, isRate, monthsOf, sameLastYear, type Gender, type Period } from '@lagesbild/domain';
+import { addMonths, isRate, monthsOf, sameLastYear, type Gender, type Period, type UnitChange } from '@lagesbild/domain';
 import { changeBetween, type Change } from '../engine/compare.js';
 import type { EngineContext } from '../engine/engine-context.js';
 import { kpiOrThrow, loadValueInputs, outsideValue, unitOrThrow, valueOf, type KpiValue, type ValueInputs } from '../engine/kpi-values.js';
@@ -15,8 +15,8 @@ export interface DrilldownRow extends WithLastYear {
   name: string;
   /** Whether the unit has children to drill into in this period. */
   hasChildren: boolean;
-  /** Reorganisations of the unit, in words ("Flyttad från … till … 2020-06"). */
-  changes: string[];
+  /** Reorganisations of the unit as data (kind, names, month); the dashboard words them in its language. */
+  changes: UnitChange[];
 }
 
 export interface Drilldown {
@@ -34,25 +34,25 @@ export interface Drilldown {
  * for a move, its old and new parent) hers the month before and the month of
  * the change. A move out of her units, or a name given elsewhere, is not hers to read.
  */
-function changesOf(ctx: EngineContext, code: string, access: UnitAccess): string[] {
+function changesOf(ctx: EngineContext, code: string, access: UnitAccess): UnitChange[] {
   const node = ctx.tree.get(code);
   if (!node) return [];
   const both = (before: string, after: string, m: string) => access.allows(before, addMonths(m, -1)) && access.allows(after, m);
-  const out: string[] = [];
+  const out: UnitChange[] = [];
   const parents = [...node.parents].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
   for (let i = 1; i < parents.length; i++) {
     const from = parents[i - 1];
     const to = parents[i];
     if (from && to && both(from.parentCode, to.parentCode, to.validFrom))
-      out.push(`Flyttad från ${ctx.tree.nameAt(from.parentCode, from.validFrom)} till ${ctx.tree.nameAt(to.parentCode, to.validFrom)} ${to.validFrom}`);
+      out.push({ kind: 'moved', from: ctx.tree.nameAt(from.parentCode, from.validFrom), to: ctx.tree.nameAt(to.parentCode, to.validFrom), month: to.validFrom });
   }
   const names = [...node.names].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
   for (let i = 1; i < names.length; i++) {
     const from = names[i - 1];
     const to = names[i];
-    if (from && to && both(code, code, to.validFrom)) out.push(`Bytte namn från ${from.name} till ${to.name} ${to.validFrom}`);
+    if (from && to && both(code, code, to.validFrom)) out.push({ kind: 'renamed', from: from.name, to: to.name, month: to.validFrom });
   }
-  if (node.validTo && access.allows(code, addMonths(node.validTo, -1))) out.push(`Upphörde ${node.validTo}`);
+  if (node.validTo && access.allows(code, addMonths(node.validTo, -1))) out.push({ kind: 'closed', month: node.validTo });
   return out;
 }
 

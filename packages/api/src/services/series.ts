@@ -52,8 +52,8 @@ export interface SeriesResult {
   unit: string;
   grain: Grain;
   split: Split;
-  /** Set when a gender or age-band split was asked for a KPI that has none. */
-  note: string | null;
+  /** Which split was asked for a KPI that has none (the dashboard says so in its language); null otherwise. */
+  unsplit: 'gender' | 'ageBand' | null;
   series: Series[];
 }
 
@@ -112,7 +112,7 @@ export async function buildSeries(
     ? await Promise.all([loadTargetInputs(db, ctx, [k], first.start, last.end, units), releaseFor(db, ctx.orgId)])
     : // Bands are read from leaf cells: the roll-ups hold totals only.
       [await loadValueInputs(db, ctx, [k], first.start, last.end, band || q.split === 'ageBand' ? undefined : units), null];
-  let note: string | null = null;
+  let unsplit: SeriesResult['unsplit'] = null;
   let lines: Line[];
   if (q.split === 'gender' && k.genderSplit)
     lines = [
@@ -125,8 +125,7 @@ export async function buildSeries(
     // The total beside its bands: "varav 18–24" under the whole, or the parts of a partition (sick leave -29, 30-49, 50-).
     lines = [{ key: 'T', label: 'Totalt', unit: q.unit, gender: 'T' }, ...k.ageBands.map((b): Line => ({ key: b, label: `${b} år`, unit: q.unit, gender: 'T', ageBand: b }))];
   else {
-    if (q.split === 'gender') note = 'ej könsuppdelad';
-    if (q.split === 'ageBand') note = 'ej åldersuppdelad';
+    if (q.split === 'gender' || q.split === 'ageBand') unsplit = q.split;
     lines = [{ key: 'T', label: 'Totalt', unit: q.unit, gender: 'T', ageBand: band }];
   }
   // A suppressed audience's values are lookups in the protected release, which already protects
@@ -160,7 +159,7 @@ export async function buildSeries(
         : [];
     }),
   }));
-  return { kpi: k.id, unit: q.unit, grain: q.grain, split: q.split, note, series };
+  return { kpi: k.id, unit: q.unit, grain: q.grain, split: q.split, unsplit, series };
 }
 
 /** The exact values of a series (roles that see exact values): computed from cells, nothing hidden; only where the line's unit was the caller's. */

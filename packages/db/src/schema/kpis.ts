@@ -9,6 +9,8 @@ export const kpis = pgTable('kpis', {
   name: text('name').notNull(),
   nameEn: text('name_en').notNull(),
   description: text('description').notNull(),
+  /** English description; null: the dashboard shows the Swedish one marked lang="sv". */
+  descriptionEn: text('description_en'),
   group: text('group').notNull(),
   unit: text('unit').notNull(),
   decimals: integer('decimals').notNull(),
@@ -32,6 +34,8 @@ export const kpis = pgTable('kpis', {
     .notNull()
     .default('calendar'),
   source: text('source').notNull(),
+  /** English source; null as for descriptionEn. */
+  sourceEn: text('source_en'),
   /** First and last month the KPI may have data (import rejects months outside). */
   validFrom: text('valid_from').notNull().default('2000-01'),
   validTo: text('valid_to'),

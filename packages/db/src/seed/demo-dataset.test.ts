@@ -25,6 +25,13 @@ describe('demo dataset', () => {
     expect(buildDemoDataset()).toEqual(data);
   });
 
+  it('has every KPI’s source in English, and an English description for the KPIs the English dashboard opens first', () => {
+    // The dashboard shows a missing English text in Swedish (lang="sv"); the demo's sources are all written.
+    expect(data.kpis.filter((k) => k.source !== '' && !k.sourceEn).map((k) => k.id)).toEqual([]);
+    for (const id of ['hushall-utbetalt', 'utbetalt-forsorjningsstod', 'sjukfranvaro', 'arsarbetare', 'hme', 'varddygn-familjehem-bu', 'placerade-hvb-sol'])
+      expect(kpi(id).descriptionEn, id).toMatch(/^[A-Z][^åäö]+\.$/);
+  });
+
   it('puts observations only on leaf units that exist in their month, and nothing negative', () => {
     const byCode = new Map(data.units.map((u) => [u.code, u]));
     const isParentAt = (code: string, m: string) => data.units.some((u) => u.parents.some((p) => p.parentCode === code && validAt(p, m)));

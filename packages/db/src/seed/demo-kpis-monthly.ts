@@ -21,6 +21,7 @@ const decision = (slug: string, reason: string, en: string): Def =>
     `Beslut om försörjningsstöd under månaden med orsaken "${reason}", och varav 18–24 år.`,
     'ekonomiskt-bistand',
     {
+      descEn: `Decisions on social assistance during the month with the reason "${en}", and of which aged 18–24.`,
       source: SOURCE_BESLUT,
       ...VARAV_18_24,
     },

@@ -3,7 +3,7 @@ import { QUALITY_KPI_DEFS } from './demo-kpis-quality.js';
 import { QUALITY_2017_KPI_DEFS } from './demo-kpis-quality-2017.js';
 import { VOLUME_KPI_DEFS } from './demo-kpis-volumes.js';
 import { MONTHLY_REPORT_KPIS } from './demo-kpis-monthly.js';
-import { amount, count, FTE_SHAPE, placed, SOURCE_BUV, SOURCE_EB, SOURCE_HME, SOURCE_PERS, VARAV_18_24, type Def } from './kpi-def.js';
+import { amount, count, FTE_SHAPE, placed, SOURCE_BUV, SOURCE_EB, SOURCE_HME, SOURCE_PERS, sourceEn, VARAV_18_24, type Def } from './kpi-def.js';
 import type { DemoKpi } from './types.js';
 
 /**
@@ -13,6 +13,7 @@ import type { DemoKpi } from './types.js';
  */
 const vd = (id: string, name: string, en: string, individualsKpis: string[] = []) =>
   count(id, name, en, `Utnyttjade vårddygn under perioden (summa av månaderna): ${name.toLowerCase()}.`, 'placeringar', {
+    descEn: `Care days used in the period (sum of the months): ${en.toLowerCase()}.`,
     unit: 'days',
     direction: 'lower',
     individualsKpis,
@@ -21,8 +22,9 @@ const vd = (id: string, name: string, en: string, individualsKpis: string[] = []
   });
 
 /** A sick-leave share from the HR system: sick hours over ordinary hours, in per cent, protected as sick leave. */
-export const sickLeave = (id: string, name: string, en: string, desc: string, ageBands: string[] = []) =>
+export const sickLeave = (id: string, name: string, en: string, desc: string, ageBands: string[] = [], descEn?: string) =>
   count(id, name, en, desc, 'personal', {
+    descEn,
     unit: 'percent',
     decimals: 1,
     direction: 'lower',
@@ -40,6 +42,7 @@ const hme = (id: string, name: string, en: string): Def => ({
   name,
   en,
   desc: `${name}: summan av svaren (1–5) delad med antalet svarande.`,
+  descEn: `${en}: the sum of the answers (1–5) divided by the number of respondents.`,
   group: 'medarbetarengagemang',
   unit: 'score',
   decimals: 1,
@@ -57,7 +60,15 @@ const DEFS: Def[] = [
     'Households paid social assistance',
     'Hushåll som fått utbetalning under månaden, genomsnitt per månad över perioden.',
     'ekonomiskt-bistand',
-    { timeAggregation: 'mean', genderSplit: true, direction: 'lower', windowFamily: 'volume', source: SOURCE_EB, ...VARAV_18_24 },
+    {
+      descEn: 'Households paid during the month, mean per month over the period.',
+      timeAggregation: 'mean',
+      genderSplit: true,
+      direction: 'lower',
+      windowFamily: 'volume',
+      source: SOURCE_EB,
+      ...VARAV_18_24,
+    },
   ),
   count(
     'hushall-totalt',
@@ -65,7 +76,7 @@ const DEFS: Def[] = [
     'Households with social assistance, total',
     'Alla hushåll med ett ärende om försörjningsstöd, genomsnitt per månad.',
     'ekonomiskt-bistand',
-    { timeAggregation: 'mean', direction: 'lower', source: SOURCE_EB, ...VARAV_18_24 },
+    { descEn: 'All households with a social assistance case, mean per month.', timeAggregation: 'mean', direction: 'lower', source: SOURCE_EB, ...VARAV_18_24 },
   ),
   count(
     'barn-i-hushall',
@@ -73,7 +84,7 @@ const DEFS: Def[] = [
     'Children in households with assistance',
     'Barn som ingår i hushåll med försörjningsstöd, genomsnitt per månad.',
     'ekonomiskt-bistand',
-    { timeAggregation: 'mean', direction: 'lower', source: SOURCE_EB },
+    { descEn: 'Children in households with social assistance, mean per month.', timeAggregation: 'mean', direction: 'lower', source: SOURCE_EB },
   ),
   amount(
     'utbetalt-forsorjningsstod',
@@ -83,12 +94,14 @@ const DEFS: Def[] = [
     'ekonomiskt-bistand',
     'kr',
     SOURCE_EB,
+    'Social assistance paid in kronor in the period. Not split by gender.',
   ),
   {
     id: 'utbetalt-per-hushall',
     name: 'Utbetalt per hushåll och månad',
     en: 'Paid per household and month',
     desc: 'Utbetalt försörjningsstöd delat med antalet hushållsmånader med utbetalning (Σ kr / Σ hushåll).',
+    descEn: 'Social assistance paid divided by the household-months with a payment (Σ kr / Σ households).',
     group: 'ekonomiskt-bistand',
     unit: 'kr',
     decimals: 0,
@@ -106,14 +119,16 @@ const DEFS: Def[] = [
     'New cases (applications and reports)',
     'Ansökningar och anmälningar som inkommit under perioden, alla verksamheter.',
     'barn-unga-vuxna',
-    { windowFamily: 'volume', source: SOURCE_BUV },
+    { descEn: 'Applications and reports received in the period, all services.', windowFamily: 'volume', source: SOURCE_BUV },
   ),
   count('startade-utredningar', 'Startade utredningar', 'Investigations started', 'Utredningar som startats under perioden, alla verksamheter.', 'barn-unga-vuxna', {
+    descEn: 'Investigations started in the period, all services.',
     windowFamily: 'volume',
     source: SOURCE_BUV,
     ...VARAV_18_24,
   }),
   count('avslutade-utredningar', 'Avslutade utredningar', 'Investigations closed', 'Utredningar som avslutats under perioden, alla verksamheter.', 'barn-unga-vuxna', {
+    descEn: 'Investigations closed in the period, all services.',
     windowFamily: 'volume',
     source: SOURCE_BUV,
   }),
@@ -156,19 +171,30 @@ const DEFS: Def[] = [
     'ekonomi',
     'tkr',
     'Uppföljning placeringskostnader (T1 2022, 001)',
+    'Cost of purchased placements (tkr) against the monthly budget.',
   ),
-  sickLeave('sjukfranvaro', 'Sjukfrånvaro', 'Sick leave', 'Sjukfrånvarotimmar i procent av ordinarie arbetstid (Σ sjuktimmar / Σ ordinarie timmar).', ['-29', '30-49', '50-']),
+  sickLeave(
+    'sjukfranvaro',
+    'Sjukfrånvaro',
+    'Sick leave',
+    'Sjukfrånvarotimmar i procent av ordinarie arbetstid (Σ sjuktimmar / Σ ordinarie timmar).',
+    ['-29', '30-49', '50-'],
+    'Sick-leave hours as a percentage of ordinary working hours (Σ sick hours / Σ ordinary hours).',
+  ),
   sickLeave(
     'sjukfranvaro-lang',
     'Andel långtidssjukfrånvaro (≥ 60 dagar)',
     'Long-term share of sick leave (60+ days)',
     'Sjuktimmar i sjukfall om 60 dagar eller mer, i procent av alla sjuktimmar.',
+    [],
+    'Sick hours in spells of 60 days or more, as a percentage of all sick hours.',
   ),
   {
     id: 'arsarbetare',
     name: 'Årsarbetare',
     en: 'Full-time equivalents',
     desc: 'Omräknade heltider, genomsnitt per månad över perioden.',
+    descEn: 'Hours converted to full-time posts, mean per month over the period.',
     ...FTE_SHAPE,
     windowFamily: 'fte',
     validFrom: '2017-12',
@@ -191,6 +217,7 @@ export const DEMO_KPIS: DemoKpi[] = DEFS.map((d, i) => ({
   name: d.name,
   nameEn: d.en,
   description: d.desc,
+  descriptionEn: d.descEn ?? null,
   group: d.group,
   unit: d.unit,
   decimals: d.decimals,
@@ -206,6 +233,7 @@ export const DEMO_KPIS: DemoKpi[] = DEFS.map((d, i) => ({
   individualsKpis: d.individualsKpis ?? [],
   windowFamily: d.windowFamily ?? 'calendar',
   source: d.source ?? '',
+  sourceEn: sourceEn(d.source ?? ''),
   validFrom: d.validFrom ?? '2018-01',
   sortOrder: i,
 }));
