@@ -26,20 +26,20 @@ describe('the overview and comments without a connection', () => {
     await expect(notice.getByRole('alert').textContent()).resolves.toMatch(OFFLINE('T1 2022'));
     // The click is not lost: it is in the URL and said to wait; the picker and the cards both still say T1 2022.
     await page.waitForURL(/[?&]period=2022(&|$)/);
-    await expect(page.getByTestId('overview-waiting').textContent()).resolves.toContain('Du valde 2022. Den visas när anslutningen är tillbaka.');
+    await expect(page.getByTestId('offline-waiting').textContent()).resolves.toContain('Du valde 2022. Den visas när anslutningen är tillbaka.');
     await expect(pickerAndCards(page)).resolves.toEqual({ picker: 'T1 2022', cards: 'Nyckeltalens status T1 2022' });
     await expect(page.locator('[data-kpi="hushall-utbetalt"] [data-testid="kpi-value"]').textContent()).resolves.toBe('431');
     await expect(seriousViolations(page)).resolves.toEqual([]);
     await shoot(page, 'overview-offline', { fullPage: false });
 
     // Staying on what is shown takes the choice back.
-    await page.getByTestId('overview-waiting-cancel').click();
+    await page.getByTestId('offline-waiting-cancel').click();
     await page.waitForURL(/[?&]period=2022-T1(&|$)/);
-    await page.getByTestId('overview-waiting').waitFor({ state: 'detached' });
+    await page.getByTestId('offline-waiting').waitFor({ state: 'detached' });
 
     // Chosen again, it is fetched when the server answers (here: the retry button).
     await page.getByTestId('period-next').click();
-    await page.getByTestId('overview-waiting').waitFor();
+    await page.getByTestId('offline-waiting').waitFor();
     await expect(pickerAndCards(page)).resolves.toEqual({ picker: 'T1 2022', cards: 'Nyckeltalens status T1 2022' });
     await page.unroute('**/trpc/**');
     await notice.getByRole('button', { name: 'Försök igen nu' }).click();
@@ -57,17 +57,17 @@ describe('the overview and comments without a connection', () => {
     await page.getByTestId('period-prev').click();
     await page.waitForURL(/[?&]period=2021-T3(&|$)/);
     await expect(notice.getByRole('alert').textContent()).resolves.toMatch(OFFLINE('T1 2022'));
-    await expect(page.getByTestId('overview-waiting').textContent()).resolves.toContain('Du valde T3 2021.');
+    await expect(page.getByTestId('offline-waiting').textContent()).resolves.toContain('Du valde T3 2021.');
     await expect(pickerAndCards(page)).resolves.toEqual({ picker: 'T1 2022', cards: 'Nyckeltalens status T1 2022' });
     await expect(page.locator('[data-kpi="hushall-utbetalt"] [data-testid="kpi-value"]').textContent()).resolves.toBe(before);
 
     await page.context().setOffline(false);
     await notice.waitFor({ state: 'detached' });
     await expect.poll(() => pickerAndCards(page)).toEqual({ picker: 'T3 2021', cards: 'Nyckeltalens status T3 2021' });
-    await page.getByTestId('overview-waiting').waitFor({ state: 'detached' });
+    await page.getByTestId('offline-waiting').waitFor({ state: 'detached' });
   });
 
-  it('a comment saved offline is refused with a message, and its text kept to save again', async () => {
+  it('the KPI view: a comment saved offline is refused with a message and its text kept; a period chosen offline waits, the picker following the chart', async () => {
     const page = await e2e.open('/kpi/hushall-utbetalt?enhet=SOC&period=2022-T2');
     await page.getByTestId('comments-none').waitFor();
     await page.getByTestId('comment-input').fill('Skrivet utan nät.');
@@ -84,5 +84,17 @@ describe('the overview and comments without a connection', () => {
     await page.getByTestId('comment').first().waitFor();
     await expect(page.getByTestId('comment').first().locator('.comments__body').textContent()).resolves.toBe('Skrivet utan nät.');
     await alert.waitFor({ state: 'detached' });
+
+    const pickerAndChart = async () => ({ picker: await page.getByTestId('period-label').textContent(), chart: await page.locator('.detail__meta').textContent() });
+    await page.context().setOffline(true);
+    await page.getByTestId('period-prev').click();
+    await page.waitForURL(/[?&]period=2022-T1(&|$)/);
+    const notice = page.getByTestId('connection-notice');
+    await expect.poll(() => notice.getByRole('alert').textContent()).toMatch(OFFLINE('T2 2022'));
+    await expect(page.getByTestId('offline-waiting').textContent()).resolves.toContain('Du valde T1 2022.');
+    await expect(pickerAndChart()).resolves.toEqual({ picker: 'T2 2022', chart: 'Socialförvaltningen · T2 2022' });
+    await page.context().setOffline(false);
+    await notice.waitFor({ state: 'detached' });
+    await expect.poll(() => pickerAndChart()).toEqual({ picker: 'T1 2022', chart: 'Socialförvaltningen · T1 2022' });
   });
 });
