@@ -97,7 +97,8 @@ describe('chart annotations, the drill-down chart and the period choices in Chro
     await shoot(page, 'drilldown-chart');
     await checkAtLaptop(page, 'drilldown-chart', { fullPage: true });
     await page.setViewportSize(NARROW);
-    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(NARROW.width);
+    // Polled: the chart redraws to the new width a moment later.
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(NARROW.width);
     await shoot(page, 'drilldown-chart');
   });
 
