@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/fixture.js';
-import { apiQuery, NARROW, seriousViolations, shoot, tableCells, WIDE } from './support/views.js';
+import { apiQuery, checkAtLaptop, NARROW, seriousViolations, shoot, tableCells, WIDE } from './support/views.js';
 
 interface Row {
   unit: string;
@@ -62,6 +62,8 @@ describe('chart annotations, the drill-down chart and the period choices in Chro
     // ECharts fades its tooltip out after a short delay.
     await page.waitForTimeout(1000);
     await shoot(page, 'chart-comment', { fullPage: false });
+    await checkAtLaptop(page, 'chart-comment');
+    await expect(chart.getAttribute('aria-label')).resolves.toContain('Kommentarer finns vid mar 2022');
 
     // In English the mark and its tooltip say "Comment".
     await page.getByTestId('language').click();
@@ -93,8 +95,10 @@ describe('chart annotations, the drill-down chart and the period choices in Chro
     await expect.poll(async () => (await chart.locator('svg text').allTextContents()).filter((t) => sorted.includes(t))).toEqual(sorted);
     expect(await seriousViolations(page)).toEqual([]);
     await shoot(page, 'drilldown-chart');
+    await checkAtLaptop(page, 'drilldown-chart', { fullPage: true });
     await page.setViewportSize(NARROW);
-    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(NARROW.width);
+    // Polled: the chart redraws to the new width a moment later.
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(NARROW.width);
     await shoot(page, 'drilldown-chart');
   });
 
@@ -149,6 +153,7 @@ describe('chart annotations, the drill-down chart and the period choices in Chro
     await page.locator('#summary-title', { hasText: 'feb–jun 2022' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await shoot(page, 'period-range', { fullPage: false });
+    await checkAtLaptop(page, 'period-range');
 
     // Back to a calendar kind at one click; on a phone the picker fits the width.
     await page.getByTestId('period-kind-month').click();

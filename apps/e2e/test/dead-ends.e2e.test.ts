@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { DESKTOP } from './support/app.js';
 import { useChromium } from './support/fixture.js';
 import { seriousViolations, shoot } from './support/views.js';
 
@@ -18,7 +19,7 @@ describe('no dead ends in Chromium', () => {
     await soc.getByTestId('to-drilldown').waitFor();
     expect(await offersUnitSplit(soc)).toBe(true);
 
-    for (const viewport of [FULL_HD, PHONE]) {
+    for (const viewport of [FULL_HD, DESKTOP, PHONE]) {
       const page = await e2e.open('/kpi/utbetalt-forsorjningsstod?enhet=EKBIST&period=2022-T1&split=unit', { viewport });
       await page.getByTestId('no-children').waitFor();
       expect(await page.getByTestId('no-children').innerText()).toMatch(/inga underenheter/);
@@ -29,6 +30,7 @@ describe('no dead ends in Chromium', () => {
       await expect.poll(() => new URL(page.url()).searchParams.get('split')).toBeNull();
       await page.getByTestId('detail-table').waitFor();
       expect(await seriousViolations(page)).toEqual([]);
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
       await shoot(page, 'dead-ends-leaf-unit');
     }
   });

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './support/fixture.js';
-import { shoot } from './support/views.js';
+import { DESKTOP } from './support/app.js';
+import { seriousViolations, shoot } from './support/views.js';
 import { startWallApp } from './support/wall-app.js';
 
 const FULL_HD = { width: 1920, height: 1080 };
@@ -115,6 +116,21 @@ describe('wall-screen mode', () => {
     expect(m.fontPx).toBeGreaterThanOrEqual(44);
     await shoot(page, 'wall-overview', { fullPage: false });
     await page.context().close();
+  });
+
+  it('fits a 1366×768 screen too (a smaller TV or a laptop on a stand): overview and red list, without scrolling or serious axe findings', async () => {
+    for (const [token, name] of [
+      [single, 'wall-overview'],
+      [redLatest, 'wall-redlist'],
+    ] as const) {
+      const page = await openWall(token, DESKTOP);
+      await page.getByTestId('wall-slide').waitFor();
+      const m = await expectFitted(page);
+      expect(m.fontPx).toBeGreaterThanOrEqual(16);
+      expect(await seriousViolations(page)).toEqual([]);
+      await shoot(page, name, { fullPage: false });
+      await page.context().close();
+    }
   });
 
   it('shows a data change without reloading, marks the changed card and says so politely', async () => {

@@ -1,10 +1,10 @@
 import { PiniaColada, useQuery, type useQueryCache, type PiniaColadaOptions, type PiniaColadaPlugin } from '@pinia/colada';
-import { computed, type ComputedRef, type MaybeRefOrGetter } from 'vue';
+import { computed, shallowRef, watch, type ComputedRef, type MaybeRefOrGetter } from 'vue';
 import { classifyError, type LoadError } from '../lib/load-error.js';
 import type { QueryKey } from './query-keys.js';
 
 /** Waits before each automatic retry while the server does not answer; the last one repeats. */
-export const RETRY_DELAYS_MS: readonly number[] = [5_000, 10_000, 20_000, 30_000, 60_000];
+const RETRY_DELAYS_MS: readonly number[] = [5_000, 10_000, 20_000, 30_000, 60_000];
 
 /**
  * Retries a query whose server did not answer (offline, 5xx, 408, 429) with
@@ -57,10 +57,12 @@ export interface CachedQuery<R> {
   error: ComputedRef<LoadError | null>;
   loading: ComputedRef<boolean>;
   fetchedAt: ComputedRef<Date | null>;
+  /** The data answers the current key (not a previous answer kept on screen). */
+  current: ComputedRef<boolean>;
   retry(): Promise<void>;
 }
 
-interface CachedQueryOptions {
+export interface CachedQueryOptions {
   /** False while the question is not complete (no period yet). */
   enabled?: MaybeRefOrGetter<boolean>;
   staleTime?: number;
@@ -73,18 +75,30 @@ interface CachedQueryOptions {
  * error as offline or refused, loading, fetchedAt, retry).
  */
 export function useCachedQuery<R>(key: MaybeRefOrGetter<QueryKey>, fetch: () => Promise<R>, opts: CachedQueryOptions = {}): CachedQuery<R> {
+  const keep = opts.keepPrevious !== false;
   const q = useQuery<Stamped<R>>({
     key,
     query: async () => ({ result: await fetch(), at: new Date() }),
     enabled: opts.enabled ?? true,
     ...(opts.staleTime === undefined ? {} : { staleTime: opts.staleTime }),
-    placeholderData: (previous) => (opts.keepPrevious === false ? undefined : previous),
+    placeholderData: (previous) => (keep ? previous : undefined),
   });
+  // Colada's placeholder lasts only while the new question is pending; when it fails (offline), the last answer still stays on screen.
+  const last = shallowRef<Stamped<R> | null>(null);
+  watch(
+    () => q.data.value,
+    (d) => {
+      if (d) last.value = d;
+    },
+    { immediate: true },
+  );
+  const shown = computed(() => q.data.value ?? (keep ? last.value : null));
   return {
-    data: computed(() => q.data.value?.result ?? null),
+    data: computed(() => shown.value?.result ?? null),
     error: computed(() => (q.error.value ? classifyError(q.error.value) : null)),
     loading: computed(() => q.isLoading.value),
-    fetchedAt: computed(() => q.data.value?.at ?? null),
+    fetchedAt: computed(() => shown.value?.at ?? null),
+    current: computed(() => q.data.value !== undefined && !q.isPlaceholderData.value),
     retry: async () => {
       await q.refetch();
     },

@@ -42,10 +42,24 @@ export function viewOfKey(key: readonly unknown[]): LiveView {
 /** The KPI catalogue: changes only with a deploy. */
 export const kpisKey = (): QueryKey => queryKey('kpis');
 
-/** A unit's overview (the KPI view's summary) for a period; its cards compare with last year and draw 24 months, so 36 months up to the period's end matter. */
-export function overviewKey(unit: string, period: string | undefined): QueryKey {
-  const p = tryParsePeriod(period);
-  return queryKey('overview', { unit, period: period ?? null, ...(p ? { months: [addMonths(p.end, -35), p.end] as const } : {}) });
+/** What an overview answers: the organisation (a new login may be another tenant's), unit, period (none: the latest month) and whether each KPI is shown at its own latest month. */
+export interface OverviewQuestion {
+  org: string | null;
+  unit: string;
+  period: string | undefined;
+  eachAtLatest: boolean;
+}
+
+/** A unit's overview for a period; its cards compare with last year and draw 24 months, so 36 months up to the period's end matter. */
+export function overviewKey(q: OverviewQuestion): QueryKey {
+  const p = tryParsePeriod(q.period);
+  return queryKey('overview', {
+    org: q.org,
+    unit: q.unit,
+    period: q.period ?? null,
+    eachAtLatest: q.eachAtLatest,
+    ...(p ? { months: [addMonths(p.end, -35), p.end] as const } : {}),
+  });
 }
 
 /** A KPI's series for the KPI view: the chart's months and, at month and tertial grain, the same months a year earlier. */

@@ -12,7 +12,7 @@ const event = liveEvent;
 
 // What the KPI view (sick leave at BoF in T1 2022, per month) and its drill-down keep in the cache.
 const detail = {
-  summary: overviewKey('BOF', '2022-T1'),
+  summary: overviewKey({ org: 'demo', unit: 'BOF', period: '2022-T1', eachAtLatest: false }),
   series: seriesKey({ kpi: 'sjuk', unit: 'BOF', period: '2022-T1', grain: 'month', split: 'none' }),
   drill: drilldownKey({ kpi: 'sjuk', unit: 'BOF', period: '2022-T1', gender: 'T' }),
   kpis: kpisKey(),

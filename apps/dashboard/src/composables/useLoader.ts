@@ -10,20 +10,13 @@ export interface Loader<Q, R> {
   retry(): Promise<void>;
 }
 
-/** What a caller adds around each request (the overview store: its question and its retry back-off). */
-interface LoaderHooks<Q> {
-  started?(q: Q): void;
-  succeeded?(): void;
-  failed?(error: LoadError, q: Q): void;
-}
-
 /**
  * One kind of request: the last answer stays on screen while a new one loads
  * or when the server stops answering (with its time), and only the latest
  * request counts, so a slow answer never overwrites a newer question.
  * `forget()` drops the answers of requests under way.
  */
-export function createLoader<Q, R>(fetch: (q: Q) => Promise<R>, hooks: LoaderHooks<Q> = {}): Loader<Q, R> & { forget(): void } {
+function createLoader<Q, R>(fetch: (q: Q) => Promise<R>): Loader<Q, R> & { forget(): void } {
   const data = shallowRef<R | null>(null);
   const error = ref<LoadError | null>(null);
   const loading = ref(false);
@@ -32,7 +25,6 @@ export function createLoader<Q, R>(fetch: (q: Q) => Promise<R>, hooks: LoaderHoo
   let latest = 0;
 
   async function load(q: Q): Promise<void> {
-    hooks.started?.(q);
     last = { q };
     const mine = ++latest;
     loading.value = true;
@@ -42,12 +34,9 @@ export function createLoader<Q, R>(fetch: (q: Q) => Promise<R>, hooks: LoaderHoo
       data.value = result;
       fetchedAt.value = new Date();
       error.value = null;
-      hooks.succeeded?.();
     } catch (err) {
       if (mine !== latest) return;
-      const e = classifyError(err);
-      error.value = e;
-      hooks.failed?.(e, q);
+      error.value = classifyError(err);
     } finally {
       if (mine === latest) loading.value = false;
     }

@@ -1,10 +1,10 @@
 import { computed } from 'vue';
 import { fetchDrilldown, fetchKpis } from '../api/detail.js';
+import { useCachedOverview } from '../api/overview.js';
 import { useCachedQuery } from '../api/query-cache.js';
 import { drilldownKey, kpisKey } from '../api/query-keys.js';
 import { useLiveQueries } from '../composables/useLiveQueries.js';
 import { useDetailQuery } from '../kpi-detail/useDetailQuery.js';
-import { useOverviewStore } from '../stores/overview.js';
 
 /**
  * The drill-down's data through the query cache: the child units of the
@@ -13,9 +13,10 @@ import { useOverviewStore } from '../stores/overview.js';
  */
 export function useDrilldown() {
   const query = useDetailQuery();
-  const store = useOverviewStore();
-  // The period: from the URL, else the one the overview shows, else the latest month the server knows.
-  const period = computed(() => query.period.value ?? store.data?.period ?? store.data?.latestMonth ?? null);
+  // The unit's latest month (the picker's limit, and the period when the URL names none): the overview's "/" answer, shared through the cache.
+  const latest = useCachedOverview(() => ({ unit: query.unit.value, period: undefined, eachAtLatest: true }));
+  const latestMonth = computed(() => (latest.data.value?.unit === query.unit.value ? latest.data.value.latestMonth : null));
+  const period = computed(() => query.period.value ?? latestMonth.value);
   const ageBand = computed(() => query.ageBand.value || undefined);
   const question = computed(() =>
     period.value ? { kpi: query.kpi.value, unit: query.unit.value, period: period.value, gender: query.gender.value, ageBand: ageBand.value } : null,
@@ -32,5 +33,5 @@ export function useDrilldown() {
     const k = catalogue.data.value?.find((x) => x.id === query.kpi.value);
     return k ? { unit: k.unit, decimals: k.decimals } : null;
   });
-  return { query, store, period, catalogue, drill, measure };
+  return { query, latestMonth, period, catalogue, drill, measure };
 }

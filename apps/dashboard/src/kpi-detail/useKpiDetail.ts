@@ -2,9 +2,9 @@ import { parsePeriod } from '@lagesbild/domain';
 import { computed, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { fetchKpis, fetchSeries } from '../api/detail.js';
-import { fetchOverview } from '../api/overview.js';
+import { useCachedOverview } from '../api/overview.js';
 import { useCachedQuery } from '../api/query-cache.js';
-import { kpisKey, overviewKey, seriesKey } from '../api/query-keys.js';
+import { kpisKey, seriesKey } from '../api/query-keys.js';
 import type { Grain, SeriesResult, Split } from '../api/types.js';
 import { chartRange, lastYearRange, type MonthRange } from './detail-range.js';
 import { useDetailQuery } from './useDetailQuery.js';
@@ -45,10 +45,7 @@ async function loadSeries(q: SeriesQuestion): Promise<DetailSeries> {
 export function useKpiDetail() {
   const query = useDetailQuery();
   const catalogue = useCachedQuery(kpisKey(), () => fetchKpis(), { staleTime: Infinity });
-  const summary = useCachedQuery(
-    () => overviewKey(query.unit.value, query.period.value),
-    () => fetchOverview({ unit: query.unit.value, period: query.period.value }),
-  );
+  const summary = useCachedOverview(() => ({ unit: query.unit.value, period: query.period.value, eachAtLatest: false }));
   // "/kpi/x" without a period shows the latest month; once known, the URL says which.
   watch(summary.data, (d) => {
     if (d && query.period.value === undefined && d.unit === query.unit.value) void query.complete({ period: d.period });

@@ -44,6 +44,11 @@ export function useOverviewQuery() {
     return router.push({ query: { ...route.query, enhet: code, period: period.value } });
   }
 
+  /** Back to a unit and period (leaving one chosen while offline). */
+  function show(code: string, key: string): Promise<unknown> {
+    return router.push({ query: { ...route.query, enhet: code, period: key } });
+  }
+
   // An answer that arrives after the user has gone (or is going) to another page leaves the URL alone.
   const own = route.name;
   /** Fill in what the server chose (the latest month) without adding a history entry. */
@@ -51,5 +56,5 @@ export function useOverviewQuery() {
     return replaceQueryWhileOn(router, own, { ...route.query, enhet: unit.value, period: key });
   }
 
-  return { unit, period, parsedPeriod, setPeriod, setUnit, completeUrl };
+  return { unit, period, parsedPeriod, setPeriod, setUnit, show, completeUrl };
 }

@@ -1,5 +1,5 @@
 import type { LiveEvent } from '../composables/useLiveEvents.js';
-import type { Overview, OverviewCard } from '../api/types.js';
+import type { OverviewCard } from '../api/types.js';
 
 /** A card as the server sends it (T1 2022, Socialförvaltningen); override what a test is about. */
 export function card(over: Partial<OverviewCard> = {}): OverviewCard {
@@ -40,39 +40,6 @@ export function card(over: Partial<OverviewCard> = {}): OverviewCard {
     latestComment: null,
     ...over,
   } as OverviewCard;
-}
-
-export function overview(over: Partial<Overview> = {}): Overview {
-  const cards = over.cards ?? [
-    card(),
-    card({
-      kpi: 'sjukfranvaro',
-      name: 'Sjukfrånvaro',
-      group: 'personal',
-      measureUnit: 'percent',
-      decimals: 1,
-      value: 8.3,
-      display: '8,3 %',
-      target: 6,
-      targetDisplay: '6,0 %',
-      status: 'red',
-      origin: 'synthetic',
-      // 001 l.578: T1's sick leave is measured 1/12–28/2.
-      window: { period: '2021-12:2022-02', label: '1/12 2021–28/2 2022', labelEn: '1 Dec 2021–28 Feb 2022' },
-    }),
-  ];
-  const statusCounts = { green: 0, yellow: 0, red: 0, none: 0 };
-  for (const c of cards) statusCounts[c.status]++;
-  return {
-    unit: 'SOC',
-    unitName: 'Socialförvaltningen',
-    period: '2022-T1',
-    periodLabel: 'T1 2022',
-    latestMonth: '2022-12',
-    cards,
-    statusCounts,
-    ...over,
-  };
 }
 
 /** A live event as the server sends it, naming no unit, KPI or month unless told. */

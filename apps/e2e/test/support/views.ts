@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { SESSION_COOKIE } from '@lagesbild/api';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { ARTIFACTS, type RunningApp } from './app.js';
+import { ARTIFACTS, DESKTOP, type RunningApp } from './app.js';
 
 /** The sizes the KPI views are checked at: a wide office screen and a small phone. */
 export const WIDE = { width: 1440, height: 900 } as const;
@@ -63,6 +63,15 @@ export async function expectAccessibleAndFitting(page: Page, name: string): Prom
   // Polled: a chart redraws to a new width a moment after the window changes (vue-echarts' throttled ResizeObserver).
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
   await shoot(page, name);
+}
+
+/** At 1366×768, the common office laptop: nothing wider than the window, no serious axe finding, and a screenshot (the fold unless the full page is wanted). */
+export async function checkAtLaptop(page: Page, name: string, { fullPage = false } = {}): Promise<void> {
+  await page.setViewportSize(DESKTOP);
+  // Polled: a chart redraws to the new width a moment later.
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(DESKTOP.width);
+  expect(await seriousViolations(page)).toEqual([]);
+  await shoot(page, name, { fullPage });
 }
 
 /** A screenshot into test-artifacts, named by view and size (looked at by a person after the run); the full page unless only the fold is wanted. */
