@@ -174,8 +174,8 @@ export const plotTop = (rows: number): number => Math.max(48, rows * LEGEND_ROW 
  * mark line components to load): a pin above each commented category at the
  * height of the first series there, with how many comments stand there, and a
  * dashed line down the category from the top of the drawn values to the axis.
- * All carry the comments' name, so they share one legend entry and the axis
- * tooltip leaves them out (it tells the comment itself). Silent.
+ * All carry the comments' name, so they share one legend entry, and are left
+ * out of the axis tooltip (it tells the comment itself). Silent.
  */
 function commentSeries(comments: NonNullable<DetailChartInput['comments']>, drawn: readonly (LineSeriesOption | BarSeriesOption)[], input: DetailChartInput): LineSeriesOption[] {
   const numbers = (d: unknown): number[] => (Array.isArray(d) ? d.filter((v): v is number => typeof v === 'number') : []);
@@ -203,6 +203,7 @@ function commentSeries(comments: NonNullable<DetailChartInput['comments']>, draw
     connectNulls: false,
     silent: true,
     emphasis: { disabled: true },
+    tooltip: { show: false },
     z: 4,
     // The pin's number: how many comments stand at the category.
     label: { show: true, position: 'inside', color: '#fff', fontSize: 11, fontWeight: 700, formatter: (p: { dataIndex: number }) => String(count.get(p.dataIndex) ?? '') },
@@ -218,6 +219,7 @@ function commentSeries(comments: NonNullable<DetailChartInput['comments']>, draw
     symbol: 'none',
     silent: true,
     emphasis: { disabled: true },
+    tooltip: { show: false },
     lineStyle: { color: palette.comment, type: 'dashed', width: input.kind === 'bar' ? 1 : 1.5 },
   }));
   return [pins, ...lines];
