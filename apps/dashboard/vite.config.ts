@@ -40,7 +40,7 @@ export default defineConfig({
           groups: [
             { name: 'framework', test: FRAMEWORK, priority: 3 },
             { name: 'trpc', test: TRPC, priority: 2 },
-            { name: 'echarts', test: ECHARTS, priority: 1 },
+            { name: 'echarts', test: ECHARTS, priority: 1, entriesAware: true },
           ],
         },
       },

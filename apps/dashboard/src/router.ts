@@ -19,7 +19,15 @@ export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes: [
     { path: '/', name: 'overview', component: () => import('./overview/OverviewView.vue') },
-    { path: '/kpi/:kpi', name: 'kpi', component: () => import('./kpi-detail/KpiDetailView.vue') },
+    {
+      path: '/kpi/:kpi',
+      name: 'kpi',
+      // The chart's code (ECharts) starts loading with the view, beside it: the view asks for its data without waiting for it.
+      component: () => {
+        void import('./kpi-detail/KpiChart.vue');
+        return import('./kpi-detail/KpiDetailView.vue');
+      },
+    },
     { path: '/kpi/:kpi/enheter', name: 'drilldown', component: () => import('./drilldown/DrilldownView.vue') },
     { path: '/mal', name: 'goals', component: () => import('./goals/GoalsView.vue') },
     { path: '/ekonomi', name: 'economy', component: () => import('./economy/EconomyView.vue') },

@@ -71,6 +71,25 @@ describe('chart annotations, the drill-down chart and the period choices in Chro
     expect(await tooltipWith(page, chart, 'Comment:')).toContain('Comment: Fler hushåll');
   });
 
+  it('shows and hides a series of the KPI chart from its legend, with the keyboard', async () => {
+    const page = await e2e.open('/kpi/sjukfranvaro?enhet=SOC&period=2022-T1&split=gender', { viewport: WIDE });
+    const chart = page.getByTestId('kpi-chart');
+    await chart.locator('canvas').first().waitFor();
+    const target = page.getByTestId('kpi-legend').getByRole('button', { name: 'Mål' });
+    await expect(target.getAttribute('aria-pressed')).resolves.toBe('true');
+    expect(await tooltipWith(page, chart, 'Kvinnor')).toContain('Mål');
+    await page.mouse.move(1, 1);
+    await target.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => target.getAttribute('aria-pressed')).toBe('false');
+    // Hidden: the target is gone from the tooltip; the other series are still read there.
+    const tip = await tooltipWith(page, chart, 'Kvinnor');
+    expect(tip).toContain('Män');
+    expect(tip).not.toContain('Mål');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => target.getAttribute('aria-pressed')).toBe('true');
+  });
+
   it('draws the drill-down as bars per unit with last year and the target, in the table’s order', async () => {
     const page = await e2e.open('/kpi/sjukfranvaro/enheter?enhet=SOC&period=2022-T1', { viewport: WIDE });
     const chart = page.getByTestId('drilldown-chart');

@@ -1,7 +1,7 @@
 /**
  * The charts' colours by role, named as the CSS custom properties they are
  * read from (styles/base.css), so a chart and the page around it share one
- * palette. charts/echarts.ts reads them once and registers the two themes.
+ * palette. page-palette.ts reads them once; charts/echarts.ts registers the two themes.
  */
 export const PALETTE_VARS = {
   text: '--text',

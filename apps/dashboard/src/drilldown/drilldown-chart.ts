@@ -1,5 +1,6 @@
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
-import { palette, type ChartOption } from '../charts/echarts.js';
+import type { ChartOption } from '../charts/echarts.js';
+import { palette } from '../charts/page-palette.js';
 import { escapeHtml } from '../kpi-detail/chart-option.js';
 
 /** One child unit as the chart draws it: hidden values are never numbers here, only marked. */

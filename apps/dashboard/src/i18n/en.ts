@@ -103,6 +103,7 @@ export const en: Messages = {
     forecastHow: 'How the forecast is made: {text}',
     noForecast: 'No forecast',
     chartTitle: 'Trend',
+    legend: 'Series in the chart: select to show or hide',
     chartLabel: '{kpi} for {unit}, {range}, per {grain}. The same figures are in the table below the chart.',
     tableTitle: 'The figures in the chart',
     tableCaption: '{kpi} — {unit} — {range}, per {grain}',

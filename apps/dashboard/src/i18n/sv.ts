@@ -105,6 +105,7 @@ export const sv = {
     forecastHow: 'Så är prognosen gjord: {text}',
     noForecast: 'Ingen prognos',
     chartTitle: 'Utveckling',
+    legend: 'Serier i diagrammet: välj för att visa eller dölja',
     chartLabel: '{kpi} för {unit}, {range}, per {grain}. Samma siffror finns i tabellen under diagrammet.',
     tableTitle: 'Siffrorna i diagrammet',
     tableCaption: '{kpi} — {unit} — {range}, per {grain}',

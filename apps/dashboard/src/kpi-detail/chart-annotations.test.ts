@@ -1,5 +1,6 @@
 import { formatPeriod } from '@lagesbild/domain';
 import { describe, expect, it } from 'vitest';
+import { legendItems } from './chart-legend.js';
 import { detailChartOption, escapeHtml, type DetailChartInput } from './chart-option.js';
 import { commentMarks, firstLine } from './comment-marks.js';
 
@@ -46,7 +47,7 @@ describe('the chart option with comments', () => {
     formatValue: (v) => `${v} kr`,
     formatAxis: String,
   });
-  type Series = { name: string; markPoint?: { data: { coord: number[]; value: number; name: string }[] }; markLine?: { data: { xAxis: number }[] } };
+  type Series = { name: string; data: unknown[]; symbol?: string; label?: { formatter?: (p: { dataIndex: number }) => string } };
   const tooltipOf = (option: ReturnType<typeof detailChartOption>) =>
     (option.tooltip as { formatter: (p: { seriesIndex: number; seriesName: string; dataIndex: number; name: string; value: unknown; marker: string }[]) => string }).formatter;
 
@@ -57,14 +58,24 @@ describe('the chart option with comments', () => {
     ];
     const option = detailChartOption(input({ name: 'Kommentar', marks, more: (n) => `(+${n} till)` }));
     const series = option.series as Series[];
-    const comments = series.find((s) => s.name === 'Kommentar');
+    const [pins, ...lines] = series.filter((s) => s.name === 'Kommentar');
     // February has no value of its own: the pin stands at the target there, never at the band's stacked height.
-    expect(comments?.markPoint?.data).toEqual([
-      { name: 'feb 2022', coord: [1, 20], value: 1 },
-      { name: 'mar 2022', coord: [2, 30], value: 3 },
+    expect(pins?.symbol).toBe('pin');
+    expect(pins?.data).toEqual([null, 20, 30]);
+    // Each pin tells how many comments stand at its category.
+    expect([1, 2].map((dataIndex) => pins?.label?.formatter?.({ dataIndex }))).toEqual(['1', '3']);
+    // A line down each commented category, from the axis (0) to the highest value drawn.
+    expect(lines.map((l) => l.data)).toEqual([
+      [
+        [1, 0],
+        [1, 30],
+      ],
+      [
+        [2, 0],
+        [2, 30],
+      ],
     ]);
-    expect(comments?.markLine?.data).toEqual([{ xAxis: 1 }, { xAxis: 2 }]);
-    expect((option.legend as { data: string[] }).data).toContain('Kommentar');
+    expect(legendItems(option).filter((i) => i.name === 'Kommentar')).toEqual([{ name: 'Kommentar', colour: '', mark: 'pin' }]);
   });
 
   it('shows the first line in the axis tooltip at its category only, escaped, after the values', () => {

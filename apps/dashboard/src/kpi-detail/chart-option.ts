@@ -1,5 +1,6 @@
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
-import { palette, type ChartOption } from '../charts/echarts.js';
+import type { ChartOption } from '../charts/echarts.js';
+import { palette } from '../charts/page-palette.js';
 import type { CommentMark } from './comment-marks.js';
 
 interface ChartLine {
@@ -30,10 +31,12 @@ export interface DetailChartInput {
 /* Colours come from the theme's palette (charts/palette.ts); lines also differ by symbol and dash, so colour is never alone. */
 const GENDER_INDEX: Record<string, number> = { T: 0, K: 1, M: 2 };
 const SYMBOLS = ['circle', 'diamond', 'triangle', 'rect', 'roundRect', 'pin', 'arrow', 'emptyCircle'];
-const LEGEND_ROW = 22;
-/** ECharts' legend item: the icon (25) and the gap before the text (5); then LEGEND_GAP to the next one. */
-const LEGEND_ICON = 30;
-const LEGEND_GAP = 14;
+/** Room above the plot on screen for the top axis label; the legend is HTML above the chart. */
+export const PLOT_TOP = 16;
+export const LEGEND_ROW = 22;
+/** A legend item on the PNG (chart-png.ts): the key (25) and the gap before the text (5); then LEGEND_GAP to the next one. */
+export const LEGEND_ICON = 30;
+export const LEGEND_GAP = 14;
 /** What the axis tooltip gets from ECharts for each series at the hovered category (the fields it reads). */
 interface AxisParam {
   seriesIndex?: number;
@@ -136,12 +139,11 @@ export function detailChartOption(input: DetailChartInput): ChartOption {
     });
   }
   const comments = input.comments && input.comments.marks.length > 0 ? input.comments : null;
-  if (comments) series.push(commentSeries(comments, series, input.kind));
-  const legend = series.map((s) => String(s.name ?? '')).filter((n, i, all) => n !== '' && all.indexOf(n) === i);
+  if (comments) series.push(...commentSeries(comments, series, input));
+  // No ECharts legend: the page draws its own above the chart (chart-legend.ts).
   return {
     animation: false,
-    grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
-    legend: { top: 0, left: 0, data: legend, itemGap: LEGEND_GAP },
+    grid: { left: 8, right: 16, top: PLOT_TOP, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', formatter: (p: AxisParam | AxisParam[]) => axisTooltip(Array.isArray(p) ? p : [p], series, input, comments) },
     xAxis: { type: 'category', data: input.categories },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => input.formatAxis(v) } },
@@ -164,19 +166,19 @@ export function legendRows(textWidths: readonly number[], width: number): number
   return rows;
 }
 
-/** The space above the plot for a legend of that many rows (at least the 48 px the screen's chart keeps). */
+/** The space above the plot on the PNG for a legend of that many rows drawn there. */
 export const plotTop = (rows: number): number => Math.max(48, rows * LEGEND_ROW + 20);
 
 /**
- * The comments' own series: no line of its own (its data is empty), a pin
- * above each commented category at the height of the first series there, and
- * a dashed line down the category. Silent: the axis tooltip tells the comment.
+ * The comments' own series, drawn as ordinary line series (no mark point or
+ * mark line components to load): a pin above each commented category at the
+ * height of the first series there, with how many comments stand there, and a
+ * dashed line down the category from the top of the drawn values to the axis.
+ * All carry the comments' name, so they share one legend entry, and are left
+ * out of the axis tooltip (it tells the comment itself). Silent.
  */
-function commentSeries(
-  comments: NonNullable<DetailChartInput['comments']>,
-  drawn: readonly (LineSeriesOption | BarSeriesOption)[],
-  kind: DetailChartInput['kind'],
-): LineSeriesOption {
+function commentSeries(comments: NonNullable<DetailChartInput['comments']>, drawn: readonly (LineSeriesOption | BarSeriesOption)[], input: DetailChartInput): LineSeriesOption[] {
+  const numbers = (d: unknown): number[] => (Array.isArray(d) ? d.filter((v): v is number => typeof v === 'number') : []);
   const heightAt = (i: number): number => {
     for (const s of drawn) {
       const v = (s.data as unknown[] | undefined)?.[i];
@@ -184,30 +186,43 @@ function commentSeries(
     }
     return 0;
   };
-  return {
+  // The band is stacked: its drawn top is the upper edge, not its series' data.
+  const values = [...drawn.filter((s) => s.stack === undefined).flatMap((s) => numbers(s.data)), ...numbers(input.band?.upper), ...numbers(input.band?.lower)];
+  const low = Math.min(0, ...values);
+  const high = Math.max(0, ...values);
+  const count = new Map(comments.marks.map((m) => [m.index, 1 + m.more]));
+  const pins: LineSeriesOption = {
     type: 'line',
     name: comments.name,
-    data: [],
+    data: input.categories.map((_, i) => (count.has(i) ? heightAt(i) : null)),
     color: palette.comment,
+    lineStyle: { opacity: 0 },
     symbol: 'pin',
+    symbolSize: 30,
+    showAllSymbol: true,
+    connectNulls: false,
     silent: true,
-    markPoint: {
-      silent: true,
-      symbol: 'pin',
-      symbolSize: 30,
-      itemStyle: { color: palette.comment },
-      // The pin's number: how many comments stand at the category.
-      label: { color: '#fff', fontSize: 11, fontWeight: 700 },
-      data: comments.marks.map((m) => ({ name: m.label, coord: [m.index, heightAt(m.index)], value: 1 + m.more })),
-    },
-    markLine: {
-      silent: true,
-      symbol: 'none',
-      label: { show: false },
-      lineStyle: { color: palette.comment, type: 'dashed', width: kind === 'bar' ? 1 : 1.5 },
-      data: comments.marks.map((m) => ({ xAxis: m.index })),
-    },
+    emphasis: { disabled: true },
+    tooltip: { show: false },
+    z: 4,
+    // The pin's number: how many comments stand at the category.
+    label: { show: true, position: 'inside', color: '#fff', fontSize: 11, fontWeight: 700, formatter: (p: { dataIndex: number }) => String(count.get(p.dataIndex) ?? '') },
   };
+  const lines = comments.marks.map((m): LineSeriesOption => ({
+    type: 'line',
+    name: comments.name,
+    data: [
+      [m.index, low],
+      [m.index, high],
+    ],
+    color: palette.comment,
+    symbol: 'none',
+    silent: true,
+    emphasis: { disabled: true },
+    tooltip: { show: false },
+    lineStyle: { color: palette.comment, type: 'dashed', width: input.kind === 'bar' ? 1 : 1.5 },
+  }));
+  return [pins, ...lines];
 }
 
 /**

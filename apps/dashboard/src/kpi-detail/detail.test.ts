@@ -1,6 +1,7 @@
 import { parsePeriod } from '@lagesbild/domain';
 import { describe, expect, it } from 'vitest';
 import type { DrilldownRow, SeriesLine } from '../api/types.js';
+import { legendItems, withHidden } from './chart-legend.js';
 import { detailChartOption } from './chart-option.js';
 import { chartRange, lastYearRange, pick, splitsOf } from './detail-range.js';
 import { detailTable } from './detail-table.js';
@@ -182,23 +183,42 @@ describe('exports', () => {
 });
 
 describe('the detail chart option', () => {
-  it('draws the lines, the stepped target, the band, last year and the forecast', () => {
-    const option = detailChartOption({
-      kind: 'line',
-      categories: ['jan', 'feb'],
-      lines: [{ key: 'T', name: 'Totalt', values: [1, 2] }],
-      target: { name: 'Mål', values: [3, 4] },
-      band: { name: 'Tolerans', lower: [3, 4], upper: [3.5, 4.5] },
-      lastYear: { name: '2021', values: [1, 1] },
-      forecast: { name: 'Prognos', values: [null, 2] },
-      formatValue: (v) => `${v} kr`,
-      formatAxis: String,
-    });
-    const series = option.series as { type: string; name: string; step?: string; data: unknown[] }[];
+  const option = detailChartOption({
+    kind: 'line',
+    categories: ['jan', 'feb'],
+    lines: [{ key: 'T', name: 'Totalt', values: [1, 2] }],
+    target: { name: 'Mål', values: [3, 4] },
+    band: { name: 'Tolerans', lower: [3, 4], upper: [3.5, 4.5] },
+    lastYear: { name: '2021', values: [1, 1] },
+    forecast: { name: 'Prognos', values: [null, 2] },
+    formatValue: (v) => `${v} kr`,
+    formatAxis: String,
+  });
+  type Series = { type: string; name: string; step?: string; data: unknown[]; tooltip?: { show: boolean } };
+  it('draws the lines, the stepped target, the band, last year and the forecast, with a legend item for each', () => {
+    const series = option.series as Series[];
     expect(series.map((s) => s.name)).toEqual(['Tolerans', 'Tolerans', 'Totalt', '2021', 'Mål', 'Prognos']);
     expect(series[1]?.data).toEqual([0.5, 0.5]);
     expect(series.find((s) => s.name === 'Mål')?.step).toBe('middle');
-    expect((option.legend as { data: string[] }).data).toEqual(['Tolerans', 'Totalt', '2021', 'Mål', 'Prognos']);
+    expect(legendItems(option).map((i) => [i.name, i.mark])).toEqual([
+      ['Tolerans', 'box'],
+      ['Totalt', 'solid'],
+      ['2021', 'dotted'],
+      ['Mål', 'dashed'],
+      ['Prognos', 'dashed'],
+    ]);
+  });
+  it('hides a series from its legend item by emptying it in place, so the others keep their index for the tooltip', () => {
+    const series = withHidden(option, new Set(['Tolerans'])).series as Series[];
+    expect(series.map((s) => s.name)).toEqual(['Tolerans', 'Tolerans', 'Totalt', '2021', 'Mål', 'Prognos']);
+    expect(series.slice(0, 2).map((s) => [s.data, s.tooltip?.show])).toEqual([
+      [[], false],
+      [[], false],
+    ]);
+    expect(series[2]?.data).toEqual([1, 2]);
+    // The option it was given is left as it was.
+    expect((option.series as Series[])[0]?.data).toEqual([3, 4]);
+    expect(withHidden(option, new Set())).toBe(option);
   });
   it('draws bars at tertial and year grain', () => {
     const option = detailChartOption({
@@ -216,6 +236,7 @@ describe('the detail chart option', () => {
       formatAxis: String,
     });
     expect((option.series as { type: string }[]).map((s) => s.type)).toEqual(['bar', 'bar']);
+    expect(legendItems(option).map((i) => i.mark)).toEqual(['box', 'box']);
   });
 });
 
