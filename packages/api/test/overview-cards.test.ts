@@ -88,4 +88,24 @@ describe.each(TEST_DB_KINDS)('overview cards on %s', (kind) => {
     expect(await card(admin(), 'C', '2021-06', 'enkat')).toBeUndefined();
     expect(c.statusCounts.none + c.statusCounts.green + c.statusCounts.yellow + c.statusCounts.red).toBe(c.cards.length);
   });
+
+  it('gives one KPI’s card alone (the KPI view’s summary) exactly as the whole overview has it, for exact and suppressed readers', async () => {
+    for (const who of [admin(), chef()]) {
+      for (const [unit, period] of [
+        ['SOC', '2021-T1'],
+        ['C', '2021-12'],
+      ] as const) {
+        const whole = await who.overview.get({ unit, period });
+        expect(whole.cards.length).toBeGreaterThan(1);
+        for (const c of whole.cards) {
+          const one = await who.overview.get({ unit, period, kpi: c.kpi });
+          expect(one.cards).toEqual([c]);
+          expect(one.latestMonth).toBe(whole.latestMonth);
+        }
+      }
+    }
+    // A KPI the unit has nothing for, or that does not exist, has no card.
+    expect((await admin().overview.get({ unit: 'B', period: '2021-12', kpi: 'enkat' })).cards).toEqual([]);
+    expect((await admin().overview.get({ unit: 'B', period: '2021-12', kpi: 'finns-inte' })).cards).toEqual([]);
+  });
 });

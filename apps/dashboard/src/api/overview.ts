@@ -31,8 +31,8 @@ export function useCachedOverview(question: MaybeRefOrGetter<OverviewAsk>, opts:
   return useCachedQuery(
     () => keyOf(toValue(question)),
     () => {
-      const { unit, period, eachAtLatest } = toValue(question);
-      return fetchOverview({ unit, period, eachAtLatest });
+      const { unit, period, eachAtLatest, kpi } = toValue(question);
+      return fetchOverview({ unit, period, eachAtLatest, ...(kpi === undefined ? {} : { kpi }) });
     },
     opts,
   );

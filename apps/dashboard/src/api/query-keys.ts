@@ -48,6 +48,8 @@ export interface OverviewQuestion {
   unit: string;
   period: string | undefined;
   eachAtLatest: boolean;
+  /** Only this KPI's card (the KPI view's summary); absent: every KPI. */
+  kpi?: string;
 }
 
 /** A unit's overview for a period; its cards compare with last year and draw 24 months, so 36 months up to the period's end matter. */
@@ -58,6 +60,7 @@ export function overviewKey(q: OverviewQuestion): QueryKey {
     unit: q.unit,
     period: q.period ?? null,
     eachAtLatest: q.eachAtLatest,
+    ...(q.kpi === undefined ? {} : { kpi: q.kpi }),
     ...(p ? { months: [addMonths(p.end, -35), p.end] as const } : {}),
   });
 }

@@ -12,7 +12,7 @@ const event = liveEvent;
 
 // What the KPI view (sick leave at BoF in T1 2022, per month) and its drill-down keep in the cache.
 const detail = {
-  summary: overviewKey({ org: 'demo', unit: 'BOF', period: '2022-T1', eachAtLatest: false }),
+  summary: overviewKey({ org: 'demo', unit: 'BOF', period: '2022-T1', eachAtLatest: false, kpi: 'sjuk' }),
   series: seriesKey({ kpi: 'sjuk', unit: 'BOF', period: '2022-T1', grain: 'month', split: 'none' }),
   drill: drilldownKey({ kpi: 'sjuk', unit: 'BOF', period: '2022-T1', gender: 'T' }),
   kpis: kpisKey(),
@@ -37,7 +37,9 @@ describe('live events to query keys', () => {
 
   it('an event for another unit, KPI or a month outside what the view shows refreshes nothing', () => {
     expect(stale(event('import.committed', { affectedUnits: ['VUX'] }))).toEqual([]);
-    expect(stale(event('import.committed', { affectedKpis: ['hh'] }))).toEqual(['summary']);
+    // The summary holds only this KPI's card; the whole overview has every KPI's.
+    expect(stale(event('import.committed', { affectedKpis: ['hh'] }))).toEqual([]);
+    expect(invalidates(event('import.committed', { affectedKpis: ['hh'] }), overviewKey({ org: 'demo', unit: 'BOF', period: '2022-T1', eachAtLatest: true }))).toBe(true);
     expect(stale(event('target.set', { payload: { months: ['2019-01'] } }))).toEqual([]);
   });
 

@@ -12,6 +12,8 @@ export const overviewRouter = router({
       period: z.string().max(32).optional(),
       /** "The latest month": a KPI not yet reported for it is shown at its own newest month (wall screens, the default overview). */
       eachAtLatest: z.boolean().default(false),
+      /** Only this KPI's card (the KPI view's summary): the same card as in the whole overview, without computing the other 150. */
+      kpi: z.string().min(1).max(64).optional(),
     }),
     asks: 'unit',
     screen: (i) => (i.unit && i.period ? { path: 'overview.get', input: { unit: i.unit, period: i.period, ...(i.eachAtLatest ? { eachAtLatest: true } : {}) } } : null),
@@ -28,7 +30,7 @@ export const overviewRouter = router({
     // Comments are people's words on the figures: for people, as comment.list; a wall screen gets none.
     return readOverview(
       ctx.db,
-      { ...ctx.engine, orgKpis: use.kpis },
+      { ...ctx.engine, orgKpis: input.kpi === undefined ? use.kpis : use.kpis.filter((k) => k.id === input.kpi) },
       { unit, period, latest, suppress: ctx.suppress, access: ctx.guard, latestByKpi: atLatest, comments: ctx.device === null },
     );
   }),
