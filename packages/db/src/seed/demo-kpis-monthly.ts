@@ -28,8 +28,8 @@ const decision = (slug: string, reason: string, en: string): Def =>
   );
 
 /** A stock of cases or persons, reported per month: a mean over a period. */
-const stock = (id: string, name: string, en: string, desc: string, group: Def['group'], source: string, extra: Partial<Def> = {}): Def =>
-  count(id, name, en, desc, group, { timeAggregation: 'mean', source, ...extra });
+const stock = (id: string, name: string, en: string, desc: string, descEn: string, group: Def['group'], source: string, extra: Partial<Def> = {}): Def =>
+  count(id, name, en, desc, group, { descEn, timeAggregation: 'mean', source, ...extra });
 
 export const MONTHLY_REPORT_KPIS: Def[] = [
   count(
@@ -39,6 +39,7 @@ export const MONTHLY_REPORT_KPIS: Def[] = [
     'Ärenden om försörjningsstöd som avslutats under månaden, och varav 18–24 år.',
     'ekonomiskt-bistand',
     {
+      descEn: 'Social assistance cases closed during the month, and of which aged 18–24.',
       source: SOURCE_EB,
       ...VARAV_18_24,
     },
@@ -48,6 +49,7 @@ export const MONTHLY_REPORT_KPIS: Def[] = [
     'Ärenden, samtliga ärendetyper',
     'Cases of all types',
     'Ärenden under månaden av alla typer: försörjningsstöd, andrahandskontrakt och egna medel; genomsnitt per månad.',
+    'Cases during the month of every type: social assistance, sublet contracts and managed own funds; mean per month.',
     'ekonomiskt-bistand',
     SOURCE_EB,
   ),
@@ -58,6 +60,7 @@ export const MONTHLY_REPORT_KPIS: Def[] = [
     'Totalt antal beslut under månaden (alla orsaker), och varav 18–24 år.',
     'ekonomiskt-bistand',
     {
+      descEn: 'Total number of decisions during the month (all reasons), and of which aged 18–24.',
       source: SOURCE_BESLUT,
       ...VARAV_18_24,
     },
@@ -69,13 +72,19 @@ export const MONTHLY_REPORT_KPIS: Def[] = [
     'Decisions, reason not printed',
     'Beslut vars orsaksrad saknas i rapportutdraget: bara raden "varav 18–24 år" är utskriven (2022, 001 l.721), så bara åldersgruppen 18–24 har värden.',
     'ekonomiskt-bistand',
-    { source: SOURCE_BESLUT, ...VARAV_18_24 },
+    {
+      descEn:
+        'Decisions whose reason row is missing from the report extract: only the row "of which aged 18–24" is printed (2022, 001 l.721), so only the 18–24 age group has values.',
+      source: SOURCE_BESLUT,
+      ...VARAV_18_24,
+    },
   ),
   stock(
     'unika-arenden',
     'Unika ärenden med beslut',
     'Unique cases with decisions',
     'Antal unika ärenden med beslut under månaden, som tryckt (totalen).',
+    'Number of unique cases with a decision during the month, as printed (the total).',
     'ekonomiskt-bistand',
     SOURCE_BESLUT,
   ),
@@ -84,6 +93,7 @@ export const MONTHLY_REPORT_KPIS: Def[] = [
     'Unika ärenden med beslut, kvinnor och män',
     'Unique cases with decisions, women and men',
     'Raderna "varav kvinnor" och "varav män" under unika ärenden; T är deras summa, som kan skilja från den tryckta totalen (februari 2022: 383 mot 384).',
+    'The rows "of which women" and "of which men" under unique cases; T is their sum, which can differ from the printed total (February 2022: 383 against 384).',
     'ekonomiskt-bistand',
     SOURCE_BESLUT,
     { genderSplit: true },
@@ -93,6 +103,7 @@ export const MONTHLY_REPORT_KPIS: Def[] = [
     'Unika ärendepersoner',
     'Unique persons in cases',
     'Antal unika personer i ärenden med beslut under månaden, som tryckt (totalen).',
+    'Number of unique persons in cases with a decision during the month, as printed (the total).',
     'ekonomiskt-bistand',
     SOURCE_BESLUT,
   ),
@@ -101,11 +112,13 @@ export const MONTHLY_REPORT_KPIS: Def[] = [
     'Unika ärendepersoner, kvinnor och män',
     'Unique persons in cases, women and men',
     'Raderna "varav kvinnor" och "varav män" under unika ärendepersoner. 2018 är de hela totalen; 2022 är de färre än totalen (173 + 105 av 631 i januari), troligen utan barnen.',
+    'The rows "of which women" and "of which men" under unique persons in cases. In 2018 they make up the whole total; in 2022 they are fewer than the total (173 + 105 of 631 in January), probably without the children.',
     'ekonomiskt-bistand',
     SOURCE_BESLUT,
     { genderSplit: true },
   ),
   count('forlangda-utredningar', 'Förlängda utredningar, barn', 'Extended investigations, children', 'Utredningar om barn som förlängts under månaden.', 'barn-unga-vuxna', {
+    descEn: 'Investigations concerning children that were extended during the month.',
     source: SOURCE_BUV,
   }),
   placed('vardnadsoverflyttade', 'Vårdnadsöverflyttade barn', 'Children after transfer of custody'),
@@ -115,6 +128,7 @@ export const MONTHLY_REPORT_KPIS: Def[] = [
     'Klivet SoL, lägenhetsboendet (10 platser)',
     'Klivet SoL, flats (10 places)',
     'Barn och unga < 21 år i Klivets lägenhetsboende enligt SoL, genomsnitt per månad.',
+    "Children and young people under 21 in Klivet's supported flats under SoL, mean per month.",
     'placeringar',
     SOURCE_BUV,
   ),
@@ -123,6 +137,7 @@ export const MONTHLY_REPORT_KPIS: Def[] = [
     'Klivet SoL, kollektivet (6 platser)',
     'Klivet SoL, group home (6 places)',
     'Barn och unga < 21 år i Klivets kollektiv enligt SoL, genomsnitt per månad.',
+    "Children and young people under 21 in Klivet's group home under SoL, mean per month.",
     'placeringar',
     SOURCE_BUV,
   ),
@@ -131,6 +146,7 @@ export const MONTHLY_REPORT_KPIS: Def[] = [
     'Klivet LVU, kollektivet',
     'Klivet LVU, group home',
     'Barn och unga < 21 år i Klivets kollektiv enligt LVU, genomsnitt per månad.',
+    "Children and young people under 21 in Klivet's group home under LVU, mean per month.",
     'placeringar',
     SOURCE_BUV,
   ),
@@ -139,6 +155,7 @@ export const MONTHLY_REPORT_KPIS: Def[] = [
     'Klivet jour, kollektivet',
     'Klivet emergency, group home',
     'Barn och unga < 21 år jourplacerade i Klivets kollektiv, genomsnitt per månad.',
+    "Children and young people under 21 in emergency placements in Klivet's group home, mean per month.",
     'placeringar',
     SOURCE_BUV,
   ),
@@ -147,6 +164,7 @@ export const MONTHLY_REPORT_KPIS: Def[] = [
     'Familjerätten: pågående utredningar',
     'Family law: ongoing investigations',
     'Pågående utredningar inklusive samarbetssamtal på uppdrag av tingsrätten, genomsnitt per månad.',
+    'Ongoing investigations, including cooperation talks, commissioned by the district court, mean per month.',
     'barn-unga-vuxna',
     SOURCE_FR,
   ),
@@ -155,11 +173,16 @@ export const MONTHLY_REPORT_KPIS: Def[] = [
     'Familjerätten: pågående samarbetssamtal',
     'Family law: ongoing cooperation talks',
     'Pågående samarbetssamtal utan uppdrag från tingsrätten, genomsnitt per månad.',
+    'Ongoing cooperation talks not commissioned by the district court, mean per month.',
     'barn-unga-vuxna',
     SOURCE_FR,
   ),
   count('familjeratt-avtal', 'Familjerätten: skrivna avtal', 'Family law: agreements written', 'Skrivna avtal om vårdnad, boende och umgänge under månaden.', 'barn-unga-vuxna', {
+    descEn: 'Written agreements on custody, residence and contact during the month.',
     source: SOURCE_FR,
   }),
-  count('dodsboanmalningar', 'Dödsboanmälningar', 'Estate notifications', 'Dödsboanmälningar under månaden.', 'barn-unga-vuxna', { source: SOURCE_FR }),
+  count('dodsboanmalningar', 'Dödsboanmälningar', 'Estate notifications', 'Dödsboanmälningar under månaden.', 'barn-unga-vuxna', {
+    descEn: 'Notifications of the estates of deceased persons during the month.',
+    source: SOURCE_FR,
+  }),
 ];

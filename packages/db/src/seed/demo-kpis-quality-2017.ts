@@ -22,6 +22,7 @@ interface SurveyRow {
   name: string;
   en: string;
   question: string;
+  questionEn: string;
   group: Def['group'];
   unit: string;
   line: number;
@@ -43,6 +44,7 @@ const SURVEY: SurveyRow[] = [
     name: 'Brukarundersökning ek. bistånd: svarsfrekvens',
     en: 'Client survey, social assistance: response rate',
     question: 'Andel av de erbjudna brukarna som besvarade enkäten',
+    questionEn: 'Share of the clients offered the survey who answered it',
     group: 'ekonomiskt-bistand',
     unit: 'EKBIST',
     line: 1957,
@@ -53,6 +55,7 @@ const SURVEY: SurveyRow[] = [
     name: 'Brukarundersökning ek. bistånd: lätt att få kontakt',
     en: 'Client survey, social assistance: easy to get in touch',
     question: 'Andel positiva svar på frågan hur lätt det är att få kontakt med sin socialsekreterare',
+    questionEn: "Share of positive answers to the question how easy it is to get in touch with one's social worker",
     group: 'ekonomiskt-bistand',
     unit: 'EKBIST',
     line: 1957,
@@ -64,6 +67,7 @@ const SURVEY: SurveyRow[] = [
     name: 'Brukarundersökning ek. bistånd: nöjd sammantaget',
     en: 'Client survey, social assistance: satisfied overall',
     question: 'Andel som sammantaget är nöjda med stödet från socialtjänsten',
+    questionEn: 'Share who are satisfied overall with the support from the social services',
     group: 'ekonomiskt-bistand',
     unit: 'EKBIST',
     line: 1959,
@@ -75,6 +79,7 @@ const SURVEY: SurveyRow[] = [
     name: 'Brukarundersökning ek. bistånd: förståelse',
     en: 'Client survey, social assistance: understanding',
     question: 'Andel positiva svar på frågan hur stor förståelse socialsekreteraren visar för ens situation',
+    questionEn: "Share of positive answers to the question how much understanding the social worker shows for one's situation",
     group: 'ekonomiskt-bistand',
     unit: 'EKBIST',
     line: 1959,
@@ -85,6 +90,7 @@ const SURVEY: SurveyRow[] = [
     name: 'Brukarundersökning vårdnadshavare: svarsfrekvens',
     en: 'Client survey, guardians: response rate',
     question: 'Andel av de erbjudna vårdnadshavarna som besvarade enkäten',
+    questionEn: 'Share of the guardians offered the survey who answered it',
     group: 'barn-unga-vuxna',
     unit: 'BU',
     line: 1978,
@@ -95,6 +101,7 @@ const SURVEY: SurveyRow[] = [
     name: 'Brukarundersökning vårdnadshavare: lätt att få kontakt',
     en: 'Client survey, guardians: easy to get in touch',
     question: 'Andel positiva svar på frågan hur lätt det är att få kontakt med sin socialsekreterare',
+    questionEn: "Share of positive answers to the question how easy it is to get in touch with one's social worker",
     group: 'barn-unga-vuxna',
     unit: 'BU',
     line: 1978,
@@ -106,6 +113,7 @@ const SURVEY: SurveyRow[] = [
     name: 'Brukarundersökning vårdnadshavare: nöjd sammantaget',
     en: 'Client survey, guardians: satisfied overall',
     question: 'Andel som sammantaget är nöjda med stödet från socialtjänsten',
+    questionEn: 'Share who are satisfied overall with the support from the social services',
     group: 'barn-unga-vuxna',
     unit: 'BU',
     line: 1980,
@@ -116,6 +124,7 @@ const SURVEY: SurveyRow[] = [
     name: 'Brukarundersökning vårdnadshavare: förståelse',
     en: 'Client survey, guardians: understanding',
     question: 'Andel positiva svar på frågan hur stor förståelse socialsekreteraren visar för ens situation',
+    questionEn: "Share of positive answers to the question how much understanding the social worker shows for one's situation",
     group: 'barn-unga-vuxna',
     unit: 'BU',
     line: 1980,
@@ -131,6 +140,7 @@ const KKIK = [
     name: 'Väntetid försörjningsstöd (KKiK)',
     en: 'Waiting time for social assistance (KKiK)',
     what: 'Genomsnittlig väntetid i dagar från första kontakt till beslut om försörjningsstöd',
+    whatEn: 'Average waiting time in days from the first contact to a decision on social assistance',
     group: 'ekonomiskt-bistand',
     unit: 'EKBIST',
     line: 1999,
@@ -141,6 +151,7 @@ const KKIK = [
     name: 'Utredningstid barn och unga (KKiK)',
     en: 'Investigation time, children and young people (KKiK)',
     what: 'Genomsnittlig utredningstid i dagar för barn och unga',
+    whatEn: 'Average investigation time in days for children and young people',
     group: 'barn-unga-vuxna',
     unit: 'BU',
     line: 2007,
@@ -202,6 +213,7 @@ const surveyDef = (r: SurveyRow): Def =>
       scale: 100,
       validFrom: '2017-01',
       source: SOURCE_SURVEY,
+      descEn: `${r.questionEn}, in per cent (positive answers / respondents), ${'T' in r.answers ? 'total' : 'women (K) and men (M)'}.${r.riket === undefined ? '' : ` Sweden as a whole: ${r.riket} % (the Kolada comparison).`} Nothing is shown under five respondents, as in the survey.`,
     },
   );
 
@@ -215,10 +227,15 @@ export const QUALITY_2017_KPI_DEFS: Def[] = [
       privacyClass: 'none',
       validFrom: '2016-01',
       source: SOURCE_KKIK,
+      descEn: `${k.whatEn}, yearly mean (on the year's December).`,
     }),
   ),
   ...COUNTS.map((c) =>
-    count(c.id, c.name, c.en, `${c.name} under året (på årets december), förvaltningen som helhet.`, 'barn-unga-vuxna', { validFrom: '2017-01', source: SOURCE_DEVIATIONS }),
+    count(c.id, c.name, c.en, `${c.name} under året (på årets december), förvaltningen som helhet.`, 'barn-unga-vuxna', {
+      descEn: `${c.en}, counted over the year (on the year's December), the department as a whole.`,
+      validFrom: '2017-01',
+      source: SOURCE_DEVIATIONS,
+    }),
   ),
 ];
 

@@ -15,7 +15,12 @@ export const QUALITY_KPI_DEFS: Def[] = [
     'Lex Sarah cases to the committee',
     'Utredningar och anmälningar enligt lex Sarah (14 kap. SoL) som redovisats för socialnämnden under perioden, per sammanträdets månad.',
     'barn-unga-vuxna',
-    { source: SOURCE_QUALITY, validFrom: '2017-12' },
+    {
+      descEn:
+        'Investigations and reports under Lex Sarah (chapter 14 of the Social Services Act, SoL) presented to the social services committee in the period, by the month of the meeting.',
+      source: SOURCE_QUALITY,
+      validFrom: '2017-12',
+    },
   ),
   count(
     'ej-verkstallda-beslut',
@@ -23,7 +28,13 @@ export const QUALITY_KPI_DEFS: Def[] = [
     'Favourable decisions not implemented',
     'Gynnande biståndsbeslut enligt 4 kap. 1 § SoL som inte verkställts inom tre månader, enligt kvartalsrapporten (på kvartalets sista månad), flickor/kvinnor (K) och pojkar/män (M). Ett beslut som fortfarande inte är verkställt rapporteras igen nästa kvartal.',
     'barn-unga-vuxna',
-    { genderSplit: true, source: SOURCE_QUALITY, validFrom: '2017-12' },
+    {
+      descEn:
+        'Favourable decisions on assistance under chapter 4, section 1 of the Social Services Act (SoL) not implemented within three months, according to the quarterly report (on the last month of the quarter), girls/women (K) and boys/men (M). A decision still not implemented is reported again the next quarter.',
+      genderSplit: true,
+      source: SOURCE_QUALITY,
+      validFrom: '2017-12',
+    },
   ),
 ];
 

@@ -15,6 +15,7 @@ const volume = (id: string, name: string, en: string, desc: string, extra: Parti
  */
 export const VOLUME_KPI_DEFS: Def[] = [
   volume('ensamkommande', 'Ensamkommande barn och unga', 'Unaccompanied minors', 'Ensamkommande barn och unga med insats, genomsnitt per månad.', {
+    descEn: 'Unaccompanied children and young people receiving an intervention, mean per month.',
     group: 'placeringar',
     timeAggregation: 'mean',
   }),
@@ -23,11 +24,21 @@ export const VOLUME_KPI_DEFS: Def[] = [
     'Pågående insatser, kontaktfamiljer/kontaktpersoner',
     'Ongoing support, contact families/persons',
     'Pågående insatser med kontaktfamilj, komplementfamilj eller kontaktperson vid periodens slut, flickor (K) och pojkar (M).',
-    { timeAggregation: 'last', genderSplit: true },
+    {
+      descEn: 'Ongoing interventions with a contact family, complementary family or contact person at the end of the period, girls (K) and boys (M).',
+      timeAggregation: 'last',
+      genderSplit: true,
+    },
   ),
-  volume('spelmissbruk', 'Ärenden spelmissbruk', 'Gambling addiction cases', 'Ärenden om spelmissbruk under perioden (nytt mått 2019).', { validFrom: '2019-01' }),
-  volume('kvinnofrid', 'Kvinnofridsärenden', 'Cases of violence against women', 'Kvinnofridsärenden (våld i nära relationer) under perioden.'),
+  volume('spelmissbruk', 'Ärenden spelmissbruk', 'Gambling addiction cases', 'Ärenden om spelmissbruk under perioden (nytt mått 2019).', {
+    descEn: 'Gambling addiction cases in the period (a new measure in 2019).',
+    validFrom: '2019-01',
+  }),
+  volume('kvinnofrid', 'Kvinnofridsärenden', 'Cases of violence against women', 'Kvinnofridsärenden (våld i nära relationer) under perioden.', {
+    descEn: 'Cases of violence against women (intimate partner violence) in the period.',
+  }),
   volume('sociala-kontrakt', 'Sociala kontrakt', 'Social housing contracts', 'Sociala kontrakt (andrahandskontrakt via förvaltningen) vid periodens slut.', {
+    descEn: 'Social housing contracts (sublets through the department) at the end of the period.',
     group: 'ekonomiskt-bistand',
     timeAggregation: 'last',
   }),
@@ -36,9 +47,10 @@ export const VOLUME_KPI_DEFS: Def[] = [
     'Stadigvarande serveringstillstånd',
     'Permanent alcohol licences',
     'Stadigvarande serveringstillstånd vid periodens slut (tillstånd, inga personer).',
-    { timeAggregation: 'last', privacyClass: 'none' },
+    { descEn: 'Permanent licences to serve alcohol at the end of the period (licences, not persons).', timeAggregation: 'last', privacyClass: 'none' },
   ),
   volume('pagaende-utredningar', 'Pågående utredningar', 'Ongoing investigations', 'Pågående utredningar vid periodens slut, barn och vuxna.', {
+    descEn: 'Ongoing investigations at the end of the period, children and adults.',
     timeAggregation: 'last',
   }),
 ];

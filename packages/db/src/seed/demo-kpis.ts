@@ -6,14 +6,17 @@ import { MONTHLY_REPORT_KPIS } from './demo-kpis-monthly.js';
 import { amount, count, FTE_SHAPE, placed, SOURCE_BUV, SOURCE_EB, SOURCE_HME, SOURCE_PERS, sourceEn, VARAV_18_24, type Def } from './kpi-def.js';
 import type { DemoKpi } from './types.js';
 
+/** Only the first letter: the names' abbreviations (HVB) and places (Vårnäs) keep their capitals. */
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
 /**
  * Care days, and the persons-placed KPIs of the same care form whose count
  * protects them (the reports print persons placed beside care days); none
  * where the catalogue has no such count (ensamkommande, Vårnäs): estimated.
  */
 const vd = (id: string, name: string, en: string, individualsKpis: string[] = []) =>
-  count(id, name, en, `Utnyttjade vårddygn under perioden (summa av månaderna): ${name.toLowerCase()}.`, 'placeringar', {
-    descEn: `Care days used in the period (sum of the months): ${en.toLowerCase()}.`,
+  count(id, name, en, `Utnyttjade vårddygn under perioden (summa av månaderna): ${lowerFirst(name)}.`, 'placeringar', {
+    descEn: `Care days used in the period (sum of the months): ${lowerFirst(en)}.`,
     unit: 'days',
     direction: 'lower',
     individualsKpis,
