@@ -69,7 +69,7 @@ describe('the English UI is English throughout', () => {
     expect(drill).not.toMatch(DECIMAL_COMMA);
   });
 
-  it('a KPI’s description, source and reorganisations in English; Swedish-only text marked lang="sv"', async () => {
+  it('a KPI’s description, source, Kolada note and reorganisations in English', async () => {
     const page = await english('/kpi/hushall-utbetalt?enhet=VUX&period=2022-T1');
     await page.getByTestId('kpi-definition').waitFor();
     const definition = page.getByTestId('kpi-definition');
@@ -81,10 +81,18 @@ describe('the English UI is English throughout', () => {
     const detail = await mainText(page);
     expect(detail).not.toMatch(SWEDISH_PROSE);
 
-    // Kolada's note on sick leave exists in Swedish only: shown as it is, marked as Swedish.
+    // The mapping's note on sick leave is written in English too, as a description is.
     await page.goto(`${e2e.app.url}/kpi/sjukfranvaro?enhet=SOC&period=2022-T1`);
-    await expect(page.getByTestId('kolada-note').getAttribute('lang')).resolves.toBe('sv');
+    const note = page.getByTestId('kolada-note');
+    await expect(note.innerText()).resolves.toBe("Kolada: all the municipality's employees, calendar year. Ours: the department's employees, per month.");
+    await expect(note.getAttribute('lang')).resolves.toBeNull();
     await expect(page.getByTestId('kpi-source').getAttribute('lang')).resolves.toBeNull();
+
+    // A personnel key figure beyond the main ones: its description is English too.
+    await page.goto(`${e2e.app.url}/kpi/frisktal?enhet=SOC&period=2022-T1`);
+    const frisktal = page.getByTestId('kpi-description');
+    await expect(frisktal.innerText()).resolves.toMatch(/^Permanent employees with at most 5 days of sick leave/);
+    await expect(frisktal.getAttribute('lang')).resolves.toBeNull();
 
     await page.goto(`${e2e.app.url}/kpi/hushall-utbetalt/enheter?enhet=VUX&period=2022-T1`);
     await page.getByTestId('drilldown-table').waitFor();

@@ -46,6 +46,7 @@ describe.each(TEST_DB_KINDS)('Kolada beside our figures, on %s', (kind) => {
       koladaKpi: 'N31807',
       title: 'Hushåll med försörjningsstöd (exempel)',
       note: 'Kolada: årsmedel; vi: per månad',
+      noteEn: null,
       years: [2020],
     });
     expect(c?.rows.map((r) => `${r.role}:${r.name}=${r.years[2020]?.T?.value}`)).toEqual(['own:Katrineholm=587', 'riket:Riket=610', 'chosen:Eskilstuna=700']);

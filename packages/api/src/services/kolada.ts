@@ -148,6 +148,8 @@ export interface KoladaComparisonView extends ComparisonTable {
   title: string | null;
   /** Where Kolada's definition differs from ours (calendar year, other denominator). */
   note: string;
+  /** The note in English where written; null: the Swedish one. */
+  noteEn: string | null;
   fetchedAt: string | null;
 }
 
@@ -157,7 +159,15 @@ export async function koladaComparison(db: Db, engine: EngineContext, kpi: strin
   const data = await koladaComparisonData(db, engine.orgId, kpi);
   if (!data) return null;
   const table = comparisonTable({ values: data.values, own: data.ownMunicipality, group: data.group, chosen: data.chosen, names: data.names });
-  return { ...table, source: KOLADA_SOURCE, koladaKpi: data.koladaKpi, title: data.kpi?.title ?? null, note: data.note, fetchedAt: data.fetchedAt?.toISOString() ?? null };
+  return {
+    ...table,
+    source: KOLADA_SOURCE,
+    koladaKpi: data.koladaKpi,
+    title: data.kpi?.title ?? null,
+    note: data.note,
+    noteEn: data.noteEn,
+    fetchedAt: data.fetchedAt?.toISOString() ?? null,
+  };
 }
 
 /** What the admin page shows: the mappings (with our KPI names), the comparison, and the stored Kolada KPIs and municipalities to choose from. */

@@ -78,4 +78,12 @@ describe.each(TEST_DB_KINDS)('Kolada figures on %s', (kind) => {
     expect(c?.fetchedAt).toBeInstanceOf(Date);
     expect(await koladaComparisonData(database.db, 'b', 'ater')).toBeNull();
   });
+
+  it('keeps a note’s English text until the note is saved without one', async () => {
+    const mapping = { orgId: 'a', kpiId: 'ater', koladaKpi: 'N31807', note: 'Kolada: kalenderår', updatedBy: 'admin' };
+    await setKoladaMapping(database.db, { ...mapping, noteEn: 'Kolada: calendar year' });
+    expect(await koladaComparisonData(database.db, 'a', 'ater')).toMatchObject({ note: 'Kolada: kalenderår', noteEn: 'Kolada: calendar year' });
+    await setKoladaMapping(database.db, { ...mapping, note: 'Kolada: kalenderår, hela kommunen' });
+    expect(await koladaComparisonData(database.db, 'a', 'ater')).toMatchObject({ note: 'Kolada: kalenderår, hela kommunen', noteEn: null });
+  });
 });

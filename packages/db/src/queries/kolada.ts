@@ -112,8 +112,9 @@ export async function koladaValueHistory(
   return rows.map((r) => ({ ...r.v, fetchedAt: r.fetchedAt }));
 }
 
-export async function setKoladaMapping(db: Db, m: { orgId: string; kpiId: string; koladaKpi: string; note: string; updatedBy: string }): Promise<void> {
-  const set = { koladaKpi: m.koladaKpi, note: m.note, updatedBy: m.updatedBy, updatedAt: new Date() };
+export async function setKoladaMapping(db: Db, m: { orgId: string; kpiId: string; koladaKpi: string; note: string; noteEn?: string | null; updatedBy: string }): Promise<void> {
+  // A note saved without English drops the old English one: it would no longer say what the Swedish says.
+  const set = { koladaKpi: m.koladaKpi, note: m.note, noteEn: m.noteEn ?? null, updatedBy: m.updatedBy, updatedAt: new Date() };
   await db
     .insert(koladaMappings)
     .values({ ...m })
@@ -143,6 +144,7 @@ export async function setKoladaComparison(db: Db, c: { orgId: string; ownMunicip
 export interface KoladaComparisonData {
   koladaKpi: string;
   note: string;
+  noteEn: string | null;
   kpi: { title: string; description: string; dividedByGender: boolean } | null;
   ownMunicipality: string | null;
   group: { id: string; title: string; members: string[] } | null;
@@ -173,6 +175,7 @@ export async function koladaComparisonData(db: Db, orgId: string, kpiId: string)
   return {
     koladaKpi: mapping.koladaKpi,
     note: mapping.note,
+    noteEn: mapping.noteEn,
     kpi: kpi ? { title: kpi.title, description: kpi.description, dividedByGender: kpi.dividedByGender } : null,
     ownMunicipality: settings?.ownMunicipality ?? null,
     group: group ? { id: group.id, title: group.title, members: group.members } : null,

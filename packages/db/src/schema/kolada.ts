@@ -82,6 +82,8 @@ export const koladaMappings = pgTable(
       .references(() => kpis.id),
     koladaKpi: text('kolada_kpi').notNull(),
     note: text('note').notNull().default(''),
+    /** The note in English where written (the demo's); null: an English page shows the Swedish one. */
+    noteEn: text('note_en'),
     updatedBy: text('updated_by').notNull(),
     updatedAt: stampColumn('updated_at'),
   },

@@ -47,6 +47,10 @@ describe.each(TEST_DB_KINDS)('the demo Kolada figures on %s', (kind) => {
     expect(c?.values.map((v) => `${v.municipality}:${v.gender}=${v.value}`).sort()).toEqual(['0000:T=6.5', '0483:K=7.2', '0483:M=4.8', '0483:T=6.7']);
   });
 
+  it('writes every mapping’s note in English too', async () => {
+    for (const kpi of ['sjukfranvaro', ...SURVEY_WITH_RIKET]) expect((await koladaComparisonData(database.db, 'katrineholm', kpi))?.noteEn, kpi).toMatch(/^[A-Z][^åäöÅÄÖ]+\.$/);
+  });
+
   it('a second seed stores nothing twice', async () => {
     const before = (await database.db.select({ n: count() }).from(koladaValues))[0]?.n;
     await seedDemoKolada(database.db, 'katrineholm');

@@ -23,6 +23,7 @@ const DEMO_MAPPINGS = [
     kpiId: 'sjukfranvaro',
     line: '497',
     note: 'Kolada: hela kommunens anställda, kalenderår. Vårt: förvaltningens anställda, per månad.',
+    noteEn: "Kolada: all the municipality's employees, calendar year. Ours: the department's employees, per month.",
   },
 ];
 
@@ -70,7 +71,10 @@ function demoKoladaFetch(): KoladaFetchInput {
 /** The demo's Kolada figures, its mappings and its comparison (Katrineholm beside Riket); a second seed stores nothing twice. */
 export async function seedDemoKolada(db: Db, orgId: string): Promise<void> {
   await storeKoladaFetch(db, demoKoladaFetch());
-  const mappings = [...DEMO_MAPPINGS.map((m) => ({ kpiId: m.kpiId, koladaKpi: demoKoladaId(m.line), note: m.note })), ...quality2017Kolada(KATRINEHOLM, RIKET).mappings];
+  const mappings = [
+    ...DEMO_MAPPINGS.map((m) => ({ kpiId: m.kpiId, koladaKpi: demoKoladaId(m.line), note: m.note, noteEn: m.noteEn })),
+    ...quality2017Kolada(KATRINEHOLM, RIKET).mappings,
+  ];
   for (const m of mappings) await setKoladaMapping(db, { orgId, ...m, updatedBy: 'seed' });
   await setKoladaComparison(db, { orgId, ownMunicipality: KATRINEHOLM, groupId: null, municipalities: [] });
 }

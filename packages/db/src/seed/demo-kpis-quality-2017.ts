@@ -277,6 +277,11 @@ export function quality2017Kolada(own: string, riket: string) {
   return {
     values,
     kpis: rows.map((r) => ({ id: koladaId(r), title: r.name, description: `Demo: som i Kvalitetsberättelse 2017, 003 rad ${r.line}.`, dividedByGender: !('T' in r.answers) })),
-    mappings: rows.map((r) => ({ kpiId: r.id, koladaKpi: koladaId(r), note: 'Riket enligt Kvalitetsberättelse 2017 (jfr … i riket); Katrineholm som tryckt där.' })),
+    mappings: rows.map((r) => ({
+      kpiId: r.id,
+      koladaKpi: koladaId(r),
+      note: 'Riket enligt Kvalitetsberättelse 2017 (jfr … i riket); Katrineholm som tryckt där.',
+      noteEn: 'Sweden as a whole as in the Quality report 2017 (compare … nationally); Katrineholm as printed there.',
+    })),
   };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "kolada_mappings" ADD COLUMN "note_en" text;
