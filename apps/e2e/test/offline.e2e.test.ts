@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './support/fixture.js';
-import { seriousViolations, shoot } from './support/views.js';
+import { apiQuery, seriousViolations, shoot } from './support/views.js';
 
 /** The notice's sentence: which period the cards show, how old it is, and that the app keeps trying. */
 const OFFLINE = (period: string) => new RegExp(`^Ingen anslutning – visar data från ${period}, hämtad \\d{2}:\\d{2}, försöker igen…$`);
@@ -96,5 +96,63 @@ describe('the overview and comments without a connection', () => {
     await page.context().setOffline(false);
     await notice.waitFor({ state: 'detached' });
     await expect.poll(() => pickerAndChart()).toEqual({ picker: 'T1 2022', chart: 'Socialförvaltningen · T1 2022' });
+  });
+
+  it('the drill-down: a period chosen while the server does not answer waits, the picker following the rows, and loads by itself when it answers', async () => {
+    const page = await e2e.open('/kpi/sjukfranvaro/enheter?enhet=SOC&period=2022-T1');
+    await page.getByTestId('drilldown-row').first().waitFor();
+    const ask = (period: string) => apiQuery<{ children: { display: string }[] }>(page, e2e.app, 'drilldown.get', { kpi: 'sjukfranvaro', unit: 'SOC', period });
+    const [t1, t3] = await Promise.all([ask('2022-T1'), ask('2021-T3')]);
+    // The two periods' rows differ, so the rows on screen say which period they are.
+    expect(t3.children.map((c) => c.display)).not.toEqual(t1.children.map((c) => c.display));
+    const values = () => page.getByTestId('drill-value').allTextContents();
+    const pickerAndRows = async () => ({ picker: await page.getByTestId('period-label').textContent(), rows: await page.locator('.drilldown__meta').first().textContent() });
+    const before = await values();
+
+    await page.route('**/trpc/**', (route) => route.abort('connectionrefused'));
+    await page.getByTestId('period-prev').click();
+    await page.waitForURL(/[?&]period=2021-T3(&|$)/);
+    const notice = page.getByTestId('connection-notice');
+    await notice.waitFor();
+    await expect(notice.getByRole('alert').textContent()).resolves.toMatch(OFFLINE('T1 2022'));
+    await expect(page.getByTestId('offline-waiting').textContent()).resolves.toContain('Du valde T3 2021. Den visas när anslutningen är tillbaka.');
+    await expect(page.getByTestId('offline-waiting-cancel').textContent()).resolves.toBe('Stanna på T1 2022');
+    await expect(pickerAndRows()).resolves.toEqual({ picker: 'T1 2022', rows: 'Enheterna under Socialförvaltningen · T1 2022' });
+    await expect(values()).resolves.toEqual(before);
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+
+    // The server answers again: the waiting period loads by itself (the first retry comes after 5 s).
+    await page.unroute('**/trpc/**');
+    await notice.waitFor({ state: 'detached', timeout: 20_000 });
+    await expect.poll(() => pickerAndRows()).toEqual({ picker: 'T3 2021', rows: 'Enheterna under Socialförvaltningen · T3 2021' });
+    await expect.poll(values).not.toEqual(before);
+    await expect(page.getByTestId('offline-waiting').count()).resolves.toBe(0);
+  });
+
+  it('a comment the server fails to save (HTTP 500) says so, not that the connection is gone, and keeps the text', async () => {
+    const page = await e2e.open('/kpi/hushall-utbetalt?enhet=SOC&period=2022-T3');
+    await page.getByTestId('comments').waitFor();
+    await page.getByTestId('comment-input').waitFor();
+    // tRPC's own answer for a failed mutation in a batch: INTERNAL_SERVER_ERROR with status 500.
+    const failure = [{ error: { message: 'Internal server error', code: -32603, data: { code: 'INTERNAL_SERVER_ERROR', httpStatus: 500, path: 'comment.add' } } }];
+    await page.route('**/trpc/comment.add**', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify(failure) }));
+    await page.getByTestId('comment-input').fill('Sparas inte av servern.');
+    await page.getByTestId('comment-submit').click();
+    const alert = page.getByTestId('comments').getByRole('alert');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toBe(
+      'Servern kunde inte spara kommentaren. Texten finns kvar – försök igen om en stund. Om felet kvarstår, kontakta administratören.',
+    );
+    await expect(page.getByTestId('comment-input').inputValue()).resolves.toBe('Sparas inte av servern.');
+    await expect(page.getByTestId('connection-notice').count()).resolves.toBe(0);
+
+    // A body that is no JSON at all (a proxy's error page) is the server's error too.
+    await page.unroute('**/trpc/comment.add**');
+    await page.route('**/trpc/comment.add**', (route) => route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>502 Bad Gateway</h1>' }));
+    const answered = page.waitForResponse('**/trpc/comment.add**');
+    await page.getByTestId('comment-submit').click();
+    await answered;
+    await expect(alert.textContent()).resolves.toMatch(/^Servern kunde inte spara kommentaren\./);
+    await expect(page.getByTestId('comment-input').inputValue()).resolves.toBe('Sparas inte av servern.');
   });
 });

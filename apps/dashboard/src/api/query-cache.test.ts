@@ -34,7 +34,7 @@ describe('the query cache retries what the server did not answer, and only that'
     const fetch = vi.fn<() => Promise<string>>().mockRejectedValueOnce(offline()).mockResolvedValueOnce('svar');
     const q = view(fetch);
     await vi.advanceTimersByTimeAsync(0);
-    expect(q.error.value).toEqual({ kind: 'offline' });
+    expect(q.error.value).toEqual({ kind: 'offline', cause: 'network' });
     expect(fetch).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(100);
     await nextTick();
@@ -63,7 +63,7 @@ describe('the query cache retries what the server did not answer, and only that'
     vi.setSystemTime(new Date(2024, 10, 22, 14, 30));
     period.value = '2022-T2';
     await vi.advanceTimersByTimeAsync(0);
-    expect(q.error.value).toEqual({ kind: 'offline' });
+    expect(q.error.value).toEqual({ kind: 'offline', cause: 'network' });
     expect(q.data.value).toBe('T1');
     // Its time is the old answer's, so the screen can say how old the figures are.
     expect(q.fetchedAt.value).toEqual(new Date(2024, 10, 22, 14, 5));

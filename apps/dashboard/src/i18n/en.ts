@@ -255,6 +255,7 @@ export const en: Messages = {
     by: '{author}, {time}',
     failed: 'The comment could not be saved: {message}',
     offline: 'No connection – the comment was not saved. Your text is kept: save again when the connection is back.',
+    serverError: 'The server could not save the comment. Your text is kept – try again in a moment. If the error persists, contact the administrator.',
   },
   export: {
     label: 'Download',

@@ -258,6 +258,7 @@ export const sv = {
     by: '{author}, {time}',
     failed: 'Kommentaren kunde inte sparas: {message}',
     offline: 'Ingen anslutning – kommentaren sparades inte. Texten finns kvar: spara igen när anslutningen är tillbaka.',
+    serverError: 'Servern kunde inte spara kommentaren. Texten finns kvar – försök igen om en stund. Om felet kvarstår, kontakta administratören.',
   },
   export: {
     label: 'Ladda ner',

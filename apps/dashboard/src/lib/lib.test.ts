@@ -77,11 +77,19 @@ describe('formatFetchedAt', () => {
 });
 
 describe('classifyError', () => {
-  it('treats no answer and server errors as offline, to be retried', () => {
-    expect(classifyError(new TypeError('Failed to fetch'))).toEqual({ kind: 'offline' });
-    expect(classifyError({ message: 'Bad Gateway', data: { httpStatus: 502 } })).toEqual({ kind: 'offline' });
-    expect(classifyError({ message: 'Too many', data: { httpStatus: 429 } })).toEqual({ kind: 'offline' });
-    expect(classifyError(null)).toEqual({ kind: 'offline' });
+  it('treats no answer and server errors as offline, to be retried, and tells the two apart', () => {
+    const network = { kind: 'offline', cause: 'network' };
+    const server = { kind: 'offline', cause: 'server' };
+    expect(classifyError(new TypeError('Failed to fetch'))).toEqual(network);
+    expect(classifyError(Object.assign(new Error('Failed to fetch'), { cause: new TypeError('Failed to fetch') }))).toEqual(network);
+    expect(classifyError(null)).toEqual(network);
+    expect(classifyError({ message: 'Bad Gateway', data: { httpStatus: 502 } })).toEqual(server);
+    expect(classifyError({ message: 'Too many', data: { httpStatus: 429 } })).toEqual(server);
+    // tRPC's INTERNAL_SERVER_ERROR, with or without its status; a 500 seen only on the response; a body that is no JSON.
+    expect(classifyError({ message: 'Internal server error', data: { code: 'INTERNAL_SERVER_ERROR', httpStatus: 500 } })).toEqual(server);
+    expect(classifyError({ message: 'Internal server error', data: { code: 'INTERNAL_SERVER_ERROR' } })).toEqual(server);
+    expect(classifyError({ message: 'x', data: undefined, meta: { response: { status: 503 } } })).toEqual(server);
+    expect(classifyError(Object.assign(new Error('Unexpected token'), { cause: new SyntaxError('Unexpected token <') }))).toEqual(server);
   });
   it("passes the server's own words on for a question it cannot answer", () => {
     expect(classifyError({ message: 'Enheten "XYZ" finns inte.', data: { httpStatus: 404, zod: null } })).toEqual({

@@ -1,14 +1,12 @@
 import { useQueryCache } from '@pinia/colada';
-import { computed, ref, watch } from 'vue';
+import { computed, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useCachedOverview, useOverviewKey } from '../api/overview.js';
 import { setCached } from '../api/query-cache.js';
 import { useChangeMarks } from '../composables/useLiveEvents.js';
 import { useLiveQueries } from '../composables/useLiveQueries.js';
-import { useOnline } from '../composables/useOnline.js';
-import { useReconnect } from '../composables/useReconnect.js';
+import { useOfflinePeriod } from '../composables/useOfflinePeriod.js';
 import { shownKey } from '../lib/hidden-text.js';
-import { tryParsePeriod } from '../lib/period-nav.js';
 import { useOverviewQuery } from './useOverviewQuery.js';
 
 /**
@@ -46,29 +44,20 @@ export function useOverviewData() {
     if (keys.length > 0) mark(keys, t('live.changed', { n: keys.length }));
   });
 
-  const online = useOnline();
-  /** The server last failed to answer; stays so while retrying, until an answer arrives. */
-  const unanswered = ref(false);
-  watch([q.error, q.current], ([e, current]) => {
-    if (e?.kind === 'offline') unanswered.value = true;
-    else if (e === null && current) unanswered.value = false;
+  // Offline the pickers follow the cards (composables/useOfflinePeriod.ts); a unit chosen meanwhile waits as a period does.
+  const { offline, following, pickerPeriod, waitingPeriod } = useOfflinePeriod({
+    error: () => q.error.value,
+    current: () => q.current.value,
+    shown: () => data.value?.period,
+    asked: () => period.value,
+    retry: () => q.retry(),
   });
-  const offline = computed(() => !online.value || unanswered.value);
-  useReconnect(() => {
-    if (q.error.value?.kind === 'offline') void q.retry();
-  });
-
-  /** The period the cards show. */
-  const shownPeriod = computed(() => tryParsePeriod(data.value?.period));
-  /** Offline the pickers follow the cards; online they follow a click at once (the cards follow when it is loaded). */
-  const followCards = computed(() => offline.value && data.value !== null);
-  const pickerPeriod = computed(() => (followCards.value ? shownPeriod.value : (parsedPeriod.value ?? shownPeriod.value)));
-  const pickerUnit = computed(() => (followCards.value && data.value ? data.value.unit : unit.value));
+  const pickerUnit = computed(() => (following.value && data.value ? data.value.unit : unit.value));
   /** A unit or period chosen while offline, not yet shown: it loads when the server answers. */
   const waiting = computed(() => {
     const d = data.value;
-    if (!followCards.value || !d) return null;
-    const same = d.unit === unit.value && (period.value === undefined || d.period === period.value);
+    if (!following.value || !d) return null;
+    const same = d.unit === unit.value && waitingPeriod.value === null;
     return same ? null : { unit: unit.value, period: parsedPeriod.value };
   });
   /** Stop waiting: the URL goes back to what the cards show. */
@@ -85,7 +74,7 @@ export function useOverviewData() {
     fetchedAt: q.fetchedAt,
     retry: q.retry,
     offline,
-    stale: computed(() => offline.value && data.value !== null),
+    stale: following,
     empty: computed(() => data.value !== null && data.value.cards.every((c) => c.value === null)),
     pickerPeriod,
     pickerUnit,
