@@ -13,7 +13,7 @@
  *   { ask, close: true }         end every stream; the answer counts duplicates by kind
  */
 import { get, type ClientRequest } from 'node:http';
-import { takeMessages } from './sse-parse.js';
+import { messageFeed } from './sse-parse.js';
 
 type By = 'round' | 'id';
 type Ask = { ask: number } & ({ open: { urls: string[]; by: By } } | { count: string } | { take: string } | { close: true });
@@ -38,25 +38,18 @@ function open(url: string, by: By): Promise<void> {
     const req = get(url, { headers: { accept: 'text/event-stream' }, agent: false }, (res) => {
       if (res.statusCode !== 200) return fail(new Error(`${url}: HTTP ${res.statusCode}`));
       res.setEncoding('utf8');
-      let buf = '';
-      let first = true;
-      res.on('data', (chunk: string) => {
-        const { data: messages, rest } = takeMessages(buf + chunk);
-        buf = rest;
-        for (const data of messages) {
-          if (first) {
-            first = false;
-            connected();
-          }
+      res.on(
+        'data',
+        messageFeed(connected, (data) => {
           const key = keyOf(data, by);
-          if (key === null) continue;
+          if (key === null) return;
           if (seen.has(key)) duplicates[by]++;
           else {
             seen.add(key);
             (times.get(key) ?? times.set(key, []).get(key))?.push(clock());
           }
-        }
-      });
+        }),
+      );
     });
     req.on('error', (err) => {
       if (!closing) fail(err);

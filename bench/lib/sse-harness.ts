@@ -15,7 +15,7 @@ import { writeHeapSnapshot } from 'node:v8';
 import { startServer } from '../../apps/server/src/http/server.js';
 import { boards, deviceTokens, openPostgres, seedDemo, type Db } from '../../packages/db/src/index.js';
 import { openTestDatabase, type TestDatabase } from '../../packages/db/src/testing/index.js';
-import { takeMessages } from './sse-parse.js';
+import { messageFeed } from './sse-parse.js';
 
 export const ORG = 'katrineholm';
 export const BARE_CHANNEL = 'bench_bare';
@@ -144,24 +144,15 @@ export function spawnChild(mode: string, url: string): Promise<Child> {
 /** Reads an SSE stream with fetch; calls onData with each message's data. Resolves when the first message arrives. */
 export function subscribe(url: string, headers: Record<string, string>, onData: (data: string) => void, signal: AbortSignal): Promise<void> {
   return new Promise((connected, fail) => {
-    let first = true;
     void (async () => {
       const res = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal });
       if (!res.ok || !res.body) throw new Error(`${url}: HTTP ${res.status}`);
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buf = '';
+      const feed = messageFeed(connected, onData);
       for (;;) {
         const { value, done } = await reader.read();
         if (done) return;
-        const { data: messages, rest } = takeMessages(buf + value);
-        buf = rest;
-        for (const data of messages) {
-          if (first) {
-            first = false;
-            connected();
-          }
-          onData(data);
-        }
+        feed(value);
       }
     })().catch((err: unknown) => {
       if (!signal.aborted) fail(err);
