@@ -3,7 +3,7 @@
  * processes on one PostgreSQL) receive one event; how long from the writer to
  * each subscriber, and what it costs the servers in memory.
  *
- *   npx tsx bench/sse-fanout.ts [--subscribers 100,1000] [--rounds 20] [--clients 4] [--profile DIR]
+ *   npx tsx bench/sse-fanout.ts [--subscribers 100,1000] [--rounds 100] [--clients 4] [--profile DIR]
  *
  * --clients: subscriber processes (bench/lib/sse-clients.ts) the streams are
  * spread over, so 10 000 readers do not queue in one event loop. They share
@@ -26,6 +26,9 @@
  * Latency runs from the moment the writer starts (the commit is part of the
  * cost) to the subscriber's receipt; "after commit" subtracts the write.
  * Subscribers are node:http readers in --clients processes; servers are child processes.
+ * 100 events by default: p95 over every receipt is set by the slowest few
+ * events, so with 20 one slow event (a GC pause, a checkpoint) on either side
+ * set it, and the ratio swung from 1.06× to 1.59× between runs of the same code.
  * Each side first opens and closes 100 streams, so the code compiled on the
  * first connections is not counted as memory per subscriber.
  */
@@ -67,13 +70,21 @@ function printRow(r: Row): void {
   );
 }
 
+/** The aim, side by side: Lägesbild's p95 over the floor's, from the writer and after the commit. */
+function printRatio(n: number, floor: Side | undefined, ours: Side | undefined): void {
+  if (!floor || !ours) return;
+  const p95 = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 95);
+  const ratio = (a: number[], b: number[]) => (p95(a) / p95(b)).toFixed(2);
+  console.log(`p95 ratio at N=${n}: ${ratio(ours.latencies, floor.latencies)}× from the writer, ${ratio(ours.afterCommit, floor.afterCommit)}× after the commit (aim ≤ 1.5×)\n`);
+}
+
 // ---- the run ---------------------------------------------------------------
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       subscribers: { type: 'string', default: '100,1000' },
-      rounds: { type: 'string', default: '20' },
+      rounds: { type: 'string', default: '100' },
       profile: { type: 'string' },
       clients: { type: 'string', default: '4' },
     },
@@ -168,6 +179,7 @@ async function main(): Promise<void> {
     const load = loadavg()[0]?.toFixed(1) ?? '?';
     const dup = await pool.close();
     for (const [kind, side] of sides) printRow({ what: kind, n, ...side, dup: dup[kind === 'bare SSE' ? 'round' : 'id'], rss: `${side.memory}; load ${load}` });
+    printRatio(n, sides.get('bare SSE'), sides.get('lagesbild (2 servers)'));
     await sleep(2000);
   }
   await Promise.all([...servers, bare].map((c) => new Promise((ok) => c.proc.once('exit', ok).kill('SIGTERM'))));

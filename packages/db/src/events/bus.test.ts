@@ -5,7 +5,7 @@ import { organisations } from '../schema/index.js';
 import { TEST_DB_KINDS } from '../testing/index.js';
 import { useTestDatabase } from '../testing/vitest.js';
 import { closeEventBus, eventBusFor, type BusMessage } from './bus.js';
-import { readEventsAfter } from './read.js';
+import { eventFromNotify, readEventsAfter } from './read.js';
 import { recordEvent } from './record.js';
 import type { LiveEvent } from './types.js';
 
@@ -72,6 +72,33 @@ describe.each(TEST_DB_KINDS)('event bus on %s', (kind) => {
     expect(c.events[0]).toMatchObject({ orgId: 'a', payload: { kpis: ['k1'], units: ['U1'], months: ['2022-05'] } });
     expect((await readEventsAfter(database.db, 0, { orgId: 'b' })).map((e) => e.id)).toEqual([id2]);
     c.stop();
+  });
+
+  it('delivers events carried whole by NOTIFY and events too long for it alike: as the table has them, in order, once each', async () => {
+    const c = collect(database);
+    await c.bus.ready();
+    // Over NOTIFY's 8 000 bytes: announced by id only, so the bus reads it from the table.
+    const manyUnits = Array.from({ length: 1200 }, (_, i) => `ENHET-${i}`);
+    const ids: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const payload = i % 4 === 1 ? { units: manyUnits, note: `stor ${i}` } : { kpis: [`k${i}`], note: `liten ${i}` };
+      ids.push(await recordEvent(database.db, i % 2 ? 'a' : 'b', 'comment.added', payload));
+    }
+    await c.until(() => c.events.length >= ids.length);
+    await sleep(100);
+    expect(c.events.map((e) => e.id)).toEqual(ids);
+    expect(c.events).toEqual(await readEventsAfter(database.db, ids[0] - 1));
+    c.stop();
+  });
+});
+
+describe('eventFromNotify', () => {
+  it('reads a whole event and leaves the short form and anything else to the table', () => {
+    const whole = JSON.stringify({ id: 7, org_id: 'a', kind: 'target.set', payload: { kpis: ['k1'] }, created_at: '2026-12-05T03:40:00.123456+00:00' });
+    expect(eventFromNotify(whole)).toEqual({ id: 7, orgId: 'a', kind: 'target.set', payload: { kpis: ['k1'] }, createdAt: '2026-12-05T03:40:00.123Z' });
+    expect(eventFromNotify('a:7')).toBeNull();
+    expect(eventFromNotify('{not json')).toBeNull();
+    expect(eventFromNotify('{"id":7}')).toBeNull();
   });
 });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { latestEventId, readEventsAfter } from './read.js';
+import { eventFromNotify, latestEventId, readEventsAfter } from './read.js';
 import { EVENTS_CHANNEL, type BusStatus, type LiveEvent } from './types.js';
 
 export type BusMessage = { type: 'event'; event: LiveEvent } | { type: 'status'; status: BusStatus };
@@ -137,8 +137,15 @@ class DatabaseEventBus implements EventBus {
       if (payload.startsWith(`ping:${this.busId}:`)) this.pingSentAt = null;
       return;
     }
-    const id = Number(payload.slice(payload.lastIndexOf(':') + 1));
+    const whole = eventFromNotify(payload);
+    const id = whole ? whole.id : Number(payload.slice(payload.lastIndexOf(':') + 1));
     if (this.last !== null && Number.isFinite(id) && id <= this.last) return;
+    // The next event in order, carried whole, with no read under way: deliver it without a round trip to the table.
+    if (whole && this.last !== null && whole.id === this.last + 1 && !this.fetching) {
+      this.last = whole.id;
+      this.emit({ type: 'event', event: whole });
+      return;
+    }
     this.scheduleFetch().catch(() => this.setStatus('down'));
   }
 
@@ -166,6 +173,8 @@ class DatabaseEventBus implements EventBus {
       const after = this.last ?? 0;
       const events = await readEventsAfter(this.db, after);
       for (const event of events) {
+        // A notification may have delivered it while this read was on its way.
+        if (event.id <= (this.last ?? 0)) continue;
         this.last = event.id;
         this.emit({ type: 'event', event });
       }

@@ -21,6 +21,20 @@ function toEvent(r: EventRow): LiveEvent {
   };
 }
 
+/**
+ * The event a NOTIFY carries whole (record.ts), or null for the short
+ * "orgId:id" form and anything that is not one: then the table is read.
+ */
+export function eventFromNotify(message: string): LiveEvent | null {
+  if (!message.startsWith('{')) return null;
+  try {
+    const row = JSON.parse(message) as EventRow;
+    return row.id === undefined || typeof row.org_id !== 'string' ? null : toEvent(row);
+  } catch {
+    return null;
+  }
+}
+
 /** Events after an id, oldest first; one organisation, or all (the bus serves every organisation). */
 export async function readEventsAfter(db: Db, afterId: number, opts: { orgId?: string; limit?: number } = {}): Promise<LiveEvent[]> {
   const limit = opts.limit ?? 500;

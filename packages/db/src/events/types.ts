@@ -55,5 +55,5 @@ export interface BusStatus {
   since: string;
 }
 
-/** The NOTIFY channel; the payload is "orgId:id", a hint to read the table from the last id seen. */
+/** The NOTIFY channel; the payload is the event as JSON, or "orgId:id" when it is too long: either way the table stays the truth. */
 export const EVENTS_CHANNEL = 'lagesbild_events';
