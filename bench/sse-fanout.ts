@@ -73,7 +73,11 @@ function printRow(r: Row): void {
 /** The aim, side by side: Lägesbild's p95 over the floor's, from the writer and after the commit. */
 function printRatio(n: number, floor: Side | undefined, ours: Side | undefined): void {
   if (!floor || !ours) return;
-  const p95 = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 95);
+  const p95 = (xs: number[]) =>
+    percentile(
+      [...xs].sort((a, b) => a - b),
+      95,
+    );
   const ratio = (a: number[], b: number[]) => (p95(a) / p95(b)).toFixed(2);
   console.log(`p95 ratio at N=${n}: ${ratio(ours.latencies, floor.latencies)}× from the writer, ${ratio(ours.afterCommit, floor.afterCommit)}× after the commit (aim ≤ 1.5×)\n`);
 }

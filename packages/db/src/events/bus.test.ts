@@ -87,7 +87,7 @@ describe.each(TEST_DB_KINDS)('event bus on %s', (kind) => {
     await c.until(() => c.events.length >= ids.length);
     await sleep(100);
     expect(c.events.map((e) => e.id)).toEqual(ids);
-    expect(c.events).toEqual(await readEventsAfter(database.db, ids[0] - 1));
+    expect(c.events).toEqual(await readEventsAfter(database.db, (ids[0] ?? 1) - 1));
     c.stop();
   });
 });
