@@ -88,6 +88,15 @@ describe('chart annotations, the drill-down chart and the period choices in Chro
     expect(tip).not.toContain('Mål');
     await page.keyboard.press('Enter');
     await expect.poll(() => target.getAttribute('aria-pressed')).toBe('true');
+
+    // Hidden in Swedish stays hidden in English: the legend keeps series by id, not by the words shown.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => target.getAttribute('aria-pressed')).toBe('false');
+    await page.mouse.move(1, 1);
+    await page.getByTestId('language').click();
+    const targetEn = page.getByTestId('kpi-legend').getByRole('button', { name: 'Target' });
+    await expect.poll(() => targetEn.getAttribute('aria-pressed')).toBe('false');
+    expect(await tooltipWith(page, chart, 'Women')).not.toContain('Target');
   });
 
   it('draws the drill-down as bars per unit with last year and the target, in the table’s order', async () => {

@@ -75,7 +75,7 @@ describe('the chart option with comments', () => {
         [2, 30],
       ],
     ]);
-    expect(legendItems(option).filter((i) => i.name === 'Kommentar')).toEqual([{ name: 'Kommentar', colour: '', mark: 'pin' }]);
+    expect(legendItems(option).filter((i) => i.name === 'Kommentar')).toEqual([{ key: 'comments', name: 'Kommentar', colour: '', mark: 'pin' }]);
   });
 
   it('shows the first line in the axis tooltip at its category only, escaped, after the values', () => {

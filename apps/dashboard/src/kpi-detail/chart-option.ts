@@ -65,6 +65,7 @@ export function detailChartOption(input: DetailChartInput): ChartOption {
     // A stacked pair: an invisible base at the lower edge and the band's height on top of it.
     series.push({
       type: 'line',
+      id: 'band#base',
       name: input.band.name,
       stack: 'band',
       data: lower,
@@ -76,6 +77,7 @@ export function detailChartOption(input: DetailChartInput): ChartOption {
     });
     series.push({
       type: 'line',
+      id: 'band',
       name: input.band.name,
       stack: 'band',
       data: upper.map((u, i) => {
@@ -92,10 +94,11 @@ export function detailChartOption(input: DetailChartInput): ChartOption {
   }
   input.lines.forEach((l, i) => {
     const colour = colourOf(l.key, i);
-    if (input.kind === 'bar') series.push({ type: 'bar', name: l.name, data: l.values, itemStyle: { color: colour }, barMaxWidth: 48 });
+    if (input.kind === 'bar') series.push({ type: 'bar', id: `line:${l.key}`, name: l.name, data: l.values, itemStyle: { color: colour }, barMaxWidth: 48 });
     else
       series.push({
         type: 'line',
+        id: `line:${l.key}`,
         name: l.name,
         data: l.values,
         color: colour,
@@ -108,6 +111,7 @@ export function detailChartOption(input: DetailChartInput): ChartOption {
   if (input.lastYear) {
     series.push({
       type: 'line',
+      id: 'last-year',
       name: input.lastYear.name,
       data: input.lastYear.values,
       color: palette.lastYear,
@@ -119,6 +123,7 @@ export function detailChartOption(input: DetailChartInput): ChartOption {
   if (input.target) {
     series.push({
       type: 'line',
+      id: 'target',
       name: input.target.name,
       data: input.target.values,
       color: palette.target,
@@ -130,6 +135,7 @@ export function detailChartOption(input: DetailChartInput): ChartOption {
   if (input.forecast) {
     series.push({
       type: 'line',
+      id: 'forecast',
       name: input.forecast.name,
       data: input.forecast.values,
       color: palette.forecast,
@@ -193,6 +199,7 @@ function commentSeries(comments: NonNullable<DetailChartInput['comments']>, draw
   const count = new Map(comments.marks.map((m) => [m.index, 1 + m.more]));
   const pins: LineSeriesOption = {
     type: 'line',
+    id: 'comments',
     name: comments.name,
     data: input.categories.map((_, i) => (count.has(i) ? heightAt(i) : null)),
     color: palette.comment,
@@ -208,8 +215,9 @@ function commentSeries(comments: NonNullable<DetailChartInput['comments']>, draw
     // The pin's number: how many comments stand at the category.
     label: { show: true, position: 'inside', color: '#fff', fontSize: 11, fontWeight: 700, formatter: (p: { dataIndex: number }) => String(count.get(p.dataIndex) ?? '') },
   };
-  const lines = comments.marks.map((m): LineSeriesOption => ({
+  const lines = comments.marks.map((m, i): LineSeriesOption => ({
     type: 'line',
+    id: `comments#${i}`,
     name: comments.name,
     data: [
       [m.index, low],

@@ -32,7 +32,7 @@ function drawLegend(ctx: CanvasRenderingContext2D, items: readonly LegendItem[],
       x = 8;
       y += LEGEND_ROW;
     }
-    ctx.globalAlpha = hidden.has(item.name) ? 0.35 : 1;
+    ctx.globalAlpha = hidden.has(item.key) ? 0.35 : 1;
     ctx.fillStyle = item.colour || '#4b5664';
     ctx.strokeStyle = ctx.fillStyle;
     if (item.mark === 'box') ctx.fillRect(x, y - 6, 25, 12);

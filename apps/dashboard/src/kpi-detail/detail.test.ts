@@ -183,17 +183,20 @@ describe('exports', () => {
 });
 
 describe('the detail chart option', () => {
-  const option = detailChartOption({
-    kind: 'line',
-    categories: ['jan', 'feb'],
-    lines: [{ key: 'T', name: 'Totalt', values: [1, 2] }],
-    target: { name: 'Mål', values: [3, 4] },
-    band: { name: 'Tolerans', lower: [3, 4], upper: [3.5, 4.5] },
-    lastYear: { name: '2021', values: [1, 1] },
-    forecast: { name: 'Prognos', values: [null, 2] },
-    formatValue: (v) => `${v} kr`,
-    formatAxis: String,
-  });
+  /** The same chart worded in one language or the other. */
+  const worded = (w: { total: string; target: string; band: string; forecast: string; month: string }) =>
+    detailChartOption({
+      kind: 'line',
+      categories: [w.month, 'feb'],
+      lines: [{ key: 'T', name: w.total, values: [1, 2] }],
+      target: { name: w.target, values: [3, 4] },
+      band: { name: w.band, lower: [3, 4], upper: [3.5, 4.5] },
+      lastYear: { name: '2021', values: [1, 1] },
+      forecast: { name: w.forecast, values: [null, 2] },
+      formatValue: (v) => `${v} kr`,
+      formatAxis: String,
+    });
+  const option = worded({ total: 'Totalt', target: 'Mål', band: 'Tolerans', forecast: 'Prognos', month: 'jan' });
   type Series = { type: string; name: string; step?: string; data: unknown[]; tooltip?: { show: boolean } };
   it('draws the lines, the stepped target, the band, last year and the forecast, with a legend item for each', () => {
     const series = option.series as Series[];
@@ -209,7 +212,7 @@ describe('the detail chart option', () => {
     ]);
   });
   it('hides a series from its legend item by emptying it in place, so the others keep their index for the tooltip', () => {
-    const series = withHidden(option, new Set(['Tolerans'])).series as Series[];
+    const series = withHidden(option, new Set(['band'])).series as Series[];
     expect(series.map((s) => s.name)).toEqual(['Tolerans', 'Tolerans', 'Totalt', '2021', 'Mål', 'Prognos']);
     expect(series.slice(0, 2).map((s) => [s.data, s.tooltip?.show])).toEqual([
       [[], false],
@@ -219,6 +222,27 @@ describe('the detail chart option', () => {
     // The option it was given is left as it was.
     expect((option.series as Series[])[0]?.data).toEqual([3, 4]);
     expect(withHidden(option, new Set())).toBe(option);
+  });
+  it('keeps a hidden series hidden when the language changes: legend keys are series ids, not the words shown', () => {
+    const english = worded({ total: 'Total', target: 'Target', band: 'Tolerance', forecast: 'Forecast', month: 'Jan' });
+    const keys = legendItems(option).map((i) => i.key);
+    expect(keys).toEqual(['band', 'line:T', 'last-year', 'target', 'forecast']);
+    expect(legendItems(english).map((i) => i.key)).toEqual(keys);
+    // Hidden in Swedish (the set holds keys), then shown in English: the same series stay empty.
+    const hidden = new Set(
+      legendItems(option)
+        .filter((i) => i.name === 'Mål' || i.name === 'Tolerans')
+        .map((i) => i.key),
+    );
+    const shown = (withHidden(english, hidden).series as Series[]).map((s) => [s.name, s.data.length > 0]);
+    expect(shown).toEqual([
+      ['Tolerance', false],
+      ['Tolerance', false],
+      ['Total', true],
+      ['2021', true],
+      ['Target', false],
+      ['Forecast', true],
+    ]);
   });
   it('draws bars at tertial and year grain', () => {
     const option = detailChartOption({
