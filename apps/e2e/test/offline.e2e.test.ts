@@ -98,7 +98,7 @@ describe('the overview and comments without a connection', () => {
     await expect.poll(() => pickerAndChart()).toEqual({ picker: 'T1 2022', chart: 'Socialförvaltningen · T1 2022' });
   });
 
-  it('the drill-down: a period chosen while the server does not answer waits, the picker following the rows, and loads by itself when it answers', async () => {
+  it('the drill-down: a period and a gender chosen while the server does not answer wait, the pickers following the rows, and load by themselves when it answers', async () => {
     const page = await e2e.open('/kpi/sjukfranvaro/enheter?enhet=SOC&period=2022-T1');
     await page.getByTestId('drilldown-row').first().waitFor();
     const ask = (period: string) => apiQuery<{ children: { display: string }[] }>(page, e2e.app, 'drilldown.get', { kpi: 'sjukfranvaro', unit: 'SOC', period });
@@ -120,11 +120,19 @@ describe('the overview and comments without a connection', () => {
     await expect(pickerAndRows()).resolves.toEqual({ picker: 'T1 2022', rows: 'Enheterna under Socialförvaltningen · T1 2022' });
     await expect(values()).resolves.toEqual(before);
     await expect(seriousViolations(page)).resolves.toEqual([]);
+    // A gender chosen meanwhile waits too: the choice shows the rows' (everyone), the notice says what was chosen.
+    const pressed = (g: string) => page.getByTestId(`gender-${g}`).getAttribute('aria-pressed');
+    await page.getByTestId('gender-K').click();
+    await page.waitForURL(/[?&]kon=K(&|$)/);
+    await expect.poll(() => page.getByTestId('offline-waiting').textContent()).toContain('Du valde T3 2021, Kvinnor.');
+    await expect(Promise.all([pressed('T'), pressed('K')])).resolves.toEqual(['true', 'false']);
+    await expect(values()).resolves.toEqual(before);
 
-    // The server answers again: the waiting period loads by itself (the first retry comes after 5 s).
+    // The server answers again: what waits loads by itself (the first retry comes after 5 s).
     await page.unroute('**/trpc/**');
     await notice.waitFor({ state: 'detached', timeout: 20_000 });
     await expect.poll(() => pickerAndRows()).toEqual({ picker: 'T3 2021', rows: 'Enheterna under Socialförvaltningen · T3 2021' });
+    await expect.poll(() => pressed('K')).toBe('true');
     await expect.poll(values).not.toEqual(before);
     await expect(page.getByTestId('offline-waiting').count()).resolves.toBe(0);
   });

@@ -5,7 +5,8 @@ import { useSessionStore } from '../stores/session.js';
 
 /**
  * When the server says the session is gone (expired, logged out elsewhere, roles
- * changed), go to the login page and come back to the same view afterwards.
+ * changed), go to the login page and come back to the same view afterwards;
+ * not while logging out, which goes to its own organisation's login page.
  */
 export const authLink: TRPCLink<AppRouter> =
   () =>
@@ -14,8 +15,9 @@ export const authLink: TRPCLink<AppRouter> =
       next(op).subscribe({
         next: (value) => observer.next(value),
         error: (err) => {
-          if (err.data?.httpStatus === 401 && typeof window !== 'undefined' && !window.location.pathname.startsWith('/logga-in')) {
-            useSessionStore().forget();
+          const session = useSessionStore();
+          if (err.data?.httpStatus === 401 && typeof window !== 'undefined' && !session.leaving && !window.location.pathname.startsWith('/logga-in')) {
+            session.forget();
             const back = window.location.pathname + window.location.search;
             window.location.assign(`/logga-in?next=${encodeURIComponent(back)}`);
           }

@@ -12,6 +12,11 @@ import { rememberOrg } from '../lib/last-org.js';
 export const useSessionStore = defineStore('session', () => {
   /** The signed-in user once known; null before that and when nobody is. */
   const me = ref<Me>(null);
+  /**
+   * Set while logging out: a query that meets the closed session then must not
+   * send the page to the login with ?next= in place of the logout's own address.
+   */
+  const leaving = ref(false);
   let asking: Promise<Me> | null = null;
 
   /** Who is signed in (null when nobody is); a failed question is asked again next time. */
@@ -57,5 +62,5 @@ export const useSessionStore = defineStore('session', () => {
     return m !== null && m.device === null && can(m.roles, permission);
   }
 
-  return { me, current, forget, signIn, headers, may };
+  return { me, leaving, current, forget, signIn, headers, may };
 });

@@ -21,6 +21,10 @@ export interface DrilldownRow extends WithLastYear {
 
 export interface Drilldown {
   kpi: string;
+  /** What the rows are for, so a screen showing an older answer (offline) can say so. */
+  gender: Gender;
+  /** The age band asked for; '' for all ages. */
+  ageBand: string;
   parent: WithLastYear & { name: string };
   /** Ancestors from the root down to the unit, for the breadcrumb. */
   path: { code: string; name: string }[];
@@ -130,6 +134,8 @@ export async function buildDrilldown(
   };
   return {
     kpi: k.id,
+    gender: q.gender,
+    ageBand: band ?? '',
     parent: { ...published(q.unit), name: ctx.tree.nameAt(q.unit, at) },
     // Above her roots the breadcrumb is the way she came down, never a unit she may open.
     path: ctx.tree.pathAt(q.unit, at).map((code) => ({ code, name: ctx.tree.nameAt(code, at) })),
