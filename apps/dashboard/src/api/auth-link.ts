@@ -15,11 +15,13 @@ export const authLink: TRPCLink<AppRouter> =
       next(op).subscribe({
         next: (value) => observer.next(value),
         error: (err) => {
-          const session = useSessionStore();
-          if (err.data?.httpStatus === 401 && typeof window !== 'undefined' && !session.leaving && !window.location.pathname.startsWith('/logga-in')) {
-            session.forget();
-            const back = window.location.pathname + window.location.search;
-            window.location.assign(`/logga-in?next=${encodeURIComponent(back)}`);
+          if (err.data?.httpStatus === 401 && typeof window !== 'undefined' && !window.location.pathname.startsWith('/logga-in')) {
+            const session = useSessionStore();
+            if (!session.leaving) {
+              session.forget();
+              const back = window.location.pathname + window.location.search;
+              window.location.assign(`/logga-in?next=${encodeURIComponent(back)}`);
+            }
           }
           observer.error(err);
         },
